@@ -1,0 +1,23 @@
+namespace HomeService.Identity;
+
+/// <summary>The people and systems that use HomeService. Names are stored in user records; never rename one.</summary>
+public static class Roles
+{
+    public const string Resident = "Resident";
+    public const string Agent = "Agent";
+    public const string Supervisor = "Supervisor";
+    public const string MerchantAdmin = "MerchantAdmin";
+    public const string Worker = "Worker";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Resident, Agent, Supervisor, MerchantAdmin, Worker, Admin];
+}
+
+/// <summary>What an API key may call.</summary>
+public static class ApiKeyKinds
+{
+    public const string Partner = "partner";
+    public const string Telephony = "telephony";
+
+    public static readonly IReadOnlyList<string> All = [Partner, Telephony];
+}

@@ -1,0 +1,12 @@
+using System.Text.Json;
+
+namespace HomeService.Realtime;
+
+public static class PushExtensions
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Fire-and-forget push from inside a grain; the payload is serialized the way browsers read it.</summary>
+    public static Task Push<T>(this IGrainFactory grains, string group, string eventName, T payload, long version) =>
+        grains.GetGrain<IPushNotifierGrain>(0).Publish(new PushMessage(group, eventName, JsonSerializer.Serialize(payload, Json), version));
+}

@@ -1,0 +1,60 @@
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace HomeService.Silo.Hosting;
+
+public static class SiloConfiguration
+{
+    private const string Npgsql = "Npgsql";
+
+    public static ISiloBuilder AddHomeServiceSilo(this ISiloBuilder silo, SiloSettings settings)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        silo.ConfigureEndpoints(settings.Address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Npgsql;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage("Default", o =>
+        {
+            o.Invariant = Npgsql;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage("PubSubStore", o =>
+        {
+            o.Invariant = Npgsql;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        // State is stored as plain JSON without .NET type names, so renaming a class never orphans rows.
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Npgsql;
+            o.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddMemoryStreams("Default");
+        silo.AddDashboard();
+
+        if (settings.FastFailureDetection)
+        {
+            // Tests and the local cluster want a killed silo noticed in seconds, not the production minute.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                o.DefunctSiloExpiration = TimeSpan.FromMinutes(1);
+                o.DefunctSiloCleanupPeriod = TimeSpan.FromSeconds(10);
+            });
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        }
+        return silo;
+    }
+}

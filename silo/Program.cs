@@ -1,0 +1,3 @@
+using HomeService.Silo;
+
+await SiloApp.Build(args).RunAsync();

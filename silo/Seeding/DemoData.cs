@@ -1,0 +1,68 @@
+using HomeService.Identity;
+
+namespace HomeService.Silo.Seeding;
+
+/// <summary>A small, believable center in Zhengzhou for development, demos and tests.</summary>
+public static class DemoData
+{
+    public sealed record Merchant(string Id, string Name, string CreditCode, string LegalPerson, string Phone, string Address,
+        string District, string[] Categories, string[] Districts, int CreditScore, string CreditLevel);
+
+    public sealed record Worker(string Id, string MerchantId, string Name, string Phone, string[] Skills);
+
+    public sealed record Agent(string Id, string Name, string Extension, Dictionary<string, int> Skills);
+
+    public sealed record Queue(string Id, string NameZh, string NameEn, string Skill, string Strategy, int WrapUpSeconds);
+
+    public sealed record DemoLogin(string Login, string DisplayName, string Role, string? AgentId = null, string? MerchantId = null,
+        string? WorkerId = null, string? MemberId = null);
+
+    public static readonly Merchant[] Merchants =
+    [
+        new("M001", "郑州安心家政服务有限公司", "91410100MA44TF2E5W", "王秀兰", "037160001001", "金水区花园路 88 号", "金水区",
+            ["nanny", "maternity-nurse", "childcare", "hourly", "elder-care", "home-clean"], ["金水区", "郑东新区", "惠济区"], 92, "AAA"),
+        new("M002", "郑州洁净家居保洁有限公司", "91410100MA45B3JQ6W", "李建国", "037160001002", "二七区大学路 16 号", "二七区",
+            ["deep-clean", "home-clean", "hood-clean", "floor-wax", "window-clean", "pest-control"], ["二七区", "中原区", "管城回族区"], 85, "AA"),
+        new("M003", "快修到家维修服务部", "92410100MA46C8RK1B", "张伟", "037160001003", "中原区建设路 120 号", "中原区",
+            ["appliance", "plumbing-electric", "drain", "kitchen-bath", "furniture-repair", "locksmith"], ["中原区", "二七区", "金水区"], 78, "A"),
+    ];
+
+    public static readonly Worker[] Workers =
+    [
+        new("W001", "M001", "刘桂芳", "13903710001", ["nanny", "hourly", "home-clean"]),
+        new("W002", "M001", "陈美玲", "13903710002", ["maternity-nurse", "childcare"]),
+        new("W003", "M001", "赵淑珍", "13903710003", ["elder-care", "hourly"]),
+        new("W004", "M002", "孙志强", "13903710004", ["deep-clean", "window-clean", "floor-wax"]),
+        new("W005", "M002", "周红梅", "13903710005", ["home-clean", "hood-clean"]),
+        new("W006", "M003", "吴海涛", "13903710006", ["appliance", "plumbing-electric"]),
+        new("W007", "M003", "郑磊", "13903710007", ["drain", "kitchen-bath", "locksmith"]),
+    ];
+
+    public static readonly Agent[] Agents =
+    [
+        new("A001", "林晓燕", "8001", new() { ["service"] = 5, ["complaint"] = 3 }),
+        new("A002", "何静", "8002", new() { ["service"] = 4, ["complaint"] = 4 }),
+        new("A003", "马超", "8003", new() { ["service"] = 3 }),
+        new("A004", "高丽", "8004", new() { ["complaint"] = 5, ["service"] = 2 }),
+    ];
+
+    public static readonly Queue[] Queues =
+    [
+        new("service", "服务需求", "Service requests", "service", "longest-idle-agent", 30),
+        new("complaint", "投诉建议", "Complaints and suggestions", "complaint", "longest-idle-agent", 60),
+    ];
+
+    public static readonly DemoLogin[] Logins =
+    [
+        new("admin", "系统管理员", Roles.Admin),
+        new("supervisor", "班长 周敏", Roles.Supervisor),
+        new("agent1", "林晓燕", Roles.Agent, AgentId: "A001"),
+        new("agent2", "何静", Roles.Agent, AgentId: "A002"),
+        new("agent3", "马超", Roles.Agent, AgentId: "A003"),
+        new("agent4", "高丽", Roles.Agent, AgentId: "A004"),
+        new("merchant1", "王秀兰（安心家政）", Roles.MerchantAdmin, MerchantId: "M001"),
+        new("merchant2", "李建国（洁净家居）", Roles.MerchantAdmin, MerchantId: "M002"),
+        new("worker1", "刘桂芳", Roles.Worker, MerchantId: "M001", WorkerId: "W001"),
+        new("resident", "张女士", Roles.Resident, MemberId: "R0001"),
+    ];
+}

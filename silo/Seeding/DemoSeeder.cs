@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using HomeService.EventLog;
+using HomeService.Identity;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace HomeService.Silo.Seeding;
+
+/// <summary>
+/// Fills an empty database with the demo center, once. Runs after the silo is up (accounts are grains).
+/// An advisory lock and the "any user yet?" check keep concurrent silos from seeding twice.
+/// </summary>
+public sealed class DemoSeeder(
+    NpgsqlDataSource dataSource,
+    IEventLog log,
+    IGrainFactory grains,
+    SiloSettings settings,
+    IConfiguration config,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger) : IHostedService
+{
+    private const long LockKey = 0x486F6D6553656564; // "HomeSeed"
+    private const string Actor = "system:seed";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!settings.SeedDemoData) return;
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", conn)) await lockCmd.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await using var check = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM app_user)", conn);
+            if ((bool)(await check.ExecuteScalarAsync(ct))!) return;
+            await SeedCatalogue();
+            await SeedOperations();
+            await SeedLogins();
+            await SeedApiKeys();
+            logger.LogInformation("Demo data seeded: {Logins} logins with password {Password}",
+                string.Join(", ", DemoData.Logins.Select(l => $"{l.Login} ({l.Role})")), settings.DemoPassword);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", conn);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task SeedCatalogue()
+    {
+        var order = 0;
+        foreach (var top in ServiceCatalogue.Tree)
+        {
+            await Append("service_category", top.Code, "CategoryDefined", new { top.Code, top.NameZh, top.NameEn },
+                new ReadModelWrite("INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order) VALUES ($1, NULL, $2, $3, $4)",
+                    top.Code, top.NameZh, top.NameEn, ++order));
+            foreach (var child in top.Children)
+                await Append("service_category", child.Code, "CategoryDefined", new { child.Code, Parent = top.Code, child.NameZh, child.NameEn },
+                    new ReadModelWrite("INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order) VALUES ($1, $2, $3, $4, $5)",
+                        child.Code, top.Code, child.NameZh, child.NameEn, ++order));
+        }
+    }
+
+    private async Task SeedOperations()
+    {
+        foreach (var m in DemoData.Merchants)
+            await Append("merchant", m.Id, "MerchantAdmitted", m, new ReadModelWrite("""
+                INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Active', $10, $11)
+                """, m.Id, m.Name, m.CreditCode, m.LegalPerson, m.Phone, m.Address, m.District, m.Categories, m.Districts, m.CreditScore, m.CreditLevel));
+        foreach (var w in DemoData.Workers)
+            await Append("worker", w.Id, "WorkerRegistered", w, new ReadModelWrite(
+                "INSERT INTO worker (id, merchant_id, name, phone, skills, status) VALUES ($1, $2, $3, $4, $5, 'OffDuty')",
+                w.Id, w.MerchantId, w.Name, w.Phone, w.Skills));
+        foreach (var a in DemoData.Agents)
+            await Append("agent", a.Id, "AgentCreated", a, new ReadModelWrite(
+                "INSERT INTO agent (id, name, extension, skills) VALUES ($1, $2, $3, $4::jsonb)",
+                a.Id, a.Name, a.Extension, JsonSerializer.Serialize(a.Skills, Json)));
+        foreach (var q in DemoData.Queues)
+            await Append("queue", q.Id, "QueueCreated", q, new ReadModelWrite(
+                "INSERT INTO call_queue (id, name_zh, name_en, skill, strategy, wrap_up_seconds) VALUES ($1, $2, $3, $4, $5, $6)",
+                q.Id, q.NameZh, q.NameEn, q.Skill, q.Strategy, q.WrapUpSeconds));
+    }
+
+    private async Task SeedLogins()
+    {
+        var hasher = new PasswordHasher<UserAccount>();
+        foreach (var l in DemoData.Logins)
+        {
+            var account = new UserAccount(Guid.NewGuid(), l.Login, l.DisplayName, [l.Role], "", l.AgentId, l.MerchantId, l.WorkerId, l.MemberId, false);
+            account = account with { PasswordHash = hasher.HashPassword(account, settings.DemoPassword) };
+            await grains.GetGrain<IUserAccountGrain>(l.Login).Create(account, Actor);
+        }
+    }
+
+    /// <summary>Demo keys come from configuration so the simulated switch and partner samples can use them.</summary>
+    private async Task SeedApiKeys()
+    {
+        foreach (var (kind, name) in new[] { (ApiKeyKinds.Telephony, "Simulated switch"), (ApiKeyKinds.Partner, "Demo partner") })
+        {
+            var key = config[$"HomeService:Seed:ApiKeys:{kind}"];
+            if (string.IsNullOrEmpty(key)) continue;
+            var dot = key.IndexOf('.');
+            if (dot <= 0) throw new InvalidOperationException($"HomeService:Seed:ApiKeys:{kind} must look like <id>.<secret>.");
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key[(dot + 1)..]));
+            await grains.GetGrain<IApiKeyGrain>(key[..dot]).Issue(new ApiKey(key[..dot], name, kind, hash, null, false), Actor);
+        }
+    }
+
+    private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>
+        log.AppendAsync(EventAppend.Of(
+            new EventRecord(aggregateType, id, 1, eventType, JsonSerializer.Serialize(payload, Json), Actor, clock.GetUtcNow()), write));
+}

@@ -1,0 +1,42 @@
+using HomeService.EventLog;
+using HomeService.Identity;
+using HomeService.Silo.Database;
+using HomeService.Silo.Hosting;
+using HomeService.Silo.Seeding;
+using Npgsql;
+using Orleans.Dashboard;
+
+namespace HomeService.Silo;
+
+/// <summary>Builds the Orleans host. Tests call <see cref="Build"/> too, so they run exactly what production runs.</summary>
+public static class SiloApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = SiloSettings.From(builder.Configuration);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<SchemaMigrationService>(); // before UseOrleans: providers need the schema
+        builder.Services.AddSingleton<IEventLog, GroupCommitEventLog>();
+
+        builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
+        builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: seeding calls grains
+
+        builder.Services.AddSharedSignIn(settings.DataProtectionKeysPath, settings.WebLoginUrl);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<MembershipHealthCheck>("cluster", tags: ["ready"]);
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        return app;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace HomeService.Tests.Infrastructure;
+
+/// <summary>
+/// A throwaway PostgreSQL 15 cluster for the whole test run: initdb into a temp folder, start on a free
+/// loopback port, remove it at process exit. Each test class asks for its own database so they never share rows.
+/// </summary>
+public sealed class PostgresServer
+{
+    private const string BinDir = "/usr/lib/postgresql/15/bin";
+    private static readonly Lazy<PostgresServer> SharedInstance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static int _databaseCounter;
+
+    private readonly string _root;
+
+    private PostgresServer(string root, int port)
+    {
+        _root = root;
+        Port = port;
+    }
+
+    public static PostgresServer Shared => SharedInstance.Value;
+
+    public int Port { get; }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=40;Timeout=30;Command Timeout=60";
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "hs")
+    {
+        var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}".ToLowerInvariant();
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    private static PostgresServer Start()
+    {
+        if (!File.Exists(Path.Combine(BinDir, "initdb")))
+            throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDir}/initdb missing). Run deploy/test.sh, which installs it.");
+
+        var root = Directory.CreateTempSubdirectory("hs-pg-").FullName;
+        var asRoot = Environment.UserName == "root";
+        if (asRoot) Run("chown", $"postgres:postgres {root}", asPostgres: false);
+
+        var data = Path.Combine(root, "data");
+        Run($"{BinDir}/initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
+
+        var port = FreePort();
+        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=400";
+        Run($"{BinDir}/pg_ctl", $"-D {data} -l {root}/server.log -w -t 60 -o \"{options}\" start", asRoot);
+
+        var server = new PostgresServer(root, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
+        return server;
+    }
+
+    private void Stop(bool asRoot)
+    {
+        try
+        {
+            Run($"{BinDir}/pg_ctl", $"-D {Path.Combine(_root, "data")} -m immediate -w stop", asRoot);
+        }
+        catch
+        {
+            // Best effort at exit; the folder is removed either way.
+        }
+        try { Directory.Delete(_root, recursive: true); } catch { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string file, string args, bool asPostgres)
+    {
+        var psi = asPostgres
+            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {args}")
+            : new ProcessStartInfo(file, args);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.WorkingDirectory = "/tmp";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {args} failed ({p.ExitCode}): {stderr}{stdout.Result}");
+    }
+}
