@@ -11,9 +11,9 @@ namespace HomeService.Silo;
 /// <summary>Builds the Orleans host. Tests call <see cref="Build"/> too, so they run exactly what production runs.</summary>
 public static class SiloApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot, ApplicationName = typeof(SiloApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         var settings = SiloSettings.From(builder.Configuration);
 

@@ -40,6 +40,7 @@ public static class SiloConfiguration
         silo.AddMemoryStreams("Default");
         silo.AddDashboard();
 
+        silo.Configure<ClusterMembershipOptions>(o => o.DefunctSiloExpiration = settings.DefunctSiloExpiration);
         if (settings.FastFailureDetection)
         {
             // Tests and the local cluster want a killed silo noticed in seconds, not the production minute.
@@ -50,8 +51,7 @@ public static class SiloConfiguration
                 o.NumVotesForDeathDeclaration = 1;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-                o.DefunctSiloExpiration = TimeSpan.FromMinutes(1);
-                o.DefunctSiloCleanupPeriod = TimeSpan.FromSeconds(10);
+                o.DefunctSiloCleanupPeriod = TimeSpan.FromSeconds(5);
             });
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         }

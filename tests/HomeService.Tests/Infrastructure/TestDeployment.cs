@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Hosting;
+using HomeService.Silo;
+using HomeService.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HomeService.Tests.Infrastructure;
+
+/// <summary>
+/// A real deployment in one process: a fresh database on the shared throwaway PostgreSQL, silos built by
+/// <see cref="SiloApp"/> on their own TCP ports with ADO.NET clustering, and web hosts built by <see cref="WebApp"/>
+/// on real loopback ports. Exactly what production runs, only smaller.
+/// </summary>
+public sealed class TestDeployment : IAsyncDisposable
+{
+    public const string DemoPassword = "Demo@2026";
+    public const string TelephonyKey = "simswitch.test-telephony-secret";
+    public const string PartnerKey = "testpartner.test-partner-secret";
+
+    private readonly string _clusterId = $"test-{Guid.NewGuid():N}"[..20];
+    private readonly string _keysPath = Directory.CreateTempSubdirectory("hs-keys-").FullName;
+    private readonly Dictionary<string, string?> _extra;
+
+    private TestDeployment(string connectionString, Dictionary<string, string?> extra)
+    {
+        ConnectionString = connectionString;
+        _extra = extra;
+    }
+
+    public string ConnectionString { get; }
+    public List<RunningSilo> Silos { get; } = [];
+    public List<RunningWeb> WebHosts { get; } = [];
+
+    public static async Task<TestDeployment> Create(Dictionary<string, string?>? extra = null) =>
+        new(await PostgresServer.Shared.CreateDatabaseAsync(), extra ?? new());
+
+    public static async Task<TestDeployment> Start(int silos, int webHosts, Dictionary<string, string?>? extra = null)
+    {
+        var deployment = await Create(extra);
+        for (var i = 0; i < silos; i++) await deployment.StartSilo();
+        for (var i = 0; i < webHosts; i++) await deployment.StartWeb();
+        return deployment;
+    }
+
+    public async Task<RunningSilo> StartSilo()
+    {
+        var siloPort = Ports.Free();
+        var gatewayPort = Ports.Free();
+        var httpPort = Ports.Free();
+        var app = SiloApp.Build([], builder =>
+        {
+            Configure(builder, new()
+            {
+                ["HomeService:Silo:SiloPort"] = siloPort.ToString(),
+                ["HomeService:Silo:GatewayPort"] = gatewayPort.ToString(),
+                ["HomeService:Seed:Demo"] = "true",
+                ["HomeService:Seed:DemoPassword"] = DemoPassword,
+                ["HomeService:Seed:ApiKeys:telephony"] = TelephonyKey,
+                ["HomeService:Seed:ApiKeys:partner"] = PartnerKey,
+                ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
+            });
+            builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
+        });
+        await app.StartAsync();
+        var silo = new RunningSilo(app, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    public async Task<RunningWeb> StartWeb()
+    {
+        var app = WebApp.Build([], builder =>
+        {
+            Configure(builder, new() { ["HomeService:Dashboard:Url"] = Silos.Count > 0 ? $"{Silos[0].BaseAddress}dashboard/" : null });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }, contentRoot: Path.Combine(Ports.RepoRoot, "web"));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var web = new RunningWeb(app, new Uri(address.Replace("localhost", "127.0.0.1")));
+        WebHosts.Add(web);
+        return web;
+    }
+
+    public async Task StopSilo(RunningSilo silo)
+    {
+        await silo.App.StopAsync();
+        await silo.App.DisposeAsync();
+        Silos.Remove(silo);
+    }
+
+    private void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, Dictionary<string, string?> own)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HomeService"] = ConnectionString,
+            ["HomeService:Cluster:ClusterId"] = _clusterId,
+            ["HomeService:Cluster:ServiceId"] = _clusterId,
+            ["HomeService:Cluster:FastFailureDetection"] = "true",
+            ["HomeService:DataProtection:KeysPath"] = _keysPath,
+        };
+        foreach (var (k, v) in own) settings[k] = v;
+        foreach (var (k, v) in _extra) settings[k] = v;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("HS_TEST_LOGS") == "1") builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var web in WebHosts.ToList())
+        {
+            try { await web.App.StopAsync(TimeSpan.FromSeconds(5)); } catch { }
+            await web.App.DisposeAsync();
+        }
+        foreach (var silo in Silos.ToList())
+        {
+            try { await silo.App.StopAsync(TimeSpan.FromSeconds(10)); } catch { }
+            await silo.App.DisposeAsync();
+        }
+        try { Directory.Delete(_keysPath, true); } catch { }
+    }
+}
+
+public sealed record RunningSilo(Microsoft.AspNetCore.Builder.WebApplication App, Uri BaseAddress, int SiloPort)
+{
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
+}
+
+public sealed record RunningWeb(Microsoft.AspNetCore.Builder.WebApplication App, Uri BaseAddress);
+
+internal static class HostExtensions
+{
+    public static Task StopAsync(this Microsoft.AspNetCore.Builder.WebApplication app, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return app.StopAsync(cts.Token);
+    }
+}

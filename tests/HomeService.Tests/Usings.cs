@@ -1,0 +1,3 @@
+global using Xunit;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Configuration;

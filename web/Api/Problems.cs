@@ -1,0 +1,45 @@
+using HomeService.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HomeService.Web.Api;
+
+/// <summary>Stable problem "type" values (RFC 9457) that clients can switch on; titles are for people.</summary>
+public static class ProblemTypes
+{
+    public const string Validation = "urn:homeservice:problem:validation";
+    public const string Unauthenticated = "urn:homeservice:problem:unauthenticated";
+    public const string Forbidden = "urn:homeservice:problem:forbidden";
+    public const string NotFound = "urn:homeservice:problem:not-found";
+    public const string InvalidCredentials = "urn:homeservice:problem:invalid-credentials";
+    public const string RateLimited = "urn:homeservice:problem:rate-limited";
+    public const string BadRequest = "urn:homeservice:problem:bad-request";
+    public const string Conflict = "urn:homeservice:problem:conflict";
+    public const string Unavailable = "urn:homeservice:problem:unavailable";
+    public const string Internal = "urn:homeservice:problem:internal";
+
+    public static string ForStatus(int status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthenticated,
+        403 => Forbidden,
+        404 => NotFound,
+        409 => Conflict,
+        429 => RateLimited,
+        503 => Unavailable,
+        >= 500 => Internal,
+        _ => $"urn:homeservice:problem:http-{status}",
+    };
+}
+
+public static class Problems
+{
+    /// <summary>Field errors from domain codes, each message naming the field in the caller's language.</summary>
+    public static ValidationProblem Validation(UiText text, IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(code => text.Validation(e.Key, code)).ToArray()),
+            title: UiText.IsEnglish ? "The request has invalid fields." : "请求中有字段不正确。",
+            type: ProblemTypes.Validation);
+
+    public static ProblemHttpResult Status(int status, string type, string title) =>
+        TypedResults.Problem(statusCode: status, type: type, title: title);
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using HomeService.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HomeService.Web.Auth;
+
+/// <summary>
+/// "X-Api-Key: &lt;id&gt;.&lt;secret&gt;" for partner systems and the telephony adapter. The id finds the key's
+/// grain (in memory after the first call); the secret's SHA-256 is compared in constant time.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
+        var presented = values.ToString();
+        var dot = presented.IndexOf('.');
+        if (dot <= 0 || dot == presented.Length - 1 || presented.Length > 200) return AuthenticateResult.Fail("Malformed API key.");
+
+        var key = await grains.GetGrain<IApiKeyGrain>(presented[..dot]).Get();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented[(dot + 1)..]));
+        if (key is null || key.Revoked || !CryptographicOperations.FixedTimeEquals(hash, key.SecretHash))
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, $"apikey:{key.KeyId}"),
+            new(ClaimTypes.Name, key.Name),
+            new(HomeServiceClaims.ApiKeyKind, key.Kind),
+        };
+        if (key.MerchantId is not null) claims.Add(new(HomeServiceClaims.MerchantId, key.MerchantId));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+}

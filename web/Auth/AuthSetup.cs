@@ -1,0 +1,76 @@
+using HomeService.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace HomeService.Web.Auth;
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddHomeServiceAuth(this IServiceCollection services, WebSettings settings)
+    {
+        // Every web host and silo shares one key ring, so a cookie issued by one is read by all.
+        var dp = services.AddDataProtection().SetApplicationName("HomeService");
+        if (!string.IsNullOrEmpty(settings.DataProtectionKeysPath)) dp.PersistKeysToFileSystem(new DirectoryInfo(settings.DataProtectionKeysPath));
+
+        services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>(),
+            settings.LoginFailuresPerAccount, settings.LoginAttemptsPerAddress));
+        services.AddScoped<SignInService>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = ".HomeService.Auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => IsMachineRequest(ctx.Request)
+                    ? WriteProblem(ctx.HttpContext, 401, ProblemTypes.Unauthenticated, "Sign in first.")
+                    : Redirect(ctx);
+                o.Events.OnRedirectToAccessDenied = ctx => IsMachineRequest(ctx.Request)
+                    ? WriteProblem(ctx.HttpContext, 403, ProblemTypes.Forbidden, "Your role may not do this.")
+                    : Redirect(ctx);
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+
+        services.AddAuthorization(Policies.Add);
+        services.AddAntiforgery(o => o.Cookie.Name = ".HomeService.Antiforgery");
+        return services;
+    }
+
+    /// <summary>Pages are closed by default; each landing page needs its role.</summary>
+    public static void AddHomeServicePageAuthorization(this PageConventionCollection pages)
+    {
+        pages.AuthorizeFolder("/");
+        pages.AllowAnonymousToPage("/Index");
+        pages.AllowAnonymousToPage("/Login");
+        pages.AllowAnonymousToPage("/Denied");
+        pages.AllowAnonymousToPage("/Error");
+        pages.AuthorizePage("/Console", Policies.Agent);
+        pages.AuthorizePage("/Wallboard", Policies.Supervisor);
+        pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
+        pages.AuthorizePage("/Worker", Policies.Worker);
+        pages.AuthorizePage("/Member", Policies.Resident);
+        pages.AuthorizePage("/Admin", Policies.Admin);
+    }
+
+    private static bool IsMachineRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx)
+    {
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task WriteProblem(HttpContext http, int status, string type, string title)
+    {
+        ProblemHttpResult result = TypedResults.Problem(statusCode: status, type: type, title: title);
+        return result.ExecuteAsync(http);
+    }
+}

@@ -1,0 +1,44 @@
+using HomeService.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace HomeService.Web.Auth;
+
+/// <summary>One policy per role (admins pass every staff policy), plus one per API key kind.</summary>
+public static class Policies
+{
+    public const string Resident = Roles.Resident;
+    public const string Agent = Roles.Agent;
+    public const string Supervisor = Roles.Supervisor;
+    public const string MerchantAdmin = Roles.MerchantAdmin;
+    public const string Worker = Roles.Worker;
+    public const string Admin = Roles.Admin;
+    /// <summary>Agents and the people who lead them.</summary>
+    public const string CallCenter = "CallCenter";
+    public const string Partner = "ApiKey:partner";
+    public const string Telephony = "ApiKey:telephony";
+
+    public static void Add(AuthorizationOptions o)
+    {
+        o.AddPolicy(Resident, p => p.RequireRole(Roles.Resident));
+        o.AddPolicy(Agent, p => p.RequireRole(Roles.Agent, Roles.Admin));
+        o.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(MerchantAdmin, p => p.RequireRole(Roles.MerchantAdmin));
+        o.AddPolicy(Worker, p => p.RequireRole(Roles.Worker));
+        o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(CallCenter, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(Partner, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireClaim(HomeServiceClaims.ApiKeyKind, ApiKeyKinds.Partner));
+        o.AddPolicy(Telephony, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireClaim(HomeServiceClaims.ApiKeyKind, ApiKeyKinds.Telephony));
+    }
+
+    /// <summary>The page each role lands on after signing in.</summary>
+    public static string LandingPage(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) ? "/admin"
+        : user.IsInRole(Roles.Supervisor) ? "/wallboard"
+        : user.IsInRole(Roles.Agent) ? "/console"
+        : user.IsInRole(Roles.MerchantAdmin) ? "/merchant"
+        : user.IsInRole(Roles.Worker) ? "/worker"
+        : user.IsInRole(Roles.Resident) ? "/member"
+        : "/";
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using HomeService.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace HomeService.Web.Auth;
+
+public enum SignInOutcome { SignedIn, InvalidCredentials, Throttled }
+
+public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Principal = null);
+
+/// <summary>Checks a login against its account grain and issues the cookie. Password hashing runs here, not in a grain.</summary>
+public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
+{
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    public async Task<SignInResult> SignIn(HttpContext http, string login, string password)
+    {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.TryBegin(address, login)) return new(SignInOutcome.Throttled);
+
+        var account = await grains.GetGrain<IUserAccountGrain>(login.Trim().ToLowerInvariant()).Get();
+        if (account is null || account.Disabled ||
+            Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(login);
+            return new(SignInOutcome.InvalidCredentials);
+        }
+        throttle.Succeeded(login);
+        var principal = new ClaimsPrincipal(ToIdentity(account));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return new(SignInOutcome.SignedIn, principal);
+    }
+
+    private static ClaimsIdentity ToIdentity(UserAccount account)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.UserId.ToString()),
+            new(ClaimTypes.Name, account.Login),
+            new(HomeServiceClaims.DisplayName, account.DisplayName),
+        };
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (account.AgentId is not null) claims.Add(new(HomeServiceClaims.AgentId, account.AgentId));
+        if (account.MerchantId is not null) claims.Add(new(HomeServiceClaims.MerchantId, account.MerchantId));
+        if (account.WorkerId is not null) claims.Add(new(HomeServiceClaims.WorkerId, account.WorkerId));
+        if (account.MemberId is not null) claims.Add(new(HomeServiceClaims.MemberId, account.MemberId));
+        return new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+    }
+}
+
+public static class HomeServiceClaims
+{
+    public const string DisplayName = "hs:display_name";
+    public const string AgentId = "hs:agent_id";
+    public const string MerchantId = "hs:merchant_id";
+    public const string WorkerId = "hs:worker_id";
+    public const string MemberId = "hs:member_id";
+    public const string ApiKeyKind = "hs:api_key_kind";
+
+    public static string? Find(this ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace HomeService.Web.Localization;
+
+/// <summary>
+/// The UI's words in Simplified Chinese (default) and English, from Localization/*.json embedded in the build.
+/// The culture comes from the request (cookie switch, then the browser's Accept-Language).
+/// </summary>
+public sealed class UiText
+{
+    public const string DefaultCulture = "zh-CN";
+    public static readonly string[] Cultures = [DefaultCulture, "en"];
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Tables = Load();
+
+    public string this[string key] => Lookup(CultureInfo.CurrentUICulture, key);
+
+    public string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static IReadOnlyCollection<string> Keys(string culture) => Tables[culture].Keys.ToList();
+
+    /// <summary>
+    /// A validation code from the domain ("required", "max_length:500", "range:1-1440") as a sentence that names the field.
+    /// </summary>
+    public string Validation(string field, string code)
+    {
+        var label = this[$"field.{field}"];
+        var parts = code.Split(':', 2);
+        return parts.Length == 2 ? Format($"validation.{parts[0]}", label, parts[1]) : Format($"validation.{parts[0]}", label);
+    }
+
+    private static string Lookup(CultureInfo culture, string key)
+    {
+        var name = culture.TwoLetterISOLanguageName == "en" ? "en" : DefaultCulture;
+        return Tables[name].TryGetValue(key, out var text) ? text
+            : Tables[DefaultCulture].TryGetValue(key, out var fallback) ? fallback
+            : key;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> Load()
+    {
+        var assembly = typeof(UiText).Assembly;
+        var tables = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var culture in Cultures)
+        {
+            using var stream = assembly.GetManifestResourceStream($"HomeService.Web.Localization.{culture}.json")
+                ?? throw new InvalidOperationException($"Missing UI text for {culture}.");
+            tables[culture] = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,45 @@
+using HomeService.Web.Auth;
+using HomeService.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HomeService.Web.Pages;
+
+public sealed class LoginModel(SignInService signIn, UiText text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty] public string? Login { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    public Dictionary<string, string> FieldErrors { get; } = new();
+    public string? FormError { get; private set; }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(Destination(User)) : Page();
+
+    public async Task<IActionResult> OnPost()
+    {
+        if (string.IsNullOrWhiteSpace(Login)) FieldErrors["login"] = text.Validation("login", "required");
+        else if (Login.Length > 64) FieldErrors["login"] = text.Validation("login", "max_length:64");
+        if (string.IsNullOrEmpty(Password)) FieldErrors["password"] = text.Validation("password", "required");
+        else if (Password.Length > 128) FieldErrors["password"] = text.Validation("password", "max_length:128");
+        if (FieldErrors.Count > 0) return Page();
+
+        var result = await signIn.SignIn(HttpContext, Login!, Password!);
+        switch (result.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Destination(result.Principal!));
+            case SignInOutcome.Throttled:
+                FormError = text["login.throttled"];
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
+            default:
+                FormError = text["login.failed"];
+                return Page();
+        }
+    }
+
+    private string Destination(System.Security.Claims.ClaimsPrincipal user) =>
+        Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/" ? ReturnUrl! : Policies.LandingPage(user);
+}

@@ -1,0 +1,3 @@
+using HomeService.Web;
+
+await WebApp.Build(args).RunAsync();

@@ -1,0 +1,64 @@
+using HomeService.Web.Api;
+using HomeService.Web.Auth;
+using HomeService.Web.Data;
+using HomeService.Web.Hosting;
+using HomeService.Web.Localization;
+using HomeService.Web.Realtime;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Npgsql;
+
+namespace HomeService.Web;
+
+/// <summary>Builds the web host (an Orleans client). Tests call <see cref="Build"/> too, so they run what production runs.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
+        configure?.Invoke(builder);
+        var settings = WebSettings.From(builder.Configuration);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        builder.Services.AddSingleton<CatalogueReader>();
+        builder.Services.AddSingleton<MerchantDeskReader>();
+        builder.AddHomeServiceClusterClient(settings);
+
+        builder.Services.AddHomeServiceAuth(settings);
+        builder.Services.AddHomeServiceProblemDetails();
+        builder.Services.AddSingleton<UiText>();
+        // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<PushRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PushRelay>());
+        builder.Services.AddOpenApi();
+        builder.Services.AddHomeServiceHealthChecks();
+
+        var app = builder.Build();
+        app.UseHomeServiceErrors();
+        app.UseRequestLocalization(Cultures.Options());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        var api = app.MapGroup("/api");
+        api.MapSessionEndpoints();
+        api.MapBroadcastEndpoints();
+        api.MapCatalogueEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapFallback(() => Problems.Status(404, ProblemTypes.NotFound, "No API endpoint at this address."));
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapCultureSwitch();
+        app.MapRazorPages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
