@@ -40,7 +40,12 @@ public static class SiloConfiguration
         silo.AddMemoryStreams("Default");
         silo.AddDashboard();
 
-        silo.Configure<ClusterMembershipOptions>(o => o.DefunctSiloExpiration = settings.DefunctSiloExpiration);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.DefunctSiloExpiration = settings.DefunctSiloExpiration;
+            // 10.4 also keeps dead rows for at least DefunctSiloMinimumRetention (1 h); a shorter expiry must lower it too.
+            if (settings.DefunctSiloExpiration < o.DefunctSiloMinimumRetention) o.DefunctSiloMinimumRetention = settings.DefunctSiloExpiration;
+        });
         if (settings.FastFailureDetection)
         {
             // Tests and the local cluster want a killed silo noticed in seconds, not the production minute.

@@ -51,16 +51,7 @@ public sealed class TestDeployment : IAsyncDisposable
         var httpPort = Ports.Free();
         var app = SiloApp.Build([], builder =>
         {
-            Configure(builder, new()
-            {
-                ["HomeService:Silo:SiloPort"] = siloPort.ToString(),
-                ["HomeService:Silo:GatewayPort"] = gatewayPort.ToString(),
-                ["HomeService:Seed:Demo"] = "true",
-                ["HomeService:Seed:DemoPassword"] = DemoPassword,
-                ["HomeService:Seed:ApiKeys:telephony"] = TelephonyKey,
-                ["HomeService:Seed:ApiKeys:partner"] = PartnerKey,
-                ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
-            });
+            Configure(builder, SiloSettings(siloPort, gatewayPort));
             builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
         });
         await app.StartAsync();
@@ -68,6 +59,36 @@ public sealed class TestDeployment : IAsyncDisposable
         Silos.Add(silo);
         return silo;
     }
+
+    /// <summary>Every setting a silo of this deployment needs, for a silo started in another process.</summary>
+    public Dictionary<string, string?> SiloEnvironment(int siloPort, int gatewayPort)
+    {
+        var all = CommonSettings();
+        foreach (var (k, v) in SiloSettings(siloPort, gatewayPort)) all[k] = v;
+        foreach (var (k, v) in _extra) all[k] = v;
+        all["Logging:LogLevel:Default"] = "Warning";
+        return all;
+    }
+
+    private static Dictionary<string, string?> SiloSettings(int siloPort, int gatewayPort) => new()
+    {
+        ["HomeService:Silo:SiloPort"] = siloPort.ToString(),
+        ["HomeService:Silo:GatewayPort"] = gatewayPort.ToString(),
+        ["HomeService:Seed:Demo"] = "true",
+        ["HomeService:Seed:DemoPassword"] = DemoPassword,
+        ["HomeService:Seed:ApiKeys:telephony"] = TelephonyKey,
+        ["HomeService:Seed:ApiKeys:partner"] = PartnerKey,
+        ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
+    };
+
+    private Dictionary<string, string?> CommonSettings() => new()
+    {
+        ["ConnectionStrings:HomeService"] = ConnectionString,
+        ["HomeService:Cluster:ClusterId"] = _clusterId,
+        ["HomeService:Cluster:ServiceId"] = _clusterId,
+        ["HomeService:Cluster:FastFailureDetection"] = "true",
+        ["HomeService:DataProtection:KeysPath"] = _keysPath,
+    };
 
     public async Task<RunningWeb> StartWeb()
     {
@@ -92,19 +113,13 @@ public sealed class TestDeployment : IAsyncDisposable
 
     private void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, Dictionary<string, string?> own)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:HomeService"] = ConnectionString,
-            ["HomeService:Cluster:ClusterId"] = _clusterId,
-            ["HomeService:Cluster:ServiceId"] = _clusterId,
-            ["HomeService:Cluster:FastFailureDetection"] = "true",
-            ["HomeService:DataProtection:KeysPath"] = _keysPath,
-        };
+        var settings = CommonSettings();
         foreach (var (k, v) in own) settings[k] = v;
         foreach (var (k, v) in _extra) settings[k] = v;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("HS_TEST_LOGS") == "1") builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("HS_TEST_LOGS") is { Length: > 0 } categories)
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter(categories == "1" ? "HomeService" : categories, LogLevel.Debug);
     }
 
     public async ValueTask DisposeAsync()

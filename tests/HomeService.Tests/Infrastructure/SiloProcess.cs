@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace HomeService.Tests.Infrastructure;
+
+/// <summary>A silo as its own operating-system process, so a test can kill it with SIGKILL like a crash.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, Uri baseAddress, int siloPort)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        SiloPort = siloPort;
+    }
+
+    public Uri BaseAddress { get; }
+    public int SiloPort { get; }
+
+    public static async Task<SiloProcess> Start(TestDeployment deployment)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name; // bin/<Configuration>/net10.0
+        var dll = Path.Combine(Ports.RepoRoot, "silo", "bin", configuration, "net10.0", "HomeService.Silo.dll");
+        var (siloPort, gatewayPort, httpPort) = (Ports.Free(), Ports.Free(), Ports.Free());
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{httpPort}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in deployment.SiloEnvironment(siloPort, gatewayPort))
+            psi.Environment[key.Replace(":", "__")] = value;
+        var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
+        using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.True(async () => !process.HasExited && (await http.GetAsync("/readyz")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60), "the silo process becomes ready");
+        return silo;
+    }
+
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
