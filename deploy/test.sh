@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds HomeService and runs every test (unit, cluster, PostgreSQL, web, push, browser).
+# Installs what the tests need (PostgreSQL 15, Chromium, CJK fonts, npm packages) and ends with one line:
+#   Tests: N passed, N failed[, N skipped]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source deploy/lib.sh
+
+results="$PWD/TestResults"
+summary() {
+  local passed=$1 failed=$2 skipped=$3
+  if [ "$skipped" -gt 0 ]; then echo "Tests: $passed passed, $failed failed, $skipped skipped"; else echo "Tests: $passed passed, $failed failed"; fi
+}
+
+ensure_dotnet
+ensure_packages
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+# Throwaway PostgreSQL clusters left behind by an interrupted earlier run.
+pkill -f -- "-D /tmp/hs-pg-" 2>/dev/null || true
+rm -rf "$results" /tmp/hs-pg-* 2>/dev/null || true
+
+log "Building (warnings are errors)…"
+if ! dotnet build HomeService.sln -c Debug -nologo -v q -clp:ErrorsOnly -warnaserror; then
+  summary 0 1 0
+  exit 1
+fi
+
+log "Running tests…"
+set +e
+dotnet test tests/HomeService.Tests/HomeService.Tests.csproj -c Debug --no-build --nologo \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" --blame-hang-timeout 10m
+status=$?
+set -e
+
+trx="$results/results.trx"
+if [ ! -f "$trx" ]; then
+  log "No test results were written (the test run crashed)."
+  summary 0 1 0
+  exit 1
+fi
+counters=$(grep -o '<Counters [^>]*>' "$trx")
+value() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+total=$(value total); executed=$(value executed); passed=$(value passed); failed=$(value failed)
+errors=$(value error); timeouts=$(value timeout); aborted=$(value aborted)
+failed=$((failed + errors + timeouts + aborted))
+skipped=$((total - executed))
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+summary "$passed" "$failed" "$skipped"
+[ "$failed" -eq 0 ]
