@@ -28,6 +28,8 @@ public sealed class BroadcastBoardGrain(
         await ScheduleExpiry();
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
     public async Task<CommandResult<Broadcast>> Post(PostBroadcast command)
     {
         var errors = BroadcastBoard.Validate(command);

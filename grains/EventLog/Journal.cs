@@ -2,19 +2,23 @@ namespace HomeService.EventLog;
 
 /// <summary>
 /// Gives a grain the snapshot-plus-log discipline: an event is appended (with its read-model rows) before
-/// the state changes and the command is acknowledged; on activation the snapshot is caught up from the log,
-/// so a snapshot write lost in a crash costs nothing.
+/// the state changes and the command is acknowledged. The log is the truth; the stored snapshot only saves
+/// replay work, so it is written every <see cref="SnapshotEvery"/> events and when the grain deactivates,
+/// not on every command, and activation catches it up from the log. A crash therefore costs nothing acknowledged.
 /// </summary>
 public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog log, EventCodec codec, string aggregateId)
     where TState : IAggregateState, new()
 {
+    public const int SnapshotEvery = 16;
+    private int _unsnapshotted;
+
     public TState State => state.State;
 
     public async Task CatchUp(CancellationToken ct = default)
     {
         var missed = await log.ReadAsync(codec.AggregateType, aggregateId, state.State.Version, ct);
         foreach (var stored in missed) Apply(codec.Decode(stored));
-        if (missed.Count > 0) await state.WriteStateAsync(ct);
+        if (missed.Count >= SnapshotEvery) await Snapshot(ct);
     }
 
     public async Task Record(object e, string? actor, DateTimeOffset at, params ReadModelWrite[] readModel)
@@ -22,12 +26,25 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
         var record = codec.Encode(aggregateId, state.State.Version + 1, e, actor, at);
         await log.AppendAsync(new EventAppend([record], readModel));
         Apply(e);
-        await state.WriteStateAsync();
+        if (_unsnapshotted >= SnapshotEvery) await Snapshot();
+    }
+
+    /// <summary>Call from OnDeactivateAsync so a graceful shutdown leaves an up-to-date snapshot.</summary>
+    public async Task Flush(CancellationToken ct = default)
+    {
+        if (_unsnapshotted > 0) await Snapshot(ct);
+    }
+
+    private async Task Snapshot(CancellationToken ct = default)
+    {
+        await state.WriteStateAsync(ct);
+        _unsnapshotted = 0;
     }
 
     private void Apply(object e)
     {
         state.State.Apply(e);
         state.State.Version++;
+        _unsnapshotted++;
     }
 }

@@ -16,6 +16,8 @@ public sealed class ApiKeyGrain(
         return _journal.CatchUp(ct);
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
     public async Task<bool> Issue(ApiKey key, string actor)
     {
         if (_journal.State.Key is not null) return false;

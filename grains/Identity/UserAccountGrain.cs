@@ -16,6 +16,8 @@ public sealed class UserAccountGrain(
         return _journal.CatchUp(ct);
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
     public async Task<bool> Create(UserAccount account, string actor)
     {
         if (_journal.State.Account is not null) return false;

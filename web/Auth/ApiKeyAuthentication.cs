@@ -21,12 +21,21 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
+    /// <summary>Key ids are short and plain, so garbage never reaches (or activates) a grain.</summary>
+    private static bool IsKeyId(ReadOnlySpan<char> id)
+    {
+        if (id.Length is < 3 or > 40) return false;
+        foreach (var c in id) if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_') return false;
+        return true;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
         var presented = values.ToString();
         var dot = presented.IndexOf('.');
-        if (dot <= 0 || dot == presented.Length - 1 || presented.Length > 200) return AuthenticateResult.Fail("Malformed API key.");
+        if (dot <= 0 || dot == presented.Length - 1 || presented.Length > 200 || !IsKeyId(presented.AsSpan(0, dot)))
+            return AuthenticateResult.Fail("Malformed API key.");
 
         var key = await grains.GetGrain<IApiKeyGrain>(presented[..dot]).Get();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented[(dot + 1)..]));

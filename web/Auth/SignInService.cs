@@ -15,14 +15,20 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
+    // Checked when the login does not exist, so a miss costs as long as a wrong password and reveals nothing.
+    private static readonly UserAccount Nobody = new(Guid.Empty, "", "", [], "", null, null, null, null, true);
+    private static readonly string NobodyHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+
     public async Task<SignInResult> SignIn(HttpContext http, string login, string password)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!throttle.TryBegin(address, login)) return new(SignInOutcome.Throttled);
 
         var account = await grains.GetGrain<IUserAccountGrain>(login.Trim().ToLowerInvariant()).Get();
-        if (account is null || account.Disabled ||
-            Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        var verified = account is null
+            ? Burn(password)
+            : Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+        if (account is null || account.Disabled || !verified)
         {
             throttle.Failed(login);
             return new(SignInOutcome.InvalidCredentials);
@@ -31,6 +37,12 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
         var principal = new ClaimsPrincipal(ToIdentity(account));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return new(SignInOutcome.SignedIn, principal);
+    }
+
+    private static bool Burn(string password)
+    {
+        Hasher.VerifyHashedPassword(Nobody, NobodyHash, password);
+        return false;
     }
 
     private static ClaimsIdentity ToIdentity(UserAccount account)
