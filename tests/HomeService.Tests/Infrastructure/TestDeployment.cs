@@ -94,7 +94,12 @@ public sealed class TestDeployment : IAsyncDisposable
     {
         var app = WebApp.Build([], builder =>
         {
-            Configure(builder, new() { ["HomeService:Dashboard:Url"] = Silos.Count > 0 ? $"{Silos[0].BaseAddress}dashboard/" : null });
+            Configure(builder, new()
+            {
+                ["HomeService:Dashboard:Url"] = Silos.Count > 0 ? $"{Silos[0].BaseAddress}dashboard/" : null,
+                // Every test signs in from 127.0.0.1; the per-address limit has its own unit test.
+                ["HomeService:Security:LoginAttemptsPerAddress"] = "100000",
+            });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         }, contentRoot: Path.Combine(Ports.RepoRoot, "web"));
         await app.StartAsync();

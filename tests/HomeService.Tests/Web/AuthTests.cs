@@ -121,4 +121,20 @@ public sealed class AuthTests(SharedDeployment shared)
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal("/admin", ok.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Signing_out_is_a_post_with_a_token_and_ends_the_session()
+    {
+        using var admin = await WebSession.SignIn(shared.WebA, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/api/me")).StatusCode);
+
+        // A link (GET) elsewhere cannot sign anyone out.
+        await admin.Http.GetAsync("/logout");
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/api/me")).StatusCode);
+
+        var token = await admin.AntiforgeryToken("/admin");
+        var signedOut = await admin.Http.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.Http.GetAsync("/api/me")).StatusCode);
+    }
 }

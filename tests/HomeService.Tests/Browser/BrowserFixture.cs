@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+
+namespace HomeService.Tests.Browser;
+
+/// <summary>
+/// One headless Chromium per test class: the machine's Debian build at /usr/bin/chromium, driven by the
+/// Playwright driver that the Microsoft.Playwright package copies into the test output (.playwright/node and
+/// .playwright/package). Nothing is downloaded: `playwright install` is never needed. Each test gets fresh
+/// browser contexts (own cookies, own locale) through <see cref="BrowserTest"/>.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>The Chromium to drive; HS_CHROMIUM overrides it for a machine that keeps it elsewhere.</summary>
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("HS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>A safety net for every action, navigation and expectation, not a speed goal.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"No Chromium at {ExecutablePath}: install Debian's chromium package (apt-get install chromium).");
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = Args,
+            Timeout = 60_000,
+        });
+    }
+
+    /// <summary>A new, empty browser profile against one web host, speaking the given language.</summary>
+    public async Task<IBrowserContext> NewContext(Uri baseAddress, string locale, ViewportSize? viewport = null, bool mobile = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = baseAddress.ToString(),
+            Locale = locale,
+            TimezoneId = "Asia/Shanghai",
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = mobile,
+            HasTouch = mobile,
+        });
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
+        return context;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+    }
+}
