@@ -5,6 +5,7 @@ using HomeService.Web.Hosting;
 using HomeService.Web.Localization;
 using HomeService.Web.Realtime;
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Npgsql;
@@ -25,6 +26,7 @@ public static class WebApp
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<CatalogueReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
+        builder.Services.AddSingleton<CallListReader>();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -33,7 +35,9 @@ public static class WebApp
         // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
-        builder.Services.AddSignalR();
+        // Enums travel as their names ("Available", not 1): readable for partners and stable if members are reordered.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<PushRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PushRelay>());
         builder.Services.AddOpenApi();
@@ -53,6 +57,9 @@ public static class WebApp
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapCtiEndpoints();
+        api.MapConsoleEndpoints();
+        api.MapCallEndpoints();
         api.MapFallback(() => Problems.Status(404, ProblemTypes.NotFound, "No API endpoint at this address."));
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

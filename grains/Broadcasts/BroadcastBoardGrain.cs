@@ -23,7 +23,7 @@ public sealed class BroadcastBoardGrain(
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        _journal = new Journal<BroadcastBoard>(state, log, Codec, this.GetPrimaryKeyLong().ToString());
+        _journal = new Journal<BroadcastBoard>(state, log, Codec, this.GetPrimaryKeyLong().ToString(), this);
         await _journal.CatchUp(ct);
         await ScheduleExpiry();
     }

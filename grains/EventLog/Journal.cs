@@ -1,12 +1,12 @@
 namespace HomeService.EventLog;
 
 /// <summary>
-/// Gives a grain the snapshot-plus-log discipline: an event is appended (with its read-model rows) before
-/// the state changes and the command is acknowledged. The log is the truth; the stored snapshot only saves
-/// replay work, so it is written every <see cref="SnapshotEvery"/> events and when the grain deactivates,
-/// not on every command, and activation catches it up from the log. A crash therefore costs nothing acknowledged.
+/// Gives a grain the snapshot-plus-log discipline: an event is appended (with its read-model rows) before the
+/// command is acknowledged. The log is the truth; the stored snapshot only saves replay work, so it is written
+/// every <see cref="SnapshotEvery"/> events and when the grain deactivates, and activation catches it up from the
+/// log. A crash therefore costs nothing acknowledged.
 /// </summary>
-public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog log, EventCodec codec, string aggregateId)
+public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog log, EventCodec codec, string aggregateId, Grain owner)
     where TState : IAggregateState, new()
 {
     public const int SnapshotEvery = 16;
@@ -21,11 +21,27 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
         if (missed.Count >= SnapshotEvery) await Snapshot(ct);
     }
 
-    public async Task Record(object e, string? actor, DateTimeOffset at, params ReadModelWrite[] readModel)
+    public Task Record(object e, string? actor, DateTimeOffset at, params ReadModelWrite[] readModel) =>
+        Record(e, actor, at, _ => readModel);
+
+    /// <summary>
+    /// Applies the event, then appends it with the read-model rows computed from the new state, in one transaction.
+    /// If the append fails the in-memory state is ahead of the log, so the activation is dropped and the next call
+    /// starts again from the log.
+    /// </summary>
+    public async Task Record(object e, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel)
     {
         var record = codec.Encode(aggregateId, state.State.Version + 1, e, actor, at);
-        await log.AppendAsync(new EventAppend([record], readModel));
         Apply(e);
+        try
+        {
+            await log.AppendAsync(new EventAppend([record], readModel(state.State).ToList()));
+        }
+        catch
+        {
+            owner.DeactivateOnIdle();
+            throw;
+        }
         if (_unsnapshotted >= SnapshotEvery) await Snapshot();
     }
 

@@ -12,7 +12,7 @@ public sealed class ApiKeyGrain(
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
-        _journal = new Journal<ApiKeyState>(state, log, Codec, this.GetPrimaryKeyString());
+        _journal = new Journal<ApiKeyState>(state, log, Codec, this.GetPrimaryKeyString(), this);
         return _journal.CatchUp(ct);
     }
 

@@ -12,7 +12,7 @@ public sealed class UserAccountGrain(
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
-        _journal = new Journal<UserAccountState>(state, log, Codec, this.GetPrimaryKeyString());
+        _journal = new Journal<UserAccountState>(state, log, Codec, this.GetPrimaryKeyString(), this);
         return _journal.CatchUp(ct);
     }
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace HomeService.Realtime;
 
 public static class PushExtensions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Fire-and-forget push from inside a grain; the payload is serialized the way browsers read it.</summary>
     public static Task Push<T>(this IGrainFactory grains, string group, string eventName, T payload, long version) =>

@@ -12,7 +12,12 @@ public static class DemoData
 
     public sealed record Agent(string Id, string Name, string Extension, Dictionary<string, int> Skills);
 
-    public sealed record Queue(string Id, string NameZh, string NameEn, string Skill, string Strategy, int WrapUpSeconds);
+    /// <summary>Tiers are (after seconds, skill, minimum proficiency): the pool widens as a call waits.</summary>
+    public sealed record Queue(string Id, string NameZh, string NameEn, string Skill, string Strategy, int WrapUpSeconds,
+        (int After, string Skill, int Min)[] Tiers);
+
+    /// <summary>The hotline and the IVR choices of the center's documents: 1 consultation, 2 service, 3 complaint, 0 agent.</summary>
+    public sealed record Route(string Dialled, string IvrChoice, string QueueId, int Priority);
 
     public sealed record DemoLogin(string Login, string DisplayName, string Role, string? AgentId = null, string? MerchantId = null,
         string? WorkerId = null, string? MemberId = null);
@@ -48,8 +53,18 @@ public static class DemoData
 
     public static readonly Queue[] Queues =
     [
-        new("service", "服务需求", "Service requests", "service", "longest-idle-agent", 30),
-        new("complaint", "投诉建议", "Complaints and suggestions", "complaint", "longest-idle-agent", 60),
+        new("service", "服务需求", "Service requests", "service", "longest-idle-agent", 30,
+            [(0, "service", 3), (30, "service", 1), (90, "complaint", 3)]),
+        new("complaint", "投诉建议", "Complaints and suggestions", "complaint", "longest-idle-agent", 60,
+            [(0, "complaint", 4), (20, "complaint", 1), (60, "service", 4)]),
+    ];
+
+    public const string Hotline = "037112345";
+
+    public static readonly Route[] Routes =
+    [
+        new(Hotline, "", "service", 0), new(Hotline, "0", "service", 0), new(Hotline, "1", "service", 0),
+        new(Hotline, "2", "service", 0), new(Hotline, "3", "complaint", 5),
     ];
 
     public static readonly DemoLogin[] Logins =

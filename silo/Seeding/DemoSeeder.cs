@@ -77,13 +77,21 @@ public sealed class DemoSeeder(
                 "INSERT INTO worker (id, merchant_id, name, phone, skills, status) VALUES ($1, $2, $3, $4, $5, 'OffDuty')",
                 w.Id, w.MerchantId, w.Name, w.Phone, w.Skills));
         foreach (var a in DemoData.Agents)
-            await Append("agent", a.Id, "AgentCreated", a, new ReadModelWrite(
+            await Append("agent_profile", a.Id, "AgentCreated", a, new ReadModelWrite(
                 "INSERT INTO agent (id, name, extension, skills) VALUES ($1, $2, $3, $4::jsonb)",
                 a.Id, a.Name, a.Extension, JsonSerializer.Serialize(a.Skills, Json)));
         foreach (var q in DemoData.Queues)
-            await Append("queue", q.Id, "QueueCreated", q, new ReadModelWrite(
-                "INSERT INTO call_queue (id, name_zh, name_en, skill, strategy, wrap_up_seconds) VALUES ($1, $2, $3, $4, $5, $6)",
-                q.Id, q.NameZh, q.NameEn, q.Skill, q.Strategy, q.WrapUpSeconds));
+        {
+            var tiers = JsonSerializer.Serialize(q.Tiers.Select(t => new { afterSeconds = t.After, skill = t.Skill, minProficiency = t.Min }), Json);
+            await Append("queue_config", q.Id, "QueueCreated", new { q.Id, q.NameZh, q.NameEn, q.Strategy, q.WrapUpSeconds, Tiers = tiers },
+                new ReadModelWrite(
+                    "INSERT INTO call_queue (id, name_zh, name_en, skill, strategy, wrap_up_seconds, tiers) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)",
+                    q.Id, q.NameZh, q.NameEn, q.Skill, q.Strategy, q.WrapUpSeconds, tiers));
+        }
+        foreach (var r in DemoData.Routes)
+            await Append("hotline_route", $"{r.Dialled}/{r.IvrChoice}", "RouteDefined", r, new ReadModelWrite(
+                "INSERT INTO hotline_route (dialled, ivr_choice, queue_id, priority) VALUES ($1, $2, $3, $4)",
+                r.Dialled, r.IvrChoice, r.QueueId, r.Priority));
     }
 
     private async Task SeedLogins()

@@ -1,0 +1,24 @@
+namespace HomeService.CallCenter;
+
+/// <summary>One agent's seat. Key: the agent id (A001 …). The seat is logical: any browser can sign in to it.</summary>
+[Alias("HomeService.CallCenter.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<AgentView> Get();
+
+    // From the agent's console.
+    [Alias("Login")] Task<CommandResult<AgentView>> Login();
+    [Alias("Logout")] Task<CommandResult<AgentView>> Logout(string reason);
+    [Alias("Ready")] Task<CommandResult<AgentView>> Ready();
+    [Alias("NotReady")] Task<CommandResult<AgentView>> NotReady(string reason);
+    [Alias("EndWrapUp")] Task<CommandResult<AgentView>> EndWrapUp();
+    /// <summary>The console is still open. Without it for the grace period the agent is logged out.</summary>
+    [Alias("Heartbeat")] Task Heartbeat();
+
+    // From queues and calls.
+    /// <summary>Takes the agent for a call if Available; false otherwise. The only way an agent gets a call.</summary>
+    [Alias("TryReserve")] Task<bool> TryReserve(string callId, string queueId);
+    [Alias("CallAnswered")] Task<bool> CallAnswered(string callId);
+    [Alias("OfferMissed")] Task OfferMissed(string callId, bool rejected, int maxNoAnswers);
+    [Alias("CallEnded")] Task CallEnded(string callId, int wrapUpSeconds);
+}

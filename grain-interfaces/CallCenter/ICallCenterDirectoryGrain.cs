@@ -1,0 +1,27 @@
+namespace HomeService.CallCenter;
+
+/// <summary>An agent as the directory knows it: who they are and what they can do.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.AgentProfile")]
+public sealed record AgentProfile(
+    [property: Id(0)] string AgentId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Extension,
+    [property: Id(3)] IReadOnlyDictionary<string, int> Skills);
+
+/// <summary>
+/// The call center's configuration: queues and agents (key 0). Loaded once from the read tables and kept in
+/// memory; the admin back office will change it through this grain.
+/// </summary>
+[Alias("HomeService.CallCenter.ICallCenterDirectoryGrain")]
+public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
+{
+    [Alias("GetQueues")] Task<IReadOnlyList<QueueConfig>> GetQueues();
+    [Alias("GetQueue")] Task<QueueConfig?> GetQueue(string queueId);
+    [Alias("GetAgents")] Task<IReadOnlyList<AgentProfile>> GetAgents();
+    [Alias("GetAgent")] Task<AgentProfile?> GetAgent(string agentId);
+    /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
+    [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);
+}
+
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.HotlineRoute")]
+public sealed record HotlineRoute([property: Id(0)] string QueueId, [property: Id(1)] int Priority);

@@ -1,0 +1,31 @@
+using Orleans.Concurrency;
+
+namespace HomeService.CallCenter;
+
+/// <summary>One call, keyed by the switch's call id. It owns the call's story from offer to hang-up.</summary>
+[Alias("HomeService.CallCenter.ICallGrain")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<CallView> Get();
+    /// <summary>The screen pop again, for a console that reloads while the call rings or is connected.</summary>
+    [Alias("GetPop")] Task<ScreenPop> GetPop();
+
+    // Events from the switch (CTI adapter). Each carries the switch's idempotency key.
+    [Alias("Offered")] Task<CallView> Offered(CtiCallOffered offer);
+    [Alias("Dtmf")] Task<CallView> Dtmf(string eventId, string digits);
+    [Alias("AgentLegAnswered")] Task<CallView> AgentLegAnswered(string eventId, string agentId);
+    [Alias("HungUp")] Task<CallView> HungUp(string eventId, string leg, string cause);
+    [Alias("RecordingReady")] Task<CallView> RecordingReady(string eventId, string url);
+
+    // From the queue: ring these agents (one, or every agent for ring-all). One-way, so a queue never waits on a call.
+    [OneWay, Alias("Ring")] Task Ring(string queueId, IReadOnlyList<string> agentIds, int ringTimeoutSeconds, int maxNoAnswers, int wrapUpSeconds);
+
+    // From an agent's console.
+    [Alias("Accept")] Task<CommandResult<CallView>> Accept(string agentId);
+    [Alias("Reject")] Task<CommandResult<CallView>> Reject(string agentId);
+    [Alias("Hold")] Task<CommandResult<CallView>> Hold(string agentId);
+    [Alias("Unhold")] Task<CommandResult<CallView>> Unhold(string agentId);
+    [Alias("Transfer")] Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target);
+    [Alias("Pickup")] Task<CommandResult<CallView>> Pickup(string agentId);
+    [Alias("HangUp")] Task<CommandResult<CallView>> HangUp(string agentId);
+}

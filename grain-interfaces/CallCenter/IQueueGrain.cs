@@ -1,0 +1,22 @@
+using Orleans.Concurrency;
+
+namespace HomeService.CallCenter;
+
+/// <summary>
+/// One ACD queue. Key: the queue id. It holds the waiting calls (durably, in order) and a live roster of the
+/// agents who may serve it, and matches the two whenever either side changes.
+/// </summary>
+[Alias("HomeService.CallCenter.IQueueGrain")]
+public interface IQueueGrain : IGrainWithStringKey
+{
+    [Alias("Enqueue")] Task<QueuePosition> Enqueue(QueueRequest request);
+    /// <summary>The call left without an agent (caller hung up, overflowed, took a callback).</summary>
+    [Alias("Leave")] Task Leave(string callId, string reason);
+    /// <summary>An offer to an agent failed; the call goes back to its place at the front.</summary>
+    [Alias("Requeue")] Task Requeue(string callId, string missedAgentId);
+    /// <summary>The call was answered; it is no longer waiting.</summary>
+    [Alias("Answered")] Task Answered(string callId, string agentId);
+    [OneWay, Alias("AgentChanged")] Task AgentChanged(AgentView agent);
+    [Alias("GetView")] Task<QueueView> GetView();
+    [Alias("GetPosition")] Task<QueuePosition> GetPosition(string callId);
+}

@@ -1,0 +1,144 @@
+using HomeService.EventLog;
+using HomeService.Realtime;
+
+namespace HomeService.CallCenter.Agents;
+
+/// <summary>
+/// Thin shell around <see cref="AgentSeat"/>: records each change, tells the agent's queues (one-way, so a queue
+/// that is reserving this agent never waits on itself), pushes the new view to the agent's console and the
+/// supervisors, and runs the two seat timers: wrap-up and the browser-presence grace period.
+/// </summary>
+public sealed class AgentGrain(
+    [PersistentState("agent", "Default")] IPersistentState<AgentSeat> state,
+    IEventLog log,
+    TimeProvider clock,
+    CallCenterOptions options) : Grain, IAgentGrain
+{
+    private static readonly EventCodec Codec = new("agent",
+        ("AgentLoggedIn", typeof(AgentLoggedIn)), ("AgentLoggedOut", typeof(AgentLoggedOut)), ("AgentReady", typeof(AgentReady)),
+        ("AgentNotReady", typeof(AgentNotReady)), ("AgentReserved", typeof(AgentReserved)), ("AgentAnswered", typeof(AgentAnswered)),
+        ("AgentMissedOffer", typeof(AgentMissedOffer)), ("AgentCallEnded", typeof(AgentCallEnded)), ("AgentWrapUpEnded", typeof(AgentWrapUpEnded)));
+
+    private Journal<AgentSeat> _journal = null!;
+    private IReadOnlyList<string> _queues = [];
+    private IGrainTimer? _wrapUpTimer;
+    private IGrainTimer? _presenceTimer;
+    private DateTimeOffset _lastHeartbeat;
+
+    private AgentSeat Seat => _journal.State;
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        var id = this.GetPrimaryKeyString();
+        _journal = new Journal<AgentSeat>(state, log, Codec, id, this);
+        await _journal.CatchUp(ct);
+        var directory = GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0);
+        if (await directory.GetAgent(id) is { } profile)
+        {
+            Seat.AgentId = id;
+            Seat.Name = profile.Name;
+            Seat.Skills = profile.Skills.ToDictionary();
+        }
+        _queues = (await directory.GetQueues()).Where(q => q.Skills.Any(Seat.Skills.ContainsKey)).Select(q => q.QueueId).ToList();
+        _lastHeartbeat = clock.GetUtcNow();
+        ArmTimers();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    public Task<AgentView> Get() => Task.FromResult(Seat.View());
+
+    public Task<CommandResult<AgentView>> Login()
+    {
+        _lastHeartbeat = clock.GetUtcNow();
+        return Run(Seat.Login(clock.GetUtcNow()), "console");
+    }
+
+    public Task<CommandResult<AgentView>> Logout(string reason) => Run(Seat.Logout(reason, clock.GetUtcNow()), "console");
+
+    public Task<CommandResult<AgentView>> Ready() => Run(Seat.Ready(clock.GetUtcNow()), "console");
+
+    public Task<CommandResult<AgentView>> NotReady(string reason) =>
+        NotReadyReasons.Selectable.Contains(reason)
+            ? Run(Seat.NotReady(reason, clock.GetUtcNow()), "console")
+            : Task.FromResult(CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["unknown"] }));
+
+    public Task<CommandResult<AgentView>> EndWrapUp() => Run(Seat.EndWrapUp(clock.GetUtcNow()), "console");
+
+    public Task Heartbeat()
+    {
+        _lastHeartbeat = clock.GetUtcNow();
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> TryReserve(string callId, string queueId)
+    {
+        var result = await Run(Seat.Reserve(callId, queueId, clock.GetUtcNow()), $"queue:{queueId}");
+        return result.Succeeded;
+    }
+
+    public async Task<bool> CallAnswered(string callId) => (await Run(Seat.Answer(callId, clock.GetUtcNow()), $"call:{callId}")).Succeeded;
+
+    public Task OfferMissed(string callId, bool rejected, int maxNoAnswers) =>
+        Run(Seat.MissOffer(callId, rejected, maxNoAnswers, clock.GetUtcNow()), $"call:{callId}");
+
+    public Task CallEnded(string callId, int wrapUpSeconds) => Run(Seat.EndCall(callId, wrapUpSeconds, clock.GetUtcNow()), $"call:{callId}");
+
+    private async Task<CommandResult<AgentView>> Run(Outcome outcome, string actor)
+    {
+        if (outcome.Failed) return CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["status"] = [outcome.Error!] });
+        if (outcome.Event is { } e)
+        {
+            await _journal.Record(e, actor, clock.GetUtcNow(), _ => [ReadModel()]);
+            ArmTimers();
+            await Announce();
+        }
+        return CommandResult<AgentView>.Ok(Seat.View());
+    }
+
+    private ReadModelWrite ReadModel() => new("""
+        INSERT INTO agent_status (agent_id, status, reason, call_id, since, calls_handled, talk_seconds)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (agent_id) DO UPDATE SET status = $2, reason = $3, call_id = $4, since = $5, calls_handled = $6, talk_seconds = $7
+        """, Seat.AgentId, Seat.Status.ToString(), Seat.NotReadyReason, Seat.CallId, Seat.StatusSince, Seat.CallsHandled, Seat.TalkSeconds);
+
+    private async Task Announce()
+    {
+        var view = Seat.View();
+        foreach (var queue in _queues) await GrainFactory.GetGrain<IQueueGrain>(queue).AgentChanged(view);
+        await GrainFactory.Push(PushGroups.Agent(Seat.AgentId), "agent.status", view, view.Version);
+        await GrainFactory.Push(PushGroups.Supervisors, "agent.status", view, view.Version);
+    }
+
+    /// <summary>Timers are re-armed on activation, so they survive a silo failure with the state they guard.</summary>
+    private void ArmTimers()
+    {
+        _wrapUpTimer?.Dispose();
+        _wrapUpTimer = null;
+        if (Seat.Status == AgentStatus.AfterCallWork && Seat.WrapUpEndsAt is { } ends)
+        {
+            var due = ends - clock.GetUtcNow();
+            _wrapUpTimer = this.RegisterGrainTimer(async () => await Run(Seat.EndWrapUp(clock.GetUtcNow()), "system:wrap-up"),
+                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+
+        if (Seat.Status == AgentStatus.Offline)
+        {
+            _presenceTimer?.Dispose();
+            _presenceTimer = null;
+        }
+        else
+        {
+            _presenceTimer ??= this.RegisterGrainTimer(CheckPresence,
+                new GrainTimerCreationOptions(options.PresenceCheckEvery, options.PresenceCheckEvery) { KeepAlive = true });
+        }
+    }
+
+    /// <summary>An agent whose console has gone quiet for the grace period is logged out (not while on a call).</summary>
+    private async Task CheckPresence()
+    {
+        if (clock.GetUtcNow() - _lastHeartbeat < options.PresenceGrace) return;
+        if (Seat.Status is AgentStatus.OnCall or AgentStatus.Ringing or AgentStatus.Offline) return;
+        await Run(Seat.Logout("console-gone", clock.GetUtcNow()), "system:presence");
+    }
+}

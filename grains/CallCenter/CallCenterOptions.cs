@@ -1,0 +1,16 @@
+namespace HomeService.CallCenter;
+
+/// <summary>Call-center timings from configuration ("HomeService:CallCenter:…").</summary>
+public sealed record CallCenterOptions
+{
+    /// <summary>How long an agent's console may be silent before the agent is logged out.</summary>
+    public TimeSpan PresenceGrace { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan PresenceCheckEvery { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a connected call may go without news before the switch is asked whether it still exists.</summary>
+    public TimeSpan CallSanityCheckEvery { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A caller who hangs up and calls again within this time gets their place back.</summary>
+    public TimeSpan AbandonedPlaceKept { get; init; } = TimeSpan.FromSeconds(60);
+}

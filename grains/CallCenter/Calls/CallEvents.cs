@@ -1,0 +1,16 @@
+namespace HomeService.CallCenter.Calls;
+
+// EventId is the switch's idempotency key where the event came from the switch; null for the platform's own steps.
+public sealed record CallOffered(string? EventId, string Caller, string Dialled, string Trunk, string? IvrChoice, string QueueId, int Priority, DateTimeOffset At);
+public sealed record CallQueued(string QueueId, int Position, int EstimatedWaitSeconds, DateTimeOffset At);
+public sealed record CallRinging(string QueueId, IReadOnlyList<string> AgentIds, int RingTimeoutSeconds, int MaxNoAnswers, int WrapUpSeconds, DateTimeOffset At);
+/// <summary>Reason: no-answer, rejected, released (another agent answered first), caller-left.</summary>
+public sealed record CallRingStopped(string AgentId, string Reason, DateTimeOffset At);
+public sealed record CallAnswered(string? EventId, string AgentId, string How, DateTimeOffset At);
+public sealed record CallHeld(string AgentId, DateTimeOffset At);
+public sealed record CallResumed(string AgentId, DateTimeOffset At);
+public sealed record CallTransferred(string FromAgentId, string TargetKind, string TargetId, DateTimeOffset At);
+public sealed record CallDigits(string EventId, string Digits, DateTimeOffset At);
+public sealed record CallRecordingReady(string EventId, string Url, DateTimeOffset At);
+/// <summary>By: caller, agent:&lt;id&gt;, switch, or system (lost hang-up found by the sanity check).</summary>
+public sealed record CallEnded(string? EventId, string By, string Cause, DateTimeOffset At);

@@ -1,0 +1,331 @@
+using HomeService.EventLog;
+using HomeService.Realtime;
+using HomeService.Telephony;
+using Microsoft.Extensions.Logging;
+
+namespace HomeService.CallCenter.Calls;
+
+/// <summary>
+/// One call from offer to hang-up. Switch events arrive with idempotency keys; queue offers arrive one-way;
+/// console commands check that the agent is the one the call is with. Each step is a gateway command and an
+/// event on the call's timeline. Timers (ring timeout, sanity check) are re-armed on activation.
+/// </summary>
+public sealed class CallGrain(
+    [PersistentState("call", "Default")] IPersistentState<CallState> state,
+    IEventLog log,
+    ICtiGateway gateway,
+    CallerHistory history,
+    TimeProvider clock,
+    CallCenterOptions options,
+    ILogger<CallGrain> logger) : Grain, ICallGrain
+{
+    private static readonly EventCodec Codec = new("call",
+        ("CallOffered", typeof(CallOffered)), ("CallQueued", typeof(CallQueued)), ("CallRinging", typeof(CallRinging)),
+        ("CallRingStopped", typeof(CallRingStopped)), ("CallAnswered", typeof(CallAnswered)), ("CallHeld", typeof(CallHeld)),
+        ("CallResumed", typeof(CallResumed)), ("CallTransferred", typeof(CallTransferred)), ("CallDigits", typeof(CallDigits)),
+        ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)));
+
+    private Journal<CallState> _journal = null!;
+    private Task<IReadOnlyList<PastCall>>? _history;
+    private IGrainTimer? _ringTimer;
+    private IGrainTimer? _sanityTimer;
+
+    private CallState Call => _journal.State;
+    private string CallId => this.GetPrimaryKeyString();
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        _journal = new Journal<CallState>(state, log, Codec, CallId, this);
+        await _journal.CatchUp(ct);
+        Call.CallId = CallId;
+        ArmTimers();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    public Task<CallView> Get() => Task.FromResult(Call.View());
+
+    public Task<ScreenPop> GetPop() => Pop();
+
+    public async Task<CallView> Offered(CtiCallOffered offer)
+    {
+        if (Call.Exists) return Call.View(); // a repeated offer, or one for a call we already have
+        var route = await Directory.Route(offer.Dialled, offer.IvrChoice);
+        await Record(new CallOffered(offer.EventId, offer.Caller, offer.Dialled, offer.Trunk, offer.IvrChoice, route.QueueId, route.Priority, Now));
+        _history = history.RecentCalls(offer.Caller, CallId);
+        await EnterQueue(route.QueueId);
+        return Call.View();
+    }
+
+    public async Task<CallView> Dtmf(string eventId, string digits)
+    {
+        if (Call.IsLive && !Call.Seen(eventId)) await Record(new CallDigits(eventId, digits, Now));
+        return Call.View();
+    }
+
+    public async Task<CallView> AgentLegAnswered(string eventId, string agentId)
+    {
+        if (!Call.Seen(eventId)) await Answer(agentId, "phone", eventId);
+        return Call.View();
+    }
+
+    public async Task<CallView> HungUp(string eventId, string leg, string cause)
+    {
+        if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
+        var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
+        if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", cause);
+        return Call.View();
+    }
+
+    public async Task<CallView> RecordingReady(string eventId, string url)
+    {
+        if (Call.Exists && !Call.Seen(eventId)) await Record(new CallRecordingReady(eventId, url, Now));
+        return Call.View();
+    }
+
+    public async Task Ring(string queueId, IReadOnlyList<string> agentIds, int ringTimeoutSeconds, int maxNoAnswers, int wrapUpSeconds)
+    {
+        if (Call.Status != CallStatus.Queued || Call.QueueId != queueId)
+        {
+            // The call moved on (answered, hung up, transferred) while the queue was reserving: give the agents back.
+            foreach (var agent in agentIds) await Agent(agent).OfferMissed(CallId, rejected: true, maxNoAnswers);
+            if (!Call.IsLive || Call.QueueId != queueId) await Queue(queueId).Leave(CallId, Call.IsLive ? "moved" : "ended");
+            return;
+        }
+        await Record(new CallRinging(queueId, agentIds, ringTimeoutSeconds, maxNoAnswers, wrapUpSeconds, Now));
+        var pop = await Pop();
+        foreach (var agent in agentIds)
+        {
+            await gateway.RingAgent(CallId, await Seat(agent), ringTimeoutSeconds);
+            await GrainFactory.Push(PushGroups.Agent(agent), "call.ringing", pop, Call.Version);
+        }
+    }
+
+    public async Task<CommandResult<CallView>> Accept(string agentId)
+    {
+        if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
+        await gateway.Bridge(CallId, await Seat(agentId));
+        return await Answer(agentId, "console", null) ? Ok() : Refuse("agent-not-ready");
+    }
+
+    public async Task<CommandResult<CallView>> Reject(string agentId)
+    {
+        if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
+        await StopRinging(agentId, "rejected");
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> Hold(string agentId)
+    {
+        if (Call.Status != CallStatus.Connected || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        await gateway.Hold(CallId);
+        await Record(new CallHeld(agentId, Now));
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> Unhold(string agentId)
+    {
+        if (Call.Status != CallStatus.OnHold || Call.AgentId != agentId) return Refuse("not-on-hold");
+        await gateway.Unhold(CallId);
+        await Record(new CallResumed(agentId, Now));
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target)
+    {
+        if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        switch (target.Kind)
+        {
+            case TransferTarget.Agent:
+                if (target.Id == agentId) return Refuse("same-agent");
+                // The colleague is taken first, so a failed transfer leaves the call where it was.
+                if (!await Agent(target.Id).TryReserve(CallId, Call.QueueId ?? "transfer")) return Refuse("target-not-available");
+                await gateway.BlindTransfer(CallId, $"agent:{await Seat(target.Id)}");
+                await LeaveAgent(agentId, target);
+                await Record(new CallRinging(Call.QueueId ?? "transfer", [target.Id], Call.RingTimeoutSeconds > 0 ? Call.RingTimeoutSeconds : 20,
+                    Call.MaxNoAnswers, Call.WrapUpSeconds, Now));
+                await GrainFactory.Push(PushGroups.Agent(target.Id), "call.ringing", await Pop(), Call.Version);
+                await gateway.RingAgent(CallId, await Seat(target.Id), Call.RingTimeoutSeconds);
+                break;
+            case TransferTarget.Queue:
+                if (await Directory.GetQueue(target.Id) is null) return Refuse("unknown-queue");
+                await gateway.BlindTransfer(CallId, $"queue:{target.Id}");
+                await LeaveAgent(agentId, target);
+                await EnterQueue(target.Id);
+                break;
+            case TransferTarget.External:
+                if (!PhoneNumber.IsDialable(target.Id)) return Refuse("bad-number");
+                await gateway.BlindTransfer(CallId, $"external:{target.Id}");
+                await LeaveAgent(agentId, target);
+                await End(null, $"agent:{agentId}", "transferred-out");
+                break;
+            default:
+                return Refuse("unknown-target");
+        }
+        ArmTimers();
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> Pickup(string agentId)
+    {
+        if (Call.Status != CallStatus.Ringing) return Refuse("not-ringing");
+        if (Call.RingingAgents.Contains(agentId)) return await Accept(agentId);
+        var queue = Call.QueueId is null ? null : await Directory.GetQueue(Call.QueueId);
+        var profile = await Directory.GetAgent(agentId);
+        if (queue is null || profile is null || !queue.Skills.Any(profile.Skills.ContainsKey)) return Refuse("not-in-this-group");
+        if (!await Agent(agentId).TryReserve(CallId, queue.QueueId)) return Refuse("agent-not-available");
+        await gateway.Pickup(CallId, await Seat(agentId));
+        foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "released", requeue: false);
+        return await Answer(agentId, "pickup", null) ? Ok() : Refuse("agent-not-ready");
+    }
+
+    public async Task<CommandResult<CallView>> HangUp(string agentId)
+    {
+        if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        await gateway.HangUp(CallId, "caller");
+        await End(null, $"agent:{agentId}", "agent-hung-up");
+        return Ok();
+    }
+
+    private async Task<bool> Answer(string agentId, string how, string? eventId)
+    {
+        if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return false;
+        if (!await Agent(agentId).CallAnswered(CallId)) return false;
+        foreach (var other in Call.RingingAgents.Where(a => a != agentId).ToList()) await StopRinging(other, "released", requeue: false);
+        await Record(new CallAnswered(eventId, agentId, how, Now));
+        if (Call.QueueId is { } queue) await Queue(queue).Answered(CallId, agentId);
+        await gateway.StartRecording(CallId);
+        await Announce();
+        return true;
+    }
+
+    private async Task StopRinging(string agentId, string reason, bool requeue = true)
+    {
+        await gateway.StopRinging(CallId, await Seat(agentId));
+        await Agent(agentId).OfferMissed(CallId, rejected: reason != "no-answer", Call.MaxNoAnswers);
+        await Record(new CallRingStopped(agentId, reason, Now));
+        await GrainFactory.Push(PushGroups.Agent(agentId), "call.gone", new { callId = CallId, reason }, Call.Version);
+        if (requeue && Call.Status == CallStatus.Queued && Call.QueueId is { } queue) await Queue(queue).Requeue(CallId, agentId);
+    }
+
+    private async Task EnterQueue(string queueId)
+    {
+        var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, null));
+        // The queue may already have offered the call (one-way), so only record "queued" if it is still waiting.
+        await Record(new CallQueued(queueId, position.Position, position.EstimatedWaitSeconds, Now));
+        if (position.Position > 0)
+            await gateway.PlayPrompt(CallId, $"您前面还有{position.Position - 1}位，预计等待{Math.Max(1, position.EstimatedWaitSeconds / 60)}分钟。");
+    }
+
+    private async Task LeaveAgent(string agentId, TransferTarget target)
+    {
+        await Record(new CallTransferred(agentId, target.Kind, target.Id, Now));
+        await Agent(agentId).CallEnded(CallId, Call.WrapUpSeconds);
+        await GrainFactory.Push(PushGroups.Agent(agentId), "call.gone", new { callId = CallId, reason = "transferred" }, Call.Version);
+    }
+
+    private async Task End(string? eventId, string by, string cause)
+    {
+        var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr;
+        foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "caller-left", requeue: false);
+        var agent = Call.AgentId;
+        await Record(new CallEnded(eventId, by, cause, Now));
+        if (agent is not null) await Agent(agent).CallEnded(CallId, Call.WrapUpSeconds);
+        if (wasQueued && Call.QueueId is { } queue) await Queue(queue).Leave(CallId, "abandoned");
+        await Announce();
+        ArmTimers();
+    }
+
+    private async Task Announce()
+    {
+        var view = Call.View();
+        if (view.AgentId is { } agent) await GrainFactory.Push(PushGroups.Agent(agent), "call.updated", view, view.Version);
+        else if (view.Status == CallStatus.Ended && Call.Timeline.LastOrDefault(t => t.What == "answered") is { } answered)
+            await GrainFactory.Push(PushGroups.Agent(answered.Detail!.Split(' ')[0]), "call.updated", view, view.Version);
+    }
+
+    private async Task<ScreenPop> Pop()
+    {
+        IReadOnlyList<PastCall> calls = [];
+        try
+        {
+            calls = _history is null ? await history.RecentCalls(Call.Caller, CallId) : await _history;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Caller history for {Call} unavailable; popping without it", CallId);
+        }
+        return new ScreenPop(Call.View(), Call.Caller, null, [], [], calls, Call.IvrChoice);
+    }
+
+    private async Task Record(object e)
+    {
+        await _journal.Record(e, null, Now, _ => [ReadModel()]);
+        ArmTimers();
+    }
+
+    private ReadModelWrite ReadModel() => new("""
+        INSERT INTO call_record (call_id, caller, dialled, queue_id, agent_id, ivr_choice, status, offered_at, answered_at, ended_at, end_cause, wait_ms, recording_url)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        ON CONFLICT (call_id) DO UPDATE SET queue_id = $4, agent_id = $5, status = $7, answered_at = $9, ended_at = $10, end_cause = $11,
+            wait_ms = $12, recording_url = $13
+        """, CallId, Call.Caller, Call.Dialled, Call.QueueId, Call.AgentId ?? LastAgent(), Call.IvrChoice, Call.Status.ToString(), Call.OfferedAt,
+        Call.AnsweredAt, Call.EndedAt, Call.EndCause, WaitMs(), Call.RecordingUrl);
+
+    private string? LastAgent() => Call.Timeline.LastOrDefault(t => t.What == "answered")?.Detail?.Split(' ')[0];
+
+    private long? WaitMs() => Call.QueuedAt is { } queued
+        ? (long)(((Call.AnsweredAt ?? Call.EndedAt) ?? Now) - queued).TotalMilliseconds
+        : null;
+
+    /// <summary>Ring timeout while ringing; a periodic check with the switch while live, so a lost hang-up cannot leave a call stuck.</summary>
+    private void ArmTimers()
+    {
+        _ringTimer?.Dispose();
+        _ringTimer = null;
+        if (Call.Status == CallStatus.Ringing && Call.RingingSince is { } since)
+        {
+            var due = since.AddSeconds(Call.RingTimeoutSeconds) - Now;
+            _ringTimer = this.RegisterGrainTimer(RingTimedOut,
+                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        if (!Call.IsLive)
+        {
+            _sanityTimer?.Dispose();
+            _sanityTimer = null;
+        }
+        else
+        {
+            _sanityTimer ??= this.RegisterGrainTimer(SanityCheck,
+                new GrainTimerCreationOptions(options.CallSanityCheckEvery, options.CallSanityCheckEvery) { KeepAlive = true });
+        }
+    }
+
+    private async Task RingTimedOut()
+    {
+        if (Call.Status != CallStatus.Ringing) return;
+        foreach (var agent in Call.RingingAgents.ToList()) await StopRinging(agent, "no-answer");
+    }
+
+    private async Task SanityCheck()
+    {
+        if (!Call.IsLive || Call.Status is CallStatus.Ivr or CallStatus.Queued) return;
+        if (await gateway.QueryCall(CallId) is null)
+        {
+            logger.LogWarning("Call {Call} no longer exists at the switch; ending it (lost hang-up)", CallId);
+            await End(null, "system", "lost-hangup");
+        }
+    }
+
+    private CommandResult<CallView> Ok() => CommandResult<CallView>.Ok(Call.View());
+
+    private static CommandResult<CallView> Refuse(string code) =>
+        CommandResult<CallView>.Invalid(new Dictionary<string, string[]> { ["call"] = [code] });
+
+    private ICallCenterDirectoryGrain Directory => GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0);
+    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(agentId);
+    private IQueueGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueGrain>(queueId);
+
+    private async Task<string> Seat(string agentId) => (await Directory.GetAgent(agentId))?.Extension ?? agentId;
+}

@@ -1,0 +1,97 @@
+using HomeService.EventLog;
+
+namespace HomeService.CallCenter.Calls;
+
+/// <summary>A call's state, folded from its events. The timeline is what supervisors and the console show.</summary>
+public sealed class CallState : IAggregateState
+{
+    private const int MaxRememberedEventIds = 64;
+
+    public int Version { get; set; }
+    public bool Exists { get; set; }
+    public string CallId { get; set; } = "";
+    public string Caller { get; set; } = "";
+    public string Dialled { get; set; } = "";
+    public string? IvrChoice { get; set; }
+    public int Priority { get; set; }
+    public CallStatus Status { get; set; } = CallStatus.Ivr;
+    public string? QueueId { get; set; }
+    public string? AgentId { get; set; }
+    public List<string> RingingAgents { get; set; } = [];
+    public int RingTimeoutSeconds { get; set; }
+    public int MaxNoAnswers { get; set; }
+    public int WrapUpSeconds { get; set; }
+    public DateTimeOffset OfferedAt { get; set; }
+    public DateTimeOffset? QueuedAt { get; set; }
+    public DateTimeOffset? RingingSince { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndCause { get; set; }
+    public string? RecordingUrl { get; set; }
+    public List<CallTimelineEntry> Timeline { get; set; } = [];
+    public List<string> SeenEventIds { get; set; } = [];
+
+    public bool IsLive => Exists && Status != CallStatus.Ended;
+
+    public bool Seen(string? eventId) => eventId is not null && SeenEventIds.Contains(eventId);
+
+    public CallView View() => new(CallId, Caller, Dialled, Status, QueueId, AgentId, RingingAgents.ToList(), IvrChoice, OfferedAt,
+        AnsweredAt, EndedAt, EndCause, RecordingUrl, Timeline.ToList(), Version);
+
+    public void Apply(object e)
+    {
+        switch (e)
+        {
+            case CallOffered x:
+                (Exists, Caller, Dialled, IvrChoice, QueueId, Priority, OfferedAt) = (true, x.Caller, x.Dialled, x.IvrChoice, x.QueueId, x.Priority, x.At);
+                Note(x.EventId, x.At, "offered", $"{x.Caller} → {x.Dialled}" + (x.IvrChoice is null ? "" : $" IVR {x.IvrChoice}"));
+                break;
+            case CallQueued x:
+                (Status, QueueId) = (CallStatus.Queued, x.QueueId);
+                QueuedAt ??= x.At;
+                Note(null, x.At, "queued", $"{x.QueueId} #{x.Position}");
+                break;
+            case CallRinging x:
+                (Status, QueueId, RingingAgents, RingingSince) = (CallStatus.Ringing, x.QueueId, x.AgentIds.ToList(), x.At);
+                (RingTimeoutSeconds, MaxNoAnswers, WrapUpSeconds) = (x.RingTimeoutSeconds, x.MaxNoAnswers, x.WrapUpSeconds);
+                Note(null, x.At, "ringing", string.Join(",", x.AgentIds));
+                break;
+            case CallRingStopped x:
+                RingingAgents.Remove(x.AgentId);
+                if (RingingAgents.Count == 0 && Status == CallStatus.Ringing) { Status = CallStatus.Queued; RingingSince = null; }
+                Note(null, x.At, "ring-stopped", $"{x.AgentId} {x.Reason}");
+                break;
+            case CallAnswered x:
+                (Status, AgentId, AnsweredAt, RingingSince) = (CallStatus.Connected, x.AgentId, x.At, null);
+                RingingAgents.Clear();
+                Note(x.EventId, x.At, "answered", $"{x.AgentId} ({x.How})");
+                break;
+            case CallHeld x: Status = CallStatus.OnHold; Note(null, x.At, "hold", x.AgentId); break;
+            case CallResumed x: Status = CallStatus.Connected; Note(null, x.At, "unhold", x.AgentId); break;
+            case CallTransferred x:
+                Note(null, x.At, "transferred", $"{x.FromAgentId} → {x.TargetKind}:{x.TargetId}");
+                AgentId = null;
+                AnsweredAt = null;
+                Status = x.TargetKind == TransferTarget.Queue ? CallStatus.Queued : Status;
+                if (x.TargetKind == TransferTarget.Queue) QueueId = x.TargetId;
+                break;
+            case CallDigits x: Note(x.EventId, x.At, "dtmf", x.Digits); break;
+            case CallRecordingReady x: RecordingUrl = x.Url; Note(x.EventId, x.At, "recording", x.Url); break;
+            case CallEnded x:
+                (Status, EndedAt, EndCause) = (CallStatus.Ended, x.At, x.Cause);
+                RingingAgents.Clear();
+                Note(x.EventId, x.At, "ended", $"{x.By}: {x.Cause}");
+                break;
+            default:
+                throw new ArgumentException($"Unknown call event {e.GetType().Name}");
+        }
+    }
+
+    private void Note(string? eventId, DateTimeOffset at, string what, string? detail)
+    {
+        Timeline.Add(new CallTimelineEntry(at, what, detail));
+        if (eventId is null) return;
+        SeenEventIds.Add(eventId);
+        if (SeenEventIds.Count > MaxRememberedEventIds) SeenEventIds.RemoveAt(0);
+    }
+}

@@ -1,0 +1,183 @@
+using HomeService.CallCenter.Routing;
+using HomeService.EventLog;
+using System.Text.Json;
+
+namespace HomeService.CallCenter.Queues;
+
+/// <summary>
+/// An ACD queue. Waiting calls are durable (events); the agent roster is rebuilt from the agents on activation
+/// and kept current by their one-way status notes. Matching runs whenever a call arrives or an agent frees up:
+/// the best waiting call takes the best eligible agent, and only the agent's own grain can say yes.
+/// </summary>
+public sealed class QueueGrain(
+    [PersistentState("queue", "Default")] IPersistentState<QueueLine> state,
+    IEventLog log,
+    TimeProvider clock,
+    CallCenterOptions options) : Grain, IQueueGrain, IRemindable
+{
+    private static readonly EventCodec Codec = new("queue", ("CallEnqueued", typeof(CallEnqueued)), ("CallLeftQueue", typeof(CallLeftQueue)));
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, AgentView> _roster = new();
+    private readonly HashSet<string> _offered = new();
+    private readonly Dictionary<string, HashSet<string>> _missed = new();
+    private readonly Random _random = new();
+    private Journal<QueueLine> _journal = null!;
+    private QueueConfig _config = null!;
+    private string? _lastAgent;
+
+    private string QueueId => this.GetPrimaryKeyString();
+    private WaitingLine Line => _journal.State.Line;
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        _journal = new Journal<QueueLine>(state, log, Codec, QueueId, this);
+        await _journal.CatchUp(ct);
+        var directory = GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0);
+        _config = await directory.GetQueue(QueueId) ?? throw new InvalidOperationException($"No queue {QueueId}.");
+
+        var skills = _config.Skills.ToHashSet();
+        var agents = (await directory.GetAgents()).Where(a => a.Skills.Keys.Any(skills.Contains));
+        foreach (var view in await Task.WhenAll(agents.Select(a => GrainFactory.GetGrain<IAgentGrain>(a.AgentId).Get())))
+            _roster[view.AgentId] = view;
+
+        // Calls that were ringing or answered when the previous activation died must not be offered twice.
+        foreach (var call in Line.Calls.ToList())
+        {
+            var view = await GrainFactory.GetGrain<ICallGrain>(call.CallId).Get();
+            if (view.Status is CallStatus.Ringing) _offered.Add(call.CallId);
+            else if (view.Status is CallStatus.Connected or CallStatus.OnHold or CallStatus.Ended)
+                await Leave(call.CallId, view.Status == CallStatus.Ended ? "ended" : "answered");
+        }
+        // A reminder brings the queue (and through it its agents and calls) back after a silo failure.
+        await this.RegisterOrUpdateReminder("keep-alive", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Match();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Match();
+
+    public async Task<QueuePosition> Enqueue(QueueRequest request)
+    {
+        if (Line.Find(request.CallId) is null)
+            await _journal.Record(_journal.State.Enqueue(request, clock.GetUtcNow(), options.AbandonedPlaceKept), $"call:{request.CallId}",
+                clock.GetUtcNow());
+        await Match();
+        return Position(request.CallId);
+    }
+
+    public async Task Leave(string callId, string reason)
+    {
+        _offered.Remove(callId);
+        _missed.Remove(callId);
+        if (Line.Find(callId) is not null)
+            await _journal.Record(new CallLeftQueue(callId, reason, clock.GetUtcNow()), $"call:{callId}", clock.GetUtcNow());
+    }
+
+    public async Task Requeue(string callId, string missedAgentId)
+    {
+        _offered.Remove(callId);
+        if (!_missed.TryGetValue(callId, out var missed)) _missed[callId] = missed = [];
+        missed.Add(missedAgentId);
+        await Match();
+    }
+
+    public async Task Answered(string callId, string agentId)
+    {
+        _lastAgent = agentId;
+        await Leave(callId, "answered");
+    }
+
+    public async Task AgentChanged(AgentView agent)
+    {
+        if (_roster.TryGetValue(agent.AgentId, out var known) && known.Version > agent.Version) return; // stale note
+        _roster[agent.AgentId] = agent;
+        if (agent.Status == AgentStatus.Available) await Match();
+    }
+
+    public Task<QueueView> GetView()
+    {
+        var now = clock.GetUtcNow();
+        var longest = Line.Calls.Count == 0 ? 0 : (int)Line.Calls.Max(c => (now - c.EnqueuedAt).TotalSeconds);
+        return Task.FromResult(new QueueView(QueueId, Line.Count, _roster.Values.Count(a => a.Status == AgentStatus.Available),
+            _roster.Values.Count(a => a.Status != AgentStatus.Offline), longest, Line.Calls.Select(c => c.CallId).ToList()));
+    }
+
+    public Task<QueuePosition> GetPosition(string callId) => Task.FromResult(Position(callId));
+
+    private QueuePosition Position(string callId)
+    {
+        var position = Line.PositionOf(callId);
+        var staffed = Math.Max(1, _roster.Values.Count(a => a.Status is not (AgentStatus.Offline or AgentStatus.NotReady)));
+        var averageHandle = _roster.Values.Where(a => a.CallsHandled > 0).Select(a => a.TalkSeconds / (double)a.CallsHandled).DefaultIfEmpty(120).Average();
+        return new QueuePosition(position, position == 0 ? 0 : (int)Math.Ceiling((position - 1) * (averageHandle + _config.WrapUpSeconds) / staffed));
+    }
+
+    /// <summary>Offers waiting calls, in order, to the best eligible agents until either runs out.</summary>
+    private async Task Match()
+    {
+        // The grain is not reentrant, so one match runs at a time and sees every change made before it.
+        var progress = true;
+        while (progress)
+        {
+            progress = false;
+            foreach (var call in Line.Calls.Where(c => !_offered.Contains(c.CallId)).ToList())
+            {
+                if (!_roster.Values.Any(a => a.Status == AgentStatus.Available)) return;
+                if (await Offer(call)) progress = true;
+            }
+        }
+    }
+
+    private async Task<bool> Offer(WaitingCall call)
+    {
+        var now = clock.GetUtcNow();
+        var missed = _missed.TryGetValue(call.CallId, out var m) ? (IReadOnlySet<string>)m : new HashSet<string>();
+        var decision = AgentSelector.Rank(_config, now - call.EnqueuedAt, Sticky(call, now), missed, _lastAgent, _random);
+        var reserved = new List<string>();
+        var refused = new List<SkippedAgent>();
+        foreach (var candidate in decision.Ranked)
+        {
+            var agent = GrainFactory.GetGrain<IAgentGrain>(candidate.AgentId);
+            if (await agent.TryReserve(call.CallId, QueueId))
+            {
+                reserved.Add(candidate.AgentId);
+                _roster[candidate.AgentId] = _roster[candidate.AgentId] with { Status = AgentStatus.Ringing };
+                if (_config.Strategy != RoutingStrategy.RingAll) break;
+            }
+            else
+            {
+                _roster[candidate.AgentId] = await agent.Get(); // our picture was stale
+                refused.Add(new SkippedAgent(candidate.AgentId, "taken-meanwhile"));
+            }
+        }
+        if (decision.Ranked.Count > 0) Audit(call, decision, reserved, refused, now);
+        if (reserved.Count == 0) return false;
+
+        _offered.Add(call.CallId);
+        if (_config.Strategy == RoutingStrategy.RoundRobin) _lastAgent = reserved[0];
+        await GrainFactory.GetGrain<ICallGrain>(call.CallId).Ring(QueueId, reserved, _config.RingTimeoutSeconds, _config.MaxNoAnswers, _config.WrapUpSeconds);
+        return true;
+    }
+
+    /// <summary>A caller with an open order waits a few seconds for the agent who handled it, if that agent is Available.</summary>
+    private IEnumerable<AgentView> Sticky(WaitingCall call, DateTimeOffset now)
+    {
+        if (call.StickyAgentId is null || call.StickyUntil is not { } until || now > until) return _roster.Values;
+        return _roster.TryGetValue(call.StickyAgentId, out var preferred) && preferred.Status == AgentStatus.Available
+            ? [preferred]
+            : _roster.Values;
+    }
+
+    /// <summary>Every decision is kept for supervisors; written through the group commit, off the routing path.</summary>
+    private void Audit(WaitingCall call, RoutingDecision decision, List<string> reserved, List<SkippedAgent> refused, DateTimeOffset at)
+    {
+        var write = new ReadModelWrite("""
+            INSERT INTO routing_decision (call_id, queue_id, decided_at, strategy, waited_ms, candidates, chosen, skipped)
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)
+            """, call.CallId, QueueId, at, RoutingStrategies.Name(_config.Strategy), (long)(at - call.EnqueuedAt).TotalMilliseconds,
+            JsonSerializer.Serialize(decision.Ranked, Json), reserved.ToArray(), JsonSerializer.Serialize(decision.Skipped.Concat(refused), Json));
+        _ = log.AppendAsync(new EventAppend([], [write]));
+    }
+}

@@ -1,0 +1,31 @@
+namespace HomeService.Telephony;
+
+/// <summary>
+/// Commands from the platform to the switch (the CTI adapter's outbound half). A real switch integration and the
+/// simulated switch implement the same interface. Every command names the switch's call id; agent legs are
+/// addressed by the agent's seat (an extension or a WebRTC seat id).
+/// </summary>
+public interface ICtiGateway
+{
+    Task RingAgent(string callId, string seat, int timeoutSeconds);
+    Task StopRinging(string callId, string seat);
+    Task Bridge(string callId, string seat);
+    Task Hold(string callId);
+    Task Unhold(string callId);
+    /// <summary>target is "agent:&lt;seat&gt;", "queue:&lt;id&gt;" or "external:&lt;number&gt;".</summary>
+    Task BlindTransfer(string callId, string target);
+    Task AttendedTransfer(string callId, string fromSeat, string target);
+    Task Pickup(string callId, string seat);
+    /// <summary>leg is "caller" or an agent's seat.</summary>
+    Task HangUp(string callId, string leg);
+    Task PlayPrompt(string callId, string text);
+    Task CollectDigits(string callId, string prompt, int maxDigits, int timeoutSeconds);
+    Task StartRecording(string callId);
+    Task StopRecording(string callId);
+    /// <summary>Places an outbound call and returns the switch's id for it.</summary>
+    Task<string> Originate(string number, string? seat, string purpose);
+    /// <summary>The switch's own view of a call, for the sanity check that catches lost hang-up events; null if it no longer exists.</summary>
+    Task<SwitchCallState?> QueryCall(string callId);
+}
+
+public sealed record SwitchCallState(string CallId, bool CallerConnected, IReadOnlyList<string> AgentSeats);

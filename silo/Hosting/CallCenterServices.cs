@@ -1,0 +1,29 @@
+using HomeService.CallCenter;
+using HomeService.CallCenter.Calls;
+using HomeService.Telephony;
+
+namespace HomeService.Silo.Hosting;
+
+public static class CallCenterServices
+{
+    /// <summary>
+    /// The call center's services in the silo. "HomeService:Telephony:Gateway" chooses the switch integration;
+    /// "simulated" (the only one so far, and the default) is the built-in switch used in development, demos and tests.
+    /// </summary>
+    public static IServiceCollection AddCallCenter(this IServiceCollection services, IConfiguration config)
+    {
+        var gateway = config["HomeService:Telephony:Gateway"] ?? "simulated";
+        if (gateway != "simulated") throw new InvalidOperationException($"Unknown telephony gateway '{gateway}'.");
+        services.AddSingleton<SimulatedSwitch>();
+        services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
+        services.AddSingleton<CallerHistory>();
+        services.AddSingleton(new CallCenterOptions
+        {
+            PresenceGrace = config.GetValue("HomeService:CallCenter:PresenceGrace", TimeSpan.FromSeconds(60)),
+            PresenceCheckEvery = config.GetValue("HomeService:CallCenter:PresenceCheckEvery", TimeSpan.FromSeconds(10)),
+            CallSanityCheckEvery = config.GetValue("HomeService:CallCenter:CallSanityCheckEvery", TimeSpan.FromMinutes(5)),
+            AbandonedPlaceKept = config.GetValue("HomeService:CallCenter:AbandonedPlaceKept", TimeSpan.FromSeconds(60)),
+        });
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.Tests.Infrastructure;
+using Npgsql;
+
+namespace HomeService.Tests.CallCenter;
+
+/// <summary>A call's whole life through the telephony API, the agent consoles' API and their live pushes.</summary>
+public sealed class CallFlowTests : IAsyncLifetime
+{
+    private const string Hotline = "037112345";
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+    private HttpClient _switch = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 2, webHosts: 1);
+        _web = _deployment.WebHosts[0];
+        _switch = new HttpClient { BaseAddress = _web.BaseAddress };
+        _switch.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        // Short ring timeouts keep the no-answer test quick; the directory reads them on first use.
+        await Sql("UPDATE call_queue SET ring_timeout_seconds = 2");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _switch.Dispose();
+        await _deployment.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_call_rings_the_longest_idle_agent_with_a_pop_and_goes_through_hold_transfer_and_hangup()
+    {
+        var (agent1, live1) = await ReadyAgent("agent1");
+        var (agent2, live2) = await ReadyAgent("agent2");
+
+        var callId = $"sim-{Guid.NewGuid():N}";
+        var offered = await Cti("/api/cti/calls", new { callId, caller = "13800138000", dialled = Hotline, trunk = "T1" }, "offer-1");
+        Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
+
+        var pop = await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("13800138000", pop.GetProperty("caller").GetString());
+        Assert.True(pop.GetProperty("newCaller").GetBoolean());
+
+        // The switch retries the same event: nothing happens twice.
+        var repeat = await Cti("/api/cti/calls", new { callId, caller = "13800138000", dialled = Hotline, trunk = "T1" }, "offer-1");
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+
+        Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
+        Assert.Equal("OnCall", (await agent1.Http.GetFromJsonAsync<JsonElement>("/api/console")).GetProperty("agent").GetProperty("status").GetString());
+        Assert.Equal("OnHold", await CallStatus(agent1, callId, "hold"));
+        Assert.Equal("Connected", await CallStatus(agent1, callId, "unhold"));
+
+        var transferred = await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/transfer", new { kind = "agent", id = "A002" });
+        Assert.Equal(HttpStatusCode.OK, transferred.StatusCode);
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var agent1After = await live1.Next("agent.status", p => p.GetProperty("status").GetString() == "AfterCallWork");
+        Assert.Null(agent1After.GetProperty("callId").GetString());
+
+        Assert.Equal("Connected", await CallStatus(agent2, callId, "accept"));
+        var hungUp = await Cti($"/api/cti/calls/{callId}/hangup", new { leg = "caller", cause = "normal" }, "hangup-1");
+        Assert.Equal("Ended", (await hungUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await live2.Next("agent.status", p => p.GetProperty("status").GetString() == "AfterCallWork");
+
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var call = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}");
+        var steps = call.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("what").GetString()).ToList();
+        Assert.Equal(["offered", "queued", "ringing", "answered", "hold", "unhold", "transferred", "ringing", "answered", "ended"], steps);
+        var routing = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/routing");
+        var decision = Assert.Single(routing.EnumerateArray());
+        Assert.Equal(["A001"], decision.GetProperty("chosen").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("longest-idle-agent", decision.GetProperty("strategy").GetString());
+        Assert.Contains(decision.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("agentId").GetString() == "A003");
+
+        var today = await agent2.Http.GetFromJsonAsync<JsonElement>("/api/console/calls/today");
+        Assert.Contains(today.EnumerateArray(), c => c.GetProperty("callId").GetString() == callId);
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task An_unanswered_call_moves_to_the_next_agent_and_the_first_keeps_its_place()
+    {
+        var (_, live1) = await ReadyAgent("agent1");
+        var (agent2, live2) = await ReadyAgent("agent2");
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId, caller = "13911112222", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+
+        await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var gone = await live1.Next("call.gone", p => p.GetProperty("callId").GetString() == callId);
+        Assert.Equal("no-answer", gone.GetProperty("reason").GetString());
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("Connected", await CallStatus(agent2, callId, "accept"));
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task Telephony_events_need_a_telephony_key_and_an_idempotency_key_and_valid_fields()
+    {
+        var noKey = await _switch.PostAsJsonAsync("/api/cti/calls", new { callId = "x1", caller = "13800138000", dialled = Hotline });
+        Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
+        var problem = await noKey.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+
+        var bad = await Cti("/api/cti/calls", new { callId = "bad id!", caller = "abc", dialled = Hotline }, "k-bad");
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("callId", out _));
+        Assert.True(errors.TryGetProperty("caller", out _));
+
+        using var partner = new HttpClient { BaseAddress = _web.BaseAddress };
+        partner.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.PartnerKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId = "x2", caller = "13800138000", dialled = Hotline }) };
+        request.Headers.Add("Idempotency-Key", "k-partner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.SendAsync(request)).StatusCode);
+
+        using var agent = await WebSession.SignIn(_web, "agent3");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await agent.Http.PostAsJsonAsync("/api/cti/calls", new { callId = "x3" })).StatusCode);
+    }
+
+    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    {
+        var session = await WebSession.SignIn(_web, login);
+        var live = await LiveClient.Connect(_web, session);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/login", null)).StatusCode);
+        var ready = await session.Http.PostAsync("/api/console/ready", null);
+        Assert.Equal("Available", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        return (session, live);
+    }
+
+    private static async Task<string?> CallStatus(WebSession agent, string callId, string action)
+    {
+        var response = await agent.Http.PostAsync($"/api/console/calls/{callId}/{action}", null);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {body}");
+        return body.GetProperty("status").GetString();
+    }
+
+    private async Task<HttpResponseMessage> Cti(string path, object body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await _switch.SendAsync(request);
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var conn = new NpgsqlConnection(_deployment.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,165 @@
+// The agent console: seat state, the ringing pop, in-call controls and today's calls.
+// State comes from GET /api/console (also after a reload or reconnect); pushes keep it current.
+const text = JSON.parse(document.getElementById("console-text").textContent);
+const $ = (id) => document.getElementById(id);
+let agent = null;
+let pop = null;
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = data?.errors ? Object.values(data.errors).flat().join(" ") : data?.title ?? response.statusText;
+    showError(message);
+    return null;
+  }
+  showError(null);
+  return data;
+}
+
+function showError(message) {
+  $("console-error").hidden = !message;
+  $("console-error").textContent = message ?? "";
+}
+
+function clock(iso) {
+  return new Date(iso).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
+}
+
+function renderAgent(view) {
+  if (agent && view.version < agent.version) return; // a stale push
+  agent = view;
+  const seat = $("seat");
+  seat.dataset.status = view.status;
+  const reason = view.status === "NotReady" && view.notReadyReason ? ` · ${text[`reason.${view.notReadyReason}`] ?? view.notReadyReason}` : "";
+  $("seat-status").textContent = (text[`status.${view.status}`] ?? view.status) + reason;
+  $("seat-since").textContent = `${text.since} ${clock(view.statusSince)}`;
+  $("seat-login").hidden = view.status !== "Offline";
+  $("seat-logout").hidden = view.status === "Offline";
+  $("seat-ready").hidden = !["NotReady", "AfterCallWork"].includes(view.status);
+  $("seat-not-ready").hidden = $("not-ready-reason").hidden = !["Available", "AfterCallWork", "NotReady"].includes(view.status);
+  $("seat-end-wrap-up").hidden = view.status !== "AfterCallWork";
+  if (!view.callId && pop && ["Available", "NotReady", "AfterCallWork", "Offline"].includes(view.status)) clearCall();
+}
+
+function list(element, items, render) {
+  element.replaceChildren(...items.map((item) => {
+    const li = document.createElement("li");
+    li.textContent = render(item);
+    return li;
+  }));
+  if (items.length === 0) {
+    const li = document.createElement("li");
+    li.className = "muted";
+    li.textContent = element.dataset.empty;
+    element.append(li);
+  }
+}
+
+function renderCall(call) {
+  if (pop && pop.call.callId === call.callId && call.version < pop.call.version) return;
+  pop = { ...(pop && pop.call.callId === call.callId ? pop : { recentOrders: [], openComplaints: [], recentCalls: [], caller: call.caller }), call };
+  const panel = $("call-panel");
+  panel.hidden = call.status === "Ended";
+  panel.dataset.callId = call.callId;
+  panel.dataset.status = call.status;
+  $("call-state").textContent = text[`call.${call.status}`] ?? call.status;
+  $("call-caller").textContent = call.caller;
+  $("ringing-actions").hidden = call.status !== "Ringing";
+  $("connected-actions").hidden = !["Connected", "OnHold"].includes(call.status);
+  $("call-hold").hidden = call.status !== "Connected";
+  $("call-unhold").hidden = call.status !== "OnHold";
+  $("order-phone").value = call.caller;
+  if (call.status === "Ended") clearCall();
+}
+
+function renderPop(data) {
+  pop = data;
+  renderCall(data.call);
+  const member = $("call-member");
+  member.replaceChildren();
+  if (data.member) {
+    member.textContent = `${data.member.name}${data.member.vip ? ` · ${text.vip}` : ""} · ${data.member.addresses.join("；")}`;
+  } else {
+    member.append(`${text.newCaller} · `);
+    const link = document.createElement("a");
+    link.href = `/member/new?phone=${encodeURIComponent(data.caller)}`;
+    link.id = "create-member";
+    link.textContent = text.createMember;
+    member.append(link);
+  }
+  $("call-ivr").textContent = data.ivrChoice ? `${text.ivr}: ${data.ivrChoice}` : "";
+  list($("pop-orders"), data.recentOrders, (o) => `${o.orderNo} · ${o.category} · ${o.status}`);
+  list($("pop-complaints"), data.openComplaints, (o) => `${o.orderNo} · ${o.status}`);
+  list($("pop-calls"), data.recentCalls, (c) => `${clock(c.offeredAt)} · ${c.status}${c.agentId ? ` · ${c.agentId}` : ""}`);
+}
+
+function clearCall() {
+  pop = null;
+  $("call-panel").hidden = true;
+  $("call-panel").dataset.callId = "";
+  loadToday();
+}
+
+async function loadState() {
+  const state = await api("GET", "/api/console");
+  if (!state) return;
+  agent = null;
+  renderAgent(state.agent);
+  if (state.call) renderPop(state.call); else clearCall();
+}
+
+async function loadToday() {
+  const calls = await api("GET", "/api/console/calls/today");
+  if (!calls) return;
+  $("today-calls").querySelector("tbody").replaceChildren(...calls.map((c) => {
+    const tr = document.createElement("tr");
+    tr.dataset.callId = c.callId;
+    for (const value of [clock(c.offeredAt), c.caller, text[`call.${c.status}`] ?? c.status]) {
+      const td = document.createElement("td");
+      td.textContent = value;
+      tr.append(td);
+    }
+    return tr;
+  }));
+}
+
+const seatAction = (path, body) => async () => { const view = await api("POST", `/api/console/${path}`, body?.()); if (view) renderAgent(view); };
+const callAction = (path, body) => async () => {
+  const callId = $("call-panel").dataset.callId;
+  if (!callId) return;
+  const view = await api("POST", `/api/console/calls/${encodeURIComponent(callId)}/${path}`, body?.());
+  if (view) renderCall(view);
+};
+
+$("seat-login").addEventListener("click", seatAction("login"));
+$("seat-logout").addEventListener("click", seatAction("logout"));
+$("seat-ready").addEventListener("click", seatAction("ready"));
+$("seat-not-ready").addEventListener("click", seatAction("not-ready", () => ({ reason: $("not-ready-reason").value })));
+$("seat-end-wrap-up").addEventListener("click", seatAction("end-wrap-up"));
+$("call-accept").addEventListener("click", callAction("accept"));
+$("call-reject").addEventListener("click", callAction("reject"));
+$("call-hold").addEventListener("click", callAction("hold"));
+$("call-unhold").addEventListener("click", callAction("unhold"));
+$("call-hangup").addEventListener("click", callAction("hangup"));
+$("call-transfer").addEventListener("click", callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim() })));
+
+document.addEventListener("hs:push", (e) => {
+  const { event, payload } = e.detail;
+  if (event === "agent.status") renderAgent(payload);
+  if (event === "call.ringing") renderPop(payload);
+  if (event === "call.updated") renderCall(payload);
+  if (event === "call.gone" && $("call-panel").dataset.callId === payload.callId) clearCall();
+});
+document.addEventListener("hs:resync", loadState);
+
+// The seat stays logged in only while a console is open.
+setInterval(() => fetch("/api/console/heartbeat", { method: "POST" }), 15000);
+await loadState();
+await loadToday();
+document.body.dataset.console = "ready";
