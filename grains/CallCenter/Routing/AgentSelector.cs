@@ -60,7 +60,7 @@ public static class AgentSelector
                 best = $"tier-not-open:{tier}@{t.AfterSeconds}s";
                 continue;
             }
-            ranking = new RankedAgent(agent.AgentId, tier, proficiency);
+            ranking = new RankedAgent(agent.AgentId, tier, proficiency, agent.IdleSince ?? agent.StatusSince);
             return null;
         }
         return best ?? "no-tier";

@@ -9,5 +9,5 @@ public sealed record RoutingDecision(IReadOnlyList<RankedAgent> Ranked, IReadOnl
     public RankedAgent? Best => Ranked.Count > 0 ? Ranked[0] : null;
 }
 
-/// <summary>An eligible agent with the tier that let them in and their proficiency for it.</summary>
-public sealed record RankedAgent(string AgentId, int Tier, int Proficiency);
+/// <summary>An eligible agent with the tier that let them in, their proficiency for it, and how long they had been idle.</summary>
+public sealed record RankedAgent(string AgentId, int Tier, int Proficiency, DateTimeOffset IdleSince);
