@@ -67,6 +67,26 @@ public static class DemoData
         new(Hotline, "2", "service", 0), new(Hotline, "3", "complaint", 5),
     ];
 
+    public sealed record Member(string Id, string Name, string Phone, bool Vip, string[] Addresses);
+
+    public sealed record PastOrder(string OrderNo, string Kind, string Category, string Status, bool Open, string MemberId, string Phone,
+        string? AgentId, string? MerchantId, int DaysAgo);
+
+    public static readonly Member[] Members =
+    [
+        new("R0001", "张女士", "13800138000", false, ["金水区花园路 8 号院 3 号楼 2 单元 501"]),
+        new("R0002", "李先生", "13700137000", true, ["郑东新区商务内环路 2 号 1801", "二七区大学路 66 号"]),
+    ];
+
+    /// <summary>History for the demo callers, so a pop shows orders and an open complaint; handled by agent2.</summary>
+    public static readonly PastOrder[] PastOrders =
+    [
+        new("WO20261101001", "service", "home-clean", "Closed", false, "R0001", "13800138000", "A002", "M002", 25),
+        new("WO20261118002", "service", "nanny", "InService", true, "R0001", "13800138000", "A002", "M001", 8),
+        new("WO20261120003", "complaint", "nanny", "AwaitingResponse", true, "R0001", "13800138000", "A002", "M001", 6),
+        new("WO20261115004", "service", "appliance", "Closed", false, "R0002", "13700137000", "A001", "M003", 11),
+    ];
+
     public static readonly DemoLogin[] Logins =
     [
         new("admin", "系统管理员", Roles.Admin),

@@ -36,6 +36,7 @@ public sealed class DemoSeeder(
             if ((bool)(await check.ExecuteScalarAsync(ct))!) return;
             await SeedCatalogue();
             await SeedOperations();
+            await SeedMembersAndHistory();
             await SeedLogins();
             await SeedApiKeys();
             logger.LogInformation("Demo data seeded: {Logins} logins with password {Password}",
@@ -92,6 +93,20 @@ public sealed class DemoSeeder(
             await Append("hotline_route", $"{r.Dialled}/{r.IvrChoice}", "RouteDefined", r, new ReadModelWrite(
                 "INSERT INTO hotline_route (dialled, ivr_choice, queue_id, priority) VALUES ($1, $2, $3, $4)",
                 r.Dialled, r.IvrChoice, r.QueueId, r.Priority));
+    }
+
+    private async Task SeedMembersAndHistory()
+    {
+        foreach (var m in DemoData.Members)
+            await Append("member", m.Id, "MemberRegistered", m, new ReadModelWrite(
+                "INSERT INTO member (id, name, phone, vip, addresses) VALUES ($1, $2, $3, $4, $5)", m.Id, m.Name, m.Phone, m.Vip, m.Addresses));
+        var now = clock.GetUtcNow();
+        foreach (var o in DemoData.PastOrders)
+            await Append("work_order", o.OrderNo, "WorkOrderImported", o, new ReadModelWrite("""
+                INSERT INTO work_order (order_no, kind, category_code, status, open, member_id, contact_phone, agent_id, merchant_id, created_at, closed_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, o.OrderNo, o.Kind, o.Category, o.Status, o.Open, o.MemberId, o.Phone, o.AgentId, o.MerchantId, now.AddDays(-o.DaysAgo),
+                o.Open ? null : now.AddDays(-o.DaysAgo + 1)));
     }
 
     private async Task SeedLogins()

@@ -25,11 +25,30 @@ public static partial class CtiEndpoints
     public static RouteGroupBuilder MapCtiEndpoints(this RouteGroupBuilder api)
     {
         var cti = api.MapGroup("/cti/calls").WithTags("Telephony (CTI)").RequireAuthorization(Policies.Telephony).DisableAntiforgery();
-        cti.MapPost("/", Offered);
-        cti.MapPost("/{callId}/dtmf", Dtmf);
-        cti.MapPost("/{callId}/answered", Answered);
-        cti.MapPost("/{callId}/hangup", Hangup);
-        cti.MapPost("/{callId}/recording", Recording);
+        cti.MapPost("/", Offered)
+            .WithSummary("A call is offered (来电)")
+            .WithDescription("The switch reports a new call: callId (the switch's id, [A-Za-z0-9._:-]{1,64}), caller and dialled "
+                + "(digits, optional leading +, 3-20), optional trunk and ivrChoice (the IVR key pressed). The call is routed by "
+                + "dialled number and IVR choice to a queue and queued; ring commands follow through the CTI gateway. A repeated "
+                + "offer for a known callId changes nothing. Needs a telephony X-Api-Key and an Idempotency-Key header (non-blank, at most 128 "
+                + "characters, new for each distinct event). Returns the call view. See docs/telephony.md.");
+        cti.MapPost("/{callId}/dtmf", Dtmf)
+            .WithSummary("The caller pressed keys (DTMF)")
+            .WithDescription("digits ([0-9*#]{1,32}) go on the live call's timeline; routing is not changed (the IVR choice "
+                + "belongs in the offer). Ignored for an ended or unknown call. Returns the call view.");
+        cti.MapPost("/{callId}/answered", Answered)
+            .WithSummary("An agent's phone answered the call")
+            .WithDescription("seat is the agent's extension as the directory knows it (unknown seat: 400). Connects the call "
+                + "to that agent if it was ringing at that seat, releases any other ringing seats and starts recording "
+                + "(自动录音); otherwise nothing changes. Returns the call view.");
+        cti.MapPost("/{callId}/hangup", Hangup)
+            .WithSummary("A leg of the call hung up")
+            .WithDescription("leg is \"caller\" or the connected agent's seat (required, at most 64 characters); either ends the "
+                + "call. Other legs are ignored. cause is optional (default \"normal\", cut to 64 characters). Returns the call view.");
+        cti.MapPost("/{callId}/recording", Recording)
+            .WithSummary("A recording of the call is ready")
+            .WithDescription("url (absolute http or https) is stored as the call's recording and noted on its timeline. "
+                + "Accepted after the call ended. Returns the call view.");
         return api;
     }
 

@@ -25,8 +25,10 @@ public sealed class CallGrain(
         ("CallResumed", typeof(CallResumed)), ("CallTransferred", typeof(CallTransferred)), ("CallDigits", typeof(CallDigits)),
         ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)));
 
+    private const int VipPriority = 10;
+
     private Journal<CallState> _journal = null!;
-    private Task<IReadOnlyList<PastCall>>? _history;
+    private CallerStory? _story;
     private IGrainTimer? _ringTimer;
     private IGrainTimer? _sanityTimer;
 
@@ -51,10 +53,13 @@ public sealed class CallGrain(
     public async Task<CallView> Offered(CtiCallOffered offer)
     {
         if (Call.Exists) return Call.View(); // a repeated offer, or one for a call we already have
+        var caller = PhoneNumber.Normalize(offer.Caller);
         var route = await Directory.Route(offer.Dialled, offer.IvrChoice);
-        await Record(new CallOffered(offer.EventId, offer.Caller, offer.Dialled, offer.Trunk, offer.IvrChoice, route.QueueId, route.Priority, Now));
-        _history = history.RecentCalls(offer.Caller, CallId);
-        await EnterQueue(route.QueueId);
+        _story = await Story(caller);
+        // VIP members come ahead of others; so do callers who chose "complaint" (the route's priority).
+        var priority = route.Priority + (_story.Member?.Vip == true ? VipPriority : 0);
+        await Record(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, offer.IvrChoice, route.QueueId, priority, Now));
+        await EnterQueue(route.QueueId, _story.StickyAgentId);
         return Call.View();
     }
 
@@ -209,9 +214,9 @@ public sealed class CallGrain(
         if (requeue && Call.Status == CallStatus.Queued && Call.QueueId is { } queue) await Queue(queue).Requeue(CallId, agentId);
     }
 
-    private async Task EnterQueue(string queueId)
+    private async Task EnterQueue(string queueId, string? stickyAgentId = null)
     {
-        var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, null));
+        var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, stickyAgentId));
         // The queue may already have offered the call (one-way), so only record "queued" if it is still waiting.
         await Record(new CallQueued(queueId, position.Position, position.EstimatedWaitSeconds, Now));
         if (position.Position > 0)
@@ -247,16 +252,22 @@ public sealed class CallGrain(
 
     private async Task<ScreenPop> Pop()
     {
-        IReadOnlyList<PastCall> calls = [];
+        var story = _story ??= await Story(Call.Caller);
+        return new ScreenPop(Call.View(), Call.Caller, story.Member, story.RecentOrders, story.OpenComplaints, story.RecentCalls, Call.IvrChoice);
+    }
+
+    /// <summary>The caller's story; a failing read never stops the call, it only makes the pop thinner.</summary>
+    private async Task<CallerStory> Story(string caller)
+    {
         try
         {
-            calls = _history is null ? await history.RecentCalls(Call.Caller, CallId) : await _history;
+            return await history.Lookup(caller, CallId);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Caller history for {Call} unavailable; popping without it", CallId);
+            logger.LogWarning(e, "Caller history for {Call} unavailable; routing and popping without it", CallId);
+            return CallerStory.Unknown;
         }
-        return new ScreenPop(Call.View(), Call.Caller, null, [], [], calls, Call.IvrChoice);
     }
 
     private async Task Record(object e)

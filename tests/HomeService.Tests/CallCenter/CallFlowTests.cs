@@ -37,15 +37,15 @@ public sealed class CallFlowTests : IAsyncLifetime
         var (agent2, live2) = await ReadyAgent("agent2");
 
         var callId = $"sim-{Guid.NewGuid():N}";
-        var offered = await Cti("/api/cti/calls", new { callId, caller = "13800138000", dialled = Hotline, trunk = "T1" }, "offer-1");
+        var offered = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1" }, "offer-1");
         Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
 
         var pop = await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
-        Assert.Equal("13800138000", pop.GetProperty("caller").GetString());
+        Assert.Equal("13812345678", pop.GetProperty("caller").GetString());
         Assert.True(pop.GetProperty("newCaller").GetBoolean());
 
         // The switch retries the same event: nothing happens twice.
-        var repeat = await Cti("/api/cti/calls", new { callId, caller = "13800138000", dialled = Hotline, trunk = "T1" }, "offer-1");
+        var repeat = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1" }, "offer-1");
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
 
         Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
@@ -116,6 +116,67 @@ public sealed class CallFlowTests : IAsyncLifetime
 
         using var agent = await WebSession.SignIn(_web, "agent3");
         Assert.Equal(HttpStatusCode.Unauthorized, (await agent.Http.PostAsJsonAsync("/api/cti/calls", new { callId = "x3" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_known_caller_pops_with_their_story_and_goes_to_the_agent_handling_their_open_order()
+    {
+        var (_, live1) = await ReadyAgent("agent1"); // idle longest, but not the caller's agent
+        var (_, live2) = await ReadyAgent("agent2");
+        var callId = $"sim-{Guid.NewGuid():N}";
+        var offered = await Cti("/api/cti/calls", new { callId, caller = "+8613800138000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
+        Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
+
+        var pop = await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("13800138000", pop.GetProperty("caller").GetString());
+        Assert.False(pop.GetProperty("newCaller").GetBoolean());
+        Assert.Equal("张女士", pop.GetProperty("member").GetProperty("name").GetString());
+        Assert.Contains(pop.GetProperty("recentOrders").EnumerateArray(), o => o.GetProperty("orderNo").GetString() == "WO20261118002");
+        Assert.Equal("WO20261120003", Assert.Single(pop.GetProperty("openComplaints").EnumerateArray()).GetProperty("orderNo").GetString());
+        Assert.Equal("2", pop.GetProperty("ivrChoice").GetString());
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task A_vip_caller_and_a_complaint_go_ahead_of_earlier_callers()
+    {
+        var early = $"sim-{Guid.NewGuid():N}";
+        var complaint = $"sim-{Guid.NewGuid():N}";
+        var vip = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId = early, caller = "13911110000", dialled = Hotline, trunk = "T1" }, $"offer-{early}");
+        await Cti("/api/cti/calls", new { callId = vip, caller = "13700137000", dialled = Hotline, trunk = "T1" }, $"offer-{vip}");
+        await Cti("/api/cti/calls", new { callId = complaint, caller = "13911113333", dialled = Hotline, trunk = "T1", ivrChoice = "3" }, $"offer-{complaint}");
+
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var queues = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/queues");
+        var service = queues.EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "service");
+        Assert.Equal([vip, early], service.GetProperty("waitingCallIds").EnumerateArray().Select(c => c.GetString()));
+        var complaints = queues.EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "complaint");
+        Assert.Equal([complaint], complaints.GetProperty("waitingCallIds").EnumerateArray().Select(c => c.GetString()));
+
+        var (_, live) = await ReadyAgent("agent1");
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == vip);
+        await using (live) { }
+    }
+
+    [Fact]
+    public async Task A_caller_who_hangs_up_and_calls_back_within_a_minute_keeps_their_place()
+    {
+        var first = $"sim-{Guid.NewGuid():N}";
+        var other = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId = first, caller = "13922220000", dialled = Hotline, trunk = "T1" }, $"offer-{first}");
+        await Cti("/api/cti/calls", new { callId = other, caller = "13933330000", dialled = Hotline, trunk = "T1" }, $"offer-{other}");
+        var abandoned = await Cti($"/api/cti/calls/{first}/hangup", new { leg = "caller", cause = "caller-abandoned" }, $"hangup-{first}");
+        Assert.Equal("Ended", (await abandoned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        var again = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId = again, caller = "13922220000", dialled = Hotline, trunk = "T1" }, $"offer-{again}");
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var service = (await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/queues")).EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "service");
+        Assert.Equal([again, other], service.GetProperty("waitingCallIds").EnumerateArray().Select(c => c.GetString()));
+
+        var record = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{first}");
+        Assert.Equal("caller-abandoned", record.GetProperty("endCause").GetString());
     }
 
     private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
