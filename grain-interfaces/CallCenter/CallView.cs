@@ -9,6 +9,8 @@ public enum CallStatus
     Connected = 3,
     OnHold = 4,
     Ended = 5,
+    /// <summary>The caller chose a callback and hung up; the call keeps its place and is dialled back when an agent is free.</summary>
+    CallbackWaiting = 6,
 }
 
 /// <summary>One line of a call's timeline: what happened, when, and who did it.</summary>

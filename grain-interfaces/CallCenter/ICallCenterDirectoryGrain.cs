@@ -19,6 +19,9 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
     [Alias("GetQueue")] Task<QueueConfig?> GetQueue(string queueId);
     [Alias("GetAgents")] Task<IReadOnlyList<AgentProfile>> GetAgents();
     [Alias("GetAgent")] Task<AgentProfile?> GetAgent(string agentId);
+    /// <summary>Changes a queue's settings; the queue applies them to the calls already waiting.</summary>
+    [Alias("UpdateQueue")] Task<CommandResult<QueueConfig>> UpdateQueue(QueueConfig config, string actor);
+
     /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
     [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);
 }

@@ -20,6 +20,11 @@ public interface ICallGrain : IGrainWithStringKey
     // From the queue: ring these agents (one, or every agent for ring-all). One-way, so a queue never waits on a call.
     [OneWay, Alias("Ring")] Task Ring(string queueId, IReadOnlyList<string> agentIds, int ringTimeoutSeconds, int maxNoAnswers, int wrapUpSeconds);
 
+    /// <summary>From the queue: where the caller stands, to be announced (position and estimated wait).</summary>
+    [OneWay, Alias("Announce")] Task Announce(string queueId, int position, int estimatedWaitSeconds);
+    /// <summary>From the queue: the caller has waited the queue's maximum; move to another queue or offer a callback.</summary>
+    [OneWay, Alias("MaxWaitReached")] Task MaxWaitReached(string queueId, string? overflowQueueId, bool offerCallback);
+
     // From an agent's console.
     [Alias("Accept")] Task<CommandResult<CallView>> Accept(string agentId);
     [Alias("Reject")] Task<CommandResult<CallView>> Reject(string agentId);

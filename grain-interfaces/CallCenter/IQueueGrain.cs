@@ -17,6 +17,7 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>The call was answered; it is no longer waiting.</summary>
     [Alias("Answered")] Task Answered(string callId, string agentId);
     [OneWay, Alias("AgentChanged")] Task AgentChanged(AgentView agent);
+    [OneWay, Alias("Reconfigure")] Task Reconfigure(QueueConfig config);
     [Alias("GetView")] Task<QueueView> GetView();
     [Alias("GetPosition")] Task<QueuePosition> GetPosition(string callId);
 }

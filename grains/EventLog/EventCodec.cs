@@ -21,6 +21,8 @@ public sealed class EventCodec
 
     public string AggregateType { get; }
 
+    public bool Knows(Type eventType) => _byType.ContainsKey(eventType);
+
     public EventRecord Encode(string aggregateId, int version, object e, string? actor, DateTimeOffset at) =>
         new(AggregateType, aggregateId, version, _byType[e.GetType()], JsonSerializer.Serialize(e, e.GetType(), Json), actor, at);
 

@@ -14,7 +14,7 @@ public sealed class AgentGrain(
     TimeProvider clock,
     CallCenterOptions options) : Grain, IAgentGrain
 {
-    private static readonly EventCodec Codec = new("agent",
+    public static readonly EventCodec Codec = new("agent",
         ("AgentLoggedIn", typeof(AgentLoggedIn)), ("AgentLoggedOut", typeof(AgentLoggedOut)), ("AgentReady", typeof(AgentReady)),
         ("AgentNotReady", typeof(AgentNotReady)), ("AgentReserved", typeof(AgentReserved)), ("AgentAnswered", typeof(AgentAnswered)),
         ("AgentMissedOffer", typeof(AgentMissedOffer)), ("AgentCallEnded", typeof(AgentCallEnded)), ("AgentWrapUpEnded", typeof(AgentWrapUpEnded)));

@@ -19,11 +19,12 @@ public sealed class CallGrain(
     CallCenterOptions options,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
-    private static readonly EventCodec Codec = new("call",
+    public static readonly EventCodec Codec = new("call",
         ("CallOffered", typeof(CallOffered)), ("CallQueued", typeof(CallQueued)), ("CallRinging", typeof(CallRinging)),
         ("CallRingStopped", typeof(CallRingStopped)), ("CallAnswered", typeof(CallAnswered)), ("CallHeld", typeof(CallHeld)),
         ("CallResumed", typeof(CallResumed)), ("CallTransferred", typeof(CallTransferred)), ("CallDigits", typeof(CallDigits)),
-        ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)));
+        ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)), ("CallbackOffered", typeof(CallbackOffered)),
+        ("CallbackRequested", typeof(CallbackRequested)), ("CallOverflowed", typeof(CallOverflowed)));
 
     private const int VipPriority = 10;
 
@@ -65,8 +66,38 @@ public sealed class CallGrain(
 
     public async Task<CallView> Dtmf(string eventId, string digits)
     {
-        if (Call.IsLive && !Call.Seen(eventId)) await Record(new CallDigits(eventId, digits, Now));
+        if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
+        await Record(new CallDigits(eventId, digits, Now));
+        if (digits == "1" && Call.CallbackOffered && Call.Status == CallStatus.Queued)
+        {
+            // Queued callback: the caller keeps their place and hangs up; an agent calls them back.
+            await Record(new CallbackRequested(null, Now));
+            await gateway.PlayPrompt(CallId, "已为您预约回呼，请挂机，座席空闲后将立即给您回电。");
+            await gateway.HangUp(CallId, "caller");
+        }
         return Call.View();
+    }
+
+    public async Task Announce(string queueId, int position, int estimatedWaitSeconds)
+    {
+        if (Call.Status == CallStatus.Queued && Call.QueueId == queueId && position > 0)
+            await gateway.PlayPrompt(CallId, QueuePrompt(position, estimatedWaitSeconds));
+    }
+
+    public async Task MaxWaitReached(string queueId, string? overflowQueueId, bool offerCallback)
+    {
+        if (Call.Status != CallStatus.Queued || Call.QueueId != queueId) return;
+        if (overflowQueueId is not null && overflowQueueId != queueId)
+        {
+            await Queue(queueId).Leave(CallId, "overflow");
+            await Record(new CallOverflowed(queueId, overflowQueueId, Now));
+            await EnterQueue(overflowQueueId);
+        }
+        else if (offerCallback && !Call.CallbackOffered)
+        {
+            await Record(new CallbackOffered(queueId, Now));
+            await gateway.CollectDigits(CallId, "座席仍然繁忙。如需预约回呼，请按1；继续等待请不要挂机。", 1, 10);
+        }
     }
 
     public async Task<CallView> AgentLegAnswered(string eventId, string agentId)
@@ -78,6 +109,7 @@ public sealed class CallGrain(
     public async Task<CallView> HungUp(string eventId, string leg, string cause)
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
+        if (Call.Status == CallStatus.CallbackWaiting && leg == "caller") return Call.View(); // expected: they wait for our call
         var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
         if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", cause);
         return Call.View();
@@ -91,7 +123,7 @@ public sealed class CallGrain(
 
     public async Task Ring(string queueId, IReadOnlyList<string> agentIds, int ringTimeoutSeconds, int maxNoAnswers, int wrapUpSeconds)
     {
-        if (Call.Status != CallStatus.Queued || Call.QueueId != queueId)
+        if (!Call.IsWaiting || Call.QueueId != queueId)
         {
             // The call moved on (answered, hung up, transferred) while the queue was reserving: give the agents back.
             foreach (var agent in agentIds) await Agent(agent).OfferMissed(CallId, rejected: true, maxNoAnswers);
@@ -110,8 +142,10 @@ public sealed class CallGrain(
     public async Task<CommandResult<CallView>> Accept(string agentId)
     {
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
-        await gateway.Bridge(CallId, await Seat(agentId));
-        return await Answer(agentId, "console", null) ? Ok() : Refuse("agent-not-ready");
+        // A queued callback has no caller on the line: the switch dials the caller and joins the agent.
+        if (Call.WantsCallback) await gateway.Originate(Call.Caller, await Seat(agentId), $"queued-callback:{CallId}");
+        else await gateway.Bridge(CallId, await Seat(agentId));
+        return await Answer(agentId, Call.WantsCallback ? "callback" : "console", null) ? Ok() : Refuse("agent-not-ready");
     }
 
     public async Task<CommandResult<CallView>> Reject(string agentId)
@@ -219,9 +253,13 @@ public sealed class CallGrain(
         var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, stickyAgentId));
         // The queue may already have offered the call (one-way), so only record "queued" if it is still waiting.
         await Record(new CallQueued(queueId, position.Position, position.EstimatedWaitSeconds, Now));
-        if (position.Position > 0)
-            await gateway.PlayPrompt(CallId, $"您前面还有{position.Position - 1}位，预计等待{Math.Max(1, position.EstimatedWaitSeconds / 60)}分钟。");
+        if (position.Position > 0) await gateway.PlayPrompt(CallId, QueuePrompt(position.Position, position.EstimatedWaitSeconds));
     }
+
+    private static string QueuePrompt(int position, int estimatedWaitSeconds) =>
+        position <= 1
+            ? "您是下一位，座席马上为您服务，请稍候。"
+            : $"您前面还有{position - 1}位，预计等待{Math.Max(1, (estimatedWaitSeconds + 59) / 60)}分钟，请稍候。";
 
     private async Task LeaveAgent(string agentId, TransferTarget target)
     {
@@ -232,7 +270,7 @@ public sealed class CallGrain(
 
     private async Task End(string? eventId, string by, string cause)
     {
-        var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr;
+        var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr or CallStatus.CallbackWaiting;
         foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "caller-left", requeue: false);
         var agent = Call.AgentId;
         await Record(new CallEnded(eventId, by, cause, Now));
@@ -321,7 +359,7 @@ public sealed class CallGrain(
 
     private async Task SanityCheck()
     {
-        if (!Call.IsLive || Call.Status is CallStatus.Ivr or CallStatus.Queued) return;
+        if (!Call.IsLive || Call.Status is CallStatus.Ivr or CallStatus.Queued or CallStatus.CallbackWaiting) return;
         if (await gateway.QueryCall(CallId) is null)
         {
             logger.LogWarning("Call {Call} no longer exists at the switch; ending it (lost hang-up)", CallId);

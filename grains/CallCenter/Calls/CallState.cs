@@ -30,8 +30,14 @@ public sealed class CallState : IAggregateState
     public string? RecordingUrl { get; set; }
     public List<CallTimelineEntry> Timeline { get; set; } = [];
     public List<string> SeenEventIds { get; set; } = [];
+    public bool CallbackOffered { get; set; }
+    public bool WantsCallback { get; set; }
+    public DateTimeOffset? LastAnnouncedAt { get; set; }
 
     public bool IsLive => Exists && Status != CallStatus.Ended;
+
+    /// <summary>Still waiting for an agent: in the queue, or dialled back later.</summary>
+    public bool IsWaiting => Status is CallStatus.Queued or CallStatus.CallbackWaiting;
 
     public bool Seen(string? eventId) => eventId is not null && SeenEventIds.Contains(eventId);
 
@@ -58,7 +64,11 @@ public sealed class CallState : IAggregateState
                 break;
             case CallRingStopped x:
                 RingingAgents.Remove(x.AgentId);
-                if (RingingAgents.Count == 0 && Status == CallStatus.Ringing) { Status = CallStatus.Queued; RingingSince = null; }
+                if (RingingAgents.Count == 0 && Status == CallStatus.Ringing)
+                {
+                    Status = WantsCallback ? CallStatus.CallbackWaiting : CallStatus.Queued;
+                    RingingSince = null;
+                }
                 Note(null, x.At, "ring-stopped", $"{x.AgentId} {x.Reason}");
                 break;
             case CallAnswered x:
@@ -76,6 +86,15 @@ public sealed class CallState : IAggregateState
                 if (x.TargetKind == TransferTarget.Queue) QueueId = x.TargetId;
                 break;
             case CallDigits x: Note(x.EventId, x.At, "dtmf", x.Digits); break;
+            case CallbackOffered x: CallbackOffered = true; Note(null, x.At, "callback-offered", x.QueueId); break;
+            case CallbackRequested x:
+                (WantsCallback, Status) = (true, CallStatus.CallbackWaiting);
+                Note(x.EventId, x.At, "callback-requested", null);
+                break;
+            case CallOverflowed x:
+                (QueueId, Status) = (x.ToQueueId, CallStatus.Queued);
+                Note(null, x.At, "overflow", $"{x.FromQueueId} → {x.ToQueueId}");
+                break;
             case CallRecordingReady x: RecordingUrl = x.Url; Note(x.EventId, x.At, "recording", x.Url); break;
             case CallEnded x:
                 (Status, EndedAt, EndCause) = (CallStatus.Ended, x.At, x.Cause);

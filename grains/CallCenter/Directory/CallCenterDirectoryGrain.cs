@@ -1,4 +1,6 @@
 using System.Text.Json;
+using HomeService.CallCenter.Queues;
+using HomeService.EventLog;
 using Npgsql;
 
 namespace HomeService.CallCenter.Directory;
@@ -7,9 +9,10 @@ namespace HomeService.CallCenter.Directory;
 /// Queues, agents and hotline routes, read once from the read tables and then served from memory.
 /// The admin back office will write through this grain; for now the tables are seeded.
 /// </summary>
-public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db) : Grain, ICallCenterDirectoryGrain
+public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, ICallCenterDirectoryGrain
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, int> _queueVersions = new();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private Dictionary<string, QueueConfig> _queues = new();
     private Dictionary<string, AgentProfile> _agents = new();
     private Dictionary<(string Dialled, string Choice), (string Queue, int Priority)> _routes = new();
@@ -37,6 +40,11 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db) : Grain, ICall
             while (await r.ReadAsync(ct))
                 _agents[r.GetString(0)] = new AgentProfile(r.GetString(0), r.GetString(1), r.GetString(2),
                     JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(3))!);
+        await using (var cmd = new NpgsqlCommand(
+            "SELECT aggregate_id, max(version) FROM event_log WHERE aggregate_type = 'queue_config' GROUP BY aggregate_id", conn))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+                _queueVersions[r.GetString(0)] = r.GetInt32(1);
         await using (var cmd = new NpgsqlCommand("SELECT dialled, ivr_choice, queue_id, priority FROM hotline_route", conn))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
@@ -50,6 +58,31 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db) : Grain, ICall
     public Task<IReadOnlyList<AgentProfile>> GetAgents() => Task.FromResult<IReadOnlyList<AgentProfile>>(_agents.Values.ToList());
 
     public Task<AgentProfile?> GetAgent(string agentId) => Task.FromResult(_agents.GetValueOrDefault(agentId));
+
+    public async Task<CommandResult<QueueConfig>> UpdateQueue(QueueConfig config, string actor)
+    {
+        if (!_queues.TryGetValue(config.QueueId, out var current))
+            return CommandResult<QueueConfig>.Invalid(new Dictionary<string, string[]> { ["queueId"] = ["unknown"] });
+        var updated = config with { NameZh = current.NameZh, NameEn = current.NameEn };
+        var errors = QueueSettings.Validate(updated, _queues.Keys, _agents.Keys);
+        if (errors.Count > 0) return CommandResult<QueueConfig>.Invalid(errors);
+
+        var version = _queueVersions.GetValueOrDefault(config.QueueId) + 1;
+        var payload = JsonSerializer.Serialize(updated, Json);
+        await log.AppendAsync(EventAppend.Of(
+            new EventRecord("queue_config", config.QueueId, version, "QueueReconfigured", payload, actor, clock.GetUtcNow()),
+            new ReadModelWrite("""
+                UPDATE call_queue SET strategy = $2, tiers = $3::jsonb, ring_timeout_seconds = $4, max_no_answers = $5, wrap_up_seconds = $6,
+                    max_wait_seconds = $7, overflow_queue_id = $8, offer_callback = $9, announce_every_seconds = $10, top_down_order = $11
+                WHERE id = $1
+                """, updated.QueueId, RoutingStrategies.Name(updated.Strategy), JsonSerializer.Serialize(updated.Tiers, Json),
+                updated.RingTimeoutSeconds, updated.MaxNoAnswers, updated.WrapUpSeconds, updated.MaxWaitSeconds, updated.OverflowQueueId,
+                updated.OfferCallback, updated.AnnounceEverySeconds, updated.TopDownOrder.ToArray())));
+        _queueVersions[config.QueueId] = version;
+        _queues[config.QueueId] = updated;
+        await GrainFactory.GetGrain<IQueueGrain>(config.QueueId).Reconfigure(updated);
+        return CommandResult<QueueConfig>.Ok(updated);
+    }
 
     public Task<HotlineRoute> Route(string dialled, string? ivrChoice)
     {

@@ -15,7 +15,7 @@ public sealed class QueueGrain(
     TimeProvider clock,
     CallCenterOptions options) : Grain, IQueueGrain, IRemindable
 {
-    private static readonly EventCodec Codec = new("queue", ("CallEnqueued", typeof(CallEnqueued)), ("CallLeftQueue", typeof(CallLeftQueue)));
+    public static readonly EventCodec Codec = new("queue", ("CallEnqueued", typeof(CallEnqueued)), ("CallLeftQueue", typeof(CallLeftQueue)));
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, AgentView> _roster = new();
@@ -24,6 +24,8 @@ public sealed class QueueGrain(
     private readonly Random _random = new();
     private Journal<QueueLine> _journal = null!;
     private QueueConfig _config = null!;
+    private readonly HashSet<string> _maxWaitSent = new();
+    private readonly Dictionary<string, DateTimeOffset> _announcedAt = new();
     private string? _lastAgent;
 
     private string QueueId => this.GetPrimaryKeyString();
@@ -51,6 +53,7 @@ public sealed class QueueGrain(
         }
         // A reminder brings the queue (and through it its agents and calls) back after a silo failure.
         await this.RegisterOrUpdateReminder("keep-alive", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(Watch, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
         await Match();
     }
 
@@ -71,6 +74,8 @@ public sealed class QueueGrain(
     {
         _offered.Remove(callId);
         _missed.Remove(callId);
+        _maxWaitSent.Remove(callId);
+        _announcedAt.Remove(callId);
         if (Line.Find(callId) is not null)
             await _journal.Record(new CallLeftQueue(callId, reason, clock.GetUtcNow()), $"call:{callId}", clock.GetUtcNow());
     }
@@ -96,6 +101,13 @@ public sealed class QueueGrain(
         if (agent.Status == AgentStatus.Available) await Match();
     }
 
+    public async Task Reconfigure(QueueConfig config)
+    {
+        _config = config;
+        _maxWaitSent.Clear(); // a longer maximum wait gives waiting callers their time again
+        await Match();
+    }
+
     public Task<QueueView> GetView()
     {
         var now = clock.GetUtcNow();
@@ -112,6 +124,30 @@ public sealed class QueueGrain(
         var staffed = Math.Max(1, _roster.Values.Count(a => a.Status is not (AgentStatus.Offline or AgentStatus.NotReady)));
         var averageHandle = _roster.Values.Where(a => a.CallsHandled > 0).Select(a => a.TalkSeconds / (double)a.CallsHandled).DefaultIfEmpty(120).Average();
         return new QueuePosition(position, position == 0 ? 0 : (int)Math.Ceiling((position - 1) * (averageHandle + _config.WrapUpSeconds) / staffed));
+    }
+
+    /// <summary>
+    /// Once a second: callers who have waited the maximum move on (overflow queue or callback offer), and every
+    /// waiting caller hears their position and estimated wait at the queue's announcement interval. A config
+    /// change is seen here at the next tick, so it applies to calls already waiting.
+    /// </summary>
+    private async Task Watch()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var call in Line.Calls.Where(c => !_offered.Contains(c.CallId)).ToList())
+        {
+            var calls = GrainFactory.GetGrain<ICallGrain>(call.CallId);
+            if (_config.MaxWaitSeconds > 0 && now - call.EnqueuedAt >= TimeSpan.FromSeconds(_config.MaxWaitSeconds) && _maxWaitSent.Add(call.CallId))
+                await calls.MaxWaitReached(QueueId, _config.OverflowQueueId, _config.OfferCallback);
+            if (_config.AnnounceEverySeconds > 0 &&
+                now - _announcedAt.GetValueOrDefault(call.CallId, call.EnqueuedAt) >= TimeSpan.FromSeconds(_config.AnnounceEverySeconds))
+            {
+                _announcedAt[call.CallId] = now;
+                var position = Position(call.CallId);
+                await calls.Announce(QueueId, position.Position, position.EstimatedWaitSeconds);
+            }
+        }
+        await Match(); // expansion tiers open as time passes
     }
 
     /// <summary>Offers waiting calls, in order, to the best eligible agents until either runs out.</summary>

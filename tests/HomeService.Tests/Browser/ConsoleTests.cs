@@ -50,8 +50,9 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await agent2.EvaluateAsync("() => window.__sameDocument = true");
 
         // 2. The switch offers a call; agent1's console pops it by push, as a new caller with a "create member" link.
+        // (Not a demo member's number: those are known callers, and one sticks to the agent who handled her order.)
         var callId = $"sim-{Guid.NewGuid():N}";
-        const string caller = "13800138000";
+        const string caller = "13612345678";
         await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
 
         var panel1 = agent1.Locator("#call-panel");
@@ -111,7 +112,7 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         // The transfer's answer, arriving whenever it does, must not bring the call back to agent1's screen.
         await Expect(panel1).ToBeHiddenAsync();
 
-        // 6. agent2 answers and holds; 7. a reload restores exactly that from the server.
+        // 6. agent2 answers and holds; 7. a reload mid-call restores exactly that (same call, on hold) from the server.
         await agent2.Locator("#call-accept").ClickAsync();
         await CallIs(agent2, callId, "Connected", "通话中");
         await SeatIs(agent2, "OnCall", "通话中");
@@ -131,7 +132,7 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await agent2.Locator("#call-unhold").ClickAsync();
         await CallIs(agent2, callId, "Connected", "通话中");
 
-        // 6. The caller hangs up: agent2's pop clears, its seat goes to wrap-up, and the call is in today's list.
+        // 6. (cont.) The caller hangs up: agent2's pop clears, its seat goes to wrap-up, and the call is in today's list.
         await Switch($"/api/cti/calls/{callId}/hangup", new { leg = "caller", cause = "normal" }, $"hangup-{callId}");
         await SeatIs(agent2, "AfterCallWork", "话后处理");
         await Expect(panel2).ToBeHiddenAsync();

@@ -40,7 +40,7 @@ function renderAgent(view) {
   $("seat-status").textContent = (text[`status.${view.status}`] ?? view.status) + reason;
   $("seat-since").textContent = `${text.since} ${clock(view.statusSince)}`;
   $("seat-login").hidden = view.status !== "Offline";
-  $("seat-logout").hidden = view.status === "Offline";
+  $("seat-logout").hidden = ["Offline", "Ringing", "OnCall"].includes(view.status); // the server refuses it mid-call
   $("seat-ready").hidden = !["NotReady", "AfterCallWork"].includes(view.status);
   $("seat-not-ready").hidden = $("not-ready-reason").hidden = !["Available", "AfterCallWork", "NotReady"].includes(view.status);
   $("seat-end-wrap-up").hidden = view.status !== "AfterCallWork";
@@ -61,11 +61,25 @@ function list(element, items, render) {
   }
 }
 
-function renderCall(call) {
-  if (pop && pop.call.callId === call.callId && call.version < pop.call.version) return;
-  pop = { ...(pop && pop.call.callId === call.callId ? pop : { recentOrders: [], openComplaints: [], recentCalls: [], caller: call.caller }), call };
+// A call belongs on this console only while it rings here or is connected to this agent. A transfer's answer,
+// for one, is the call ringing at the colleague: it must not bring the pop back.
+const mine = (call) => agent !== null && (call.agentId === agent.agentId || call.ringingAgents.includes(agent.agentId));
+
+// Shows the call; false when it is stale, over or not this agent's (the pop is then cleared if it was this call).
+function renderCall(call, withPop) {
+  const same = pop !== null && pop.call.callId === call.callId;
+  if (same && call.version < pop.call.version) return false;
+  if (call.status === "Ended" || !mine(call)) {
+    if (!pop || same) clearCall();
+    return false;
+  }
+  if (!same && !withPop) { // a call this console has no pop for yet: the server has it
+    loadState();
+    return false;
+  }
+  pop = { ...(withPop ?? pop), call };
   const panel = $("call-panel");
-  panel.hidden = call.status === "Ended";
+  panel.hidden = false;
   panel.dataset.callId = call.callId;
   panel.dataset.status = call.status;
   $("call-state").textContent = text[`call.${call.status}`] ?? call.status;
@@ -75,12 +89,11 @@ function renderCall(call) {
   $("call-hold").hidden = call.status !== "Connected";
   $("call-unhold").hidden = call.status !== "OnHold";
   $("order-phone").value = call.caller;
-  if (call.status === "Ended") clearCall();
+  return true;
 }
 
 function renderPop(data) {
-  pop = data;
-  renderCall(data.call);
+  if (!renderCall(data.call, data)) return;
   const member = $("call-member");
   member.replaceChildren();
   if (data.member) {
