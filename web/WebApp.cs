@@ -60,7 +60,7 @@ public static class WebApp
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
-        api.MapFallback(() => Problems.Status(404, ProblemTypes.NotFound, "No API endpoint at this address."));
+        api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapCultureSwitch();

@@ -12,8 +12,8 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Enqueue")] Task<QueuePosition> Enqueue(QueueRequest request);
     /// <summary>The call left without an agent (caller hung up, overflowed, took a callback).</summary>
     [Alias("Leave")] Task Leave(string callId, string reason);
-    /// <summary>An offer to an agent failed; the call goes back to its place at the front.</summary>
-    [Alias("Requeue")] Task Requeue(string callId, string missedAgentId);
+    /// <summary>An offer to an agent failed; the call goes back to its place at the front. False if the call is not waiting here.</summary>
+    [Alias("Requeue")] Task<bool> Requeue(string callId, string missedAgentId);
     /// <summary>The call was answered; it is no longer waiting.</summary>
     [Alias("Answered")] Task Answered(string callId, string agentId);
     [OneWay, Alias("AgentChanged")] Task AgentChanged(AgentView agent);

@@ -8,7 +8,7 @@ public sealed record CallCenterOptions
 
     public TimeSpan PresenceCheckEvery { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a connected call may go without news before the switch is asked whether it still exists.</summary>
+    /// <summary>How often the switch is asked whether a ringing or connected call still exists (catches lost hang-ups).</summary>
     public TimeSpan CallSanityCheckEvery { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>A caller who hangs up and calls again within this time gets their place back.</summary>

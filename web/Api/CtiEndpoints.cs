@@ -52,7 +52,7 @@ public static partial class CtiEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<CallView>, ValidationProblem>> Offered(CallOfferedRequest body,
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Offered(CallOfferedRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text)
     {
         var errors = Check(key);
@@ -65,37 +65,39 @@ public static partial class CtiEndpoints
             new CtiCallOffered(key!, body.Caller!, body.Dialled!, body.Trunk ?? "", body.IvrChoice)));
     }
 
-    private static Task<Results<Ok<CallView>, ValidationProblem>> Dtmf(string callId, DtmfRequest body,
+    private static Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Dtmf(string callId, DtmfRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text) =>
         Apply(callId, key, text, body.Digits is { } d && DigitsPattern().IsMatch(d) ? null : ("digits", "format:digits"),
             call => call.Dtmf(key!, body.Digits!), grains);
 
-    private static async Task<Results<Ok<CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest body,
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Answered(string callId, AnsweredRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text)
     {
         var agent = body.Seat is null ? null : (await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetAgents()).FirstOrDefault(a => a.Extension == body.Seat);
         return await Apply(callId, key, text, agent is null ? ("seat", "unknown") : null, call => call.AgentLegAnswered(key!, agent!.AgentId), grains);
     }
 
-    private static Task<Results<Ok<CallView>, ValidationProblem>> Hangup(string callId, HangupRequest body,
+    private static Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Hangup(string callId, HangupRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text) =>
         Apply(callId, key, text, string.IsNullOrWhiteSpace(body.Leg) || body.Leg.Length > 64 ? ("leg", "required") : null,
             call => call.HungUp(key!, body.Leg!, string.IsNullOrWhiteSpace(body.Cause) ? "normal" : body.Cause[..Math.Min(64, body.Cause.Length)]), grains);
 
-    private static Task<Results<Ok<CallView>, ValidationProblem>> Recording(string callId, RecordingRequest body,
+    private static Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Recording(string callId, RecordingRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text) =>
         Apply(callId, key, text,
             Uri.TryCreate(body.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? null : ("url", "format:url"),
             call => call.RecordingReady(key!, body.Url!), grains);
 
-    private static async Task<Results<Ok<CallView>, ValidationProblem>> Apply(string callId, string? key, UiText text,
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Apply(string callId, string? key, UiText text,
         (string Field, string Code)? bodyError, Func<ICallGrain, Task<CallView>> action, IGrainFactory grains)
     {
         var errors = Check(key);
         if (!IsCallId(callId)) errors["callId"] = ["format:call-id"];
         if (bodyError is { } e) errors[e.Field] = [e.Code];
         if (errors.Count > 0) return Problems.Validation(text, errors);
-        return TypedResults.Ok(await action(grains.GetGrain<ICallGrain>(callId)));
+        var view = await action(grains.GetGrain<ICallGrain>(callId));
+        // An event for a call that was never offered is the switch's mistake, not a new call.
+        return view.Version == 0 ? Problems.Status(404, ProblemTypes.NotFound, "No call with this id was offered.") : TypedResults.Ok(view);
     }
 
     private static Dictionary<string, string[]> Check(string? key)

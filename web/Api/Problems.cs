@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string RateLimited = "urn:homeservice:problem:rate-limited";
     public const string BadRequest = "urn:homeservice:problem:bad-request";
     public const string Conflict = "urn:homeservice:problem:conflict";
+    public const string UnsupportedMediaType = "urn:homeservice:problem:unsupported-media-type";
     public const string Unavailable = "urn:homeservice:problem:unavailable";
     public const string Internal = "urn:homeservice:problem:internal";
 
@@ -24,6 +25,7 @@ public static class ProblemTypes
         403 => Forbidden,
         404 => NotFound,
         409 => Conflict,
+        415 => UnsupportedMediaType,
         429 => RateLimited,
         503 => Unavailable,
         >= 500 => Internal,

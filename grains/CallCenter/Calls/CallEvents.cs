@@ -12,7 +12,7 @@ public sealed record CallResumed(string AgentId, DateTimeOffset At);
 public sealed record CallTransferred(string FromAgentId, string TargetKind, string TargetId, DateTimeOffset At);
 public sealed record CallDigits(string EventId, string Digits, DateTimeOffset At);
 public sealed record CallRecordingReady(string EventId, string Url, DateTimeOffset At);
-/// <summary>By: caller, agent:&lt;id&gt;, switch, or system (lost hang-up found by the sanity check).</summary>
+/// <summary>By: caller, agent:&lt;id&gt;, or system (a lost hang-up found by the sanity check).</summary>
 public sealed record CallEnded(string? EventId, string By, string Cause, DateTimeOffset At);
 public sealed record CallbackOffered(string QueueId, DateTimeOffset At);
 public sealed record CallbackRequested(string? EventId, DateTimeOffset At);

@@ -111,6 +111,7 @@ public sealed class CallGrain(
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         if (Call.Status == CallStatus.CallbackWaiting && leg == "caller") return Call.View(); // expected: they wait for our call
         var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
+        if (agentLeg) await gateway.HangUp(CallId, "caller"); // the agent put the phone down: the call is over for the caller too
         if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", cause);
         return Call.View();
     }
@@ -179,13 +180,21 @@ public sealed class CallGrain(
             case TransferTarget.Agent:
                 if (target.Id == agentId) return Refuse("same-agent");
                 // The colleague is taken first, so a failed transfer leaves the call where it was.
-                if (!await Agent(target.Id).TryReserve(CallId, Call.QueueId ?? "transfer")) return Refuse("target-not-available");
-                await gateway.BlindTransfer(CallId, $"agent:{await Seat(target.Id)}");
+                var queueId = Call.QueueId ?? (await Directory.Route(Call.Dialled, null)).QueueId;
+                if (!await Agent(target.Id).TryReserve(CallId, queueId)) return Refuse("target-not-available");
+                try
+                {
+                    await gateway.BlindTransfer(CallId, $"agent:{await Seat(target.Id)}"); // the switch rings the colleague's seat
+                }
+                catch
+                {
+                    await Agent(target.Id).OfferMissed(CallId, rejected: true, Call.MaxNoAnswers);
+                    throw;
+                }
                 await LeaveAgent(agentId, target);
-                await Record(new CallRinging(Call.QueueId ?? "transfer", [target.Id], Call.RingTimeoutSeconds > 0 ? Call.RingTimeoutSeconds : 20,
+                await Record(new CallRinging(queueId, [target.Id], Call.RingTimeoutSeconds > 0 ? Call.RingTimeoutSeconds : 20,
                     Call.MaxNoAnswers, Call.WrapUpSeconds, Now));
                 await GrainFactory.Push(PushGroups.Agent(target.Id), "call.ringing", await Pop(), Call.Version);
-                await gateway.RingAgent(CallId, await Seat(target.Id), Call.RingTimeoutSeconds);
                 break;
             case TransferTarget.Queue:
                 if (await Directory.GetQueue(target.Id) is null) return Refuse("unknown-queue");
@@ -215,8 +224,7 @@ public sealed class CallGrain(
         if (queue is null || profile is null || !queue.Skills.Any(profile.Skills.ContainsKey)) return Refuse("not-in-this-group");
         if (!await Agent(agentId).TryReserve(CallId, queue.QueueId)) return Refuse("agent-not-available");
         await gateway.Pickup(CallId, await Seat(agentId));
-        foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "released", requeue: false);
-        return await Answer(agentId, "pickup", null) ? Ok() : Refuse("agent-not-ready");
+        return await Answer(agentId, "pickup", null, pickedUp: true) ? Ok() : Refuse("agent-not-ready");
     }
 
     public async Task<CommandResult<CallView>> HangUp(string agentId)
@@ -227,9 +235,10 @@ public sealed class CallGrain(
         return Ok();
     }
 
-    private async Task<bool> Answer(string agentId, string how, string? eventId)
+    /// <summary>A pickup (代答) answers a call that rings at colleagues, not at the picking agent.</summary>
+    private async Task<bool> Answer(string agentId, string how, string? eventId, bool pickedUp = false)
     {
-        if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return false;
+        if (Call.Status != CallStatus.Ringing || (!pickedUp && !Call.RingingAgents.Contains(agentId))) return false;
         if (!await Agent(agentId).CallAnswered(CallId)) return false;
         foreach (var other in Call.RingingAgents.Where(a => a != agentId).ToList()) await StopRinging(other, "released", requeue: false);
         await Record(new CallAnswered(eventId, agentId, how, Now));
@@ -245,7 +254,8 @@ public sealed class CallGrain(
         await Agent(agentId).OfferMissed(CallId, rejected: reason != "no-answer", Call.MaxNoAnswers);
         await Record(new CallRingStopped(agentId, reason, Now));
         await GrainFactory.Push(PushGroups.Agent(agentId), "call.gone", new { callId = CallId, reason }, Call.Version);
-        if (requeue && Call.Status == CallStatus.Queued && Call.QueueId is { } queue) await Queue(queue).Requeue(CallId, agentId);
+        if (requeue && Call.Status == CallStatus.Queued && Call.QueueId is { } queue && !await Queue(queue).Requeue(CallId, agentId))
+            await EnterQueue(queue); // it had left the line (a transfer to an agent who did not answer): join again
     }
 
     private async Task EnterQueue(string queueId, string? stickyAgentId = null)

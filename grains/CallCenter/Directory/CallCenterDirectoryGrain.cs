@@ -88,7 +88,8 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log,
     {
         if (_routes.TryGetValue((dialled, ivrChoice ?? ""), out var exact)) return Task.FromResult(new HotlineRoute(exact.Queue, exact.Priority));
         if (_routes.TryGetValue((dialled, ""), out var number)) return Task.FromResult(new HotlineRoute(number.Queue, number.Priority));
-        // An unknown number still reaches a person: the first queue by id, normally the general service queue.
-        return Task.FromResult(new HotlineRoute(_queues.Keys.Order().FirstOrDefault() ?? "service", 0));
+        // An unknown number still reaches a person: the main hotline's own queue (its route without an IVR choice).
+        var main = _routes.Where(r => r.Key.Choice == "").OrderBy(r => r.Key.Dialled, StringComparer.Ordinal).Select(r => r.Value.Queue).FirstOrDefault();
+        return Task.FromResult(new HotlineRoute(main ?? _queues.Keys.Order().First(), 0));
     }
 }

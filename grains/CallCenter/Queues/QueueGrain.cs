@@ -80,12 +80,14 @@ public sealed class QueueGrain(
             await _journal.Record(new CallLeftQueue(callId, reason, clock.GetUtcNow()), $"call:{callId}", clock.GetUtcNow());
     }
 
-    public async Task Requeue(string callId, string missedAgentId)
+    public async Task<bool> Requeue(string callId, string missedAgentId)
     {
+        if (Line.Find(callId) is null) return false;
         _offered.Remove(callId);
         if (!_missed.TryGetValue(callId, out var missed)) _missed[callId] = missed = [];
         missed.Add(missedAgentId);
         await Match();
+        return true;
     }
 
     public async Task Answered(string callId, string agentId)

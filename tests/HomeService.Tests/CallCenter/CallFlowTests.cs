@@ -179,6 +179,65 @@ public sealed class CallFlowTests : IAsyncLifetime
         Assert.Equal("caller-abandoned", record.GetProperty("endCause").GetString());
     }
 
+    [Fact]
+    public async Task A_colleague_in_the_group_can_pick_up_a_call_ringing_elsewhere()
+    {
+        var (_, live1) = await ReadyAgent("agent1");
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId, caller = "13966660000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+
+        var (agent2, _) = await ReadyAgent("agent2");
+        Assert.Equal("Connected", await CallStatus(agent2, callId, "pickup"));
+        var gone = await live1.Next("call.gone", p => p.GetProperty("callId").GetString() == callId);
+        Assert.Equal("released", gone.GetProperty("reason").GetString());
+        var agent1 = await live1.Next("agent.status", p => p.GetProperty("status").GetString() == "Available");
+        Assert.Null(agent1.GetProperty("callId").GetString());
+        await using (live1) { }
+    }
+
+    [Fact]
+    public async Task A_transfer_nobody_answers_goes_back_into_the_queue()
+    {
+        var (agent1, live1) = await ReadyAgent("agent1");
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId, caller = "13977770000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
+        var (_, live2) = await ReadyAgent("agent2");
+        var transferred = await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/transfer", new { kind = "agent", id = "A002" });
+        Assert.Equal(HttpStatusCode.OK, transferred.StatusCode);
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        await live2.Next("call.gone", p => p.GetProperty("callId").GetString() == callId); // agent2 lets it ring out
+
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        await Eventually.True(async () =>
+        {
+            var queues = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/queues");
+            return queues.EnumerateArray().Any(q => q.GetProperty("waitingCallIds").EnumerateArray().Any(c => c.GetString() == callId));
+        }, TimeSpan.FromSeconds(10), "the call waits in its queue again");
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task Events_for_a_call_never_offered_are_404_and_a_body_that_is_not_json_is_415()
+    {
+        var unknown = await _switch.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls/never-offered/hangup")
+        {
+            Content = JsonContent.Create(new { leg = "caller" }),
+            Headers = { { "Idempotency-Key", "k-unknown" } },
+        });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var form = await _switch.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+        {
+            Content = new StringContent("callId=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
+            Headers = { { "Idempotency-Key", "k-form" } },
+        });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal("urn:homeservice:problem:unsupported-media-type", (await form.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
     private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
     {
         var session = await WebSession.SignIn(_web, login);
