@@ -15,6 +15,9 @@ public sealed class SimulatedSwitch : ICtiGateway
 
     public IEnumerable<SwitchCommand> Commands => _commands;
 
+    /// <summary>Raised for every command, after the switch's state changed; the scripted callers react to it.</summary>
+    public event Action<SwitchCommand>? CommandIssued;
+
     public IReadOnlyList<SwitchCommand> CommandsFor(string callId) => _commands.Where(c => c.CallId == callId).ToList();
 
     public Task RingAgent(string callId, string seat, int timeoutSeconds) => Record(callId, "ring", seat, c => c.Ringing.Add(seat));
@@ -75,11 +78,13 @@ public sealed class SimulatedSwitch : ICtiGateway
 
     private Task Record(string callId, string command, string? argument, Action<SimulatedCall>? change)
     {
-        _commands.Enqueue(new SwitchCommand(callId, command, argument, DateTimeOffset.UtcNow));
+        var issued = new SwitchCommand(callId, command, argument, DateTimeOffset.UtcNow);
+        _commands.Enqueue(issued);
         // A call the switch hears about first through a command was offered by a caller who is on the line.
         var call = _calls.GetOrAdd(callId, _ => new SimulatedCall { CallerConnected = command != "originate" });
         if (change is not null)
             lock (call) change(call);
+        CommandIssued?.Invoke(issued);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.CallCenter;
+using HomeService.Telephony;
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.CallCenter;
+
+/// <summary>Nothing stays stuck: ring-all races, consoles that vanish, and hang-ups the switch never reports.</summary>
+public sealed class CallRobustnessTests : IAsyncLifetime
+{
+    private const string Hotline = "037112345";
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+    private HttpClient _switch = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new()
+        {
+            ["HomeService:CallCenter:PresenceGrace"] = "00:00:02",
+            ["HomeService:CallCenter:PresenceCheckEvery"] = "00:00:01",
+            ["HomeService:CallCenter:CallSanityCheckEvery"] = "00:00:01",
+        });
+        _web = _deployment.WebHosts[0];
+        _switch = new HttpClient { BaseAddress = _web.BaseAddress };
+        _switch.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _switch.Dispose();
+        await _deployment.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Ring_all_rings_every_free_agent_and_the_first_to_answer_wins()
+    {
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.PutAsJsonAsync("/api/queues/service", new { strategy = "ring-all" })).StatusCode);
+        var (agent1, live1) = await ReadyAgent("agent1");
+        var (agent2, live2) = await ReadyAgent("agent2");
+        var callId = await Offer("13811112222");
+
+        await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var first = agent2.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
+        var second = agent1.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
+        var results = await Task.WhenAll(first, second);
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Conflict);
+
+        var call = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}");
+        var winner = call.GetProperty("agentId").GetString();
+        var loserLive = winner == "A001" ? live2 : live1;
+        Assert.Equal("released", (await loserLive.Next("call.gone", p => p.GetProperty("callId").GetString() == callId)).GetProperty("reason").GetString());
+        await loserLive.Next("agent.status", p => p.GetProperty("status").GetString() == "Available");
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task An_agent_whose_console_disappears_is_logged_out_after_the_grace_period()
+    {
+        var (agent, live) = await ReadyAgent("agent3");
+        // No heartbeats from here on: the browser is gone.
+        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Offline", TimeSpan.FromSeconds(15));
+        var state = await agent.Http.GetFromJsonAsync<JsonElement>("/api/console");
+        Assert.Equal("Offline", state.GetProperty("agent").GetProperty("status").GetString());
+        await using (live) { }
+    }
+
+    [Fact]
+    public async Task A_hang_up_the_switch_never_reports_is_found_by_the_sanity_check_and_the_agent_is_freed()
+    {
+        var (agent, live) = await ReadyAgent("agent1");
+        var callId = await Offer("13833334444");
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var accepted = await agent.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        // The caller is gone at the switch, but no hang-up event ever reaches the platform.
+        _deployment.Silos[0].App.Services.GetRequiredService<SimulatedSwitch>().CallerGone(callId);
+        var ended = await live.Next("call.updated", p => p.GetProperty("status").GetString() == "Ended", TimeSpan.FromSeconds(15));
+        Assert.Equal("lost-hangup", ended.GetProperty("endCause").GetString());
+        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "AfterCallWork");
+        await using (live) { }
+    }
+
+    private async Task<string> Offer(string caller)
+    {
+        var callId = $"sim-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId, caller, dialled = Hotline, trunk = "T1" }) };
+        request.Headers.Add("Idempotency-Key", $"offer-{callId}");
+        Assert.Equal(HttpStatusCode.OK, (await _switch.SendAsync(request)).StatusCode);
+        return callId;
+    }
+
+    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    {
+        var session = await WebSession.SignIn(_web, login);
+        var live = await LiveClient.Connect(_web, session);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/login", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/ready", null)).StatusCode);
+        return (session, live);
+    }
+}
