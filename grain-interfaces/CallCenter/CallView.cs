@@ -36,7 +36,9 @@ public sealed record CallView(
     [property: Id(11)] string? EndCause,
     [property: Id(12)] string? RecordingUrl,
     [property: Id(13)] IReadOnlyList<CallTimelineEntry> Timeline,
-    [property: Id(14)] long Version);
+    [property: Id(14)] long Version,
+    [property: Id(15)] string? ConsultAgentId = null,
+    [property: Id(16)] bool ConsultConnected = false);
 
 /// <summary>Where a transfer goes: an agent, a queue, or an outside number.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.TransferTarget")]

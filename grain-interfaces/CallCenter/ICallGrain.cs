@@ -32,5 +32,11 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Unhold")] Task<CommandResult<CallView>> Unhold(string agentId);
     [Alias("Transfer")] Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target);
     [Alias("Pickup")] Task<CommandResult<CallView>> Pickup(string agentId);
+    /// <summary>Attended transfer, step 1: hold the caller and ring a colleague for a word first (咨询).</summary>
+    [Alias("Consult")] Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId);
+    /// <summary>Attended transfer, step 2: the colleague takes the caller; the agent leaves.</summary>
+    [Alias("CompleteTransfer")] Task<CommandResult<CallView>> CompleteTransfer(string agentId);
+    /// <summary>The agent drops the consultation and takes the caller back.</summary>
+    [Alias("CancelConsult")] Task<CommandResult<CallView>> CancelConsult(string agentId);
     [Alias("HangUp")] Task<CommandResult<CallView>> HangUp(string agentId);
 }

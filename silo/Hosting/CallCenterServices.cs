@@ -17,6 +17,7 @@ public static class CallCenterServices
         services.AddSingleton<SimulatedSwitch>();
         services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
         services.AddSingleton<CallerHistory>();
+        services.AddHostedService<SimulatedTrafficService>();
         services.AddSingleton(new CallCenterOptions
         {
             PresenceGrace = config.GetValue("HomeService:CallCenter:PresenceGrace", TimeSpan.FromSeconds(60)),

@@ -38,6 +38,13 @@ public static class ConsoleEndpoints
         console.MapPost("/calls/{callId}/unhold", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Unhold(a)));
         console.MapPost("/calls/{callId}/hangup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.HangUp(a)));
         console.MapPost("/calls/{callId}/pickup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Pickup(a)));
+        console.MapPost("/calls/{callId}/consult", (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            !string.IsNullOrWhiteSpace(body.Id) && body.Id.Length <= 32
+                ? OnCall(callId, u, g, t, (c, a) => c.Consult(a, body.Id))
+                : Task.FromResult<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>>(
+                    Problems.Validation(t, new Dictionary<string, string[]> { ["target"] = ["required"] })));
+        console.MapPost("/calls/{callId}/complete-transfer", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CompleteTransfer(a)));
+        console.MapPost("/calls/{callId}/cancel-consult", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CancelConsult(a)));
         console.MapPost("/calls/{callId}/transfer", (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             body.Kind is TransferTarget.Agent or TransferTarget.Queue or TransferTarget.External && !string.IsNullOrWhiteSpace(body.Id) && body.Id.Length <= 32
                 ? OnCall(callId, u, g, t, (c, a) => c.Transfer(a, new TransferTarget(body.Kind, body.Id)))

@@ -18,6 +18,7 @@ public static class ConsoleText
             ["vip"] = t["console.vip"],
             ["ivr"] = t["console.ivr"],
             ["since"] = t["console.since"],
+            ["consulting"] = t["console.consulting"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
         foreach (var reason in NotReadyReasons.Selectable.Append(NotReadyReasons.NoAnswer).Append("login"))

@@ -17,3 +17,9 @@ public sealed record CallEnded(string? EventId, string By, string Cause, DateTim
 public sealed record CallbackOffered(string QueueId, DateTimeOffset At);
 public sealed record CallbackRequested(string? EventId, DateTimeOffset At);
 public sealed record CallOverflowed(string FromQueueId, string ToQueueId, DateTimeOffset At);
+/// <summary>Attended (consult) transfer: the agent puts the caller on hold and rings a colleague first.</summary>
+public sealed record CallConsultStarted(string FromAgentId, string TargetAgentId, DateTimeOffset At);
+public sealed record CallConsultAnswered(string TargetAgentId, DateTimeOffset At);
+/// <summary>Reason: cancelled, rejected, no-answer or caller-left.</summary>
+public sealed record CallConsultEnded(string TargetAgentId, string Reason, DateTimeOffset At);
+public sealed record CallConsultCompleted(string FromAgentId, string TargetAgentId, DateTimeOffset At);

@@ -24,9 +24,12 @@ public sealed class CallGrain(
         ("CallRingStopped", typeof(CallRingStopped)), ("CallAnswered", typeof(CallAnswered)), ("CallHeld", typeof(CallHeld)),
         ("CallResumed", typeof(CallResumed)), ("CallTransferred", typeof(CallTransferred)), ("CallDigits", typeof(CallDigits)),
         ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)), ("CallbackOffered", typeof(CallbackOffered)),
-        ("CallbackRequested", typeof(CallbackRequested)), ("CallOverflowed", typeof(CallOverflowed)));
+        ("CallbackRequested", typeof(CallbackRequested)), ("CallOverflowed", typeof(CallOverflowed)),
+        ("CallConsultStarted", typeof(CallConsultStarted)), ("CallConsultAnswered", typeof(CallConsultAnswered)),
+        ("CallConsultEnded", typeof(CallConsultEnded)), ("CallConsultCompleted", typeof(CallConsultCompleted)));
 
     private const int VipPriority = 10;
+    private const int ConsultRingSeconds = 30;
 
     private Journal<CallState> _journal = null!;
     private CallerStory? _story;
@@ -142,6 +145,7 @@ public sealed class CallGrain(
 
     public async Task<CommandResult<CallView>> Accept(string agentId)
     {
+        if (Call.ConsultAgentId == agentId && !Call.ConsultConnected) return await AnswerConsult(agentId);
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         // A queued callback has no caller on the line: the switch dials the caller and joins the agent.
         if (Call.WantsCallback) await gateway.Originate(Call.Caller, await Seat(agentId), $"queued-callback:{CallId}");
@@ -151,6 +155,11 @@ public sealed class CallGrain(
 
     public async Task<CommandResult<CallView>> Reject(string agentId)
     {
+        if (Call.ConsultAgentId == agentId && !Call.ConsultConnected)
+        {
+            await EndConsult("rejected");
+            return Ok();
+        }
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         await StopRinging(agentId, "rejected");
         return Ok();
@@ -167,6 +176,7 @@ public sealed class CallGrain(
     public async Task<CommandResult<CallView>> Unhold(string agentId)
     {
         if (Call.Status != CallStatus.OnHold || Call.AgentId != agentId) return Refuse("not-on-hold");
+        if (Call.ConsultAgentId is not null) return Refuse("consult-in-progress");
         await gateway.Unhold(CallId);
         await Record(new CallResumed(agentId, Now));
         return Ok();
@@ -227,6 +237,41 @@ public sealed class CallGrain(
         return await Answer(agentId, "pickup", null, pickedUp: true) ? Ok() : Refuse("agent-not-ready");
     }
 
+    public async Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId)
+    {
+        if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        if (Call.ConsultAgentId is not null) return Refuse("consult-in-progress");
+        if (targetAgentId == agentId) return Refuse("same-agent");
+        if (await Directory.GetAgent(targetAgentId) is null) return Refuse("target-not-available");
+        if (!await Agent(targetAgentId).TryReserve(CallId, Call.QueueId ?? "consult")) return Refuse("target-not-available");
+        if (Call.Status == CallStatus.Connected) await gateway.Hold(CallId);
+        await gateway.RingAgent(CallId, await Seat(targetAgentId), ConsultRingSeconds);
+        await Record(new CallConsultStarted(agentId, targetAgentId, Now));
+        await GrainFactory.Push(PushGroups.Agent(targetAgentId), "call.ringing", await Pop(), Call.Version);
+        await Announce();
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> CompleteTransfer(string agentId)
+    {
+        if (Call.AgentId != agentId || Call.ConsultAgentId is not { } target) return Refuse("no-consultation");
+        if (!Call.ConsultConnected) return Refuse("colleague-not-answered");
+        await gateway.AttendedTransfer(CallId, await Seat(agentId), $"agent:{await Seat(target)}");
+        await gateway.Unhold(CallId);
+        await Record(new CallConsultCompleted(agentId, target, Now));
+        await Agent(agentId).CallEnded(CallId, Call.WrapUpSeconds);
+        await GrainFactory.Push(PushGroups.Agent(agentId), "call.gone", new { callId = CallId, reason = "transferred" }, Call.Version);
+        await Announce();
+        return Ok();
+    }
+
+    public async Task<CommandResult<CallView>> CancelConsult(string agentId)
+    {
+        if (Call.AgentId != agentId || Call.ConsultAgentId is null) return Refuse("no-consultation");
+        await EndConsult("cancelled");
+        return Ok();
+    }
+
     public async Task<CommandResult<CallView>> HangUp(string agentId)
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
@@ -236,6 +281,35 @@ public sealed class CallGrain(
     }
 
     /// <summary>A pickup (代答) answers a call that rings at colleagues, not at the picking agent.</summary>
+    private async Task<CommandResult<CallView>> AnswerConsult(string agentId)
+    {
+        if (!await Agent(agentId).CallAnswered(CallId)) return Refuse("agent-not-ready");
+        await gateway.Bridge(CallId, await Seat(agentId));
+        await Record(new CallConsultAnswered(agentId, Now));
+        await Announce();
+        return Ok();
+    }
+
+    /// <summary>The consultation ends without a transfer: the colleague is freed and the agent has the caller back.</summary>
+    private async Task EndConsult(string reason)
+    {
+        if (Call.ConsultAgentId is not { } target) return;
+        if (Call.ConsultConnected)
+        {
+            await gateway.HangUp(CallId, await Seat(target));
+            await Agent(target).CallEnded(CallId, 0);
+        }
+        else
+        {
+            await gateway.StopRinging(CallId, await Seat(target));
+            await Agent(target).OfferMissed(CallId, rejected: reason != "no-answer", Call.MaxNoAnswers);
+        }
+        await Record(new CallConsultEnded(target, reason, Now));
+        await GrainFactory.Push(PushGroups.Agent(target), "call.gone", new { callId = CallId, reason }, Call.Version);
+        if (Call.IsLive) await gateway.Unhold(CallId);
+        await Announce();
+    }
+
     private async Task<bool> Answer(string agentId, string how, string? eventId, bool pickedUp = false)
     {
         if (Call.Status != CallStatus.Ringing || (!pickedUp && !Call.RingingAgents.Contains(agentId))) return false;
@@ -280,6 +354,7 @@ public sealed class CallGrain(
 
     private async Task End(string? eventId, string by, string cause)
     {
+        if (Call.ConsultAgentId is not null) await EndConsult("caller-left");
         var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr or CallStatus.CallbackWaiting;
         foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "caller-left", requeue: false);
         var agent = Call.AgentId;
@@ -293,6 +368,7 @@ public sealed class CallGrain(
     private async Task Announce()
     {
         var view = Call.View();
+        if (view.ConsultAgentId is { } colleague) await GrainFactory.Push(PushGroups.Agent(colleague), "call.updated", view, view.Version);
         if (view.AgentId is { } agent) await GrainFactory.Push(PushGroups.Agent(agent), "call.updated", view, view.Version);
         else if (view.Status == CallStatus.Ended && Call.Timeline.LastOrDefault(t => t.What == "answered") is { } answered)
             await GrainFactory.Push(PushGroups.Agent(answered.Detail!.Split(' ')[0]), "call.updated", view, view.Version);
@@ -347,6 +423,12 @@ public sealed class CallGrain(
         {
             var due = since.AddSeconds(Call.RingTimeoutSeconds) - Now;
             _ringTimer = this.RegisterGrainTimer(RingTimedOut,
+                new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else if (Call.ConsultAgentId is not null && !Call.ConsultConnected && Call.ConsultSince is { } consultSince)
+        {
+            var due = consultSince.AddSeconds(ConsultRingSeconds) - Now;
+            _ringTimer = this.RegisterGrainTimer(() => EndConsult("no-answer"),
                 new GrainTimerCreationOptions(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         if (!Call.IsLive)

@@ -30,6 +30,9 @@ public sealed class CallState : IAggregateState
     public string? RecordingUrl { get; set; }
     public List<CallTimelineEntry> Timeline { get; set; } = [];
     public List<string> SeenEventIds { get; set; } = [];
+    public string? ConsultAgentId { get; set; }
+    public bool ConsultConnected { get; set; }
+    public DateTimeOffset? ConsultSince { get; set; }
     public bool CallbackOffered { get; set; }
     public bool WantsCallback { get; set; }
     public DateTimeOffset? LastAnnouncedAt { get; set; }
@@ -42,7 +45,7 @@ public sealed class CallState : IAggregateState
     public bool Seen(string? eventId) => eventId is not null && SeenEventIds.Contains(eventId);
 
     public CallView View() => new(CallId, Caller, Dialled, Status, QueueId, AgentId, RingingAgents.ToList(), IvrChoice, OfferedAt,
-        AnsweredAt, EndedAt, EndCause, RecordingUrl, Timeline.ToList(), Version);
+        AnsweredAt, EndedAt, EndCause, RecordingUrl, Timeline.ToList(), Version, ConsultAgentId, ConsultConnected);
 
     public void Apply(object e)
     {
@@ -86,6 +89,20 @@ public sealed class CallState : IAggregateState
                 if (x.TargetKind == TransferTarget.Queue) QueueId = x.TargetId;
                 break;
             case CallDigits x: Note(x.EventId, x.At, "dtmf", x.Digits); break;
+            case CallConsultStarted x:
+                (ConsultAgentId, ConsultConnected, ConsultSince, Status) = (x.TargetAgentId, false, x.At, CallStatus.OnHold);
+                Note(null, x.At, "consult", $"{x.FromAgentId} → {x.TargetAgentId}");
+                break;
+            case CallConsultAnswered x: ConsultConnected = true; Note(null, x.At, "consult-answered", x.TargetAgentId); break;
+            case CallConsultEnded x:
+                (ConsultAgentId, ConsultConnected, ConsultSince) = (null, false, null);
+                if (Status == CallStatus.OnHold) Status = CallStatus.Connected; // the agent has the caller back
+                Note(null, x.At, "consult-ended", $"{x.TargetAgentId} {x.Reason}");
+                break;
+            case CallConsultCompleted x:
+                (AgentId, ConsultAgentId, ConsultConnected, ConsultSince, Status, AnsweredAt) = (x.TargetAgentId, null, false, null, CallStatus.Connected, x.At);
+                Note(null, x.At, "transferred", $"{x.FromAgentId} → agent:{x.TargetAgentId} (attended)");
+                break;
             case CallbackOffered x: CallbackOffered = true; Note(null, x.At, "callback-offered", x.QueueId); break;
             case CallbackRequested x:
                 (WantsCallback, Status) = (true, CallStatus.CallbackWaiting);

@@ -238,6 +238,39 @@ public sealed class CallFlowTests : IAsyncLifetime
         Assert.Equal("urn:homeservice:problem:unsupported-media-type", (await form.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task An_attended_transfer_rings_the_colleague_first_and_can_be_completed_or_cancelled()
+    {
+        var (agent1, live1) = await ReadyAgent("agent1");
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await Cti("/api/cti/calls", new { callId, caller = "13988880000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
+        var (agent2, live2) = await ReadyAgent("agent2");
+
+        // First a consultation that agent1 calls off: agent2 is freed and agent1 has the caller back.
+        var consult = await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/consult", new { id = "A002" });
+        Assert.Equal("OnHold", (await consult.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("Connected", await CallStatus(agent1, callId, "cancel-consult"));
+        await live2.Next("agent.status", p => p.GetProperty("status").GetString() == "Available");
+
+        // Then one that goes through: agent2 answers, talks to agent1, and takes the caller.
+        await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/consult", new { id = "A002" });
+        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var early = await agent1.Http.PostAsync($"/api/console/calls/{callId}/complete-transfer", null);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        var answered = await agent2.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
+        Assert.True((await answered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consultConnected").GetBoolean());
+        var completed = await agent1.Http.PostAsync($"/api/console/calls/{callId}/complete-transfer", null);
+        var view = await completed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Connected", "A002"), (view.GetProperty("status").GetString(), view.GetProperty("agentId").GetString()));
+        await live1.Next("agent.status", p => p.GetProperty("status").GetString() == "AfterCallWork");
+        var steps = view.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("what").GetString()).ToList();
+        Assert.Equal(["consult", "consult-ended", "consult", "consult-answered", "transferred"], steps.SkipWhile(w => w != "consult"));
+        await using (live1) await using (live2) { }
+    }
+
     private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
     {
         var session = await WebSession.SignIn(_web, login);

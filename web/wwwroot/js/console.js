@@ -63,7 +63,8 @@ function list(element, items, render) {
 
 // A call belongs on this console only while it rings here or is connected to this agent. A transfer's answer,
 // for one, is the call ringing at the colleague: it must not bring the pop back.
-const mine = (call) => agent !== null && (call.agentId === agent.agentId || call.ringingAgents.includes(agent.agentId));
+const mine = (call) => agent !== null &&
+  (call.agentId === agent.agentId || call.ringingAgents.includes(agent.agentId) || call.consultAgentId === agent.agentId);
 
 // Shows the call; false when it is stale, over or not this agent's (the pop is then cleared if it was this call).
 function renderCall(call, withPop) {
@@ -82,12 +83,20 @@ function renderCall(call, withPop) {
   panel.hidden = false;
   panel.dataset.callId = call.callId;
   panel.dataset.status = call.status;
-  $("call-state").textContent = text[`call.${call.status}`] ?? call.status;
+  // In an attended transfer the colleague (consultAgentId) sees the call ring, then talks to the agent;
+  // the agent who owns the call completes or cancels the transfer.
+  const colleague = call.consultAgentId === agent.agentId;
+  const consulting = call.agentId === agent.agentId && call.consultAgentId;
+  panel.dataset.consult = colleague ? "colleague" : consulting ? "owner" : "";
+  $("call-state").textContent = colleague || consulting ? text.consulting : text[`call.${call.status}`] ?? call.status;
   $("call-caller").textContent = call.caller;
-  $("ringing-actions").hidden = call.status !== "Ringing";
-  $("connected-actions").hidden = !["Connected", "OnHold"].includes(call.status);
-  $("call-hold").hidden = call.status !== "Connected";
-  $("call-unhold").hidden = call.status !== "OnHold";
+  $("ringing-actions").hidden = !(call.status === "Ringing" || (colleague && !call.consultConnected));
+  $("connected-actions").hidden = colleague || !["Connected", "OnHold"].includes(call.status);
+  $("consult-actions").hidden = !consulting;
+  $("call-complete-transfer").hidden = !(consulting && call.consultConnected);
+  $("call-hold").hidden = consulting || call.status !== "Connected";
+  $("call-unhold").hidden = consulting || call.status !== "OnHold";
+  $("transfer-controls").hidden = !!consulting;
   $("order-phone").value = call.caller;
   return true;
 }
@@ -160,7 +169,11 @@ $("call-reject").addEventListener("click", callAction("reject"));
 $("call-hold").addEventListener("click", callAction("hold"));
 $("call-unhold").addEventListener("click", callAction("unhold"));
 $("call-hangup").addEventListener("click", callAction("hangup"));
-$("call-transfer").addEventListener("click", callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim() })));
+$("call-transfer").addEventListener("click", () => $("transfer-kind").value === "consult"
+  ? callAction("consult", () => ({ id: $("transfer-target").value.trim() }))()
+  : callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim() }))());
+$("call-complete-transfer").addEventListener("click", callAction("complete-transfer"));
+$("call-cancel-consult").addEventListener("click", callAction("cancel-consult"));
 
 document.addEventListener("hs:push", (e) => {
   const { event, payload } = e.detail;
