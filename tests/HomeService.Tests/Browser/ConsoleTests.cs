@@ -49,10 +49,10 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await agent1.EvaluateAsync("() => window.__sameDocument = true");
         await agent2.EvaluateAsync("() => window.__sameDocument = true");
 
-        // 2. The switch offers a call; agent1's console pops it by push, as a new caller with a "create member" link.
-        // (Not a demo member's number: those are known callers, and one sticks to the agent who handled her order.)
+        // 2. The switch offers a call from a seeded member (李先生, VIP, no open order, so no sticky agent);
+        // agent1's console pops it by push with the member and his orders.
         var callId = $"sim-{Guid.NewGuid():N}";
-        const string caller = "13612345678";
+        const string caller = "13700137000";
         await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
 
         var panel1 = agent1.Locator("#call-panel");
@@ -61,9 +61,9 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         await Expect(panel1).ToHaveAttributeAsync("data-status", "Ringing");
         await Expect(agent1.Locator("#call-state")).ToHaveTextAsync("振铃");
         await Expect(agent1.Locator("#call-caller")).ToHaveTextAsync(caller);
-        await Expect(agent1.Locator("#call-member")).ToContainTextAsync("新来电（未登记号码）");
-        await Expect(agent1.Locator("#create-member")).ToHaveTextAsync("创建会员");
-        await Expect(agent1.Locator("#create-member")).ToHaveAttributeAsync("href", $"/member/new?phone={caller}");
+        await Expect(agent1.Locator("#call-member")).ToContainTextAsync("李先生 · VIP · 郑东新区商务内环路 2 号 1801");
+        await Expect(agent1.Locator("#create-member")).ToHaveCountAsync(0);
+        await Expect(agent1.Locator("#pop-orders")).ToContainTextAsync("WO20261115004 · 家电维修");
         await SeatIs(agent1, "Ringing", "振铃");
         // While it rings, only answering or refusing is offered.
         await Expect(agent1.Locator("#call-accept")).ToBeVisibleAsync();
@@ -99,7 +99,7 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         var panel2 = agent2.Locator("#call-panel");
         await CallIs(agent2, callId, "Ringing", "振铃");
         await Expect(agent2.Locator("#call-caller")).ToHaveTextAsync(caller);
-        await Expect(agent2.Locator("#create-member")).ToBeVisibleAsync();
+        await Expect(agent2.Locator("#call-member")).ToContainTextAsync("李先生");
         await SeatIs(agent2, "Ringing", "振铃");
         await SameDocument(agent2);
 
@@ -124,7 +124,7 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         Assert.False(await agent2.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page did not reload");
         await CallIs(agent2, callId, "OnHold", "保持中");
         await Expect(agent2.Locator("#call-caller")).ToHaveTextAsync(caller);
-        await Expect(agent2.Locator("#create-member")).ToBeVisibleAsync();
+        await Expect(agent2.Locator("#call-member")).ToContainTextAsync("李先生");
         await Expect(agent2.Locator("#call-unhold")).ToBeVisibleAsync();
         await Expect(agent2.Locator("#call-hold")).ToBeHiddenAsync();
         await Expect(agent2.Locator("#call-accept")).ToBeHiddenAsync();
