@@ -24,6 +24,7 @@ public static class SiloApp
         builder.Services.AddHostedService<SchemaMigrationService>(); // before UseOrleans: providers need the schema
         builder.Services.AddSingleton<IEventLog, GroupCommitEventLog>();
         builder.Services.AddCallCenter(builder.Configuration);
+        builder.Services.AddWorkOrders(builder.Configuration);
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: seeding calls grains

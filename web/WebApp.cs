@@ -27,6 +27,7 @@ public static class WebApp
         builder.Services.AddSingleton<CatalogueReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
+        builder.Services.AddSingleton<OrderReader>();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -60,6 +61,7 @@ public static class WebApp
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
+        api.MapOrderEndpoints();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -27,4 +27,16 @@ public static class CallCenterServices
         });
         return services;
     }
+
+    public static IServiceCollection AddWorkOrders(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<HomeService.WorkOrders.OrderNumbers>();
+        services.AddSingleton(new HomeService.WorkOrders.WorkOrderOptions
+        {
+            AcceptTimeout = config.GetValue("HomeService:WorkOrders:AcceptTimeout", TimeSpan.FromMinutes(10)),
+            MaxOfferAttempts = config.GetValue("HomeService:WorkOrders:MaxOfferAttempts", 3),
+            FollowUpDelay = config.GetValue("HomeService:WorkOrders:FollowUpDelay", TimeSpan.FromHours(24)),
+        });
+        return services;
+    }
 }

@@ -140,6 +140,8 @@ public sealed class TestDeployment : IAsyncDisposable
             await silo.App.DisposeAsync();
         }
         try { Directory.Delete(_keysPath, true); } catch { }
+        // The Orleans providers pool by connection string; let this deployment's idle connections go now.
+        Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(ConnectionString));
     }
 }
 

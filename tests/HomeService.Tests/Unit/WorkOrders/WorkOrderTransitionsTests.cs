@@ -24,7 +24,7 @@ public sealed class WorkOrderTransitionsTests
     {
         Walk(WorkOrderKind.Service,
             (Classify, PendingDispatch), (Offer, Offered), (RefuseOffer, PendingDispatch), (Offer, Offered), (TimeOutOffer, PendingDispatch),
-            (ExhaustOffers, ManualDispatch), (DispatchManually, Offered), (Accept, Accepted), (AssignWorker, WorkerAssigned),
+            (ExhaustOffers, ManualDispatch), (DispatchManually, Offered), (Accept, Accepted), (AssignWorker, WorkOrderStatus.WorkerAssigned),
             (StartTrip, EnRoute), (CheckIn, InService), (CheckOut, Completed), (FollowUpFallsDue, FollowUpDue),
             (RecordFollowUp, FollowedUp), (Close, Closed));
     }
@@ -32,7 +32,7 @@ public sealed class WorkOrderTransitionsTests
     [Fact]
     public void A_merchant_that_cancels_after_accepting_sends_the_order_back_to_dispatch()
     {
-        Walk(WorkOrderKind.Service, (Classify, PendingDispatch), (Offer, Offered), (Accept, Accepted), (AssignWorker, WorkerAssigned),
+        Walk(WorkOrderKind.Service, (Classify, PendingDispatch), (Offer, Offered), (Accept, Accepted), (AssignWorker, WorkOrderStatus.WorkerAssigned),
             (MerchantCancel, PendingDispatch));
     }
 
@@ -42,7 +42,7 @@ public sealed class WorkOrderTransitionsTests
     [InlineData(Offered)]
     [InlineData(ManualDispatch)]
     [InlineData(Accepted)]
-    [InlineData(WorkerAssigned)]
+    [InlineData(WorkOrderStatus.WorkerAssigned)]
     [InlineData(EnRoute)]
     [InlineData(OnHold)]
     public void The_customer_may_cancel_before_the_worker_checks_in(WorkOrderStatus from) =>

@@ -1,4 +1,4 @@
-namespace HomeService.CallCenter;
+namespace HomeService;
 
 /// <summary>A command's result: an event to record, nothing to do, or a refusal with a code.</summary>
 public readonly record struct Outcome(object? Event, string? Error)

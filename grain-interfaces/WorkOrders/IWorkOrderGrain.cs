@@ -1,0 +1,53 @@
+namespace HomeService.WorkOrders;
+
+/// <summary>One work order, keyed by its order number (WO20261126000123).</summary>
+[Alias("HomeService.WorkOrders.IWorkOrderGrain")]
+public interface IWorkOrderGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<WorkOrderView?> Get();
+    [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+
+    // Merchant portal
+    [Alias("Accept")] Task<CommandResult<WorkOrderView>> Accept(string merchantId);
+    [Alias("Refuse")] Task<CommandResult<WorkOrderView>> Refuse(string merchantId, string reason);
+    [Alias("AssignWorker")] Task<CommandResult<WorkOrderView>> AssignWorker(string merchantId, string workerId);
+    [Alias("MerchantCancel")] Task<CommandResult<WorkOrderView>> MerchantCancel(string merchantId, string reason);
+
+    // Worker page
+    [Alias("StartTrip")] Task<CommandResult<WorkOrderView>> StartTrip(string workerId);
+    [Alias("CheckIn")] Task<CommandResult<WorkOrderView>> CheckIn(string workerId);
+    [Alias("CheckOut")] Task<CommandResult<WorkOrderView>> CheckOut(string workerId);
+
+    // Agents and customers
+    [Alias("DispatchManually")] Task<CommandResult<WorkOrderView>> DispatchManually(string merchantId, string reason, string actor);
+    [Alias("CustomerCancel")] Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor);
+    [Alias("Hold")] Task<CommandResult<WorkOrderView>> Hold(string reason, string actor);
+    [Alias("Resume")] Task<CommandResult<WorkOrderView>> Resume(string actor);
+}
+
+/// <summary>Takes new orders in: validates them and gives them their numbers (stateless, one per silo).</summary>
+[Alias("HomeService.WorkOrders.IOrderIntakeGrain")]
+public interface IOrderIntakeGrain : IGrainWithIntegerKey
+{
+    [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+}
+
+/// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.DispatchMerchant")]
+public sealed record DispatchMerchant(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Status,
+    [property: Id(2)] IReadOnlyList<string> Categories,
+    [property: Id(3)] IReadOnlyList<string> Districts,
+    [property: Id(4)] int CreditScore,
+    [property: Id(5)] int OpenOrders,
+    [property: Id(6)] int Capacity);
+
+[Alias("HomeService.WorkOrders.IDispatchDirectoryGrain")]
+public interface IDispatchDirectoryGrain : IGrainWithIntegerKey
+{
+    [Alias("GetMerchants")] Task<IReadOnlyList<DispatchMerchant>> GetMerchants();
+    [Alias("GetWorkerMerchant")] Task<string?> GetWorkerMerchant(string workerId);
+    [Alias("CategoryExists")] Task<bool> CategoryExists(string category);
+    [Alias("LoadChanged"), Orleans.Concurrency.OneWay] Task LoadChanged(string merchantId, int delta);
+}

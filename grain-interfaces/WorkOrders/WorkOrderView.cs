@@ -1,0 +1,44 @@
+namespace HomeService.WorkOrders;
+
+/// <summary>An order as screens and partners see it (personal data is masked by the web layer where needed).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.WorkOrderView")]
+public sealed record WorkOrderView(
+    [property: Id(0)] string OrderNo,
+    [property: Id(1)] WorkOrderKind Kind,
+    [property: Id(2)] WorkOrderStatus Status,
+    [property: Id(3)] string Channel,
+    [property: Id(4)] string? CallId,
+    [property: Id(5)] string? MemberId,
+    [property: Id(6)] string? ContactName,
+    [property: Id(7)] string ContactPhone,
+    [property: Id(8)] string? Category,
+    [property: Id(9)] string? Address,
+    [property: Id(10)] string? District,
+    [property: Id(11)] DateTimeOffset? WindowStart,
+    [property: Id(12)] DateTimeOffset? WindowEnd,
+    [property: Id(13)] IReadOnlyDictionary<string, string> Requirements,
+    [property: Id(14)] string? MerchantId,
+    [property: Id(15)] DateTimeOffset? OfferExpiresAt,
+    [property: Id(16)] int OfferAttempts,
+    [property: Id(17)] string? WorkerId,
+    [property: Id(18)] string? Notes,
+    [property: Id(19)] DateTimeOffset CreatedAt,
+    [property: Id(20)] DateTimeOffset? CompletedAt,
+    [property: Id(21)] long Version);
+
+/// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]
+public sealed record NewServiceOrder(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] string? CallId,
+    [property: Id(2)] string? MemberId,
+    [property: Id(3)] string? ContactName,
+    [property: Id(4)] string ContactPhone,
+    [property: Id(5)] string Category,
+    [property: Id(6)] string Address,
+    [property: Id(7)] string District,
+    [property: Id(8)] DateTimeOffset WindowStart,
+    [property: Id(9)] DateTimeOffset WindowEnd,
+    [property: Id(10)] IReadOnlyDictionary<string, string> Requirements,
+    [property: Id(11)] string? Notes,
+    [property: Id(12)] string CreatedBy);

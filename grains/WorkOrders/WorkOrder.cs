@@ -1,0 +1,134 @@
+using HomeService.EventLog;
+
+namespace HomeService.WorkOrders;
+
+/// <summary>
+/// A service work order as a state machine over <see cref="WorkOrderTransitions"/>: each command checks the
+/// transition (an illegal one is refused naming the current state) and its own rules, and returns the event to
+/// record; <see cref="Apply"/> folds events, so the same code replays the log.
+/// </summary>
+public sealed class WorkOrder : IAggregateState
+{
+    public int Version { get; set; }
+    public string OrderNo { get; set; } = "";
+    public bool Exists { get; set; }
+    public WorkOrderKind Kind { get; set; }
+    public WorkOrderStatus Status { get; set; }
+    public WorkOrderStatus? ResumeTo { get; set; }
+    public string Channel { get; set; } = "phone";
+    public string? CallId { get; set; }
+    public string? MemberId { get; set; }
+    public string? ContactName { get; set; }
+    public string ContactPhone { get; set; } = "";
+    public string? Notes { get; set; }
+    public string? Category { get; set; }
+    public string? Address { get; set; }
+    public string? District { get; set; }
+    public DateTimeOffset? WindowStart { get; set; }
+    public DateTimeOffset? WindowEnd { get; set; }
+    public Dictionary<string, string> Requirements { get; set; } = new();
+    public string? MerchantId { get; set; }
+    public DateTimeOffset? OfferExpiresAt { get; set; }
+    public int OfferAttempts { get; set; }
+    public HashSet<string> RefusedBy { get; set; } = [];
+    public string? WorkerId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? EndReason { get; set; }
+
+    public bool Open => Exists && Status is not (WorkOrderStatus.Closed or WorkOrderStatus.Cancelled);
+
+    /// <summary>The merchant holds the work (it counts against their capacity) from acceptance until the visit ends.</summary>
+    public bool HeldByMerchant => MerchantId is not null && Status is WorkOrderStatus.Accepted or WorkOrderStatus.WorkerAssigned
+        or WorkOrderStatus.EnRoute or WorkOrderStatus.InService;
+
+    public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
+        WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version);
+
+    private Outcome Move(WorkOrderAction action, object e) =>
+        WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
+
+    public Outcome Classify(OrderClassified c) => Move(WorkOrderAction.Classify, c);
+
+    public Outcome Offer(string merchantId, bool manual, string? reason, TimeSpan acceptWithin, DateTimeOffset now) =>
+        Move(manual ? WorkOrderAction.DispatchManually : WorkOrderAction.Offer,
+            new OrderOffered(merchantId, OfferAttempts + 1, manual, reason, now + acceptWithin, now));
+
+    /// <summary>Only the merchant holding the offer may answer it.</summary>
+    public Outcome Accept(string merchantId, DateTimeOffset now) =>
+        Status == WorkOrderStatus.Offered && MerchantId != merchantId ? Outcome.Fail("not-your-offer") : Move(WorkOrderAction.Accept, new OrderAccepted(merchantId, now));
+
+    public Outcome Decline(string merchantId, bool timedOut, string? reason, DateTimeOffset now) =>
+        Status == WorkOrderStatus.Offered && MerchantId != merchantId ? Outcome.Fail("not-your-offer")
+        : Move(timedOut ? WorkOrderAction.TimeOutOffer : WorkOrderAction.RefuseOffer, new OfferDeclined(merchantId, timedOut, reason, now));
+
+    public Outcome Exhaust(DateTimeOffset now) => Move(WorkOrderAction.ExhaustOffers, new OffersExhausted(OfferAttempts, now));
+
+    public Outcome MerchantCancel(string merchantId, string reason, DateTimeOffset now) =>
+        MerchantId != merchantId ? Outcome.Fail("not-your-order") : Move(WorkOrderAction.MerchantCancel, new MerchantCancelled(merchantId, reason, now));
+
+    public Outcome AssignWorker(string merchantId, string workerId, DateTimeOffset now) =>
+        MerchantId != merchantId ? Outcome.Fail("not-your-order") : Move(WorkOrderAction.AssignWorker, new WorkerAssigned(workerId, now));
+
+    public Outcome StartTrip(string workerId, DateTimeOffset now) =>
+        WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.StartTrip, new WorkerEnRoute(workerId, now));
+
+    public Outcome CheckIn(string workerId, DateTimeOffset now) =>
+        WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.CheckIn, new WorkerCheckedIn(workerId, now));
+
+    public Outcome CheckOut(string workerId, DateTimeOffset now) =>
+        WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.CheckOut, new WorkerCheckedOut(workerId, now));
+
+    public Outcome CustomerCancel(string reason, string by, DateTimeOffset now) => Move(WorkOrderAction.CustomerCancel, new OrderCancelled(reason, by, now));
+
+    public Outcome Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now) =>
+        end <= start ? Outcome.Fail("window") : Move(WorkOrderAction.Reschedule, new OrderRescheduled(start, end, now));
+
+    public Outcome Hold(string reason, DateTimeOffset now) => Move(WorkOrderAction.Hold, new OrderHeld(reason, now));
+
+    public Outcome Resume(DateTimeOffset now) => Move(WorkOrderAction.Resume, new OrderResumed(now));
+
+    public Outcome CannotComplete(string reason, DateTimeOffset now) => Move(WorkOrderAction.CannotComplete, new OrderCannotComplete(reason, now));
+
+    public Outcome FollowUpDue(DateTimeOffset now) => Move(WorkOrderAction.FollowUpFallsDue, new FollowUpFellDue(now));
+
+    public void Apply(object e)
+    {
+        switch (e)
+        {
+            case OrderCreated x:
+                (Exists, Kind, Channel, CallId, MemberId, ContactName, ContactPhone, Notes, CreatedAt) =
+                    (true, x.Kind, x.Channel, x.CallId, x.MemberId, x.ContactName, x.ContactPhone, x.Notes, x.At);
+                Status = WorkOrderTransitions.Initial(x.Kind);
+                break;
+            case OrderClassified x:
+                (Category, Address, District, WindowStart, WindowEnd) = (x.Category, x.Address, x.District, x.WindowStart, x.WindowEnd);
+                Requirements = x.Requirements.ToDictionary();
+                Status = WorkOrderStatus.PendingDispatch;
+                break;
+            case OrderOffered x: (Status, MerchantId, OfferAttempts, OfferExpiresAt) = (WorkOrderStatus.Offered, x.MerchantId, x.Attempt, x.ExpiresAt); break;
+            case OfferDeclined x: RefusedBy.Add(x.MerchantId); (Status, MerchantId, OfferExpiresAt) = (WorkOrderStatus.PendingDispatch, null, null); break;
+            case OffersExhausted: Status = WorkOrderStatus.ManualDispatch; break;
+            case OrderAccepted: (Status, OfferExpiresAt) = (WorkOrderStatus.Accepted, null); break;
+            case MerchantCancelled x: RefusedBy.Add(x.MerchantId); (Status, MerchantId, WorkerId) = (WorkOrderStatus.PendingDispatch, null, null); break;
+            case WorkerAssigned x: (Status, WorkerId) = (WorkOrderStatus.WorkerAssigned, x.WorkerId); break;
+            case WorkerEnRoute: Status = WorkOrderStatus.EnRoute; break;
+            case WorkerCheckedIn: Status = WorkOrderStatus.InService; break;
+            case WorkerCheckedOut x: (Status, CompletedAt) = (WorkOrderStatus.Completed, x.At); break;
+            case OrderCancelled x: (Status, EndReason, ClosedAt, OfferExpiresAt) = (WorkOrderStatus.Cancelled, x.Reason, x.At, null); break;
+            case OrderRescheduled x: (WindowStart, WindowEnd) = (x.WindowStart, x.WindowEnd); break;
+            case OrderHeld: (ResumeTo, Status) = (Status, WorkOrderStatus.OnHold); break;
+            case OrderResumed: (Status, ResumeTo) = (ResumeTo ?? WorkOrderStatus.PendingDispatch, null); break;
+            case OrderCannotComplete x: (Status, EndReason) = (WorkOrderStatus.CannotComplete, x.Reason); break;
+            case FollowUpFellDue: Status = WorkOrderStatus.FollowUpDue; break;
+            case OrderClosed x: (Status, ClosedAt) = (WorkOrderStatus.Closed, x.At); break;
+            case WorkOrderImported x:
+                (Exists, OrderNo, Category, MemberId, ContactPhone, MerchantId) = (true, x.OrderNo, x.Category, x.MemberId, x.Phone, x.MerchantId);
+                Kind = Enum.TryParse<WorkOrderKind>(x.Kind, true, out var kind) ? kind : WorkOrderKind.Service;
+                Status = Enum.TryParse<WorkOrderStatus>(x.Status, true, out var status) ? status : x.Open ? WorkOrderStatus.Accepted : WorkOrderStatus.Closed;
+                break;
+            default: throw new ArgumentException($"Unknown work-order event {e.GetType().Name}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace HomeService.WorkOrders;
+
+public sealed record OrderCreated(WorkOrderKind Kind, string Channel, string? CallId, string? MemberId, string? ContactName, string ContactPhone,
+    string? Notes, string? CreatedBy, DateTimeOffset At);
+public sealed record OrderClassified(string Category, string Address, string District, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    IReadOnlyDictionary<string, string> Requirements, DateTimeOffset At);
+public sealed record OrderOffered(string MerchantId, int Attempt, bool Manual, string? Reason, DateTimeOffset ExpiresAt, DateTimeOffset At);
+public sealed record OfferDeclined(string MerchantId, bool TimedOut, string? Reason, DateTimeOffset At);
+public sealed record OffersExhausted(int Attempts, DateTimeOffset At);
+public sealed record OrderAccepted(string MerchantId, DateTimeOffset At);
+public sealed record MerchantCancelled(string MerchantId, string Reason, DateTimeOffset At);
+public sealed record WorkerAssigned(string WorkerId, DateTimeOffset At);
+public sealed record WorkerEnRoute(string WorkerId, DateTimeOffset At);
+public sealed record WorkerCheckedIn(string WorkerId, DateTimeOffset At);
+public sealed record WorkerCheckedOut(string WorkerId, DateTimeOffset At);
+public sealed record OrderCancelled(string Reason, string By, DateTimeOffset At);
+public sealed record OrderRescheduled(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, DateTimeOffset At);
+public sealed record OrderHeld(string Reason, DateTimeOffset At);
+public sealed record OrderResumed(DateTimeOffset At);
+public sealed record OrderCannotComplete(string Reason, DateTimeOffset At);
+public sealed record FollowUpFellDue(DateTimeOffset At);
+public sealed record OrderClosed(DateTimeOffset At);
+/// <summary>An order brought over from the previous system (the demo history); it only sets the fields it knows.</summary>
+public sealed record WorkOrderImported(string OrderNo, string Kind, string Category, string Status, bool Open, string MemberId, string Phone,
+    string? AgentId, string? MerchantId, int DaysAgo);

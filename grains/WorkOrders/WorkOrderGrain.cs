@@ -1,0 +1,224 @@
+using System.Text.Json;
+using HomeService.EventLog;
+using HomeService.Realtime;
+
+namespace HomeService.WorkOrders;
+
+/// <summary>
+/// One work order. Thin around <see cref="WorkOrder"/>: records events with the order's read row (and the
+/// dispatch decision) in one transaction, offers to one merchant at a time, and keeps its deadlines (offer
+/// timeout, follow-up due) as a reminder so they survive restarts.
+/// </summary>
+public sealed class WorkOrderGrain(
+    [PersistentState("order", "Default")] IPersistentState<WorkOrder> state,
+    IEventLog log,
+    TimeProvider clock,
+    WorkOrderOptions options) : Grain, IWorkOrderGrain, IRemindable
+{
+    public static readonly EventCodec Codec = new("work_order",
+        ("OrderCreated", typeof(OrderCreated)), ("OrderClassified", typeof(OrderClassified)), ("OrderOffered", typeof(OrderOffered)),
+        ("OfferDeclined", typeof(OfferDeclined)), ("OffersExhausted", typeof(OffersExhausted)), ("OrderAccepted", typeof(OrderAccepted)),
+        ("MerchantCancelled", typeof(MerchantCancelled)), ("WorkerAssigned", typeof(WorkerAssigned)), ("WorkerEnRoute", typeof(WorkerEnRoute)),
+        ("WorkerCheckedIn", typeof(WorkerCheckedIn)), ("WorkerCheckedOut", typeof(WorkerCheckedOut)), ("OrderCancelled", typeof(OrderCancelled)),
+        ("OrderRescheduled", typeof(OrderRescheduled)), ("OrderHeld", typeof(OrderHeld)), ("OrderResumed", typeof(OrderResumed)),
+        ("OrderCannotComplete", typeof(OrderCannotComplete)), ("FollowUpFellDue", typeof(FollowUpFellDue)), ("OrderClosed", typeof(OrderClosed)),
+        ("WorkOrderImported", typeof(WorkOrderImported)));
+
+    private const string TimerName = "order-deadline";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private Journal<WorkOrder> _journal = null!;
+    private DateTimeOffset? _deadline;
+    private bool _deadlineKnown;
+
+    private WorkOrder Order => _journal.State;
+    private DateTimeOffset Now => clock.GetUtcNow();
+    private IDispatchDirectoryGrain Directory => GrainFactory.GetGrain<IDispatchDirectoryGrain>(0);
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        _journal = new Journal<WorkOrder>(state, log, Codec, this.GetPrimaryKeyString(), this);
+        await _journal.CatchUp(ct);
+        Order.OrderNo = this.GetPrimaryKeyString();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    public Task<WorkOrderView?> Get() => Task.FromResult(Order.Exists ? Order.View() : null);
+
+    public async Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order)
+    {
+        if (Order.Exists) return Refused("exists");
+        await Record(new OrderCreated(WorkOrderKind.Service, order.Channel, order.CallId, order.MemberId, order.ContactName,
+            CallCenter.PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now), order.CreatedBy);
+        await Record(new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd,
+            order.Requirements, Now), order.CreatedBy);
+        await Dispatch();
+        return Ok();
+    }
+
+    public async Task<CommandResult<WorkOrderView>> Accept(string merchantId)
+    {
+        var result = await Run(Order.Accept(merchantId, Now), $"merchant:{merchantId}");
+        if (result.Succeeded) await Directory.LoadChanged(merchantId, +1);
+        return result;
+    }
+
+    public async Task<CommandResult<WorkOrderView>> Refuse(string merchantId, string reason)
+    {
+        var result = await Run(Order.Decline(merchantId, timedOut: false, reason, Now), $"merchant:{merchantId}");
+        if (result.Succeeded) await Dispatch();
+        return result.Succeeded ? Ok() : result;
+    }
+
+    public async Task<CommandResult<WorkOrderView>> AssignWorker(string merchantId, string workerId)
+    {
+        if (await Directory.GetWorkerMerchant(workerId) != merchantId) return Refused("not-your-worker");
+        return await Run(Order.AssignWorker(merchantId, workerId, Now), $"merchant:{merchantId}");
+    }
+
+    public async Task<CommandResult<WorkOrderView>> MerchantCancel(string merchantId, string reason)
+    {
+        var result = await Run(Order.MerchantCancel(merchantId, reason, Now), $"merchant:{merchantId}");
+        if (!result.Succeeded) return result;
+        await Directory.LoadChanged(merchantId, -1);
+        await Dispatch();
+        return Ok();
+    }
+
+    public Task<CommandResult<WorkOrderView>> StartTrip(string workerId) => Run(Order.StartTrip(workerId, Now), $"worker:{workerId}");
+
+    public Task<CommandResult<WorkOrderView>> CheckIn(string workerId) => Run(Order.CheckIn(workerId, Now), $"worker:{workerId}");
+
+    public async Task<CommandResult<WorkOrderView>> CheckOut(string workerId)
+    {
+        var result = await Run(Order.CheckOut(workerId, Now), $"worker:{workerId}");
+        if (result.Succeeded && Order.MerchantId is { } merchant) await Directory.LoadChanged(merchant, -1);
+        return result;
+    }
+
+    public async Task<CommandResult<WorkOrderView>> DispatchManually(string merchantId, string reason, string actor)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["required"] });
+        var decision = await Rank(ignoreRefusals: true);
+        if (decision.Ranked.All(r => r.MerchantId != merchantId)) return Refused("merchant-not-eligible");
+        return await Run(Order.Offer(merchantId, manual: true, reason, options.AcceptTimeout, Now), actor, DecisionRow(decision, merchantId, true, reason));
+    }
+
+    public async Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor)
+    {
+        var held = Order.HeldByMerchant ? Order.MerchantId : null;
+        var result = await Run(Order.CustomerCancel(reason, actor, Now), actor);
+        if (result.Succeeded && held is not null) await Directory.LoadChanged(held, -1);
+        return result;
+    }
+
+    public Task<CommandResult<WorkOrderView>> Hold(string reason, string actor) => Run(Order.Hold(reason, Now), actor);
+
+    public Task<CommandResult<WorkOrderView>> Resume(string actor) => Run(Order.Resume(Now), actor);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Order.Status == WorkOrderStatus.Offered && Order.OfferExpiresAt <= Now && Order.MerchantId is { } merchant)
+        {
+            await Run(Order.Decline(merchant, timedOut: true, null, Now), "system:accept-timeout");
+            await Dispatch();
+        }
+        else if (Order.Status == WorkOrderStatus.Completed && Order.CompletedAt + options.FollowUpDelay <= Now)
+        {
+            await Run(Order.FollowUpDue(Now), "system:follow-up");
+        }
+        await ScheduleDeadline();
+    }
+
+    /// <summary>Offers the order to the best eligible merchant, or sends it to the manual dispatch queue.</summary>
+    private async Task Dispatch()
+    {
+        if (Order.Status != WorkOrderStatus.PendingDispatch) return;
+        var decision = await Rank(ignoreRefusals: false);
+        if (Order.OfferAttempts >= options.MaxOfferAttempts || decision.Best is null)
+        {
+            await Run(Order.Exhaust(Now), "system:dispatch", DecisionRow(decision, null, false, "manual-dispatch"));
+            var alert = new { orderNo = Order.OrderNo, attempts = Order.OfferAttempts, category = Order.Category, district = Order.District };
+            await GrainFactory.Push(PushGroups.Supervisors, "order.manual-dispatch", alert, Order.Version);
+            await GrainFactory.Push(PushGroups.Agents, "order.manual-dispatch", alert, Order.Version);
+            return;
+        }
+        await Run(Order.Offer(decision.Best.MerchantId, manual: false, null, options.AcceptTimeout, Now), "system:dispatch",
+            DecisionRow(decision, decision.Best.MerchantId, false, null));
+    }
+
+    private async Task<DispatchDecision> Rank(bool ignoreRefusals)
+    {
+        var merchants = await Directory.GetMerchants();
+        // Acceptance rates come with the merchant issue; until then every merchant counts as fully reliable.
+        var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders, m.Capacity, 1.0));
+        return DispatchRanking.Rank(Order.Category ?? "", Order.District ?? "", candidates, ignoreRefusals ? new HashSet<string>() : Order.RefusedBy);
+    }
+
+    private ReadModelWrite DecisionRow(DispatchDecision decision, string? chosen, bool manual, string? reason) => new("""
+        INSERT INTO dispatch_decision (order_no, decided_at, attempt, manual, reason, ranked, chosen, skipped)
+        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)
+        """, Order.OrderNo, Now, Order.OfferAttempts + (chosen is null ? 0 : 1), manual, reason, JsonSerializer.Serialize(decision.Ranked, Json), chosen,
+        JsonSerializer.Serialize(decision.Skipped, Json));
+
+    private async Task<CommandResult<WorkOrderView>> Run(Outcome outcome, string actor, params ReadModelWrite[] extra)
+    {
+        if (outcome.Failed) return Refused(outcome.Error!);
+        if (outcome.Event is { } e) await Record(e, actor, extra);
+        return Ok();
+    }
+
+    private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
+    {
+        var merchantBefore = Order.MerchantId;
+        await _journal.Record(e, actor, Now, order => [Row(order), .. extra]);
+        await Announce(merchantBefore);
+        await ScheduleDeadline();
+    }
+
+    private static ReadModelWrite Row(WorkOrder o) => new("""
+        INSERT INTO work_order (order_no, kind, category_code, status, open, member_id, contact_phone, merchant_id, call_id, created_at, closed_at,
+            channel, contact_name, address, district, window_start, window_end, worker_id, offer_attempts, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, now())
+        ON CONFLICT (order_no) DO UPDATE SET category_code = $3, status = $4, open = $5, merchant_id = $8, closed_at = $11, address = $14,
+            district = $15, window_start = $16, window_end = $17, worker_id = $18, offer_attempts = $19, updated_at = now()
+        """, o.OrderNo, o.Kind.ToString().ToLowerInvariant(), o.Category, o.Status.ToString(), o.Open, o.MemberId, o.ContactPhone, o.MerchantId,
+        o.CallId, o.CreatedAt, o.ClosedAt, o.Channel, o.ContactName, o.Address, o.District, o.WindowStart, o.WindowEnd, o.WorkerId, o.OfferAttempts);
+
+    /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
+    private async Task Announce(string? merchantBefore)
+    {
+        var view = Order.View();
+        foreach (var merchant in new[] { merchantBefore, view.MerchantId }.OfType<string>().Distinct())
+            await GrainFactory.Push(PushGroups.Merchant(merchant), "order.updated", view, view.Version);
+        if (view.WorkerId is { } worker) await GrainFactory.Push(PushGroups.Worker(worker), "order.updated", view, view.Version);
+        await GrainFactory.Push(PushGroups.Agents, "order.updated", view, view.Version);
+    }
+
+    /// <summary>One reminder at the next deadline (offer timeout or follow-up due); it survives restarts.</summary>
+    private async Task ScheduleDeadline()
+    {
+        DateTimeOffset? due = Order.Status switch
+        {
+            WorkOrderStatus.Offered => Order.OfferExpiresAt,
+            WorkOrderStatus.Completed => Order.CompletedAt + options.FollowUpDelay,
+            _ => null,
+        };
+        if (_deadlineKnown && due == _deadline) return; // most events leave the deadline as it was: no reminder write
+        if (due is null)
+        {
+            if (await this.GetReminder(TimerName) is { } existing) await this.UnregisterReminder(existing);
+        }
+        else
+        {
+            var wait = due.Value - Now;
+            await this.RegisterOrUpdateReminder(TimerName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, TimeSpan.FromMinutes(1));
+        }
+        (_deadline, _deadlineKnown) = (due, true);
+    }
+
+    private CommandResult<WorkOrderView> Ok() => CommandResult<WorkOrderView>.Ok(Order.View());
+
+    private static CommandResult<WorkOrderView> Refused(string code) =>
+        CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["status"] = [code] });
+}

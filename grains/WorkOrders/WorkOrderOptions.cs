@@ -1,0 +1,14 @@
+namespace HomeService.WorkOrders;
+
+/// <summary>Work-order timings from configuration ("HomeService:WorkOrders:…").</summary>
+public sealed record WorkOrderOptions
+{
+    /// <summary>How long a merchant has to accept an offer before it goes to the next.</summary>
+    public TimeSpan AcceptTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Automatic offers before the order waits in the manual dispatch queue.</summary>
+    public int MaxOfferAttempts { get; init; } = 3;
+
+    /// <summary>How long after completion the follow-up visit (回访) falls due.</summary>
+    public TimeSpan FollowUpDelay { get; init; } = TimeSpan.FromHours(24);
+}

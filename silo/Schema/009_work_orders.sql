@@ -1,0 +1,36 @@
+-- Work orders (issue 4): the order read table grows the fields lists and screens need; numbers are allocated
+-- per day in Asia/Shanghai; dispatch decisions are kept for "why this merchant".
+
+ALTER TABLE work_order
+    ADD COLUMN channel        text NOT NULL DEFAULT 'phone',
+    ADD COLUMN contact_name   text,
+    ADD COLUMN address        text,
+    ADD COLUMN district       text,
+    ADD COLUMN window_start   timestamptz,
+    ADD COLUMN window_end     timestamptz,
+    ADD COLUMN worker_id      text,
+    ADD COLUMN offer_attempts integer NOT NULL DEFAULT 0,
+    ADD COLUMN updated_at     timestamptz;
+CREATE INDEX work_order_merchant ON work_order (merchant_id, status);
+CREATE INDEX work_order_worker ON work_order (worker_id, status);
+CREATE INDEX work_order_status ON work_order (status, created_at DESC);
+
+ALTER TABLE merchant ADD COLUMN capacity integer NOT NULL DEFAULT 20;
+
+CREATE TABLE order_number_counter (
+    day  date PRIMARY KEY,
+    last integer NOT NULL
+);
+
+CREATE TABLE dispatch_decision (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_no   text NOT NULL,
+    decided_at timestamptz NOT NULL,
+    attempt    integer NOT NULL,
+    manual     boolean NOT NULL,
+    reason     text,
+    ranked     jsonb NOT NULL,
+    chosen     text,
+    skipped    jsonb NOT NULL
+);
+CREATE INDEX dispatch_decision_order ON dispatch_decision (order_no, decided_at);

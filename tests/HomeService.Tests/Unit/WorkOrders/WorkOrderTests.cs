@@ -1,0 +1,62 @@
+using HomeService.WorkOrders;
+
+namespace HomeService.Tests.Unit.WorkOrders;
+
+public sealed class WorkOrderTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private static WorkOrder Offered(string merchant = "M001")
+    {
+        var order = new WorkOrder();
+        Do(order, Outcome.Of(new OrderCreated(WorkOrderKind.Service, "phone", null, null, "王先生", "13612345678", null, "agent1", T0)));
+        Do(order, order.Classify(new OrderClassified("home-clean", "金水区经三路 15 号", "金水区", T0.AddHours(2), T0.AddHours(4), new Dictionary<string, string>(), T0)));
+        Do(order, order.Offer(merchant, manual: false, null, TimeSpan.FromMinutes(10), T0));
+        return order;
+    }
+
+    private static void Do(WorkOrder order, Outcome outcome)
+    {
+        Assert.False(outcome.Failed, outcome.Error);
+        order.Apply(outcome.Event!);
+        order.Version++;
+    }
+
+    [Fact]
+    public void Only_the_merchant_holding_the_offer_can_answer_it()
+    {
+        var order = Offered();
+        Assert.Equal("not-your-offer", order.Accept("M002", T0).Error);
+        Assert.Equal("not-your-offer", order.Decline("M002", false, "忙", T0).Error);
+        Do(order, order.Accept("M001", T0));
+        Assert.Equal(WorkOrderStatus.Accepted, order.Status);
+        Assert.True(order.HeldByMerchant);
+    }
+
+    [Fact]
+    public void A_refusal_excludes_the_merchant_and_counts_the_attempt()
+    {
+        var order = Offered();
+        Assert.Equal(T0.AddMinutes(10), order.OfferExpiresAt);
+        Do(order, order.Decline("M001", timedOut: true, null, T0.AddMinutes(10)));
+        Assert.Equal((WorkOrderStatus.PendingDispatch, 1), (order.Status, order.OfferAttempts));
+        Assert.Contains("M001", order.RefusedBy);
+        Assert.Null(order.MerchantId);
+    }
+
+    [Fact]
+    public void Workers_act_only_on_their_own_jobs_and_hold_returns_to_where_the_order_was()
+    {
+        var order = Offered();
+        Do(order, order.Accept("M001", T0));
+        Assert.Equal("not-your-order", order.AssignWorker("M002", "W004", T0).Error);
+        Do(order, order.Hold("客户出差", T0));
+        Assert.Equal(WorkOrderStatus.OnHold, order.Status);
+        Do(order, order.Resume(T0.AddDays(1)));
+        Assert.Equal(WorkOrderStatus.Accepted, order.Status);
+        Do(order, order.AssignWorker("M001", "W001", T0));
+        Assert.Equal("not-your-job", order.CheckIn("W002", T0).Error);
+        Do(order, order.CheckIn("W001", T0));
+        Assert.Equal("illegal:InService", order.CustomerCancel("不需要了", "agent1", T0).Error);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.WorkOrders;
+
+/// <summary>A service order through intake, dispatch, the merchant portal and the worker page, over the real API.</summary>
+public sealed class ServiceOrderFlowTests : IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 2, webHosts: 1, new() { ["HomeService:WorkOrders:AcceptTimeout"] = "00:00:02" });
+        _web = _deployment.WebHosts[0];
+    }
+
+    public async Task DisposeAsync() => await _deployment.DisposeAsync();
+
+    private static object Order(string category, string district) => new
+    {
+        contactName = "王先生", contactPhone = "13612345678", category, address = $"{district}经三路 15 号 2 单元 601", district,
+        windowStart = DateTimeOffset.UtcNow.AddHours(2), windowEnd = DateTimeOffset.UtcNow.AddHours(4), notes = "三室两厅",
+    };
+
+    [Fact]
+    public async Task An_order_is_offered_to_the_best_merchant_accepted_assigned_and_served()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent1");
+        await using var agentLive = await LiveClient.Connect(_web, agent);
+        using var merchant1 = await WebSession.SignIn(_web, "merchant1");
+        await using var merchantLive = await LiveClient.Connect(_web, merchant1);
+
+        var created = await agent.Http.PostAsJsonAsync("/api/orders", Order("home-clean", "金水区"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var order = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var orderNo = order.GetProperty("orderNo").GetString()!;
+        Assert.Matches("^WO[0-9]{8}[0-9]{6}$", orderNo);
+        Assert.Equal("Offered", order.GetProperty("status").GetString());
+        Assert.Equal("M001", order.GetProperty("merchantId").GetString());
+
+        // The merchant's portal hears of the offer live; until it accepts, the resident's phone is masked.
+        var offered = await merchantLive.Next("order.updated", p => p.GetProperty("orderNo").GetString() == orderNo);
+        Assert.Equal("Offered", offered.GetProperty("status").GetString());
+        var list = await merchant1.Http.GetFromJsonAsync<JsonElement>("/api/merchant/orders");
+        Assert.Equal("136****5678", list.EnumerateArray().Single(o => o.GetProperty("orderNo").GetString() == orderNo).GetProperty("phone").GetString());
+
+        using var merchant2 = await WebSession.SignIn(_web, "merchant2");
+        Assert.Equal(HttpStatusCode.Forbidden, (await merchant2.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).StatusCode);
+
+        var accepted = await (await merchant1.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Accepted", "13612345678"), (accepted.GetProperty("status").GetString(), accepted.GetProperty("contactPhone").GetString()));
+        await agentLive.Next("order.updated", p => p.GetProperty("orderNo").GetString() == orderNo && p.GetProperty("status").GetString() == "Accepted");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await merchant1.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W004" })).StatusCode);
+        var assigned = await merchant1.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" });
+        Assert.Equal("WorkerAssigned", (await assigned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        using var worker = await WebSession.SignIn(_web, "worker1");
+        var jobs = await worker.Http.GetFromJsonAsync<JsonElement>("/api/worker/jobs");
+        Assert.Equal("13612345678", jobs.EnumerateArray().Single(j => j.GetProperty("orderNo").GetString() == orderNo).GetProperty("phone").GetString());
+        foreach (var (step, status) in new[] { ("en-route", "EnRoute"), ("check-in", "InService"), ("check-out", "Completed") })
+        {
+            var response = await worker.Http.PostAsync($"/api/worker/jobs/{orderNo}/{step}", null);
+            Assert.Equal(status, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+
+        using var zh = new HttpRequestMessage(HttpMethod.Post, $"/api/worker/jobs/{orderNo}/check-in");
+        zh.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var again = await worker.Http.SendAsync(zh);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("工单当前状态为“已完成”，不能执行此操作。", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        var explanation = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}/dispatch");
+        var decision = Assert.Single(explanation.EnumerateArray());
+        Assert.Equal("M001", decision.GetProperty("chosen").GetString());
+        Assert.Contains(decision.GetProperty("skipped").EnumerateArray(), s => s.GetProperty("merchantId").GetString() == "M002"
+            && s.GetProperty("reason").GetString() == "district:金水区");
+    }
+
+    [Fact]
+    public async Task A_refused_or_expired_offer_moves_on_and_with_nobody_left_the_order_waits_for_manual_dispatch()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent2");
+        await using var agentLive = await LiveClient.Connect(_web, agent);
+        using var merchant2 = await WebSession.SignIn(_web, "merchant2");
+
+        // Only M002 cleans homes in 二七区; it refuses, so the order goes to the manual dispatch queue with an alert.
+        var order = await (await agent.Http.PostAsJsonAsync("/api/orders", Order("home-clean", "二七区"))).Content.ReadFromJsonAsync<JsonElement>();
+        var orderNo = order.GetProperty("orderNo").GetString()!;
+        Assert.Equal("M002", order.GetProperty("merchantId").GetString());
+        var refused = await merchant2.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/refuse", new { reason = "人手不足" });
+        Assert.Equal("ManualDispatch", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        await agentLive.Next("order.manual-dispatch", p => p.GetProperty("orderNo").GetString() == orderNo);
+
+        // An agent overrides with a reason; the offer then expires unanswered (2 s here) and the order is back in the queue.
+        var missingReason = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M002" });
+        Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
+        var manual = await (await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M002", reason = "客户指定该公司" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Offered", manual.GetProperty("status").GetString());
+        var offeredVersion = manual.GetProperty("version").GetInt64();
+        await agentLive.Next("order.updated", p => p.GetProperty("orderNo").GetString() == orderNo && p.GetProperty("status").GetString() == "ManualDispatch"
+            && p.GetProperty("version").GetInt64() > offeredVersion, TimeSpan.FromSeconds(90));
+
+        var notEligible = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M003", reason = "试试" });
+        Assert.Equal(HttpStatusCode.Conflict, notEligible.StatusCode);
+        var decisions = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}/dispatch");
+        Assert.Equal([false, false, true, false], decisions.EnumerateArray().Select(d => d.GetProperty("manual").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Bad_orders_are_refused_with_every_field_named_and_nothing_is_created()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders")
+        {
+            Content = JsonContent.Create(new { contactPhone = "12345", category = "space-travel", address = "", district = "",
+                windowStart = DateTimeOffset.UtcNow.AddHours(3), windowEnd = DateTimeOffset.UtcNow.AddHours(1) }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var response = await agent.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("联系电话的格式不正确。", errors.GetProperty("contactPhone")[0].GetString());
+        Assert.Equal("服务类别不存在。", errors.GetProperty("category")[0].GetString());
+        Assert.Equal("请填写服务地址。", errors.GetProperty("address")[0].GetString());
+        Assert.Equal("期望时间段的结束时间须晚于开始时间。", errors.GetProperty("windowEnd")[0].GetString());
+
+        using var resident = await WebSession.SignIn(_web, "resident");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.Http.PostAsJsonAsync("/api/orders", Order("home-clean", "金水区"))).StatusCode);
+    }
+}

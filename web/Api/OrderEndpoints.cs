@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using HomeService.Web.Auth;
+using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HomeService.Web.Api;
+
+/// <summary>
+/// Work orders for the call center, the merchant portal and the worker page. Merchants and workers act only on
+/// their own orders (their ids come from the login, never from the address); an illegal step is a 409 that names
+/// the order's current state, whether it comes from a stale screen or a race between two.
+/// </summary>
+public static class OrderEndpoints
+{
+    public sealed record CreateOrderRequest(string? CallId, string? MemberId, string? ContactName, string? ContactPhone, string? Category,
+        string? Address, string? District, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, Dictionary<string, string>? Requirements, string? Notes);
+    public sealed record ReasonRequest(string? Reason);
+    public sealed record ManualDispatchRequest(string? MerchantId, string? Reason);
+    public sealed record AssignRequest(string? WorkerId);
+
+    public static RouteGroupBuilder MapOrderEndpoints(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/orders").WithTags("Work orders").RequireAuthorization(Policies.CallCenter);
+        orders.MapPost("/", Create);
+        orders.MapGet("/{orderNo}", async (string orderNo, IGrainFactory g) =>
+            await g.GetGrain<IWorkOrderGrain>(orderNo).Get() is { } view ? (Results<Ok<WorkOrderView>, ProblemHttpResult>)TypedResults.Ok(view) : NotFound());
+        orders.MapGet("/{orderNo}/dispatch", async (string orderNo, OrderReader reader) => TypedResults.Ok(await reader.DispatchDecisions(orderNo)));
+        orders.MapPost("/{orderNo}/dispatch", (string orderNo, ManualDispatchRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.DispatchManually(body.MerchantId ?? "", body.Reason ?? "", u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/cancel", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.CustomerCancel(body.Reason ?? "customer", u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/hold", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.Hold(body.Reason ?? "waiting-for-customer", u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/resume", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Resume(u.Identity!.Name!)));
+
+        var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
+        merchant.MapPost("/{orderNo}/accept", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.Accept(Merchant(u)), MerchantView));
+        merchant.MapPost("/{orderNo}/refuse", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.Refuse(Merchant(u), body.Reason ?? ""), MerchantView));
+        merchant.MapPost("/{orderNo}/assign", (string orderNo, AssignRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.AssignWorker(Merchant(u), body.WorkerId ?? ""), MerchantView));
+        merchant.MapPost("/{orderNo}/cancel", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.MerchantCancel(Merchant(u), body.Reason ?? ""), MerchantView));
+
+        var worker = api.MapGroup("/worker/jobs").WithTags("Worker").RequireAuthorization(Policies.Worker);
+        worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? "")));
+        worker.MapPost("/{orderNo}/en-route", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.StartTrip(Worker(u))));
+        worker.MapPost("/{orderNo}/check-in", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckIn(Worker(u))));
+        worker.MapPost("/{orderNo}/check-out", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckOut(Worker(u))));
+        return api;
+    }
+
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(CreateOrderRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        var order = new NewServiceOrder("phone", body.CallId, body.MemberId, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "",
+            body.Address ?? "", body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default,
+            body.Requirements ?? new Dictionary<string, string>(), body.Notes, user.Identity!.Name!);
+        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreateService(order);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/orders/{result.Value!.OrderNo}", result.Value)
+            : Problems.Validation(text, result.Errors!);
+    }
+
+    private static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Act(string orderNo, IGrainFactory grains, UiText text,
+        Func<IWorkOrderGrain, Task<CommandResult<WorkOrderView>>> action, Func<WorkOrderView, WorkOrderView>? shape = null)
+    {
+        if (orderNo.Length > 32) return NotFound();
+        var order = grains.GetGrain<IWorkOrderGrain>(orderNo);
+        if (await order.Get() is null) return NotFound();
+        var result = await action(order);
+        if (result.Succeeded) return TypedResults.Ok((shape ?? (v => v))(result.Value!));
+        var code = result.Errors!.Values.First()[0];
+        return code switch
+        {
+            _ when code.StartsWith("illegal:") => Problems.Status(409, ProblemTypes.Conflict, text.Format("order.illegal", text[$"order.status.{code[8..]}"])),
+            "not-your-offer" or "not-your-order" or "not-your-job" or "not-your-worker" => Problems.Status(403, ProblemTypes.Forbidden, text[$"order.{code}"]),
+            "merchant-not-eligible" => Problems.Status(409, ProblemTypes.Conflict, text["order.merchant-not-eligible"]),
+            _ => Problems.Validation(text, result.Errors!),
+        };
+    }
+
+    /// <summary>A merchant sees the resident's phone and address only once the order is theirs (accepted).</summary>
+    public static WorkOrderView MerchantView(WorkOrderView view) =>
+        view.Status == WorkOrderStatus.Offered
+            ? view with { ContactPhone = PersonalData.MaskPhone(view.ContactPhone), Address = PersonalData.MaskAddress(view.Address), ContactName = null }
+            : view;
+
+    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
+    private static string Worker(ClaimsPrincipal user) => user.Find(HomeServiceClaims.WorkerId) ?? "";
+
+    private static ProblemHttpResult NotFound() => Problems.Status(404, ProblemTypes.NotFound, "No such order.");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace HomeService.Web.Data;
+
+/// <summary>Order lists and dispatch explanations from the read tables.</summary>
+public sealed class OrderReader(NpgsqlDataSource db)
+{
+    public sealed record OrderRow(string OrderNo, string Kind, string? Category, string Status, string Phone, string? Address, string? District,
+        DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt);
+
+    public sealed record DispatchRow(DateTimeOffset DecidedAt, int Attempt, bool Manual, string? Reason, string? Chosen, JsonElement Ranked, JsonElement Skipped);
+
+    /// <summary>The merchant's open offers and orders; phone and address are masked while an order is only offered.</summary>
+    public async Task<IReadOnlyList<OrderRow>> ForMerchant(string merchantId)
+    {
+        var rows = await Query("merchant_id = $1 AND open", merchantId);
+        return rows.Select(r => r.Status == "Offered" ? r with { Phone = PersonalData.MaskPhone(r.Phone), Address = PersonalData.MaskAddress(r.Address) } : r).ToList();
+    }
+
+    /// <summary>The worker's own jobs; the customer's details only while the job is theirs and open.</summary>
+    public Task<IReadOnlyList<OrderRow>> ForWorker(string workerId) => Query("worker_id = $1 AND open", workerId);
+
+    public async Task<IReadOnlyList<DispatchRow>> DispatchDecisions(string orderNo)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT decided_at, attempt, manual, reason, chosen, ranked::text, skipped::text FROM dispatch_decision WHERE order_no = $1 ORDER BY id
+            """);
+        cmd.Parameters.Add(new() { Value = orderNo });
+        var rows = new List<DispatchRow>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            rows.Add(new DispatchRow(r.GetFieldValue<DateTimeOffset>(0), r.GetInt32(1), r.GetBoolean(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4), JsonDocument.Parse(r.GetString(5)).RootElement.Clone(), JsonDocument.Parse(r.GetString(6)).RootElement.Clone()));
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<OrderRow>> Query(string where, string id)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT order_no, kind, category_code, status, contact_phone, address, district, window_start, window_end, merchant_id, worker_id, created_at
+            FROM work_order WHERE {where} ORDER BY created_at DESC LIMIT 200
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        var rows = new List<OrderRow>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            rows.Add(new OrderRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
+                r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
+                r.GetFieldValue<DateTimeOffset>(11)));
+        return rows;
+    }
+}
