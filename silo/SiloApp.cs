@@ -27,7 +27,8 @@ public static class SiloApp
         builder.Services.AddWorkOrders(builder.Configuration);
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
-        builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: seeding calls grains
+        builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains
+        builder.Services.AddHostedService<SweeperStartup>();
 
         builder.Services.AddSharedSignIn(settings.DataProtectionKeysPath, settings.WebLoginUrl);
         builder.Services.AddHealthChecks()

@@ -6,6 +6,8 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 {
     [Alias("Get")] Task<WorkOrderView?> Get();
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+    /// <summary>Wakes the order to check its deadlines and dispatch again if it should be moving (the sweeper's call).</summary>
+    [Alias("Poke")] Task Poke();
 
     // Merchant portal
     [Alias("Accept")] Task<CommandResult<WorkOrderView>> Accept(string merchantId);
@@ -23,6 +25,13 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     [Alias("CustomerCancel")] Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor);
     [Alias("Hold")] Task<CommandResult<WorkOrderView>> Hold(string reason, string actor);
     [Alias("Resume")] Task<CommandResult<WorkOrderView>> Resume(string actor);
+}
+
+/// <summary>Finds orders that should be moving but have not moved (a crash between two steps) and pokes them. Key 0.</summary>
+[Alias("HomeService.WorkOrders.IDispatchSweeperGrain")]
+public interface IDispatchSweeperGrain : IGrainWithIntegerKey
+{
+    [Alias("Start")] Task Start();
 }
 
 /// <summary>Takes new orders in: validates them and gives them their numbers (stateless, one per silo).</summary>

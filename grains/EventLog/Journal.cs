@@ -29,13 +29,21 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
     /// If the append fails the in-memory state is ahead of the log, so the activation is dropped and the next call
     /// starts again from the log.
     /// </summary>
-    public async Task Record(object e, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel)
+    public Task Record(object e, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel) =>
+        Record([e], actor, at, readModel);
+
+    /// <summary>Several events of one command, appended together: all of them or none.</summary>
+    public async Task Record(IReadOnlyList<object> events, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel)
     {
-        var record = codec.Encode(aggregateId, state.State.Version + 1, e, actor, at);
-        Apply(e);
+        var records = new List<EventRecord>(events.Count);
+        foreach (var e in events)
+        {
+            records.Add(codec.Encode(aggregateId, state.State.Version + 1, e, actor, at));
+            Apply(e);
+        }
         try
         {
-            await log.AppendAsync(new EventAppend([record], readModel(state.State).ToList()));
+            await log.AppendAsync(new EventAppend(records, readModel(state.State).ToList()));
         }
         catch
         {

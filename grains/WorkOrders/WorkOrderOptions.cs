@@ -11,4 +11,7 @@ public sealed record WorkOrderOptions
 
     /// <summary>How long after completion the follow-up visit (回访) falls due.</summary>
     public TimeSpan FollowUpDelay { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the sweeper looks for orders stuck between two steps, and how old "stuck" is.</summary>
+    public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
 }

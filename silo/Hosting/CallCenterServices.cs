@@ -36,6 +36,7 @@ public static class CallCenterServices
             AcceptTimeout = config.GetValue("HomeService:WorkOrders:AcceptTimeout", TimeSpan.FromMinutes(10)),
             MaxOfferAttempts = config.GetValue("HomeService:WorkOrders:MaxOfferAttempts", 3),
             FollowUpDelay = config.GetValue("HomeService:WorkOrders:FollowUpDelay", TimeSpan.FromHours(24)),
+            SweepEvery = config.GetValue("HomeService:WorkOrders:SweepEvery", TimeSpan.FromMinutes(1)),
         });
         return services;
     }

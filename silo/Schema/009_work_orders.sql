@@ -10,10 +10,13 @@ ALTER TABLE work_order
     ADD COLUMN window_end     timestamptz,
     ADD COLUMN worker_id      text,
     ADD COLUMN offer_attempts integer NOT NULL DEFAULT 0,
+    ADD COLUMN offer_expires_at timestamptz,
     ADD COLUMN updated_at     timestamptz;
 CREATE INDEX work_order_merchant ON work_order (merchant_id, status);
 CREATE INDEX work_order_worker ON work_order (worker_id, status);
 CREATE INDEX work_order_status ON work_order (status, created_at DESC);
+-- The sweeper's question: which orders should be moving but have not been touched for a while?
+CREATE INDEX work_order_dispatching ON work_order (updated_at) WHERE status IN ('Raw', 'PendingDispatch', 'Offered');
 
 ALTER TABLE merchant ADD COLUMN capacity integer NOT NULL DEFAULT 20;
 

@@ -1,0 +1,19 @@
+using HomeService.WorkOrders;
+
+namespace HomeService.Silo.Hosting;
+
+/// <summary>Makes sure the dispatch sweeper's reminder exists once the silo is up (idempotent: every silo asks).</summary>
+public sealed class SweeperStartup(IGrainFactory grains, ILogger<SweeperStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        try
+        {
+            await grains.GetGrain<IDispatchSweeperGrain>(0).Start();
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not start the dispatch sweeper; the next silo start will");
+        }
+    }
+}
