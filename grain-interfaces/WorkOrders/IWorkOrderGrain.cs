@@ -6,6 +6,9 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 {
     [Alias("Get")] Task<WorkOrderView?> Get();
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+    [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
+    [Alias("RecordFollowUp")] Task<CommandResult<WorkOrderView>> RecordFollowUp(FollowUpOutcome outcome);
+
     /// <summary>Wakes the order to check its deadlines and dispatch again if it should be moving (the sweeper's call).</summary>
     [Alias("Poke")] Task Poke();
 

@@ -24,7 +24,12 @@ public sealed record WorkOrderView(
     [property: Id(18)] string? Notes,
     [property: Id(19)] DateTimeOffset CreatedAt,
     [property: Id(20)] DateTimeOffset? CompletedAt,
-    [property: Id(21)] long Version);
+    [property: Id(21)] long Version,
+    [property: Id(22)] int? Score = null,
+    [property: Id(23)] bool? Resolved = null,
+    [property: Id(24)] string? RelatedOrderNo = null,
+    [property: Id(25)] string? LinkedComplaintNo = null,
+    [property: Id(26)] string? Severity = null);
 
 /// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]
@@ -42,3 +47,27 @@ public sealed record NewServiceOrder(
     [property: Id(10)] IReadOnlyDictionary<string, string> Requirements,
     [property: Id(11)] string? Notes,
     [property: Id(12)] string CreatedBy);
+
+/// <summary>A complaint as it is registered (by an agent, the website, or automatically after a poor follow-up).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewComplaint")]
+public sealed record NewComplaint(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] string? MemberId,
+    [property: Id(2)] string? ContactName,
+    [property: Id(3)] string ContactPhone,
+    [property: Id(4)] string? RelatedOrderNo,
+    [property: Id(5)] string? AgainstMerchantId,
+    [property: Id(6)] string? AgainstWorkerId,
+    [property: Id(7)] string Severity,
+    [property: Id(8)] string Description,
+    [property: Id(9)] string CreatedBy);
+
+/// <summary>A follow-up visit's outcome (回访).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.FollowUpOutcome")]
+public sealed record FollowUpOutcome(
+    [property: Id(0)] string Channel,
+    [property: Id(1)] int? Score,
+    [property: Id(2)] bool? Resolved,
+    [property: Id(3)] string? Comment,
+    [property: Id(4)] bool Unreachable,
+    [property: Id(5)] string Actor);

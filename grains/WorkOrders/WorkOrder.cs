@@ -36,6 +36,22 @@ public sealed class WorkOrder : IAggregateState
     public DateTimeOffset? CompletedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? EndReason { get; set; }
+    public int? Score { get; set; }
+    public bool? Resolved { get; set; }
+    public string? RatingChannel { get; set; }
+    public int FollowUpAttempts { get; set; }
+    public List<string> FollowUpNotes { get; set; } = [];
+    public string? RelatedOrderNo { get; set; }
+    public string? AgainstMerchantId { get; set; }
+    public string? AgainstWorkerId { get; set; }
+    public string? Severity { get; set; }
+    public string? Description { get; set; }
+    public string? LinkedComplaintNo { get; set; }
+
+    public const int MaxFollowUpAttempts = 3;
+
+    /// <summary>A low score or an unresolved problem opens a complaint on its own.</summary>
+    public bool NeedsComplaint => RatingChannel is not null && (Score <= 2 || Resolved == false) && LinkedComplaintNo is null;
 
     public bool Open => Exists && Status is not (WorkOrderStatus.Closed or WorkOrderStatus.Cancelled);
 
@@ -44,7 +60,8 @@ public sealed class WorkOrder : IAggregateState
         or WorkOrderStatus.EnRoute or WorkOrderStatus.InService;
 
     public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
-        WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version);
+        WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version,
+        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity);
 
     private Outcome Move(WorkOrderAction action, object e) =>
         WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
@@ -93,6 +110,29 @@ public sealed class WorkOrder : IAggregateState
 
     public Outcome FollowUpDue(DateTimeOffset now) => Move(WorkOrderAction.FollowUpFallsDue, new FollowUpFellDue(now));
 
+    /// <summary>
+    /// Records a follow-up. The first rating from any channel (agent call, IVR, the resident on the web) is the
+    /// order's rating and completes the visit; a later one is kept as a note. Unreachable is retried up to a limit.
+    /// </summary>
+    public IReadOnlyList<object> RecordFollowUp(string channel, int? score, bool? resolved, string? comment, bool unreachable, string? actor,
+        DateTimeOffset now, out string? error)
+    {
+        error = null;
+        if (!unreachable && (score is not (>= 1 and <= 5) || resolved is null)) { error = "score"; return []; }
+        if (RatingChannel is not null)
+            return [new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: false, actor, now)];
+        if (Status != WorkOrderStatus.FollowUpDue && !(Status == WorkOrderStatus.Completed && channel == "web"))
+        {
+            error = $"illegal:{Status}";
+            return [];
+        }
+        var events = new List<object>();
+        if (Status == WorkOrderStatus.Completed) events.Add(new FollowUpFellDue(now)); // the resident rated before the visit fell due
+        events.Add(new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: !unreachable, actor, now));
+        if (!unreachable || FollowUpAttempts + 1 >= MaxFollowUpAttempts) events.Add(new OrderClosed(now));
+        return events;
+    }
+
     public void Apply(object e)
     {
         switch (e)
@@ -123,6 +163,16 @@ public sealed class WorkOrder : IAggregateState
             case OrderCannotComplete x: (Status, EndReason) = (WorkOrderStatus.CannotComplete, x.Reason); break;
             case FollowUpFellDue: Status = WorkOrderStatus.FollowUpDue; break;
             case OrderClosed x: (Status, ClosedAt) = (WorkOrderStatus.Closed, x.At); break;
+            case FollowUpRecorded x:
+                if (x.CountsAsRating) (Score, Resolved, RatingChannel) = (x.Score, x.Resolved, x.Channel);
+                else if (!x.Unreachable) FollowUpNotes.Add($"{x.Channel}: {x.Score} {x.Comment}");
+                if (x.Unreachable) FollowUpAttempts++;
+                if (Status == WorkOrderStatus.FollowUpDue && (x.CountsAsRating || FollowUpAttempts >= MaxFollowUpAttempts)) Status = WorkOrderStatus.FollowedUp;
+                break;
+            case ComplaintLinked x: LinkedComplaintNo = x.ComplaintNo; break;
+            case ComplaintRegistered x:
+                (RelatedOrderNo, AgainstMerchantId, AgainstWorkerId, Severity, Description) = (x.RelatedOrderNo, x.AgainstMerchantId, x.AgainstWorkerId, x.Severity, x.Description);
+                break;
             case WorkOrderImported x:
                 (Exists, OrderNo, Category, MemberId, ContactPhone, MerchantId) = (true, x.OrderNo, x.Category, x.MemberId, x.Phone, x.MerchantId);
                 Kind = Enum.TryParse<WorkOrderKind>(x.Kind, true, out var kind) ? kind : WorkOrderKind.Service;

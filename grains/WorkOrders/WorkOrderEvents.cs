@@ -23,3 +23,12 @@ public sealed record OrderClosed(DateTimeOffset At);
 /// <summary>An order brought over from the previous system (the demo history); it only sets the fields it knows.</summary>
 public sealed record WorkOrderImported(string OrderNo, string Kind, string Category, string Status, bool Open, string MemberId, string Phone,
     string? AgentId, string? MerchantId, int DaysAgo);
+/// <summary>
+/// A follow-up call's outcome (回访). Channel: agent, ivr or web. Unreachable means nobody answered; the visit is
+/// tried again until the limit. Only the first rating counts; later ones are kept as notes.
+/// </summary>
+public sealed record FollowUpRecorded(string Channel, int? Score, bool? Resolved, string? Comment, bool Unreachable, bool CountsAsRating,
+    string? Actor, DateTimeOffset At);
+public sealed record ComplaintRegistered(string? RelatedOrderNo, string? AgainstMerchantId, string? AgainstWorkerId, string Severity, string Description,
+    DateTimeOffset At);
+public sealed record ComplaintLinked(string ComplaintNo, DateTimeOffset At);

@@ -22,7 +22,8 @@ public sealed class WorkOrderGrain(
         ("WorkerCheckedIn", typeof(WorkerCheckedIn)), ("WorkerCheckedOut", typeof(WorkerCheckedOut)), ("OrderCancelled", typeof(OrderCancelled)),
         ("OrderRescheduled", typeof(OrderRescheduled)), ("OrderHeld", typeof(OrderHeld)), ("OrderResumed", typeof(OrderResumed)),
         ("OrderCannotComplete", typeof(OrderCannotComplete)), ("FollowUpFellDue", typeof(FollowUpFellDue)), ("OrderClosed", typeof(OrderClosed)),
-        ("WorkOrderImported", typeof(WorkOrderImported)));
+        ("WorkOrderImported", typeof(WorkOrderImported)), ("FollowUpRecorded", typeof(FollowUpRecorded)),
+        ("ComplaintRegistered", typeof(ComplaintRegistered)), ("ComplaintLinked", typeof(ComplaintLinked)));
 
     private const string TimerName = "order-deadline";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -60,8 +61,46 @@ public sealed class WorkOrderGrain(
         return Ok();
     }
 
+    public async Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint)
+    {
+        if (Order.Exists) return Ok(); // registering the same complaint twice is harmless
+        await _journal.Record([
+            new OrderCreated(WorkOrderKind.Complaint, complaint.Channel, null, complaint.MemberId, complaint.ContactName,
+                CallCenter.PhoneNumber.Normalize(complaint.ContactPhone), null, complaint.CreatedBy, Now),
+            new ComplaintRegistered(complaint.RelatedOrderNo, complaint.AgainstMerchantId, complaint.AgainstWorkerId, complaint.Severity,
+                complaint.Description, Now),
+        ], complaint.CreatedBy, Now, o => [Row(o)]);
+        await Announce(null);
+        return Ok();
+    }
+
+    public async Task<CommandResult<WorkOrderView>> RecordFollowUp(FollowUpOutcome outcome)
+    {
+        var events = Order.RecordFollowUp(outcome.Channel, outcome.Score, outcome.Resolved, outcome.Comment?.Trim(), outcome.Unreachable,
+            outcome.Actor, Now, out var error);
+        if (error is not null) return error == "score"
+            ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
+            : Refused(error);
+        await _journal.Record(events, outcome.Actor, Now, o => [Row(o)]);
+        await Announce(Order.MerchantId);
+        await OpenComplaintIfNeeded();
+        return Ok();
+    }
+
+    /// <summary>A poor follow-up opens a linked complaint; its number is derived from the order's, so doing it twice is harmless.</summary>
+    private async Task OpenComplaintIfNeeded()
+    {
+        if (!Order.NeedsComplaint) return;
+        var complaintNo = $"CP{Order.OrderNo[2..]}";
+        var description = $"回访不满意：评分 {Order.Score}，问题{(Order.Resolved == true ? "已" : "未")}解决。";
+        await GrainFactory.GetGrain<IWorkOrderGrain>(complaintNo).CreateComplaint(new NewComplaint("follow-up", Order.MemberId, Order.ContactName,
+            Order.ContactPhone, Order.OrderNo, Order.MerchantId, Order.WorkerId, Order.Score <= 1 ? "high" : "medium", description, "system:follow-up"));
+        await Record(new ComplaintLinked(complaintNo, Now), "system:follow-up");
+    }
+
     public async Task Poke()
     {
+        await OpenComplaintIfNeeded();
         _deadlineKnown = false; // re-register whatever the state needs, in case a crash skipped it
         if (Order.Status == WorkOrderStatus.Offered && Order.OfferExpiresAt <= Now && Order.MerchantId is { } merchant)
             await Run(Order.Decline(merchant, timedOut: true, null, Now), "system:accept-timeout");
@@ -191,13 +230,15 @@ public sealed class WorkOrderGrain(
 
     private static ReadModelWrite Row(WorkOrder o) => new("""
         INSERT INTO work_order (order_no, kind, category_code, status, open, member_id, contact_phone, merchant_id, call_id, created_at, closed_at,
-            channel, contact_name, address, district, window_start, window_end, worker_id, offer_attempts, offer_expires_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, now())
+            channel, contact_name, address, district, window_start, window_end, worker_id, offer_attempts, offer_expires_at, related_order_no, score,
+            completed_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, now())
         ON CONFLICT (order_no) DO UPDATE SET category_code = $3, status = $4, open = $5, merchant_id = $8, closed_at = $11, address = $14,
-            district = $15, window_start = $16, window_end = $17, worker_id = $18, offer_attempts = $19, offer_expires_at = $20, updated_at = now()
+            district = $15, window_start = $16, window_end = $17, worker_id = $18, offer_attempts = $19, offer_expires_at = $20, score = $22,
+            completed_at = $23, updated_at = now()
         """, o.OrderNo, o.Kind.ToString().ToLowerInvariant(), o.Category, o.Status.ToString(), o.Open, o.MemberId, o.ContactPhone, o.MerchantId,
         o.CallId, o.CreatedAt, o.ClosedAt, o.Channel, o.ContactName, o.Address, o.District, o.WindowStart, o.WindowEnd, o.WorkerId, o.OfferAttempts,
-        o.OfferExpiresAt);
+        o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt);
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
     private async Task Announce(string? merchantBefore)

@@ -11,6 +11,9 @@ ALTER TABLE work_order
     ADD COLUMN worker_id      text,
     ADD COLUMN offer_attempts integer NOT NULL DEFAULT 0,
     ADD COLUMN offer_expires_at timestamptz,
+    ADD COLUMN related_order_no text,
+    ADD COLUMN score          integer,
+    ADD COLUMN completed_at   timestamptz,
     ADD COLUMN updated_at     timestamptz;
 CREATE INDEX work_order_merchant ON work_order (merchant_id, status);
 CREATE INDEX work_order_worker ON work_order (worker_id, status);

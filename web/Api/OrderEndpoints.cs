@@ -19,6 +19,7 @@ public static class OrderEndpoints
     public sealed record ReasonRequest(string? Reason);
     public sealed record ManualDispatchRequest(string? MerchantId, string? Reason);
     public sealed record AssignRequest(string? WorkerId);
+    public sealed record FollowUpRequest(int? Score, bool? Resolved, string? Comment, bool? Unreachable);
 
     public static RouteGroupBuilder MapOrderEndpoints(this RouteGroupBuilder api)
     {
@@ -33,6 +34,11 @@ public static class OrderEndpoints
             Act(orderNo, g, t, o => o.CustomerCancel(body.Reason ?? "customer", u.Identity!.Name!)));
         orders.MapPost("/{orderNo}/hold", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.Hold(body.Reason ?? "waiting-for-customer", u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/follow-up", (string orderNo, FollowUpRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.RecordFollowUp(new FollowUpOutcome("agent", body.Score, body.Resolved,
+                body.Comment is { Length: > 500 } c ? c[..500] : body.Comment, body.Unreachable ?? false, u.Identity!.Name!))));
+        api.MapGet("/follow-ups", async (OrderReader reader) => TypedResults.Ok(await reader.FollowUpsDue()))
+            .RequireAuthorization(Policies.CallCenter).WithTags("Work orders");
         orders.MapPost("/{orderNo}/resume", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Resume(u.Identity!.Name!)));
 
         var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);

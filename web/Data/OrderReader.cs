@@ -21,6 +21,9 @@ public sealed class OrderReader(NpgsqlDataSource db)
     /// <summary>The worker's own jobs; the customer's details only while the job is theirs and open.</summary>
     public Task<IReadOnlyList<OrderRow>> ForWorker(string workerId) => Query("worker_id = $1 AND open", workerId);
 
+    /// <summary>The agents' follow-up list (回访): completed orders whose visit is due, oldest first.</summary>
+    public Task<IReadOnlyList<OrderRow>> FollowUpsDue() => Query("status = $1", "FollowUpDue", "completed_at");
+
     public async Task<IReadOnlyList<DispatchRow>> DispatchDecisions(string orderNo)
     {
         await using var cmd = db.CreateCommand("""
@@ -35,11 +38,11 @@ public sealed class OrderReader(NpgsqlDataSource db)
         return rows;
     }
 
-    private async Task<IReadOnlyList<OrderRow>> Query(string where, string id)
+    private async Task<IReadOnlyList<OrderRow>> Query(string where, string id, string orderBy = "created_at DESC")
     {
         await using var cmd = db.CreateCommand($"""
             SELECT order_no, kind, category_code, status, contact_phone, address, district, window_start, window_end, merchant_id, worker_id, created_at
-            FROM work_order WHERE {where} ORDER BY created_at DESC LIMIT 200
+            FROM work_order WHERE {where} ORDER BY {orderBy} LIMIT 200
             """);
         cmd.Parameters.Add(new() { Value = id });
         var rows = new List<OrderRow>();

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.WorkOrders;
+
+/// <summary>After the visit: the follow-up falls due, agents record it, and a poor one opens a linked complaint.</summary>
+public sealed class FollowUpTests : IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new() { ["HomeService:WorkOrders:FollowUpDelay"] = "00:00:01" });
+        _web = _deployment.WebHosts[0];
+    }
+
+    public async Task DisposeAsync() => await _deployment.DisposeAsync();
+
+    [Fact]
+    public async Task A_poor_follow_up_closes_the_order_and_opens_a_linked_complaint_that_pops_on_the_next_call()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent1");
+        var orderNo = await CompletedOrder(agent);
+
+        await Eventually.True(async () =>
+            (await agent.Http.GetFromJsonAsync<JsonElement>("/api/follow-ups")).EnumerateArray().Any(o => o.GetProperty("orderNo").GetString() == orderNo),
+            TimeSpan.FromSeconds(30), "the follow-up falls due and is on the agents' list");
+
+        var invalid = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/follow-up", new { score = 9, resolved = true });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+
+        var recorded = await (await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/follow-up",
+            new { score = 2, resolved = false, comment = "保洁不彻底，厨房没擦" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Closed", recorded.GetProperty("status").GetString());
+        Assert.Equal(2, recorded.GetProperty("score").GetInt32());
+
+        var view = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}");
+        var complaintNo = view.GetProperty("linkedComplaintNo").GetString();
+        Assert.Equal($"CP{orderNo[2..]}", complaintNo);
+        var complaint = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{complaintNo}");
+        Assert.Equal(("Complaint", "Registered", orderNo), (complaint.GetProperty("kind").GetString(), complaint.GetProperty("status").GetString(),
+            complaint.GetProperty("relatedOrderNo").GetString()));
+        Assert.DoesNotContain((await agent.Http.GetFromJsonAsync<JsonElement>("/api/follow-ups")).EnumerateArray(),
+            o => o.GetProperty("orderNo").GetString() == orderNo);
+
+        // A second rating (say, the resident on the web later) does not replace the first.
+        var again = await (await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/follow-up", new { score = 5, resolved = true })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, again.GetProperty("score").GetInt32());
+    }
+
+    private async Task<string> CompletedOrder(WebSession agent)
+    {
+        var created = await (await agent.Http.PostAsJsonAsync("/api/orders", new
+        {
+            contactName = "赵女士", contactPhone = "13655556666", category = "home-clean", address = "金水区纬五路 3 号", district = "金水区",
+            windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(3),
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var orderNo = created.GetProperty("orderNo").GetString()!;
+        using var merchant = await WebSession.SignIn(_web, "merchant1");
+        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" })).StatusCode);
+        using var worker = await WebSession.SignIn(_web, "worker1");
+        foreach (var step in new[] { "check-in", "check-out" })
+            Assert.Equal(HttpStatusCode.OK, (await worker.Http.PostAsync($"/api/worker/jobs/{orderNo}/{step}", null)).StatusCode);
+        return orderNo;
+    }
+}
