@@ -1,4 +1,3 @@
-using HomeService.CallCenter;
 
 namespace HomeService.WorkOrders;
 

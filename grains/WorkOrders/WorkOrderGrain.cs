@@ -53,7 +53,7 @@ public sealed class WorkOrderGrain(
         var merchantBefore = Order.MerchantId;
         await _journal.Record([
             new OrderCreated(WorkOrderKind.Service, order.Channel, order.CallId, order.MemberId, order.ContactName,
-                CallCenter.PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now),
+                PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now),
             new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd, order.Requirements, Now),
         ], order.CreatedBy, Now, o => [Row(o)]);
         await Announce(merchantBefore);
@@ -66,7 +66,7 @@ public sealed class WorkOrderGrain(
         if (Order.Exists) return Ok(); // registering the same complaint twice is harmless
         await _journal.Record([
             new OrderCreated(WorkOrderKind.Complaint, complaint.Channel, null, complaint.MemberId, complaint.ContactName,
-                CallCenter.PhoneNumber.Normalize(complaint.ContactPhone), null, complaint.CreatedBy, Now),
+                PhoneNumber.Normalize(complaint.ContactPhone), null, complaint.CreatedBy, Now),
             new ComplaintRegistered(complaint.RelatedOrderNo, complaint.AgainstMerchantId, complaint.AgainstWorkerId, complaint.Severity,
                 complaint.Description, Now),
         ], complaint.CreatedBy, Now, o => [Row(o)]);

@@ -19,12 +19,27 @@ public static class OrderEndpoints
     public sealed record ReasonRequest(string? Reason);
     public sealed record ManualDispatchRequest(string? MerchantId, string? Reason);
     public sealed record AssignRequest(string? WorkerId);
+    /// <summary>List filters; all optional. Sort: created, updated, status, order.</summary>
+    public sealed record OrderQuery(string? Kind, string? Status, string? Category, string? Merchant, string? District, string? Channel,
+        DateTimeOffset? From, DateTimeOffset? To, bool? Open, string? Phone, string? Sort, bool? Asc, int? Page, int? PageSize)
+    {
+        public OrderSearch.Filter ToFilter() => new(Kind, Status, Category, Merchant, District, Channel, From, To, Open,
+            Phone is null ? null : PhoneNumber.Normalize(Phone), Sort ?? "created", Asc != true, Page ?? 1, PageSize ?? 50);
+    }
+
     public sealed record FollowUpRequest(int? Score, bool? Resolved, string? Comment, bool? Unreachable);
 
     public static RouteGroupBuilder MapOrderEndpoints(this RouteGroupBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Work orders").RequireAuthorization(Policies.CallCenter);
         orders.MapPost("/", Create);
+        orders.MapGet("/", async ([AsParameters] OrderQuery q, OrderSearch search) => TypedResults.Ok(await search.Find(q.ToFilter())));
+        orders.MapGet("/export.csv", async ([AsParameters] OrderQuery q, OrderSearch search) =>
+            TypedResults.File(await search.Csv(q.ToFilter()), "text/csv; charset=utf-8", $"work-orders-{DateTime.UtcNow:yyyyMMddHHmm}.csv"));
+        orders.MapGet("/duplicates", async (string? phone, string? category, string? address, OrderSearch search) =>
+            TypedResults.Ok(string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(category) || string.IsNullOrEmpty(address)
+                ? [] : await search.PossibleDuplicates(PhoneNumber.Normalize(phone), category, address)));
+        orders.MapGet("/{orderNo}/history", async (string orderNo, OrderSearch search) => TypedResults.Ok(await search.History(orderNo)));
         orders.MapGet("/{orderNo}", async (string orderNo, IGrainFactory g) =>
             await g.GetGrain<IWorkOrderGrain>(orderNo).Get() is { } view ? (Results<Ok<WorkOrderView>, ProblemHttpResult>)TypedResults.Ok(view) : NotFound());
         orders.MapGet("/{orderNo}/dispatch", async (string orderNo, OrderReader reader) => TypedResults.Ok(await reader.DispatchDecisions(orderNo)));

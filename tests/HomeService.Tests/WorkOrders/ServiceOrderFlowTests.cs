@@ -112,6 +112,36 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Agents_find_orders_by_filters_export_them_see_each_change_and_are_warned_of_duplicates()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent3");
+        var first = await (await agent.Http.PostAsJsonAsync("/api/orders", Order("home-clean", "金水区"))).Content.ReadFromJsonAsync<JsonElement>();
+        var orderNo = first.GetProperty("orderNo").GetString()!;
+        await agent.Http.PostAsJsonAsync("/api/orders", Order("appliance", "中原区"));
+
+        var duplicates = await agent.Http.GetFromJsonAsync<JsonElement>(
+            $"/api/orders/duplicates?phone=13612345678&category=home-clean&address={Uri.EscapeDataString("金水区经三路 15 号 2 单元 601")}");
+        Assert.Contains(duplicates.EnumerateArray(), d => d.GetString() == orderNo);
+
+        var cleaning = await agent.Http.GetFromJsonAsync<JsonElement>("/api/orders?category=home-clean&district=%E9%87%91%E6%B0%B4%E5%8C%BA&status=Offered");
+        Assert.Contains(cleaning.GetProperty("items").EnumerateArray(), o => o.GetProperty("orderNo").GetString() == orderNo);
+        Assert.All(cleaning.GetProperty("items").EnumerateArray(), o => Assert.Equal("home-clean", o.GetProperty("category").GetString()));
+        var paged = await agent.Http.GetFromJsonAsync<JsonElement>("/api/orders?pageSize=1&page=2");
+        Assert.Equal(1, paged.GetProperty("items").GetArrayLength());
+        Assert.True(paged.GetProperty("total").GetInt32() >= 2);
+
+        var csv = await agent.Http.GetAsync("/api/orders/export.csv?category=home-clean");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFForder_no,kind,category,status", text);
+        Assert.Contains(orderNo, text);
+
+        var history = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}/history");
+        Assert.Equal(["OrderCreated", "OrderClassified", "OrderOffered"], history.EnumerateArray().Select(h => h.GetProperty("event").GetString()));
+        Assert.Equal("agent3", history[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task Bad_orders_are_refused_with_every_field_named_and_nothing_is_created()
     {
         using var agent = await WebSession.SignIn(_web, "agent1");

@@ -1,4 +1,4 @@
-namespace HomeService.CallCenter;
+namespace HomeService;
 
 /// <summary>Mainland China numbers as the center dials them.</summary>
 public static class PhoneNumber
