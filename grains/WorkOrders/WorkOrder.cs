@@ -50,6 +50,69 @@ public sealed class WorkOrder : IAggregateState
 
     public const int MaxFollowUpAttempts = 3;
 
+    /// <summary>The order's deadlines (dispatch, arrival, completion); paused while the order waits for the customer.</summary>
+    public Dictionary<string, SlaClock> Slas { get; set; } = new();
+    public HashSet<string> SlaWarnings { get; set; } = [];
+    public HashSet<string> SlaBreaches { get; set; } = [];
+
+    /// <summary>
+    /// Clocks follow the order: dispatch runs from intake to acceptance, arrival from acceptance to check-in (due at the
+    /// window's start), completion from check-in to check-out (due a grace after the window's end).
+    /// </summary>
+    private void RunClocks(object e, TimeSpan dispatchSla, TimeSpan completionGrace)
+    {
+        void Start(string name, DateTimeOffset at, DateTimeOffset due) => Slas[name] = new SlaClock(name, at, due - at);
+        void Stop(string name, DateTimeOffset at)
+        {
+            if (Slas.TryGetValue(name, out var c)) Slas[name] = c.Stop(at);
+        }
+        switch (e)
+        {
+            case OrderClassified x: Start("dispatch", x.At, x.At + dispatchSla); break;
+            case OrderAccepted x:
+                Stop("dispatch", x.At);
+                if (WindowStart is { } start) Start("arrival", x.At, start > x.At ? start : x.At);
+                break;
+            case WorkerCheckedIn x:
+                Stop("arrival", x.At);
+                if (WindowEnd is { } end) Start("completion", x.At, (end > x.At ? end : x.At) + completionGrace);
+                break;
+            case WorkerCheckedOut x: Stop("completion", x.At); break;
+            case OrderHeld x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Pause(x.At); break;
+            case OrderResumed x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Resume(x.At); break;
+            case OrderCancelled x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Stop(x.At); break;
+            case SlaWarned x: SlaWarnings.Add(x.Clock); break;
+            case SlaBreached x: SlaBreaches.Add(x.Clock); break;
+        }
+    }
+
+    /// <summary>The SLA events due by now (warnings first), each clock's at most once.</summary>
+    public IReadOnlyList<object> DueSlaEvents(DateTimeOffset now)
+    {
+        var due = new List<object>();
+        foreach (var (name, clock) in Slas)
+        {
+            if (clock.Stopped || clock.Paused) continue;
+            if (!SlaWarnings.Contains(name) && clock.WarningAt(now) <= now) due.Add(new SlaWarned(name, clock.DeadlineAt(now), now));
+            if (!SlaBreaches.Contains(name) && clock.DeadlineAt(now) < now) due.Add(new SlaBreached(name, clock.DeadlineAt(now), now));
+        }
+        return due;
+    }
+
+    /// <summary>When the next SLA warning or breach falls due, if any clock is running.</summary>
+    public DateTimeOffset? NextSlaDue(DateTimeOffset now) => Slas
+        .Where(c => !c.Value.Stopped && !c.Value.Paused)
+        .SelectMany(c => new[]
+        {
+            SlaWarnings.Contains(c.Key) ? (DateTimeOffset?)null : c.Value.WarningAt(now),
+            SlaBreaches.Contains(c.Key) ? (DateTimeOffset?)null : c.Value.DeadlineAt(now).AddMilliseconds(1),
+        })
+        .Where(d => d is not null)
+        .Min();
+
+    public TimeSpan DispatchSla { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan CompletionGrace { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>A low score or an unresolved problem opens a complaint on its own.</summary>
     public bool NeedsComplaint => RatingChannel is not null && (Score <= 2 || Resolved == false) && LinkedComplaintNo is null;
 
@@ -135,6 +198,12 @@ public sealed class WorkOrder : IAggregateState
 
     public void Apply(object e)
     {
+        ApplyStatus(e);
+        RunClocks(e, DispatchSla, CompletionGrace);
+    }
+
+    private void ApplyStatus(object e)
+    {
         switch (e)
         {
             case OrderCreated x:
@@ -170,6 +239,7 @@ public sealed class WorkOrder : IAggregateState
                 if (Status == WorkOrderStatus.FollowUpDue && (x.CountsAsRating || FollowUpAttempts >= MaxFollowUpAttempts)) Status = WorkOrderStatus.FollowedUp;
                 break;
             case ComplaintLinked x: LinkedComplaintNo = x.ComplaintNo; break;
+            case SlaWarned or SlaBreached: break;
             case ComplaintRegistered x:
                 (RelatedOrderNo, AgainstMerchantId, AgainstWorkerId, Severity, Description) = (x.RelatedOrderNo, x.AgainstMerchantId, x.AgainstWorkerId, x.Severity, x.Description);
                 break;

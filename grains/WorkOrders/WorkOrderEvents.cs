@@ -32,3 +32,6 @@ public sealed record FollowUpRecorded(string Channel, int? Score, bool? Resolved
 public sealed record ComplaintRegistered(string? RelatedOrderNo, string? AgainstMerchantId, string? AgainstWorkerId, string Severity, string Description,
     DateTimeOffset At);
 public sealed record ComplaintLinked(string ComplaintNo, DateTimeOffset At);
+/// <summary>An SLA clock passed its warning point (80 %) or its deadline. Both are pushed to supervisors and agents.</summary>
+public sealed record SlaWarned(string Clock, DateTimeOffset Deadline, DateTimeOffset At);
+public sealed record SlaBreached(string Clock, DateTimeOffset Deadline, DateTimeOffset At);

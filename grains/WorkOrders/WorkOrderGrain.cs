@@ -23,7 +23,8 @@ public sealed class WorkOrderGrain(
         ("OrderRescheduled", typeof(OrderRescheduled)), ("OrderHeld", typeof(OrderHeld)), ("OrderResumed", typeof(OrderResumed)),
         ("OrderCannotComplete", typeof(OrderCannotComplete)), ("FollowUpFellDue", typeof(FollowUpFellDue)), ("OrderClosed", typeof(OrderClosed)),
         ("WorkOrderImported", typeof(WorkOrderImported)), ("FollowUpRecorded", typeof(FollowUpRecorded)),
-        ("ComplaintRegistered", typeof(ComplaintRegistered)), ("ComplaintLinked", typeof(ComplaintLinked)));
+        ("ComplaintRegistered", typeof(ComplaintRegistered)), ("ComplaintLinked", typeof(ComplaintLinked)),
+        ("SlaWarned", typeof(SlaWarned)), ("SlaBreached", typeof(SlaBreached)));
 
     private const string TimerName = "order-deadline";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -37,6 +38,7 @@ public sealed class WorkOrderGrain(
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
+        (state.State.DispatchSla, state.State.CompletionGrace) = (options.DispatchSla, options.CompletionGrace);
         _journal = new Journal<WorkOrder>(state, log, Codec, this.GetPrimaryKeyString(), this);
         await _journal.CatchUp(ct);
         Order.OrderNo = this.GetPrimaryKeyString();
@@ -179,7 +181,27 @@ public sealed class WorkOrderGrain(
         {
             await Run(Order.FollowUpDue(Now), "system:follow-up");
         }
+        await CheckSlas();
+        _deadlineKnown = false;
         await ScheduleDeadline();
+    }
+
+    /// <summary>Pre-breach warnings and breaches go on the order's record and, live, to supervisors and agents.</summary>
+    private async Task CheckSlas()
+    {
+        foreach (var e in Order.DueSlaEvents(Now))
+        {
+            await Record(e, "system:sla");
+            var (clock, deadline, kind) = e switch
+            {
+                SlaWarned w => (w.Clock, w.Deadline, "warning"),
+                SlaBreached b => (b.Clock, b.Deadline, "breach"),
+                _ => throw new InvalidOperationException(),
+            };
+            var alert = new { orderNo = Order.OrderNo, clock, kind, deadline, status = Order.Status };
+            await GrainFactory.Push(PushGroups.Supervisors, "order.sla", alert, Order.Version);
+            await GrainFactory.Push(PushGroups.Agents, "order.sla", alert, Order.Version);
+        }
     }
 
     /// <summary>Offers the order to the best eligible merchant, or sends it to the manual dispatch queue.</summary>
@@ -259,6 +281,7 @@ public sealed class WorkOrderGrain(
             WorkOrderStatus.Completed => Order.CompletedAt + options.FollowUpDelay,
             _ => null,
         };
+        if (Order.NextSlaDue(Now) is { } sla && (due is null || sla < due)) due = sla;
         if (_deadlineKnown && due == _deadline) return; // most events leave the deadline as it was: no reminder write
         if (due is null)
         {

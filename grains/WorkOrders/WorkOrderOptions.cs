@@ -12,6 +12,12 @@ public sealed record WorkOrderOptions
     /// <summary>How long after completion the follow-up visit (回访) falls due.</summary>
     public TimeSpan FollowUpDelay { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>From intake to a merchant's acceptance.</summary>
+    public TimeSpan DispatchSla { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>From the end of the wanted time window to check-out.</summary>
+    public TimeSpan CompletionGrace { get; init; } = TimeSpan.FromHours(4);
+
     /// <summary>How often the sweeper looks for orders stuck between two steps, and how old "stuck" is.</summary>
     public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -37,6 +37,8 @@ public static class CallCenterServices
             MaxOfferAttempts = config.GetValue("HomeService:WorkOrders:MaxOfferAttempts", 3),
             FollowUpDelay = config.GetValue("HomeService:WorkOrders:FollowUpDelay", TimeSpan.FromHours(24)),
             SweepEvery = config.GetValue("HomeService:WorkOrders:SweepEvery", TimeSpan.FromMinutes(1)),
+            DispatchSla = config.GetValue("HomeService:WorkOrders:DispatchSla", TimeSpan.FromMinutes(30)),
+            CompletionGrace = config.GetValue("HomeService:WorkOrders:CompletionGrace", TimeSpan.FromHours(4)),
         });
         return services;
     }

@@ -14,12 +14,13 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _deployment = await TestDeployment.Start(silos: 2, webHosts: 1, new() { ["HomeService:WorkOrders:AcceptTimeout"] = "00:00:02" });
+
         _web = _deployment.WebHosts[0];
     }
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
-    private static object Order(string category, string district) => new
+    public static object Order(string category, string district) => new
     {
         contactName = "王先生", contactPhone = "13612345678", category, address = $"{district}经三路 15 号 2 单元 601", district,
         windowStart = DateTimeOffset.UtcNow.AddHours(2), windowEnd = DateTimeOffset.UtcNow.AddHours(4), notes = "三室两厅",

@@ -59,4 +59,26 @@ public sealed class WorkOrderTests
         Do(order, order.CheckIn("W001", T0));
         Assert.Equal("illegal:InService", order.CustomerCancel("不需要了", "agent1", T0).Error);
     }
+
+    [Fact]
+    public void The_dispatch_clock_warns_and_breaches_unless_a_merchant_accepts_and_holding_pauses_it()
+    {
+        var order = Offered(); // classified at T0, dispatch SLA 30 min by default
+        Assert.Empty(order.DueSlaEvents(T0.AddMinutes(23)));
+        Assert.Equal(T0.AddMinutes(24), order.NextSlaDue(T0.AddMinutes(1)));
+        Assert.IsType<SlaWarned>(Assert.Single(order.DueSlaEvents(T0.AddMinutes(25))));
+        order.Apply(new SlaWarned("dispatch", T0.AddMinutes(30), T0.AddMinutes(25)));
+        Assert.IsType<SlaBreached>(Assert.Single(order.DueSlaEvents(T0.AddMinutes(31))));
+
+        var accepted = Offered();
+        Do(accepted, accepted.Accept("M001", T0.AddMinutes(10)));
+        Assert.DoesNotContain(accepted.DueSlaEvents(T0.AddHours(5)), e => e is SlaBreached { Clock: "dispatch" });
+
+        var held = Offered();
+        Do(held, held.Decline("M001", false, "忙", T0.AddMinutes(5)));
+        Do(held, held.Hold("客户要求改期", T0.AddMinutes(10)));
+        Assert.Empty(held.DueSlaEvents(T0.AddHours(3)));
+        Do(held, held.Resume(T0.AddHours(3)));
+        Assert.Equal(T0.AddHours(3).AddMinutes(20), held.Slas["dispatch"].DeadlineAt(T0.AddHours(3)));
+    }
 }
