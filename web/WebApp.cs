@@ -63,6 +63,7 @@ public static class WebApp
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
         api.MapOrderEndpoints();
+        api.MapRequestEndpoints();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -8,6 +8,17 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
     [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
     [Alias("RecordFollowUp")] Task<CommandResult<WorkOrderView>> RecordFollowUp(FollowUpOutcome outcome);
+    [Alias("CreateInquiry")] Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry);
+
+    // Complaints (投诉), consultations (咨询) and suggestions (建议)
+    [Alias("AssignComplaint")] Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor);
+    [Alias("Respond")] Task<CommandResult<WorkOrderView>> Respond(string text, string by);
+    [Alias("GiveVerdict")] Task<CommandResult<WorkOrderView>> GiveVerdict(bool upheld, string reason, string actor);
+    [Alias("FollowUpComplainant")] Task<CommandResult<WorkOrderView>> FollowUpComplainant(bool satisfied, string? comment, string actor);
+    [Alias("AnswerDirectly")] Task<CommandResult<WorkOrderView>> AnswerDirectly(string text, string actor);
+    [Alias("Forward")] Task<CommandResult<WorkOrderView>> Forward(string to, string actor);
+    [Alias("DraftReply")] Task<CommandResult<WorkOrderView>> DraftReply(string text, string by);
+    [Alias("SendReply")] Task<CommandResult<WorkOrderView>> SendReply(string channel, string actor);
 
     /// <summary>Wakes the order to check its deadlines and dispatch again if it should be moving (the sweeper's call).</summary>
     [Alias("Poke")] Task Poke();
@@ -42,6 +53,8 @@ public interface IDispatchSweeperGrain : IGrainWithIntegerKey
 public interface IOrderIntakeGrain : IGrainWithIntegerKey
 {
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+    [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
+    [Alias("CreateInquiry")] Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry);
 }
 
 /// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>

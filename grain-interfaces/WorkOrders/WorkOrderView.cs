@@ -29,7 +29,14 @@ public sealed record WorkOrderView(
     [property: Id(23)] bool? Resolved = null,
     [property: Id(24)] string? RelatedOrderNo = null,
     [property: Id(25)] string? LinkedComplaintNo = null,
-    [property: Id(26)] string? Severity = null);
+    [property: Id(26)] string? Severity = null,
+    [property: Id(27)] string? Question = null,
+    [property: Id(28)] string? ResponsibleParty = null,
+    [property: Id(29)] string? ForwardedTo = null,
+    [property: Id(30)] string? Response = null,
+    [property: Id(31)] bool? Upheld = null,
+    [property: Id(32)] string? VerdictReason = null,
+    [property: Id(33)] string? Reply = null);
 
 /// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]
@@ -71,3 +78,14 @@ public sealed record FollowUpOutcome(
     [property: Id(3)] string? Comment,
     [property: Id(4)] bool Unreachable,
     [property: Id(5)] string Actor);
+
+/// <summary>A consultation question (咨询) or a suggestion (建议) as it comes in.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewInquiry")]
+public sealed record NewInquiry(
+    [property: Id(0)] WorkOrderKind Kind,
+    [property: Id(1)] string Channel,
+    [property: Id(2)] string? MemberId,
+    [property: Id(3)] string? ContactName,
+    [property: Id(4)] string ContactPhone,
+    [property: Id(5)] string Text,
+    [property: Id(6)] string CreatedBy);

@@ -50,6 +50,67 @@ public sealed class WorkOrder : IAggregateState
 
     public const int MaxFollowUpAttempts = 3;
 
+    public string? Question { get; set; }
+    public string? ResponsibleParty { get; set; }
+    public string? ForwardedTo { get; set; }
+    public string? Response { get; set; }
+    public bool? Upheld { get; set; }
+    public string? VerdictReason { get; set; }
+    public string? Reply { get; set; }
+
+    /// <summary>Default response and resolution times per complaint severity (the admin back office will make them settings).</summary>
+    public static (TimeSpan Respond, TimeSpan Resolve) ComplaintSla(string? severity) => severity switch
+    {
+        "high" => (TimeSpan.FromHours(4), TimeSpan.FromHours(24)),
+        "low" => (TimeSpan.FromHours(48), TimeSpan.FromHours(120)),
+        _ => (TimeSpan.FromHours(24), TimeSpan.FromHours(72)),
+    };
+
+    public Outcome AssignComplaint(string party, DateTimeOffset now)
+    {
+        if (!(party.StartsWith("merchant:") || party.StartsWith("department:")) || party.Length > 64) return Outcome.Fail("party");
+        var (respond, resolve) = ComplaintSla(Severity);
+        return Move(WorkOrderAction.Assign, new ComplaintAssigned(party, respond, resolve, now));
+    }
+
+    /// <summary>A merchant may answer only a complaint assigned to it.</summary>
+    public Outcome Respond(string text, string by, DateTimeOffset now) =>
+        Kind == WorkOrderKind.Complaint && by.StartsWith("merchant:") && ResponsibleParty != by ? Outcome.Fail("not-your-order")
+        : string.IsNullOrWhiteSpace(text) ? Outcome.Fail("text") : Move(WorkOrderAction.Respond, new ResponseGiven(text.Trim(), by, now));
+
+    public Outcome GiveVerdict(bool upheld, string reason, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(reason) ? Outcome.Fail("reason") : Move(WorkOrderAction.GiveVerdict, new VerdictGiven(upheld, reason.Trim(), now));
+
+    public IReadOnlyList<object> FollowUpComplainant(bool satisfied, string? comment, DateTimeOffset now, out string? error)
+    {
+        var action = satisfied ? WorkOrderAction.RecordFollowUp : WorkOrderAction.Reopen;
+        error = WorkOrderTransitions.Next(Kind, Status, action) is null ? $"illegal:{Status}" : null;
+        if (error is not null) return [];
+        return satisfied
+            ? [new ComplainantFollowedUp(true, comment, now), new OrderClosed(now)]
+            : [new ComplainantFollowedUp(false, comment, now)];
+    }
+
+    public Outcome AnswerDirectly(string text, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(text) ? Outcome.Fail("text") : Move(WorkOrderAction.AnswerDirectly, new ConsultationAnswered(text.Trim(), now));
+
+    public Outcome Forward(string to, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(to) || to.Length > 64 ? Outcome.Fail("to") : Move(WorkOrderAction.Forward, new OrderForwarded(to.Trim(), now));
+
+    /// <summary>The expert's (consultation) or department's (suggestion) answer, before it goes to the customer.</summary>
+    public Outcome DraftReply(string text, string by, DateTimeOffset now) =>
+        string.IsNullOrWhiteSpace(text) ? Outcome.Fail("text")
+        : Move(Kind == WorkOrderKind.Suggestion ? WorkOrderAction.Respond : WorkOrderAction.Reply, new ReplyDrafted(text.Trim(), by, now));
+
+    public IReadOnlyList<object> SendReply(string channel, DateTimeOffset now, out string? error)
+    {
+        error = channel is "sms" or "in-app" or "phone" ? null : "channel";
+        if (error is null && WorkOrderTransitions.Next(Kind, Status, WorkOrderAction.SendReply) is null) error = $"illegal:{Status}";
+        if (error is not null) return [];
+        // A suggestion's reply is its last step before closing; a consultation closes with the reply.
+        return Kind == WorkOrderKind.Suggestion ? [new ReplySent(channel, now), new OrderClosed(now)] : [new ReplySent(channel, now)];
+    }
+
     /// <summary>The order's deadlines (dispatch, arrival, completion); paused while the order waits for the customer.</summary>
     public Dictionary<string, SlaClock> Slas { get; set; } = new();
     public HashSet<string> SlaWarnings { get; set; } = [];
@@ -78,6 +139,12 @@ public sealed class WorkOrder : IAggregateState
                 if (WindowEnd is { } end) Start("completion", x.At, (end > x.At ? end : x.At) + completionGrace);
                 break;
             case WorkerCheckedOut x: Stop("completion", x.At); break;
+            case ComplaintAssigned x:
+                if (!Slas.ContainsKey("response")) Start("response", x.At, x.At + x.RespondWithin);
+                if (!Slas.ContainsKey("resolution")) Start("resolution", x.At, x.At + x.ResolveWithin);
+                break;
+            case ResponseGiven x: Stop("response", x.At); break;
+            case OrderClosed x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Stop(x.At); break;
             case OrderHeld x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Pause(x.At); break;
             case OrderResumed x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Resume(x.At); break;
             case OrderCancelled x: foreach (var name in Slas.Keys.ToList()) Slas[name] = Slas[name].Stop(x.At); break;
@@ -124,7 +191,7 @@ public sealed class WorkOrder : IAggregateState
 
     public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
         WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version,
-        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity);
+        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply);
 
     private Outcome Move(WorkOrderAction action, object e) =>
         WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
@@ -240,7 +307,25 @@ public sealed class WorkOrder : IAggregateState
                 break;
             case ComplaintLinked x: LinkedComplaintNo = x.ComplaintNo; break;
             case SlaWarned or SlaBreached: break;
+            case ComplaintAssigned x:
+                (Status, ResponsibleParty) = (WorkOrderStatus.Assigned, x.Party);
+                MerchantId = x.Party.StartsWith("merchant:") ? x.Party["merchant:".Length..] : null; // lists it on that merchant's portal
+                break;
+            case InquiryRegistered x: Question = x.Text; break;
+            case ResponseGiven x: (Status, Response) = (WorkOrderStatus.Responded, x.Text); break;
+            case VerdictGiven x: (Status, Upheld, VerdictReason) = (WorkOrderStatus.VerdictGiven, x.Upheld, x.Reason); break;
+            case ComplainantFollowedUp x: Status = x.Satisfied ? WorkOrderStatus.FollowedUp : WorkOrderStatus.Assigned; break;
+            case ConsultationAnswered x: (Status, Response, ClosedAt) = (WorkOrderStatus.Closed, x.Text, x.At); break;
+            case OrderForwarded x: (Status, ForwardedTo) = (WorkOrderStatus.Forwarded, x.To); break;
+            case ReplyDrafted x:
+                Reply = x.Text;
+                Status = Kind == WorkOrderKind.Suggestion ? WorkOrderStatus.Responded : WorkOrderStatus.Replied;
+                break;
+            case ReplySent x: Status = Kind == WorkOrderKind.Suggestion ? WorkOrderStatus.Replied : WorkOrderStatus.Closed;
+                if (Status == WorkOrderStatus.Closed) ClosedAt = x.At;
+                break;
             case ComplaintRegistered x:
+                Question = x.Description;
                 (RelatedOrderNo, AgainstMerchantId, AgainstWorkerId, Severity, Description) = (x.RelatedOrderNo, x.AgainstMerchantId, x.AgainstWorkerId, x.Severity, x.Description);
                 break;
             case WorkOrderImported x:

@@ -35,3 +35,15 @@ public sealed record ComplaintLinked(string ComplaintNo, DateTimeOffset At);
 /// <summary>An SLA clock passed its warning point (80 %) or its deadline. Both are pushed to supervisors and agents.</summary>
 public sealed record SlaWarned(string Clock, DateTimeOffset Deadline, DateTimeOffset At);
 public sealed record SlaBreached(string Clock, DateTimeOffset Deadline, DateTimeOffset At);
+/// <summary>Party: "merchant:&lt;id&gt;" or "department:&lt;name&gt;".</summary>
+public sealed record ComplaintAssigned(string Party, TimeSpan RespondWithin, TimeSpan ResolveWithin, DateTimeOffset At);
+public sealed record ResponseGiven(string Text, string By, DateTimeOffset At);
+/// <summary>An upheld complaint is what the credit platform consumes.</summary>
+public sealed record VerdictGiven(bool Upheld, string Reason, DateTimeOffset At);
+public sealed record ComplainantFollowedUp(bool Satisfied, string? Comment, DateTimeOffset At);
+public sealed record ConsultationAnswered(string Text, DateTimeOffset At);
+public sealed record OrderForwarded(string To, DateTimeOffset At);
+public sealed record ReplyDrafted(string Text, string By, DateTimeOffset At);
+public sealed record ReplySent(string Channel, DateTimeOffset At);
+/// <summary>The question of a consultation or the text of a suggestion.</summary>
+public sealed record InquiryRegistered(string Text, DateTimeOffset At);

@@ -24,7 +24,10 @@ public sealed class WorkOrderGrain(
         ("OrderCannotComplete", typeof(OrderCannotComplete)), ("FollowUpFellDue", typeof(FollowUpFellDue)), ("OrderClosed", typeof(OrderClosed)),
         ("WorkOrderImported", typeof(WorkOrderImported)), ("FollowUpRecorded", typeof(FollowUpRecorded)),
         ("ComplaintRegistered", typeof(ComplaintRegistered)), ("ComplaintLinked", typeof(ComplaintLinked)),
-        ("SlaWarned", typeof(SlaWarned)), ("SlaBreached", typeof(SlaBreached)));
+        ("SlaWarned", typeof(SlaWarned)), ("SlaBreached", typeof(SlaBreached)), ("ComplaintAssigned", typeof(ComplaintAssigned)),
+        ("ResponseGiven", typeof(ResponseGiven)), ("VerdictGiven", typeof(VerdictGiven)), ("ComplainantFollowedUp", typeof(ComplainantFollowedUp)),
+        ("ConsultationAnswered", typeof(ConsultationAnswered)), ("OrderForwarded", typeof(OrderForwarded)), ("ReplyDrafted", typeof(ReplyDrafted)),
+        ("ReplySent", typeof(ReplySent)), ("InquiryRegistered", typeof(InquiryRegistered)));
 
     private const string TimerName = "order-deadline";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -73,6 +76,48 @@ public sealed class WorkOrderGrain(
                 complaint.Description, Now),
         ], complaint.CreatedBy, Now, o => [Row(o)]);
         await Announce(null);
+        return Ok();
+    }
+
+    public async Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry)
+    {
+        if (Order.Exists) return Refused("exists");
+        await _journal.Record([
+            new OrderCreated(inquiry.Kind, inquiry.Channel, null, inquiry.MemberId, inquiry.ContactName, PhoneNumber.Normalize(inquiry.ContactPhone),
+                null, inquiry.CreatedBy, Now),
+            new InquiryRegistered(inquiry.Text.Trim(), Now),
+        ], inquiry.CreatedBy, Now, o => [Row(o)]);
+        await Announce(null);
+        return Ok();
+    }
+
+    public Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor) => Run(Order.AssignComplaint(party, Now), actor);
+
+    public Task<CommandResult<WorkOrderView>> Respond(string text, string by) => Run(Order.Respond(text, by, Now), by);
+
+    public Task<CommandResult<WorkOrderView>> GiveVerdict(bool upheld, string reason, string actor) => Run(Order.GiveVerdict(upheld, reason, Now), actor);
+
+    public async Task<CommandResult<WorkOrderView>> FollowUpComplainant(bool satisfied, string? comment, string actor)
+    {
+        var events = Order.FollowUpComplainant(satisfied, comment, Now, out var error);
+        if (error is not null) return Refused(error);
+        await _journal.Record(events, actor, Now, o => [Row(o)]);
+        await Announce(Order.MerchantId);
+        return Ok();
+    }
+
+    public Task<CommandResult<WorkOrderView>> AnswerDirectly(string text, string actor) => Run(Order.AnswerDirectly(text, Now), actor);
+
+    public Task<CommandResult<WorkOrderView>> Forward(string to, string actor) => Run(Order.Forward(to, Now), actor);
+
+    public Task<CommandResult<WorkOrderView>> DraftReply(string text, string by) => Run(Order.DraftReply(text, by, Now), by);
+
+    public async Task<CommandResult<WorkOrderView>> SendReply(string channel, string actor)
+    {
+        var events = Order.SendReply(channel, Now, out var error);
+        if (error is not null) return Refused(error);
+        await _journal.Record(events, actor, Now, o => [Row(o)]);
+        await Announce(Order.MerchantId);
         return Ok();
     }
 

@@ -86,7 +86,7 @@ public static class OrderEndpoints
             : Problems.Validation(text, result.Errors!);
     }
 
-    private static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Act(string orderNo, IGrainFactory grains, UiText text,
+    public static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Act(string orderNo, IGrainFactory grains, UiText text,
         Func<IWorkOrderGrain, Task<CommandResult<WorkOrderView>>> action, Func<WorkOrderView, WorkOrderView>? shape = null)
     {
         if (orderNo.Length > 32) return NotFound();

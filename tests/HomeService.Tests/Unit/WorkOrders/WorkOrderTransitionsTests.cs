@@ -79,8 +79,8 @@ public sealed class WorkOrderTransitionsTests
     [Fact]
     public void A_complaint_is_assigned_answered_judged_and_followed_up_and_can_be_reopened()
     {
-        Walk(WorkOrderKind.Complaint, (Assign, Assigned), (Respond, Responded), (GiveVerdict, VerdictGiven), (Reopen, Assigned),
-            (Respond, Responded), (GiveVerdict, VerdictGiven), (RecordFollowUp, FollowedUp), (Close, Closed));
+        Walk(WorkOrderKind.Complaint, (Assign, Assigned), (Respond, Responded), (GiveVerdict, WorkOrderStatus.VerdictGiven), (Reopen, Assigned),
+            (Respond, Responded), (GiveVerdict, WorkOrderStatus.VerdictGiven), (RecordFollowUp, FollowedUp), (Close, Closed));
         Assert.Null(WorkOrderTransitions.Next(WorkOrderKind.Complaint, Registered, GiveVerdict));
     }
 

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using HomeService.Web.Auth;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HomeService.Web.Api;
+
+/// <summary>Complaints (投诉), consultations (咨询) and suggestions (建议): intake and each step of their flows.</summary>
+public static class RequestEndpoints
+{
+    public sealed record ComplaintRequest(string? ContactName, string? ContactPhone, string? MemberId, string? RelatedOrderNo, string? AgainstMerchantId,
+        string? AgainstWorkerId, string? Severity, string? Description);
+    public sealed record InquiryRequest(string? ContactName, string? ContactPhone, string? MemberId, string? Text);
+    public sealed record TextRequest(string? Text);
+    public sealed record PartyRequest(string? Party);
+    public sealed record ForwardRequest(string? To);
+    public sealed record ChannelRequest(string? Channel);
+    public sealed record VerdictRequest(bool? Upheld, string? Reason);
+    public sealed record SatisfiedRequest(bool? Satisfied, string? Comment);
+
+    public static RouteGroupBuilder MapRequestEndpoints(this RouteGroupBuilder api)
+    {
+        var intake = api.MapGroup("/").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
+        intake.MapPost("/complaints", async (ComplaintRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Created(t,
+            await g.GetGrain<IOrderIntakeGrain>(0).CreateComplaint(new NewComplaint("phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.RelatedOrderNo,
+                b.AgainstMerchantId, b.AgainstWorkerId, b.Severity ?? "medium", b.Description ?? "", u.Identity!.Name!))));
+        intake.MapPost("/consultations", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Inquiry(WorkOrderKind.Consultation, b, u, g, t));
+        intake.MapPost("/suggestions", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, u, g, t));
+
+        var steps = api.MapGroup("/orders/{orderNo}").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
+        steps.MapPost("/assign", (string orderNo, PartyRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.AssignComplaint(b.Party ?? "", u.Identity!.Name!)));
+        steps.MapPost("/respond", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", u.Identity!.Name!)));
+        steps.MapPost("/verdict", (string orderNo, VerdictRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.GiveVerdict(b.Upheld ?? false, b.Reason ?? "", u.Identity!.Name!)))
+            .RequireAuthorization(Policies.Supervisor);
+        steps.MapPost("/complainant-follow-up", (string orderNo, SatisfiedRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.FollowUpComplainant(b.Satisfied ?? false, b.Comment, u.Identity!.Name!)));
+        steps.MapPost("/answer", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.AnswerDirectly(b.Text ?? "", u.Identity!.Name!)));
+        steps.MapPost("/forward", (string orderNo, ForwardRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.Forward(b.To ?? "", u.Identity!.Name!)));
+        steps.MapPost("/reply", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.DraftReply(b.Text ?? "", u.Identity!.Name!)));
+        steps.MapPost("/send-reply", (string orderNo, ChannelRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, o => o.SendReply(b.Channel ?? "", u.Identity!.Name!)));
+
+        // A merchant answers a complaint assigned to it, from its portal.
+        api.MapPost("/merchant/orders/{orderNo}/respond", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+                OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", $"merchant:{u.Find(HomeServiceClaims.MerchantId)}")))
+            .RequireAuthorization(Policies.MerchantAdmin).WithTags("Merchant portal");
+        return api;
+    }
+
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Inquiry(WorkOrderKind kind, InquiryRequest b, ClaimsPrincipal u,
+        IGrainFactory g, UiText t) =>
+        Created(t, await g.GetGrain<IOrderIntakeGrain>(0).CreateInquiry(new NewInquiry(kind, "phone", b.MemberId, b.ContactName, b.ContactPhone ?? "",
+            b.Text ?? "", u.Identity!.Name!)));
+
+    private static Results<Created<WorkOrderView>, ValidationProblem> Created(UiText text, CommandResult<WorkOrderView> result) =>
+        result.Succeeded ? TypedResults.Created($"/api/orders/{result.Value!.OrderNo}", result.Value) : Problems.Validation(text, result.Errors!);
+}
