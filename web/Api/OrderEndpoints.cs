@@ -100,6 +100,9 @@ public static class OrderEndpoints
             _ when code.StartsWith("illegal:") => Problems.Status(409, ProblemTypes.Conflict, text.Format("order.illegal", text[$"order.status.{code[8..]}"])),
             "not-your-offer" or "not-your-order" or "not-your-job" or "not-your-worker" => Problems.Status(403, ProblemTypes.Forbidden, text[$"order.{code}"]),
             "merchant-not-eligible" => Problems.Status(409, ProblemTypes.Conflict, text["order.merchant-not-eligible"]),
+            // A missing or unusable field, reported by the order's rules: name that field.
+            "party" or "text" or "reason" or "to" or "channel" or "window" =>
+                Problems.Validation(text, new Dictionary<string, string[]> { [code] = [code is "channel" or "party" ? "unknown" : "required"] }),
             _ => Problems.Validation(text, result.Errors!),
         };
     }
