@@ -64,6 +64,7 @@ public static class WebApp
         api.MapCallEndpoints();
         api.MapOrderEndpoints();
         api.MapRequestEndpoints();
+        api.MapPartnerEndpoints();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

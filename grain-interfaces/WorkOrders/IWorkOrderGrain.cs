@@ -53,6 +53,8 @@ public interface IDispatchSweeperGrain : IGrainWithIntegerKey
 public interface IOrderIntakeGrain : IGrainWithIntegerKey
 {
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
+    /// <summary>A partner's order: the same idempotency key always leads to the same order, even after a crash mid-way.</summary>
+    [Alias("CreatePartnerService")] Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey);
     [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
     [Alias("CreateInquiry")] Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry);
 }

@@ -36,7 +36,8 @@ public sealed record WorkOrderView(
     [property: Id(30)] string? Response = null,
     [property: Id(31)] bool? Upheld = null,
     [property: Id(32)] string? VerdictReason = null,
-    [property: Id(33)] string? Reply = null);
+    [property: Id(33)] string? Reply = null,
+    [property: Id(34)] string? CreatedBy = null);
 
 /// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]

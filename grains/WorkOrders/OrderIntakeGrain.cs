@@ -1,10 +1,33 @@
+using Npgsql;
 using Orleans.Concurrency;
 
 namespace HomeService.WorkOrders;
 
 [StatelessWorker]
-public sealed class OrderIntakeGrain(OrderNumbers numbers, TimeProvider clock) : Grain, IOrderIntakeGrain
+public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, TimeProvider clock) : Grain, IOrderIntakeGrain
 {
+    public async Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey)
+    {
+        var exists = await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).CategoryExists(order.Category ?? "");
+        var errors = ServiceOrderRules.Validate(order, exists, clock.GetUtcNow());
+        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
+        // Reserve a number and bind it to the key in one statement; a retry finds the number bound the first time.
+        var candidate = await numbers.Next(clock.GetUtcNow());
+        await using var cmd = db.CreateCommand("""
+            WITH inserted AS (
+                INSERT INTO partner_order_receipt (partner_key_id, idempotency_key, order_no) VALUES ($1, $2, $3)
+                ON CONFLICT DO NOTHING RETURNING order_no)
+            SELECT order_no FROM inserted
+            UNION ALL SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2
+            LIMIT 1
+            """);
+        cmd.Parameters.Add(new() { Value = partnerKeyId });
+        cmd.Parameters.Add(new() { Value = idempotencyKey });
+        cmd.Parameters.Add(new() { Value = candidate });
+        var orderNo = (string)(await cmd.ExecuteScalarAsync())!;
+        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(order);
+    }
+
     public async Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order)
     {
         var exists = await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).CategoryExists(order.Category ?? "");

@@ -21,6 +21,7 @@ public sealed class WorkOrder : IAggregateState
     public string? ContactName { get; set; }
     public string ContactPhone { get; set; } = "";
     public string? Notes { get; set; }
+    public string? CreatedBy { get; set; }
     public string? Category { get; set; }
     public string? Address { get; set; }
     public string? District { get; set; }
@@ -191,7 +192,7 @@ public sealed class WorkOrder : IAggregateState
 
     public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
         WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version,
-        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply);
+        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply, CreatedBy);
 
     private Outcome Move(WorkOrderAction action, object e) =>
         WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
@@ -274,8 +275,8 @@ public sealed class WorkOrder : IAggregateState
         switch (e)
         {
             case OrderCreated x:
-                (Exists, Kind, Channel, CallId, MemberId, ContactName, ContactPhone, Notes, CreatedAt) =
-                    (true, x.Kind, x.Channel, x.CallId, x.MemberId, x.ContactName, x.ContactPhone, x.Notes, x.At);
+                (Exists, Kind, Channel, CallId, MemberId, ContactName, ContactPhone, Notes, CreatedAt, CreatedBy) =
+                    (true, x.Kind, x.Channel, x.CallId, x.MemberId, x.ContactName, x.ContactPhone, x.Notes, x.At, x.CreatedBy);
                 Status = WorkOrderTransitions.Initial(x.Kind);
                 break;
             case OrderClassified x:

@@ -14,6 +14,7 @@ ALTER TABLE work_order
     ADD COLUMN related_order_no text,
     ADD COLUMN score          integer,
     ADD COLUMN completed_at   timestamptz,
+    ADD COLUMN created_by     text,
     ADD COLUMN updated_at     timestamptz;
 CREATE INDEX work_order_merchant ON work_order (merchant_id, status);
 CREATE INDEX work_order_worker ON work_order (worker_id, status);
@@ -40,3 +41,12 @@ CREATE TABLE dispatch_decision (
     skipped    jsonb NOT NULL
 );
 CREATE INDEX dispatch_decision_order ON dispatch_decision (order_no, decided_at);
+
+-- A partner's create-order request and the order number it got: a retry with the same key gets the same order.
+CREATE TABLE partner_order_receipt (
+    partner_key_id  text NOT NULL,
+    idempotency_key text NOT NULL,
+    order_no        text NOT NULL,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (partner_key_id, idempotency_key)
+);

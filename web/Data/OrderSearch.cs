@@ -8,7 +8,8 @@ namespace HomeService.Web.Data;
 public sealed class OrderSearch(NpgsqlDataSource db)
 {
     public sealed record Filter(string? Kind, string? Status, string? Category, string? MerchantId, string? District, string? Channel,
-        DateTimeOffset? From, DateTimeOffset? To, bool? Open, string? Phone, string Sort = "created", bool Descending = true, int Page = 1, int PageSize = 50);
+        DateTimeOffset? From, DateTimeOffset? To, bool? Open, string? Phone, string Sort = "created", bool Descending = true, int Page = 1, int PageSize = 50,
+        string? CreatedBy = null);
 
     public sealed record Row(string OrderNo, string Kind, string? Category, string Status, string Channel, string Phone, string? District,
         string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt);
@@ -112,6 +113,7 @@ public sealed class OrderSearch(NpgsqlDataSource db)
         Add("channel", f.Channel);
         Add("contact_phone", f.Phone);
         Add("open", f.Open);
+        Add("created_by", f.CreatedBy);
         if (f.From is { } from) { args.Add(from.ToUniversalTime()); clauses.Add($"created_at >= ${args.Count}"); }
         if (f.To is { } to) { args.Add(to.ToUniversalTime()); clauses.Add($"created_at < ${args.Count}"); }
         return (string.Join(" AND ", clauses), args);

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using HomeService.Web.Auth;
+using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HomeService.Web.Api;
+
+/// <summary>
+/// The partner REST API (API key, kind "partner"): create a service order with an Idempotency-Key, read, list and
+/// cancel the partner's own orders. A retried create with the same key returns the same order.
+/// </summary>
+public static class PartnerEndpoints
+{
+    public static RouteGroupBuilder MapPartnerEndpoints(this RouteGroupBuilder api)
+    {
+        var partner = api.MapGroup("/partner/orders").WithTags("Partner API").RequireAuthorization(Policies.Partner).DisableAntiforgery();
+        partner.MapPost("/", Create);
+        partner.MapGet("/", async (int? page, int? pageSize, string? status, ClaimsPrincipal user, OrderSearch search) =>
+            TypedResults.Ok(await search.Find(new OrderSearch.Filter(null, status, null, null, null, null, null, null, null, null,
+                Page: page ?? 1, PageSize: pageSize ?? 50, CreatedBy: Owner(user)))));
+        partner.MapGet("/{orderNo}", async (string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>
+            await Own(orderNo, user, grains) is { } view ? (Results<Ok<WorkOrderView>, ProblemHttpResult>)TypedResults.Ok(view) : NotFound());
+        partner.MapPost("/{orderNo}/cancel", async (string orderNo, OrderEndpoints.ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+            await Own(orderNo, user, grains) is null
+                ? (Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>)NotFound()
+                : await OrderEndpoints.Act(orderNo, grains, text, o => o.CustomerCancel(body.Reason ?? "partner", Owner(user))));
+        return api;
+    }
+
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(OrderEndpoints.CreateOrderRequest body,
+        [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
+            return Problems.Validation(text, new Dictionary<string, string[]> { [CtiEndpoints.IdempotencyHeader] = ["required"] });
+        var order = new NewServiceOrder("partner", null, null, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "", body.Address ?? "",
+            body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default, body.Requirements ?? new Dictionary<string, string>(), body.Notes,
+            Owner(user));
+        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, KeyId(user), key);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/partner/orders/{result.Value!.OrderNo}", result.Value)
+            : Problems.Validation(text, result.Errors!);
+    }
+
+    private static async Task<WorkOrderView?> Own(string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>
+        orderNo.Length <= 32 && await grains.GetGrain<IWorkOrderGrain>(orderNo).Get() is { } view && view.CreatedBy == Owner(user) ? view : null;
+
+    private static string KeyId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)!.Value["apikey:".Length..];
+
+    private static string Owner(ClaimsPrincipal user) => $"partner:{KeyId(user)}";
+
+    private static ProblemHttpResult NotFound() => Problems.Status(404, ProblemTypes.NotFound, "No such order for this partner.");
+}
