@@ -13,18 +13,23 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
         if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
         // Reserve a number and bind it to the key in one statement; a retry finds the number bound the first time.
         var candidate = await numbers.Next(clock.GetUtcNow());
-        await using var cmd = db.CreateCommand("""
-            WITH inserted AS (
-                INSERT INTO partner_order_receipt (partner_key_id, idempotency_key, order_no) VALUES ($1, $2, $3)
-                ON CONFLICT DO NOTHING RETURNING order_no)
-            SELECT order_no FROM inserted
-            UNION ALL SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2
-            LIMIT 1
-            """);
-        cmd.Parameters.Add(new() { Value = partnerKeyId });
-        cmd.Parameters.Add(new() { Value = idempotencyKey });
-        cmd.Parameters.Add(new() { Value = candidate });
-        var orderNo = (string)(await cmd.ExecuteScalarAsync())!;
+        string? orderNo;
+        await using (var insert = db.CreateCommand(
+            "INSERT INTO partner_order_receipt (partner_key_id, idempotency_key, order_no) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING order_no"))
+        {
+            insert.Parameters.Add(new() { Value = partnerKeyId });
+            insert.Parameters.Add(new() { Value = idempotencyKey });
+            insert.Parameters.Add(new() { Value = candidate });
+            orderNo = (string?)await insert.ExecuteScalarAsync();
+        }
+        if (orderNo is null)
+        {
+            // The key was bound first by another request (maybe at this very moment): a new statement sees its row.
+            await using var select = db.CreateCommand("SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2");
+            select.Parameters.Add(new() { Value = partnerKeyId });
+            select.Parameters.Add(new() { Value = idempotencyKey });
+            orderNo = (string)(await select.ExecuteScalarAsync())!;
+        }
         return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(order);
     }
 

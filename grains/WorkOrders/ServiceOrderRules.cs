@@ -16,7 +16,9 @@ public static class ServiceOrderRules
         if (string.IsNullOrWhiteSpace(order.Address)) errors["address"] = ["required"];
         else if (order.Address.Length > 200) errors["address"] = ["max_length:200"];
         if (string.IsNullOrWhiteSpace(order.District)) errors["district"] = ["required"];
-        if (order.WindowEnd <= order.WindowStart) errors["windowEnd"] = ["after-start"];
+        if (order.WindowStart == default) errors["windowStart"] = ["required"];
+        if (order.WindowEnd == default) errors["windowEnd"] = ["required"];
+        else if (order.WindowEnd <= order.WindowStart) errors["windowEnd"] = ["after-start"];
         else if (order.WindowEnd < now) errors["windowEnd"] = ["in-the-past"];
         if (order.ContactName is { Length: > 50 }) errors["contactName"] = ["max_length:50"];
         if (order.Notes is { Length: > 1000 }) errors["notes"] = ["max_length:1000"];

@@ -289,9 +289,9 @@ public sealed class WorkOrderGrain(
 
     private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
     {
-        var merchantBefore = Order.MerchantId;
+        var (merchantBefore, workerBefore) = (Order.MerchantId, Order.WorkerId);
         await _journal.Record(e, actor, Now, order => [Row(order), .. extra]);
-        await Announce(merchantBefore);
+        await Announce(merchantBefore, workerBefore);
         await ScheduleDeadline();
     }
 
@@ -308,12 +308,17 @@ public sealed class WorkOrderGrain(
         o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy);
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
-    private async Task Announce(string? merchantBefore)
+    private async Task Announce(string? merchantBefore, string? workerBefore = null)
     {
         var view = Order.View();
-        foreach (var merchant in new[] { merchantBefore, view.MerchantId }.OfType<string>().Distinct())
-            await GrainFactory.Push(PushGroups.Merchant(merchant), "order.updated", view, view.Version);
+        // The merchant holding the order gets what it may see; one that no longer holds it only learns that it moved on.
+        if (view.MerchantId is { } merchant)
+            await GrainFactory.Push(PushGroups.Merchant(merchant), "order.updated", WorkOrderPrivacy.ForMerchant(view), view.Version);
+        if (merchantBefore is not null && merchantBefore != view.MerchantId)
+            await GrainFactory.Push(PushGroups.Merchant(merchantBefore), "order.gone", new { view.OrderNo, view.Status }, view.Version);
         if (view.WorkerId is { } worker) await GrainFactory.Push(PushGroups.Worker(worker), "order.updated", view, view.Version);
+        if (workerBefore is not null && workerBefore != view.WorkerId)
+            await GrainFactory.Push(PushGroups.Worker(workerBefore), "order.gone", new { view.OrderNo, view.Status }, view.Version);
         await GrainFactory.Push(PushGroups.Agents, "order.updated", view, view.Version);
     }
 

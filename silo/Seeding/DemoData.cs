@@ -83,7 +83,7 @@ public static class DemoData
     [
         new("WO20261101001", "service", "home-clean", "Closed", false, "R0001", "13800138000", "A002", "M002", 25),
         new("WO20261118002", "service", "nanny", "InService", true, "R0001", "13800138000", "A002", "M001", 8),
-        new("WO20261120003", "complaint", "nanny", "AwaitingResponse", true, "R0001", "13800138000", "A002", "M001", 6),
+        new("WO20261120003", "complaint", "nanny", "Assigned", true, "R0001", "13800138000", "A002", "M001", 6),
         new("WO20261115004", "service", "appliance", "Closed", false, "R0002", "13700137000", "A001", "M003", 11),
     ];
 

@@ -30,7 +30,7 @@ public static class BroadcastEndpoints
         var result = await grains.GetGrain<IBroadcastBoardGrain>(0).Post(new PostBroadcast(request.Text ?? "", request.Minutes ?? 30, author));
         return result.Succeeded
             ? TypedResults.Created($"/api/broadcasts/{result.Value!.Id}", result.Value)
-            : Problems.Validation(text, result.Errors!);
+            : Problems.Validation(text, result.Errors!, "broadcast");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Retract(Guid id, ClaimsPrincipal user, IGrainFactory grains) =>

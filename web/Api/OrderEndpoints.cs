@@ -107,11 +107,7 @@ public static class OrderEndpoints
         };
     }
 
-    /// <summary>A merchant sees the resident's phone and address only once the order is theirs (accepted).</summary>
-    public static WorkOrderView MerchantView(WorkOrderView view) =>
-        view.Status == WorkOrderStatus.Offered
-            ? view with { ContactPhone = PersonalData.MaskPhone(view.ContactPhone), Address = PersonalData.MaskAddress(view.Address), ContactName = null }
-            : view;
+    public static WorkOrderView MerchantView(WorkOrderView view) => WorkOrderPrivacy.ForMerchant(view);
 
     private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
     private static string Worker(ClaimsPrincipal user) => user.Find(HomeServiceClaims.WorkerId) ?? "";

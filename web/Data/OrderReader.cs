@@ -15,7 +15,7 @@ public sealed class OrderReader(NpgsqlDataSource db)
     public async Task<IReadOnlyList<OrderRow>> ForMerchant(string merchantId)
     {
         var rows = await Query("merchant_id = $1 AND open", merchantId);
-        return rows.Select(r => r.Status == "Offered" ? r with { Phone = PersonalData.MaskPhone(r.Phone), Address = PersonalData.MaskAddress(r.Address) } : r).ToList();
+        return rows.Select(r => r.Status == "Offered" || r.Kind == "complaint" ? r with { Phone = PersonalData.MaskPhone(r.Phone), Address = PersonalData.MaskAddress(r.Address) } : r).ToList();
     }
 
     /// <summary>The worker's own jobs; the customer's details only while the job is theirs and open.</summary>

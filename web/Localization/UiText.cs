@@ -25,12 +25,15 @@ public sealed class UiText
     /// <summary>
     /// A validation code from the domain ("required", "max_length:500", "range:1-1440") as a sentence that names the field.
     /// </summary>
-    public string Validation(string field, string code)
+    public string Validation(string field, string code, string? context = null)
     {
-        var label = this[$"field.{field}"];
+        // A form may name its fields more precisely ("field.broadcast.text" before "field.text").
+        var label = context is not null && Has($"field.{context}.{field}") ? this[$"field.{context}.{field}"] : this[$"field.{field}"];
         var parts = code.Split(':', 2);
         return parts.Length == 2 ? Format($"validation.{parts[0]}", label, parts[1]) : Format($"validation.{parts[0]}", label);
     }
+
+    private static bool Has(string key) => Tables[DefaultCulture].ContainsKey(key);
 
     private static string Lookup(CultureInfo culture, string key)
     {

@@ -1,13 +1,53 @@
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HomeService.Web.Pages;
 
-public sealed class MerchantModel(MerchantDeskReader desks) : PageModel
+public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader catalogue, UiText t) : PageModel
 {
     public MerchantDeskReader.Desk? Desk { get; private set; }
 
+    /// <summary>What merchant.js needs: its words, the status and category names, and the company's workers for "assign".</summary>
+    public object? Script { get; private set; }
+
     // The merchant comes from the signed-in user's claims, never from the address, so no one sees another company.
-    public async Task OnGet() => Desk = User.Find(HomeServiceClaims.MerchantId) is { } id ? await desks.Get(id) : null;
+    public async Task OnGet()
+    {
+        Desk = User.Find(HomeServiceClaims.MerchantId) is { } id ? await desks.Get(id) : null;
+        if (Desk is null) return;
+        Script = new
+        {
+            text = OrderScreenText.For(t, "merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
+                "merchant.refuse_cancel", "merchant.reason_required", "merchant.assign", "merchant.reassign", "merchant.worker_choice",
+                "merchant.no_skill", "merchant.masked", "merchant.none"),
+            categories = OrderScreenText.Categories(await catalogue.GetTree()),
+            workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills }),
+        };
+    }
+}
+
+/// <summary>Words and names shared by the merchant and worker pages' scripts, in the page's language.</summary>
+public static class OrderScreenText
+{
+    public static Dictionary<string, string> For(UiText t, params string[] keys)
+    {
+        var text = keys.ToDictionary(k => k, k => t[k]);
+        foreach (var status in Enum.GetNames<WorkOrderStatus>()) text[$"status.{status}"] = t[$"order.status.{status}"];
+        return text;
+    }
+
+    /// <summary>Category code → name (both levels), so rows that carry only the code read as words.</summary>
+    public static Dictionary<string, string> Categories(IReadOnlyList<CatalogueReader.Category> tree)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var top in tree)
+        {
+            names[top.Code] = UiText.IsEnglish ? top.NameEn : top.NameZh;
+            foreach (var child in top.Children) names[child.Code] = UiText.IsEnglish ? child.NameEn : child.NameZh;
+        }
+        return names;
+    }
 }

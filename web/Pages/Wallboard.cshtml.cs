@@ -17,7 +17,7 @@ public sealed class WallboardModel(IGrainFactory grains, UiText text) : Broadcas
         var author = User.Find(HomeServiceClaims.DisplayName) ?? User.Identity!.Name!;
         var result = await Grains.GetGrain<IBroadcastBoardGrain>(0).Post(new PostBroadcast(Text ?? "", Minutes, author));
         if (result.Succeeded) return RedirectToPage();
-        foreach (var (field, codes) in result.Errors!) FieldErrors[field] = text.Validation(field, codes[0]);
+        foreach (var (field, codes) in result.Errors!) FieldErrors[field] = text.Validation(field, codes[0], "broadcast");
         await OnGet();
         return Page();
     }

@@ -24,7 +24,7 @@ public sealed class UiTextTests
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo(culture);
-            Assert.Equal(expected, new UiText().Validation(field, code));
+            Assert.Equal(expected, new UiText().Validation(field, code, field == "text" ? "broadcast" : null));
         }
         finally
         {

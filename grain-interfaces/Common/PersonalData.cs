@@ -1,4 +1,4 @@
-namespace HomeService.Web.Data;
+namespace HomeService;
 
 /// <summary>Masks personal data for viewers who have no need for it whole.</summary>
 public static class PersonalData

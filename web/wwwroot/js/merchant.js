@@ -1,0 +1,190 @@
+// The merchant portal's live list of offers and orders: accept or refuse an offer, assign a worker.
+// The list comes from GET /api/merchant/orders (which masks an offer's phone and address); every
+// "order.updated" push and every reconnect fetches it again, so the screen always shows what the server has.
+const data = JSON.parse(document.getElementById("merchant-data").textContent);
+const text = data.text;
+const $ = (id) => document.getElementById(id);
+const body = $("merchant-orders").querySelector("tbody");
+const english = document.documentElement.lang === "en";
+const rows = new Map(); // orderNo → { key, tr }
+
+async function api(method, path, payload) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+  } catch (error) {
+    showError(error.message);
+    return null;
+  }
+  const result = await response.json().catch(() => null);
+  if (!response.ok) {
+    showError(result?.errors ? Object.values(result.errors).flat().join(" ") : result?.title ?? response.statusText);
+    return null;
+  }
+  return result;
+}
+
+function showError(message) {
+  $("merchant-error").hidden = !message;
+  $("merchant-error").textContent = message ?? "";
+}
+
+const statusName = (status) => text[`status.${status}`] ?? status;
+
+// The visit window as [day, times], in Beijing time.
+function when(start, end) {
+  if (!start) return [];
+  const zone = { timeZone: "Asia/Shanghai", hour12: false };
+  const day = new Date(start).toLocaleDateString(english ? "en-GB" : "zh-CN", { ...zone, month: "short", day: "numeric", weekday: "short" });
+  const time = (iso) => new Date(iso).toLocaleTimeString("zh-CN", { ...zone, hour: "2-digit", minute: "2-digit" });
+  return [day, end ? `${time(start)}–${time(end)}` : time(start)];
+}
+
+// "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
+const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [o.district, o.address].filter(Boolean).join(" · "));
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function workerName(id) {
+  const worker = data.workers.find((w) => w.id === id);
+  return worker ? `${worker.name} (${worker.id})` : id ?? "";
+}
+
+function actions(order) {
+  const cell = el("td", { className: "actions" });
+  if (order.kind !== "service") return cell;
+  if (order.status === "Offered") {
+    const accept = el("button", { type: "button", className: "accept", textContent: text["merchant.accept"] });
+    const refuse = el("button", { type: "button", className: "refuse secondary", textContent: text["merchant.refuse"] });
+    const reason = el("input", { className: "refuse-reason", maxLength: 200, placeholder: text["merchant.refuse_reason"] });
+    reason.setAttribute("aria-label", text["merchant.refuse_reason"]);
+    reason.setAttribute("list", "refuse-reasons");
+    const confirm = el("button", { type: "button", className: "refuse-confirm danger", textContent: text["merchant.refuse_confirm"] });
+    const cancel = el("button", { type: "button", className: "refuse-cancel secondary", textContent: text["merchant.refuse_cancel"] });
+    const ask = el("span", { className: "refuse-form", hidden: true }, reason, confirm, cancel);
+    accept.addEventListener("click", () => act(order, "accept"));
+    refuse.addEventListener("click", () => {
+      ask.hidden = false;
+      refuse.hidden = accept.hidden = true;
+      reason.focus();
+    });
+    cancel.addEventListener("click", () => {
+      ask.hidden = true;
+      refuse.hidden = accept.hidden = false;
+    });
+    const send = () => {
+      if (!reason.value.trim()) {
+        showError(text["merchant.reason_required"]);
+        reason.focus();
+        return;
+      }
+      act(order, "refuse", { reason: reason.value.trim() });
+    };
+    confirm.addEventListener("click", send);
+    reason.addEventListener("keydown", (e) => { if (e.key === "Enter") send(); });
+    cell.append(el("div", { className: "buttons" }, accept, refuse, ask));
+  } else if (order.status === "Accepted" || order.status === "WorkerAssigned") {
+    // Workers who have the order's skill come first; the others stay choosable, marked.
+    const skilled = (w) => w.skills.includes(order.category);
+    const workers = [...data.workers].sort((a, b) => Number(skilled(b)) - Number(skilled(a)));
+    const select = el("select", { className: "worker-select" },
+      ...workers.map((w) => el("option", { value: w.id, textContent: `${w.name} (${w.id})${skilled(w) ? "" : ` · ${text["merchant.no_skill"]}`}` })));
+    select.setAttribute("aria-label", text["merchant.worker_choice"]);
+    if (order.workerId) select.value = order.workerId;
+    const assign = el("button", {
+      type: "button", className: "assign", textContent: order.status === "Accepted" ? text["merchant.assign"] : text["merchant.reassign"],
+    });
+    assign.addEventListener("click", () => act(order, "assign", { workerId: select.value }));
+    cell.append(el("div", { className: "buttons" }, select, assign));
+  }
+  return cell;
+}
+
+function render(order) {
+  const masked = order.status === "Offered";
+  const tr = el("tr", {},
+    el("td", { className: "order-no", textContent: order.orderNo }),
+    el("td", { className: "category", textContent: data.categories[order.category] ?? order.category ?? "" }),
+    el("td", {}, el("span", { className: "badge status", textContent: statusName(order.status) })),
+    el("td", { className: "address" }, place(order)),
+    el("td", { className: "phone", textContent: order.phone, title: masked ? text["merchant.masked"] : "" }),
+    el("td", { className: "window" }, ...when(order.windowStart, order.windowEnd).map((part) => el("span", { textContent: part }))),
+    el("td", { className: "worker", textContent: order.workerId ? workerName(order.workerId) : "" }),
+    actions(order));
+  tr.dataset.order = order.orderNo;
+  tr.dataset.status = order.status;
+  tr.dataset.kind = order.kind;
+  if (masked) tr.classList.add("offer");
+  return tr;
+}
+
+// Rows whose data did not change keep their element, so an open refusal or a chosen worker survives a refresh.
+function show(orders) {
+  const seen = new Set();
+  orders.forEach((order, i) => {
+    const key = JSON.stringify(order);
+    let entry = rows.get(order.orderNo);
+    if (!entry || entry.key !== key) {
+      const tr = render(order);
+      if (entry) entry.tr.replaceWith(tr);
+      entry = { key, tr };
+      rows.set(order.orderNo, entry);
+    }
+    seen.add(order.orderNo);
+    if (body.children[i] !== entry.tr) body.insertBefore(entry.tr, body.children[i] ?? null);
+  });
+  for (const [no, entry] of rows) {
+    if (!seen.has(no)) {
+      entry.tr.remove();
+      rows.delete(no);
+    }
+  }
+  $("merchant-orders-empty").hidden = orders.length > 0;
+}
+
+// One fetch at a time; pushes that arrive meanwhile ask for one more, so the last answer is never older than the last push.
+let loading = null;
+let again = false;
+function refresh() {
+  if (loading) {
+    again = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      again = false;
+      const orders = await api("GET", "/api/merchant/orders");
+      if (orders) show(orders);
+    } while (again);
+    loading = null;
+  })();
+  return loading;
+}
+
+async function act(order, step, payload) {
+  const row = rows.get(order.orderNo)?.tr;
+  row?.querySelectorAll("button, select, input").forEach((c) => { c.disabled = true; });
+  const view = await api("POST", `/api/merchant/orders/${encodeURIComponent(order.orderNo)}/${step}`, payload);
+  if (view) showError(null);
+  // Whatever happened (done, or refused because the order moved on), show the server's list with this row drawn afresh.
+  const entry = rows.get(order.orderNo);
+  if (entry) entry.key = "";
+  await refresh();
+}
+
+document.addEventListener("hs:push", (e) => {
+  if (e.detail.event === "order.updated" || e.detail.event === "order.gone") refresh();
+});
+document.addEventListener("hs:resync", refresh);
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refresh(); });
+
+await refresh();
+document.body.dataset.merchant = "ready";

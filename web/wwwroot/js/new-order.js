@@ -1,0 +1,249 @@
+// The agent console's new work order form. It is filled during a call (the caller's number, and the member's
+// name and addresses, come from the pop) or without one; it POSTs /api/orders, shows the field errors of a
+// 400 next to their fields, and after a success shows the order's number and status, kept current by the
+// "order.updated" pushes (offered to a merchant, accepted, worker assigned, … completed).
+const $ = (id) => document.getElementById(id);
+const text = JSON.parse($("new-order-text").textContent);
+const form = $("new-order");
+const panel = $("call-panel");
+const phone = $("order-phone");
+const english = document.documentElement.lang === "en";
+const fields = {
+  contactName: $("order-contact"), contactPhone: phone, category: $("order-category"), district: $("order-district"),
+  address: $("order-address"), windowStart: $("order-start"), windowEnd: $("order-end"), notes: $("order-notes"),
+};
+
+// The form lives next to the call pop, not in it: an order outlives the call (and is also taken without one),
+// so a caller hanging up does not take the half-filled form away.
+
+// ---- the call the order comes from -------------------------------------------------------------------------------
+
+const members = new Map(); // callId → the pop's member (null when the caller is not a member)
+let linked = null; // { callId, connected } — the call the order will name; it stays after a hang-up until the order is sent
+let phoneTyped = false;
+let phoneCall = null;
+
+// console.js writes the caller's number into #order-phone on every update of the call. A number the agent typed
+// (the caller speaking for someone else) wins over those writes until another call comes.
+const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+Object.defineProperty(phone, "value", {
+  configurable: true,
+  get() { return nativeValue.get.call(this); },
+  set(value) {
+    const call = panel.dataset.callId || null;
+    if (phoneTyped && call === phoneCall) return;
+    phoneTyped = false;
+    phoneCall = call;
+    nativeValue.set.call(this, value);
+  },
+});
+phone.addEventListener("input", () => { phoneTyped = true; phoneCall = panel.dataset.callId || null; });
+
+function showLinked() {
+  $("order-call").textContent = linked ? `${text.linkedCall} ${linked.callId}` : text.noCall;
+  form.dataset.callId = linked?.callId ?? "";
+}
+
+async function memberOf(callId) {
+  if (!members.has(callId)) {
+    const state = await fetch("/api/console", { headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? r.json() : null)).catch(() => null);
+    if (state?.call?.call) members.set(state.call.call.callId, state.call.member ?? null);
+  }
+  return members.get(callId) ?? null;
+}
+
+function guessDistrict() {
+  if (fields.district.value) return;
+  const address = fields.address.value;
+  const option = [...fields.district.options].find((o) => o.value && address.includes(o.value));
+  if (option) fields.district.value = option.value;
+}
+
+// Fills what is still empty from the member's record; the agent's own entries stay.
+async function prefill(callId) {
+  const member = await memberOf(callId);
+  if (!member || linked?.callId !== callId) return;
+  if (!fields.contactName.value) fields.contactName.value = member.name;
+  $("order-addresses").replaceChildren(...member.addresses.map((a) => Object.assign(document.createElement("option"), { value: a })));
+  if (!fields.address.value && member.addresses.length > 0) {
+    fields.address.value = member.addresses[0];
+    guessDistrict();
+  }
+}
+
+function callChanged() {
+  const callId = panel.dataset.callId || null;
+  const status = panel.dataset.status;
+  if (callId && linked?.callId !== callId) {
+    linked = { callId, connected: false };
+    $("order-addresses").replaceChildren();
+    prefill(callId);
+  }
+  if (callId && ["Connected", "OnHold"].includes(status)) linked.connected = true;
+  // A call that only rang (refused, or answered elsewhere) was never this order's call.
+  if (!callId && linked && !linked.connected) linked = null;
+  showLinked();
+}
+new MutationObserver(callChanged).observe(panel, { attributes: true, attributeFilter: ["data-call-id", "data-status"] });
+
+// ---- the form ----------------------------------------------------------------------------------------------------
+
+function shanghaiDate(daysAhead) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(new Date()).map((p) => [p.type, p.value]));
+  const day = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) + daysAhead));
+  return day.toISOString().slice(0, 10);
+}
+
+// A date and a clock time on the form are Beijing time, whatever the agent's computer says.
+function instant(date, time) {
+  if (!date || !time) return null;
+  return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`;
+}
+
+function clearErrors() {
+  for (const p of form.querySelectorAll(".field-error")) {
+    p.hidden = true;
+    p.textContent = "";
+  }
+  $("order-error").hidden = true;
+  $("order-error").textContent = "";
+}
+
+function showErrors(errors) {
+  const rest = [];
+  let first = null;
+  for (const [name, messages] of Object.entries(errors)) {
+    const p = form.querySelector(`.field-error[data-field="${CSS.escape(name)}"]`);
+    if (!p) {
+      rest.push(...messages);
+      continue;
+    }
+    p.textContent = messages.join(" ");
+    p.hidden = false;
+    first ??= fields[name];
+  }
+  if (rest.length > 0) showFormError(rest.join(" "));
+  first?.focus();
+}
+
+function showFormError(message) {
+  $("order-error").textContent = message;
+  $("order-error").hidden = false;
+}
+
+function reset() {
+  clearErrors();
+  for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone") input.value = "";
+  $("order-addresses").replaceChildren();
+  $("order-date").value = shanghaiDate(1);
+  fields.windowStart.value = "09:00";
+  fields.windowEnd.value = "11:00";
+  phoneTyped = false;
+  phone.value = panel.dataset.callId ? $("call-caller").textContent : "";
+  linked = null;
+  callChanged(); // links the call on screen again, if there is one, and fills in its member
+}
+
+async function loadCatalogue() {
+  try {
+    const response = await fetch("/api/catalogue", { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(response.statusText);
+    const tree = await response.json();
+    fields.category.append(...tree.map((top) => {
+      const group = Object.assign(document.createElement("optgroup"), { label: english ? top.nameEn : top.nameZh });
+      group.append(...top.children.map((c) => Object.assign(document.createElement("option"), { value: c.code, textContent: english ? c.nameEn : c.nameZh })));
+      return group;
+    }));
+  } catch {
+    showFormError(text.catalogueFailed);
+  }
+}
+
+let sending = false;
+form.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  if (sending) return;
+  clearErrors();
+  const value = (input) => input.value.trim() || undefined;
+  const date = $("order-date").value;
+  const body = {
+    callId: linked?.callId,
+    memberId: linked ? (await memberOf(linked.callId))?.memberId : undefined,
+    contactName: value(fields.contactName),
+    contactPhone: phone.value.trim(),
+    category: fields.category.value,
+    district: fields.district.value,
+    address: fields.address.value.trim(),
+    windowStart: instant(date, fields.windowStart.value),
+    windowEnd: instant(date, fields.windowEnd.value),
+    notes: value(fields.notes),
+  };
+  sending = true;
+  $("order-submit").disabled = true;
+  try {
+    const response = await fetch("/api/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+    const result = await response.json().catch(() => null);
+    if (response.ok) {
+      current = null;
+      showOrder(result);
+      reset();
+    } else if (result?.errors) {
+      showErrors(result.errors);
+    } else {
+      showFormError(result?.title ?? response.statusText);
+    }
+  } catch (error) {
+    showFormError(error.message);
+  } finally {
+    sending = false;
+    $("order-submit").disabled = false;
+  }
+});
+
+$("order-reset").addEventListener("click", reset);
+// A field's error goes once the agent changes the field (the window's error with any of its three inputs).
+form.addEventListener("input", (e) => {
+  const name = Object.keys(fields).find((k) => fields[k] === e.target);
+  const timing = e.target.id === "order-date" || name === "windowStart" || name === "windowEnd";
+  for (const p of form.querySelectorAll(".field-error")) {
+    if (p.dataset.field === name || (timing && p.dataset.field.startsWith("window"))) p.hidden = true;
+  }
+});
+fields.address.addEventListener("change", guessDistrict);
+
+// ---- the order just taken, kept current by pushes ------------------------------------------------------------------
+
+let current = null;
+
+function showOrder(view) {
+  if (current && current.orderNo === view.orderNo && view.version < current.version) return; // a stale push
+  current = view;
+  const result = $("order-result");
+  const badge = Object.assign(document.createElement("span"), { className: "badge order-status", textContent: text[`status.${view.status}`] ?? view.status });
+  const number = Object.assign(document.createElement("strong"), { className: "order-no", textContent: view.orderNo });
+  const who = [view.merchantId, view.workerId].filter(Boolean).map((id) => ` · ${id}`).join("");
+  result.replaceChildren(`${text.created} `, number, " · ", badge, who);
+  result.dataset.order = view.orderNo;
+  result.dataset.status = view.status;
+  result.hidden = false;
+}
+
+document.addEventListener("hs:push", (e) => {
+  const { event, payload } = e.detail;
+  if (event === "call.ringing" && payload?.call) members.set(payload.call.callId, payload.member ?? null);
+  if (event === "order.updated" && current && payload.orderNo === current.orderNo) showOrder(payload);
+});
+document.addEventListener("hs:resync", async () => {
+  if (!current) return;
+  const response = await fetch(`/api/orders/${encodeURIComponent(current.orderNo)}`, { headers: { Accept: "application/json" } }).catch(() => null);
+  if (response?.ok) showOrder(await response.json());
+});
+
+reset();
+loadCatalogue().then(() => { form.dataset.ready = "true"; });

@@ -1,0 +1,150 @@
+// The worker's jobs, on a phone: the customer's phone and address, and one button for the next step
+// (on my way → check in → check out). The list comes from GET /api/worker/jobs; every "order.updated"
+// push, reconnect, or return to the page fetches it again.
+const data = JSON.parse(document.getElementById("worker-data").textContent);
+const text = data.text;
+const $ = (id) => document.getElementById(id);
+const list = $("jobs");
+const english = document.documentElement.lang === "en";
+const cards = new Map(); // orderNo → { key, li }
+
+// The one step a worker takes next from each status: [API path, button class, words].
+const next = {
+  WorkerAssigned: ["en-route", "en-route", text["worker.en_route"]],
+  EnRoute: ["check-in", "check-in", text["worker.check_in"]],
+  InService: ["check-out", "check-out", text["worker.check_out"]],
+};
+const active = (job) => job.status in next;
+
+async function api(method, path) {
+  let response;
+  try {
+    response = await fetch(path, { method, headers: { Accept: "application/json" } });
+  } catch (error) {
+    showError(error.message);
+    return null;
+  }
+  const result = await response.json().catch(() => null);
+  if (!response.ok) {
+    showError(result?.errors ? Object.values(result.errors).flat().join(" ") : result?.title ?? response.statusText);
+    return null;
+  }
+  return result;
+}
+
+function showError(message) {
+  $("worker-error").hidden = !message;
+  $("worker-error").textContent = message ? text["worker.error"].replace("{0}", message) : "";
+}
+
+function when(start, end) {
+  if (!start) return "";
+  const zone = { timeZone: "Asia/Shanghai", hour12: false };
+  const day = new Date(start).toLocaleDateString(english ? "en-GB" : "zh-CN", { ...zone, month: "short", day: "numeric", weekday: "short" });
+  const time = (iso) => new Date(iso).toLocaleTimeString("zh-CN", { ...zone, hour: "2-digit", minute: "2-digit" });
+  return end ? `${day} ${time(start)}–${time(end)}` : `${day} ${time(start)}`;
+}
+
+// "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
+const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [o.district, o.address].filter(Boolean).join(" · "));
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function field(label, value, className) {
+  return el("div", { className: `job-field ${className}` }, el("dt", { textContent: label }), el("dd", {}, value));
+}
+
+function render(job) {
+  const phone = el("a", { href: `tel:${job.phone}`, textContent: job.phone });
+  const li = el("li", { className: "job" },
+    el("div", { className: "job-head" },
+      el("strong", { className: "category", textContent: data.categories[job.category] ?? job.category ?? "" }),
+      el("span", { className: "badge status", textContent: text[`status.${job.status}`] ?? job.status })),
+    el("dl", {},
+      field(text["field.windowEnd"], when(job.windowStart, job.windowEnd), "window"),
+      field(text["field.address"], place(job), "address"),
+      field(text["field.contactPhone"], phone, "phone")),
+    el("p", { className: "muted order-no", textContent: job.orderNo }));
+  li.dataset.order = job.orderNo;
+  li.dataset.status = job.status;
+  const step = next[job.status];
+  if (step) {
+    const button = el("button", { type: "button", className: `step ${step[1]}`, textContent: step[2] });
+    button.addEventListener("click", () => act(job, step[0], button));
+    li.append(button);
+  }
+  return li;
+}
+
+// Jobs still to do first, soonest first; then the finished ones, newest first.
+function order(jobs) {
+  const start = (j) => (j.windowStart ? Date.parse(j.windowStart) : Infinity);
+  return [...jobs].sort((a, b) =>
+    active(a) !== active(b) ? (active(a) ? -1 : 1)
+      : active(a) ? start(a) - start(b)
+      : Date.parse(b.createdAt) - Date.parse(a.createdAt));
+}
+
+function show(jobs) {
+  const seen = new Set();
+  order(jobs).forEach((job, i) => {
+    const key = JSON.stringify(job);
+    let entry = cards.get(job.orderNo);
+    if (!entry || entry.key !== key) {
+      const li = render(job);
+      if (entry) entry.li.replaceWith(li);
+      entry = { key, li };
+      cards.set(job.orderNo, entry);
+    }
+    seen.add(job.orderNo);
+    if (list.children[i] !== entry.li) list.insertBefore(entry.li, list.children[i] ?? null);
+  });
+  for (const [no, entry] of cards) {
+    if (!seen.has(no)) {
+      entry.li.remove();
+      cards.delete(no);
+    }
+  }
+  $("jobs-empty").hidden = jobs.length > 0;
+}
+
+// One fetch at a time; a push during a fetch asks for one more.
+let loading = null;
+let again = false;
+function refresh() {
+  if (loading) {
+    again = true;
+    return loading;
+  }
+  loading = (async () => {
+    do {
+      again = false;
+      const jobs = await api("GET", "/api/worker/jobs");
+      if (jobs) show(jobs);
+    } while (again);
+    loading = null;
+  })();
+  return loading;
+}
+
+async function act(job, step, button) {
+  button.disabled = true;
+  const view = await api("POST", `/api/worker/jobs/${encodeURIComponent(job.orderNo)}/${step}`);
+  if (view) showError(null);
+  const entry = cards.get(job.orderNo);
+  if (entry) entry.key = ""; // drawn afresh from the server's list, whatever happened
+  await refresh();
+}
+
+document.addEventListener("hs:push", (e) => {
+  if (e.detail.event === "order.updated" || e.detail.event === "order.gone") refresh();
+});
+document.addEventListener("hs:resync", refresh);
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refresh(); });
+
+await refresh();
+document.body.dataset.worker = "ready";
