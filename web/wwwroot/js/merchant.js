@@ -1,12 +1,13 @@
 // The merchant portal's live list of offers and orders: accept or refuse an offer, assign a worker.
 // The list comes from GET /api/merchant/orders (which masks an offer's phone and address); every
 // "order.updated" push and every reconnect fetches it again, so the screen always shows what the server has.
+import { coalescedRefresh, elementOf, keyedList } from "./live-list.js";
+
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
 const $ = (id) => document.getElementById(id);
 const body = $("merchant-orders").querySelector("tbody");
 const english = document.documentElement.lang === "en";
-const rows = new Map(); // orderNo → { key, tr }
 
 async function api(method, path, payload) {
   let response;
@@ -126,57 +127,19 @@ function render(order) {
   return tr;
 }
 
-// Rows whose data did not change keep their element, so an open refusal or a chosen worker survives a refresh.
-function show(orders) {
-  const seen = new Set();
-  orders.forEach((order, i) => {
-    const key = JSON.stringify(order);
-    let entry = rows.get(order.orderNo);
-    if (!entry || entry.key !== key) {
-      const tr = render(order);
-      if (entry) entry.tr.replaceWith(tr);
-      entry = { key, tr };
-      rows.set(order.orderNo, entry);
-    }
-    seen.add(order.orderNo);
-    if (body.children[i] !== entry.tr) body.insertBefore(entry.tr, body.children[i] ?? null);
-  });
-  for (const [no, entry] of rows) {
-    if (!seen.has(no)) {
-      entry.tr.remove();
-      rows.delete(no);
-    }
-  }
-  $("merchant-orders-empty").hidden = orders.length > 0;
-}
-
-// One fetch at a time; pushes that arrive meanwhile ask for one more, so the last answer is never older than the last push.
-let loading = null;
-let again = false;
-function refresh() {
-  if (loading) {
-    again = true;
-    return loading;
-  }
-  loading = (async () => {
-    do {
-      again = false;
-      const orders = await api("GET", "/api/merchant/orders");
-      if (orders) show(orders);
-    } while (again);
-    loading = null;
-  })();
-  return loading;
-}
+const show = keyedList(body, render, $("merchant-orders-empty"));
+const refresh = coalescedRefresh(async () => {
+  const orders = await api("GET", "/api/merchant/orders");
+  if (orders) show(orders);
+});
 
 async function act(order, step, payload) {
-  const row = rows.get(order.orderNo)?.tr;
+  const row = elementOf(body, order.orderNo);
   row?.querySelectorAll("button, select, input").forEach((c) => { c.disabled = true; });
   const view = await api("POST", `/api/merchant/orders/${encodeURIComponent(order.orderNo)}/${step}`, payload);
   if (view) showError(null);
   // Whatever happened (done, or refused because the order moved on), show the server's list with this row drawn afresh.
-  const entry = rows.get(order.orderNo);
-  if (entry) entry.key = "";
+  show.invalidate(order.orderNo);
   await refresh();
 }
 

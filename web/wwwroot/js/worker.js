@@ -1,12 +1,13 @@
 // The worker's jobs, on a phone: the customer's phone and address, and one button for the next step
 // (on my way → check in → check out). The list comes from GET /api/worker/jobs; every "order.updated"
 // push, reconnect, or return to the page fetches it again.
+import { coalescedRefresh, keyedList } from "./live-list.js";
+
 const data = JSON.parse(document.getElementById("worker-data").textContent);
 const text = data.text;
 const $ = (id) => document.getElementById(id);
 const list = $("jobs");
 const english = document.documentElement.lang === "en";
-const cards = new Map(); // orderNo → { key, li }
 
 // The one step a worker takes next from each status: [API path, button class, words].
 const next = {
@@ -89,54 +90,18 @@ function order(jobs) {
       : Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-function show(jobs) {
-  const seen = new Set();
-  order(jobs).forEach((job, i) => {
-    const key = JSON.stringify(job);
-    let entry = cards.get(job.orderNo);
-    if (!entry || entry.key !== key) {
-      const li = render(job);
-      if (entry) entry.li.replaceWith(li);
-      entry = { key, li };
-      cards.set(job.orderNo, entry);
-    }
-    seen.add(job.orderNo);
-    if (list.children[i] !== entry.li) list.insertBefore(entry.li, list.children[i] ?? null);
-  });
-  for (const [no, entry] of cards) {
-    if (!seen.has(no)) {
-      entry.li.remove();
-      cards.delete(no);
-    }
-  }
-  $("jobs-empty").hidden = jobs.length > 0;
-}
-
-// One fetch at a time; a push during a fetch asks for one more.
-let loading = null;
-let again = false;
-function refresh() {
-  if (loading) {
-    again = true;
-    return loading;
-  }
-  loading = (async () => {
-    do {
-      again = false;
-      const jobs = await api("GET", "/api/worker/jobs");
-      if (jobs) show(jobs);
-    } while (again);
-    loading = null;
-  })();
-  return loading;
-}
+const showInOrder = keyedList(list, render, $("jobs-empty"));
+const show = (jobs) => showInOrder(order(jobs));
+const refresh = coalescedRefresh(async () => {
+  const jobs = await api("GET", "/api/worker/jobs");
+  if (jobs) show(jobs);
+});
 
 async function act(job, step, button) {
   button.disabled = true;
   const view = await api("POST", `/api/worker/jobs/${encodeURIComponent(job.orderNo)}/${step}`);
   if (view) showError(null);
-  const entry = cards.get(job.orderNo);
-  if (entry) entry.key = ""; // drawn afresh from the server's list, whatever happened
+  showInOrder.invalidate(job.orderNo);
   await refresh();
 }
 
