@@ -29,6 +29,8 @@ public static class SiloApp
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains
         builder.Services.AddHostedService<SweeperStartup>();
+        builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<WebhookDispatcher>();
 
         builder.Services.AddSharedSignIn(settings.DataProtectionKeysPath, settings.WebLoginUrl);
         builder.Services.AddHealthChecks()

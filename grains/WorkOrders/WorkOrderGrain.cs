@@ -13,7 +13,8 @@ public sealed class WorkOrderGrain(
     [PersistentState("order", "Default")] IPersistentState<WorkOrder> state,
     IEventLog log,
     TimeProvider clock,
-    WorkOrderOptions options) : Grain, IWorkOrderGrain, IRemindable
+    WorkOrderOptions options,
+    Microsoft.Extensions.Logging.ILogger<WorkOrderGrain> logger) : Grain, IWorkOrderGrain, IRemindable
 {
     public static readonly EventCodec Codec = new("work_order",
         ("OrderCreated", typeof(OrderCreated)), ("OrderClassified", typeof(OrderClassified)), ("OrderOffered", typeof(OrderOffered)),
@@ -60,7 +61,7 @@ public sealed class WorkOrderGrain(
             new OrderCreated(WorkOrderKind.Service, order.Channel, order.CallId, order.MemberId, order.ContactName,
                 PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now),
             new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd, order.Requirements, Now),
-        ], order.CreatedBy, Now, o => [Row(o)]);
+        ], order.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(merchantBefore);
         await Dispatch();
         return Ok();
@@ -74,7 +75,7 @@ public sealed class WorkOrderGrain(
                 PhoneNumber.Normalize(complaint.ContactPhone), null, complaint.CreatedBy, Now),
             new ComplaintRegistered(complaint.RelatedOrderNo, complaint.AgainstMerchantId, complaint.AgainstWorkerId, complaint.Severity,
                 complaint.Description, Now),
-        ], complaint.CreatedBy, Now, o => [Row(o)]);
+        ], complaint.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(null);
         return Ok();
     }
@@ -86,7 +87,7 @@ public sealed class WorkOrderGrain(
             new OrderCreated(inquiry.Kind, inquiry.Channel, null, inquiry.MemberId, inquiry.ContactName, PhoneNumber.Normalize(inquiry.ContactPhone),
                 null, inquiry.CreatedBy, Now),
             new InquiryRegistered(inquiry.Text.Trim(), Now),
-        ], inquiry.CreatedBy, Now, o => [Row(o)]);
+        ], inquiry.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(null);
         return Ok();
     }
@@ -101,7 +102,7 @@ public sealed class WorkOrderGrain(
     {
         var events = Order.FollowUpComplainant(satisfied, comment, Now, out var error);
         if (error is not null) return Refused(error);
-        await _journal.Record(events, actor, Now, o => [Row(o)]);
+        await _journal.Record(events, actor, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(Order.MerchantId);
         return Ok();
     }
@@ -116,7 +117,7 @@ public sealed class WorkOrderGrain(
     {
         var events = Order.SendReply(channel, Now, out var error);
         if (error is not null) return Refused(error);
-        await _journal.Record(events, actor, Now, o => [Row(o)]);
+        await _journal.Record(events, actor, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(Order.MerchantId);
         return Ok();
     }
@@ -128,7 +129,7 @@ public sealed class WorkOrderGrain(
         if (error is not null) return error == "score"
             ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
             : Refused(error);
-        await _journal.Record(events, outcome.Actor, Now, o => [Row(o)]);
+        await _journal.Record(events, outcome.Actor, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(Order.MerchantId);
         await OpenComplaintIfNeeded();
         return Ok();
@@ -228,7 +229,7 @@ public sealed class WorkOrderGrain(
         }
         await CheckSlas();
         _deadlineKnown = false;
-        await ScheduleDeadline();
+        await TryScheduleDeadline();
     }
 
     /// <summary>Pre-breach warnings and breaches go on the order's record and, live, to supervisors and agents.</summary>
@@ -290,9 +291,24 @@ public sealed class WorkOrderGrain(
     private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
     {
         var (merchantBefore, workerBefore) = (Order.MerchantId, Order.WorkerId);
-        await _journal.Record(e, actor, Now, order => [Row(order), .. extra]);
+        await _journal.Record(e, actor, Now, order => [Row(order), .. Webhooks(order), .. extra]);
         await Announce(merchantBefore, workerBefore);
-        await ScheduleDeadline();
+        await TryScheduleDeadline();
+    }
+
+    /// <summary>
+    /// A partner's order announces each change to the partner's webhooks: outbox rows in the same transaction as the
+    /// event, sent (and retried) by <c>WebhookDispatcher</c>.
+    /// </summary>
+    private static IEnumerable<ReadModelWrite> Webhooks(WorkOrder o)
+    {
+        if (o.CreatedBy is not { } creator || !creator.StartsWith("partner:")) yield break;
+        var payload = JsonSerializer.Serialize(new { @event = "order.updated", orderNo = o.OrderNo, status = o.Status.ToString(), version = o.Version,
+            merchantId = o.MerchantId, workerId = o.WorkerId }, Json);
+        yield return new ReadModelWrite("""
+            INSERT INTO webhook_delivery (subscription_id, event_type, payload)
+            SELECT id, 'order.updated', $1::jsonb FROM webhook_subscription WHERE active AND partner_key_id = $2
+            """, payload, creator["partner:".Length..]);
     }
 
     private static ReadModelWrite Row(WorkOrder o) => new("""
@@ -320,6 +336,23 @@ public sealed class WorkOrderGrain(
         if (workerBefore is not null && workerBefore != view.WorkerId)
             await GrainFactory.Push(PushGroups.Worker(workerBefore), "order.gone", new { view.OrderNo, view.Status }, view.Version);
         await GrainFactory.Push(PushGroups.Agents, "order.updated", view, view.Version);
+    }
+
+    /// <summary>
+    /// The event is already durable; failing to (re)register the reminder must not fail the command or lose the
+    /// alerts that follow it. The next event, poke or sweep registers it again.
+    /// </summary>
+    private async Task TryScheduleDeadline()
+    {
+        try
+        {
+            await ScheduleDeadline();
+        }
+        catch (Exception e)
+        {
+            _deadlineKnown = false;
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, e, "Could not schedule the deadline of {Order}; it will be retried", Order.OrderNo);
+        }
     }
 
     /// <summary>One reminder at the next deadline (offer timeout or follow-up due); it survives restarts.</summary>

@@ -27,8 +27,24 @@ public static class PartnerEndpoints
             await Own(orderNo, user, grains) is null
                 ? (Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>)NotFound()
                 : await OrderEndpoints.Act(orderNo, grains, text, o => o.CustomerCancel(body.Reason ?? "partner", Owner(user))));
+
+        var hooks = api.MapGroup("/partner/webhooks").WithTags("Partner API").RequireAuthorization(Policies.Partner).DisableAntiforgery();
+        hooks.MapPost("/", async (WebhookRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+        {
+            var result = await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).Subscribe(body.Url ?? "");
+            return result.Succeeded
+                ? (Results<Created<WebhookSubscription>, ValidationProblem>)TypedResults.Created($"/api/partner/webhooks/{result.Value!.Id}", result.Value)
+                : Problems.Validation(text, result.Errors!);
+        });
+        hooks.MapGet("/", async (ClaimsPrincipal user, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).List()));
+        hooks.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+            await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).Unsubscribe(id)
+                ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent()
+                : Problems.Status(404, ProblemTypes.NotFound, "No such webhook."));
         return api;
     }
+
+    public sealed record WebhookRequest(string? Url);
 
     private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(OrderEndpoints.CreateOrderRequest body,
         [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal user, IGrainFactory grains, UiText text)

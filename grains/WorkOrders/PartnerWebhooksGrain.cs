@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using HomeService.EventLog;
+using Npgsql;
+
+namespace HomeService.WorkOrders;
+
+/// <summary>
+/// A partner's webhook subscriptions, loaded from their read table on activation. Each subscription is its own
+/// small aggregate in the event log (subscribed, then perhaps unsubscribed).
+/// </summary>
+public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, IPartnerWebhooksGrain
+{
+    private const int MaxSubscriptions = 10;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<Guid, WebhookSubscription> _subscriptions = new();
+
+    private string PartnerKeyId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT id, url, created_at FROM webhook_subscription WHERE partner_key_id = $1 AND active");
+        cmd.Parameters.Add(new() { Value = PartnerKeyId });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            _subscriptions[r.GetGuid(0)] = new WebhookSubscription(r.GetGuid(0), r.GetString(1), null, r.GetFieldValue<DateTimeOffset>(2));
+    }
+
+    public async Task<CommandResult<WebhookSubscription>> Subscribe(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 500)
+            return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = ["format:url"] });
+        if (_subscriptions.Count >= MaxSubscriptions)
+            return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = [$"max_count:{MaxSubscriptions}"] });
+        var subscription = new WebhookSubscription(Guid.NewGuid(), url, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), clock.GetUtcNow());
+        await log.AppendAsync(EventAppend.Of(
+            new EventRecord("webhook_subscription", subscription.Id.ToString(), 1, "WebhookSubscribed",
+                JsonSerializer.Serialize(new { partnerKeyId = PartnerKeyId, url }, Json), $"partner:{PartnerKeyId}", subscription.CreatedAt),
+            new ReadModelWrite("INSERT INTO webhook_subscription (id, partner_key_id, url, secret, created_at) VALUES ($1, $2, $3, $4, $5)",
+                subscription.Id, PartnerKeyId, url, subscription.Secret, subscription.CreatedAt)));
+        _subscriptions[subscription.Id] = subscription with { Secret = null };
+        return CommandResult<WebhookSubscription>.Ok(subscription);
+    }
+
+    public Task<IReadOnlyList<WebhookSubscription>> List() =>
+        Task.FromResult<IReadOnlyList<WebhookSubscription>>(_subscriptions.Values.OrderBy(s => s.CreatedAt).ToList());
+
+    public async Task<bool> Unsubscribe(Guid id)
+    {
+        if (!_subscriptions.Remove(id)) return false;
+        await log.AppendAsync(EventAppend.Of(
+            new EventRecord("webhook_subscription", id.ToString(), 2, "WebhookUnsubscribed", "{}", $"partner:{PartnerKeyId}", clock.GetUtcNow()),
+            new ReadModelWrite("UPDATE webhook_subscription SET active = false WHERE id = $1", id)));
+        return true;
+    }
+}
