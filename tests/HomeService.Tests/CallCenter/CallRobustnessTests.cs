@@ -19,7 +19,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     {
         _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new()
         {
-            ["HomeService:CallCenter:PresenceGrace"] = "00:00:02",
+            ["HomeService:CallCenter:PresenceGrace"] = "00:00:06",
             ["HomeService:CallCenter:PresenceCheckEvery"] = "00:00:01",
             ["HomeService:CallCenter:CallSanityCheckEvery"] = "00:00:01",
         });
@@ -64,7 +64,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     {
         var (agent, live) = await ReadyAgent("agent3");
         // No heartbeats from here on: the browser is gone.
-        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Offline", TimeSpan.FromSeconds(15));
+        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Offline", TimeSpan.FromSeconds(40));
         var state = await agent.Http.GetFromJsonAsync<JsonElement>("/api/console");
         Assert.Equal("Offline", state.GetProperty("agent").GetProperty("status").GetString());
         await using (live) { }

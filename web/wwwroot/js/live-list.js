@@ -58,3 +58,26 @@ export function coalescedRefresh(load) {
 export function elementOf(container, orderNo) {
   return [...container.children].find((el) => el.dataset.order === orderNo) ?? null;
 }
+
+// A JSON call to our API: the parsed answer, or null after reporting the problem's field errors or title.
+export function jsonApi(showError) {
+  return async function api(method, path, payload) {
+    let response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+      });
+    } catch (error) {
+      showError(error.message);
+      return null;
+    }
+    const result = await response.json().catch(() => null);
+    if (!response.ok) {
+      showError(result?.errors ? Object.values(result.errors).flat().join(" ") : result?.title ?? response.statusText);
+      return null;
+    }
+    return result;
+  };
+}

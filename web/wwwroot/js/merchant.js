@@ -1,7 +1,7 @@
 // The merchant portal's live list of offers and orders: accept or refuse an offer, assign a worker.
 // The list comes from GET /api/merchant/orders (which masks an offer's phone and address); every
 // "order.updated" push and every reconnect fetches it again, so the screen always shows what the server has.
-import { coalescedRefresh, elementOf, keyedList } from "./live-list.js";
+import { coalescedRefresh, elementOf, jsonApi, keyedList } from "./live-list.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -9,25 +9,7 @@ const $ = (id) => document.getElementById(id);
 const body = $("merchant-orders").querySelector("tbody");
 const english = document.documentElement.lang === "en";
 
-async function api(method, path, payload) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-  } catch (error) {
-    showError(error.message);
-    return null;
-  }
-  const result = await response.json().catch(() => null);
-  if (!response.ok) {
-    showError(result?.errors ? Object.values(result.errors).flat().join(" ") : result?.title ?? response.statusText);
-    return null;
-  }
-  return result;
-}
+const api = jsonApi(showError);
 
 function showError(message) {
   $("merchant-error").hidden = !message;

@@ -1,7 +1,7 @@
 // The worker's jobs, on a phone: the customer's phone and address, and one button for the next step
 // (on my way → check in → check out). The list comes from GET /api/worker/jobs; every "order.updated"
 // push, reconnect, or return to the page fetches it again.
-import { coalescedRefresh, keyedList } from "./live-list.js";
+import { coalescedRefresh, jsonApi, keyedList } from "./live-list.js";
 
 const data = JSON.parse(document.getElementById("worker-data").textContent);
 const text = data.text;
@@ -17,21 +17,7 @@ const next = {
 };
 const active = (job) => job.status in next;
 
-async function api(method, path) {
-  let response;
-  try {
-    response = await fetch(path, { method, headers: { Accept: "application/json" } });
-  } catch (error) {
-    showError(error.message);
-    return null;
-  }
-  const result = await response.json().catch(() => null);
-  if (!response.ok) {
-    showError(result?.errors ? Object.values(result.errors).flat().join(" ") : result?.title ?? response.statusText);
-    return null;
-  }
-  return result;
-}
+const api = jsonApi(showError);
 
 function showError(message) {
   $("worker-error").hidden = !message;
