@@ -16,10 +16,10 @@ public sealed class AcdClusterTests
     {
         await using var deployment = await TestDeployment.Start(silos: 3, webHosts: 0);
         // Fifty agents of equal skill, and no wrap-up so agents cycle quickly; the directory reads this on first use.
-        await Sql(deployment, "UPDATE call_queue SET wrap_up_seconds = 0, ring_timeout_seconds = 30");
+        await deployment.Sql("UPDATE call_queue SET wrap_up_seconds = 0, ring_timeout_seconds = 30");
         for (var i = 5; i <= Agents; i++)
-            await Sql(deployment, $"INSERT INTO agent (id, name, extension, skills) VALUES ('A{i:000}', '座席{i}', '{8000 + i}', '{{\"service\": 3}}')");
-        await Sql(deployment, "UPDATE agent SET skills = '{\"service\": 3}'");
+            await deployment.Sql($"INSERT INTO agent (id, name, extension, skills) VALUES ('A{i:000}', '座席{i}', '{8000 + i}', '{{\"service\": 3}}')");
+        await deployment.Sql("UPDATE agent SET skills = '{\"service\": 3}'");
 
         var grains = deployment.Silos[0].Grains;
         var agentIds = Enumerable.Range(1, Agents).Select(i => $"A{i:000}").ToList();
@@ -101,14 +101,6 @@ public sealed class AcdClusterTests
         var shares = rows.GroupBy(r => r.Agent).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Agents, shares.Count);
         Assert.True(shares.Values.Max() <= 3 * Calls / Agents, $"uneven: {string.Join(", ", shares.OrderByDescending(s => s.Value).Take(5))}");
-    }
-
-    private static async Task Sql(TestDeployment deployment, string sql)
-    {
-        await using var conn = new NpgsqlConnection(deployment.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 
     private static async Task<long> Count(NpgsqlConnection conn, string sql)

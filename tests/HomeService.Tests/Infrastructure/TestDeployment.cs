@@ -109,6 +109,15 @@ public sealed class TestDeployment : IAsyncDisposable
         return web;
     }
 
+    /// <summary>Runs a statement against this deployment's database (test set-up: extra agents, shorter timeouts).</summary>
+    public async Task Sql(string sql)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public async Task StopSilo(RunningSilo silo)
     {
         await silo.App.StopAsync();

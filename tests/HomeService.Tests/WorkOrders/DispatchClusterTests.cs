@@ -25,10 +25,9 @@ public sealed class DispatchClusterTests
         await using var second = await SiloProcess.Start(deployment);
         var web = await deployment.StartWeb();
         var grains = web.App.Services.GetRequiredService<IClusterClient>();
-        await Sql(deployment, "UPDATE merchant SET capacity = 1000");
+        await deployment.Sql("UPDATE merchant SET capacity = 1000");
         for (var i = 4; i <= 10; i++)
-            await Sql(deployment,
-                "INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level) " +
+            await deployment.Sql("INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level) " +
                 $"VALUES ('M{i:000}', '测试家政{i}', 'TEST{i:00000000000000}', '测试', '0371600010{i:00}', '金水区', '金水区', '{{home-clean}}', '{{金水区}}', 'Active', {60 + i * 3}, 'A')");
 
         var window = DateTimeOffset.UtcNow.AddHours(3);
@@ -118,13 +117,5 @@ public sealed class DispatchClusterTests
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM work_order WHERE channel = 'partner' AND status IN ('Raw', 'PendingDispatch', 'Offered')", db);
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static async Task Sql(TestDeployment deployment, string sql)
-    {
-        await using var conn = new NpgsqlConnection(deployment.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }
