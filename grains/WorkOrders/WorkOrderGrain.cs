@@ -31,10 +31,12 @@ public sealed class WorkOrderGrain(
         ("ReplySent", typeof(ReplySent)), ("InquiryRegistered", typeof(InquiryRegistered)));
 
     private const string TimerName = "order-deadline";
+    private static readonly TimeSpan MinimumTimerWait = TimeSpan.FromMilliseconds(100);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Journal<WorkOrder> _journal = null!;
     private DateTimeOffset? _deadline;
     private bool _deadlineKnown;
+    private IGrainTimer? _deadlineTimer;
 
     private WorkOrder Order => _journal.State;
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -216,7 +218,10 @@ public sealed class WorkOrderGrain(
 
     public Task<CommandResult<WorkOrderView>> Resume(string actor) => Run(Order.Resume(Now), actor);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => OnDeadline();
+
+    /// <summary>Whatever fell due: an offer timing out, a follow-up falling due, an SLA warning or breach. Safe to run early or twice.</summary>
+    private async Task OnDeadline()
     {
         if (Order.Status == WorkOrderStatus.Offered && Order.OfferExpiresAt <= Now && Order.MerchantId is { } merchant)
         {
@@ -355,7 +360,11 @@ public sealed class WorkOrderGrain(
         }
     }
 
-    /// <summary>One reminder at the next deadline (offer timeout or follow-up due); it survives restarts.</summary>
+    /// <summary>
+    /// The next deadline (offer timeout, follow-up due, SLA) is kept twice: a reminder, which survives restarts, and
+    /// a one-shot grain timer, which fires on time. A reminder re-registered from inside its own tick may next fire
+    /// a whole period later, which made SLA warnings late by a minute on a busy silo.
+    /// </summary>
     private async Task ScheduleDeadline()
     {
         DateTimeOffset? due = Order.Status switch
@@ -366,6 +375,7 @@ public sealed class WorkOrderGrain(
         };
         if (Order.NextSlaDue(Now) is { } sla && (due is null || sla < due)) due = sla;
         if (_deadlineKnown && due == _deadline) return; // most events leave the deadline as it was: no reminder write
+        ArmTimer(due);
         if (due is null)
         {
             if (await this.GetReminder(TimerName) is { } existing) await this.UnregisterReminder(existing);
@@ -376,6 +386,16 @@ public sealed class WorkOrderGrain(
             await this.RegisterOrUpdateReminder(TimerName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, TimeSpan.FromMinutes(1));
         }
         (_deadline, _deadlineKnown) = (due, true);
+    }
+
+    private void ArmTimer(DateTimeOffset? due)
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        if (due is null) return;
+        var wait = due.Value - Now;
+        if (wait < MinimumTimerWait) wait = MinimumTimerWait;
+        _deadlineTimer = this.RegisterGrainTimer(OnDeadline, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
     }
 
     private CommandResult<WorkOrderView> Ok() => CommandResult<WorkOrderView>.Ok(Order.View());

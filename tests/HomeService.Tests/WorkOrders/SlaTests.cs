@@ -17,7 +17,7 @@ public sealed class SlaTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
-    [Fact(Skip = "Passes alone but loses the order.sla push in some full-suite runs (the SlaWarned event is recorded); under investigation, see the issue note.")]
+    [Fact]
     public async Task An_order_nobody_accepts_in_time_warns_and_then_breaches_live_on_the_agents_screens()
     {
         var web = _deployment.WebHosts[0];
