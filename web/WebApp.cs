@@ -63,6 +63,8 @@ public static class WebApp
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
         api.MapOrderEndpoints();
+        api.MapMerchantWorkerEndpoints();
+        api.MapMemberOrderEndpoints();
         api.MapRequestEndpoints();
         api.MapPartnerEndpoints();
         api.MapFallback(ApiFallback.Handle);

@@ -68,13 +68,15 @@ public sealed record DispatchMerchant(
     [property: Id(3)] IReadOnlyList<string> Districts,
     [property: Id(4)] int CreditScore,
     [property: Id(5)] int OpenOrders,
-    [property: Id(6)] int Capacity);
+    [property: Id(6)] int Capacity,
+    [property: Id(7)] int OffersAccepted = 0,
+    [property: Id(8)] int OffersAnswered = 0);
 
 [Alias("HomeService.WorkOrders.IDispatchDirectoryGrain")]
 public interface IDispatchDirectoryGrain : IGrainWithIntegerKey
 {
     [Alias("GetMerchants")] Task<IReadOnlyList<DispatchMerchant>> GetMerchants();
-    [Alias("GetWorkerMerchant")] Task<string?> GetWorkerMerchant(string workerId);
-    [Alias("CategoryExists")] Task<bool> CategoryExists(string category);
     [Alias("LoadChanged"), Orleans.Concurrency.OneWay] Task LoadChanged(string merchantId, int delta);
+    /// <summary>An offer was accepted, refused or timed out: the merchant's acceptance rate moves.</summary>
+    [Alias("OfferAnswered"), Orleans.Concurrency.OneWay] Task OfferAnswered(string merchantId, bool accepted);
 }

@@ -37,7 +37,8 @@ public sealed record WorkOrderView(
     [property: Id(31)] bool? Upheld = null,
     [property: Id(32)] string? VerdictReason = null,
     [property: Id(33)] string? Reply = null,
-    [property: Id(34)] string? CreatedBy = null);
+    [property: Id(34)] string? CreatedBy = null,
+    [property: Id(35)] IReadOnlyList<string>? RequiredSkills = null);
 
 /// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]
@@ -54,7 +55,9 @@ public sealed record NewServiceOrder(
     [property: Id(9)] DateTimeOffset WindowEnd,
     [property: Id(10)] IReadOnlyDictionary<string, string> Requirements,
     [property: Id(11)] string? Notes,
-    [property: Id(12)] string CreatedBy);
+    [property: Id(12)] string CreatedBy,
+    [property: Id(13)] HomeService.Catalogue.CategoryTerms? Terms = null,
+    [property: Id(14)] int TermsVersion = 0);
 
 /// <summary>A complaint as it is registered (by an agent, the website, or automatically after a poor follow-up).</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewComplaint")]

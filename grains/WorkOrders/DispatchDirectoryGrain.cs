@@ -9,34 +9,33 @@ namespace HomeService.WorkOrders;
 public sealed class DispatchDirectoryGrain(NpgsqlDataSource db) : Grain, IDispatchDirectoryGrain
 {
     private readonly Dictionary<string, DispatchMerchant> _merchants = new();
-    private readonly Dictionary<string, string> _workerMerchant = new();
-    private readonly HashSet<string> _categories = new();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
+        // Acceptance counts the offers answered in the last 90 days: recent behaviour, not a merchant's distant past.
         await using (var cmd = new NpgsqlCommand("""
             SELECT m.id, m.status, m.categories, m.districts, m.credit_score, m.capacity,
-                   (SELECT count(*) FROM work_order o WHERE o.merchant_id = m.id AND o.open AND o.status <> 'Offered')::int
+                   (SELECT count(*) FROM work_order o WHERE o.merchant_id = m.id AND o.open AND o.status <> 'Offered')::int,
+                   count(d.id) FILTER (WHERE d.answer = 'accepted')::int, count(d.id) FILTER (WHERE d.answer IS NOT NULL)::int
             FROM merchant m
+            LEFT JOIN dispatch_decision d ON d.chosen = m.id AND d.decided_at > now() - interval '90 days'
+            GROUP BY m.id
             """, conn))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 _merchants[r.GetString(0)] = new DispatchMerchant(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2),
-                    r.GetFieldValue<string[]>(3), r.GetInt32(4), r.GetInt32(6), r.GetInt32(5));
-        await using (var cmd = new NpgsqlCommand("SELECT id, merchant_id FROM worker", conn))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) _workerMerchant[r.GetString(0)] = r.GetString(1);
-        await using (var cmd = new NpgsqlCommand("SELECT code FROM service_category WHERE active AND parent_code IS NOT NULL", conn))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct)) _categories.Add(r.GetString(0));
+                    r.GetFieldValue<string[]>(3), r.GetInt32(4), r.GetInt32(6), r.GetInt32(5), r.GetInt32(7), r.GetInt32(8));
     }
 
     public Task<IReadOnlyList<DispatchMerchant>> GetMerchants() => Task.FromResult<IReadOnlyList<DispatchMerchant>>(_merchants.Values.ToList());
 
-    public Task<string?> GetWorkerMerchant(string workerId) => Task.FromResult(_workerMerchant.GetValueOrDefault(workerId));
-
-    public Task<bool> CategoryExists(string category) => Task.FromResult(_categories.Contains(category));
+    public Task OfferAnswered(string merchantId, bool accepted)
+    {
+        if (_merchants.TryGetValue(merchantId, out var m))
+            _merchants[merchantId] = m with { OffersAccepted = m.OffersAccepted + (accepted ? 1 : 0), OffersAnswered = m.OffersAnswered + 1 };
+        return Task.CompletedTask;
+    }
 
     public Task LoadChanged(string merchantId, int delta)
     {

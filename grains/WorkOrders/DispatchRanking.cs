@@ -31,6 +31,16 @@ public static class DispatchRanking
     public const int NeutralCreditScore = 70;
     private const double CreditWeight = 0.60, LoadWeight = 0.25, AcceptanceWeight = 0.15;
 
+    /// <summary>A merchant with no answered offers yet is taken to accept 8 in 10; each answer moves the rate from there.</summary>
+    private const double PriorAccepted = 8, PriorAnswered = 10;
+
+    /// <summary>
+    /// Share of offers accepted, smoothed towards the prior so one refusal does not sink a new merchant and a
+    /// handful of acceptances does not lift one above a long, good record.
+    /// </summary>
+    public static double AcceptanceRate(int accepted, int answered) =>
+        Math.Round((Math.Clamp(accepted, 0, Math.Max(answered, 0)) + PriorAccepted) / (Math.Max(answered, 0) + PriorAnswered), 3);
+
     public static DispatchDecision Rank(string category, string district, IEnumerable<MerchantCandidate> merchants, IReadOnlySet<string> refusedBy)
     {
         var ranked = new List<RankedMerchant>();

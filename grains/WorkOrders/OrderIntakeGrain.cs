@@ -1,3 +1,4 @@
+using HomeService.Catalogue;
 using Npgsql;
 using Orleans.Concurrency;
 
@@ -8,9 +9,9 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
 {
     public async Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey)
     {
-        var exists = await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).CategoryExists(order.Category ?? "");
-        var errors = ServiceOrderRules.Validate(order, exists, clock.GetUtcNow());
+        var (checkedOrder, errors) = await Check(order);
         if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
+        order = checkedOrder;
         // Reserve a number and bind it to the key in one statement; a retry finds the number bound the first time.
         var candidate = await numbers.Next(clock.GetUtcNow());
         string? orderNo;
@@ -35,11 +36,21 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
 
     public async Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order)
     {
-        var exists = await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).CategoryExists(order.Category ?? "");
-        var errors = ServiceOrderRules.Validate(order, exists, clock.GetUtcNow());
+        var (checkedOrder, errors) = await Check(order);
         if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
         var orderNo = await numbers.Next(clock.GetUtcNow());
-        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(order);
+        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(checkedOrder);
+    }
+
+    /// <summary>The order against the rules and its category's fields; a valid one leaves with the category's current terms.</summary>
+    private async Task<(NewServiceOrder Order, Dictionary<string, string[]> Errors)> Check(NewServiceOrder order)
+    {
+        var category = string.IsNullOrWhiteSpace(order.Category) ? null
+            : await GrainFactory.GetGrain<IServiceCatalogueGrain>(0).Get(order.Category);
+        var errors = ServiceOrderRules.Validate(order, category?.Orderable == true, clock.GetUtcNow());
+        if (category is { Orderable: true })
+            foreach (var (field, codes) in CategoryTermsRules.CheckRequirements(category.Terms, order.Requirements)) errors[field] = codes;
+        return (category is null ? order : order with { Terms = category.Terms, TermsVersion = category.TermsVersion }, errors);
     }
 
     public async Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint)

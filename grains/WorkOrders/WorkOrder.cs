@@ -28,6 +28,8 @@ public sealed class WorkOrder : IAggregateState
     public DateTimeOffset? WindowStart { get; set; }
     public DateTimeOffset? WindowEnd { get; set; }
     public Dictionary<string, string> Requirements { get; set; } = new();
+    public List<string> RequiredSkills { get; set; } = [];
+    public int TermsVersion { get; set; }
     public string? MerchantId { get; set; }
     public DateTimeOffset? OfferExpiresAt { get; set; }
     public int OfferAttempts { get; set; }
@@ -35,6 +37,8 @@ public sealed class WorkOrder : IAggregateState
     public string? WorkerId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? FirstOfferedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? EndReason { get; set; }
     public int? Score { get; set; }
@@ -59,18 +63,18 @@ public sealed class WorkOrder : IAggregateState
     public string? VerdictReason { get; set; }
     public string? Reply { get; set; }
 
-    /// <summary>Default response and resolution times per complaint severity (the admin back office will make them settings).</summary>
-    public static (TimeSpan Respond, TimeSpan Resolve) ComplaintSla(string? severity) => severity switch
+    /// <summary>Default response and resolution times per complaint severity; settings may replace them (WorkOrderOptions).</summary>
+    public static (TimeSpan Respond, TimeSpan Resolve) DefaultComplaintSla(string? severity) => severity switch
     {
         "high" => (TimeSpan.FromHours(4), TimeSpan.FromHours(24)),
         "low" => (TimeSpan.FromHours(48), TimeSpan.FromHours(120)),
         _ => (TimeSpan.FromHours(24), TimeSpan.FromHours(72)),
     };
 
-    public Outcome AssignComplaint(string party, DateTimeOffset now)
+    public Outcome AssignComplaint(string party, DateTimeOffset now, Func<string?, (TimeSpan Respond, TimeSpan Resolve)>? slaFor = null)
     {
         if (!(party.StartsWith("merchant:") || party.StartsWith("department:")) || party.Length > 64) return Outcome.Fail("party");
-        var (respond, resolve) = ComplaintSla(Severity);
+        var (respond, resolve) = (slaFor ?? DefaultComplaintSla)(Severity);
         return Move(WorkOrderAction.Assign, new ComplaintAssigned(party, respond, resolve, now));
     }
 
@@ -192,7 +196,7 @@ public sealed class WorkOrder : IAggregateState
 
     public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
         WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version,
-        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply, CreatedBy);
+        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply, CreatedBy, RequiredSkills);
 
     private Outcome Move(WorkOrderAction action, object e) =>
         WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
@@ -282,12 +286,19 @@ public sealed class WorkOrder : IAggregateState
             case OrderClassified x:
                 (Category, Address, District, WindowStart, WindowEnd) = (x.Category, x.Address, x.District, x.WindowStart, x.WindowEnd);
                 Requirements = x.Requirements.ToDictionary();
+                RequiredSkills = x.Skills?.ToList() ?? [];
+                TermsVersion = x.TermsVersion;
+                if (x.DispatchSla is { } dispatchSla) DispatchSla = dispatchSla;
+                if (x.CompletionGrace is { } grace) CompletionGrace = grace;
                 Status = WorkOrderStatus.PendingDispatch;
                 break;
-            case OrderOffered x: (Status, MerchantId, OfferAttempts, OfferExpiresAt) = (WorkOrderStatus.Offered, x.MerchantId, x.Attempt, x.ExpiresAt); break;
+            case OrderOffered x:
+                (Status, MerchantId, OfferAttempts, OfferExpiresAt) = (WorkOrderStatus.Offered, x.MerchantId, x.Attempt, x.ExpiresAt);
+                FirstOfferedAt ??= x.At;
+                break;
             case OfferDeclined x: RefusedBy.Add(x.MerchantId); (Status, MerchantId, OfferExpiresAt) = (WorkOrderStatus.PendingDispatch, null, null); break;
             case OffersExhausted: Status = WorkOrderStatus.ManualDispatch; break;
-            case OrderAccepted: (Status, OfferExpiresAt) = (WorkOrderStatus.Accepted, null); break;
+            case OrderAccepted x: (Status, OfferExpiresAt, AcceptedAt) = (WorkOrderStatus.Accepted, null, x.At); break;
             case MerchantCancelled x: RefusedBy.Add(x.MerchantId); (Status, MerchantId, WorkerId) = (WorkOrderStatus.PendingDispatch, null, null); break;
             case WorkerAssigned x: (Status, WorkerId) = (WorkOrderStatus.WorkerAssigned, x.WorkerId); break;
             case WorkerEnRoute: Status = WorkOrderStatus.EnRoute; break;

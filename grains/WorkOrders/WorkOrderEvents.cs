@@ -2,8 +2,13 @@ namespace HomeService.WorkOrders;
 
 public sealed record OrderCreated(WorkOrderKind Kind, string Channel, string? CallId, string? MemberId, string? ContactName, string ContactPhone,
     string? Notes, string? CreatedBy, DateTimeOffset At);
+/// <summary>
+/// The order's category, place and time, with the category's terms as they were at intake (SLA, worker skills):
+/// a later change of the category does not reach this order. Orders classified before terms existed carry none.
+/// </summary>
 public sealed record OrderClassified(string Category, string Address, string District, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
-    IReadOnlyDictionary<string, string> Requirements, DateTimeOffset At);
+    IReadOnlyDictionary<string, string> Requirements, DateTimeOffset At, TimeSpan? DispatchSla = null, TimeSpan? CompletionGrace = null,
+    IReadOnlyList<string>? Skills = null, int TermsVersion = 0);
 public sealed record OrderOffered(string MerchantId, int Attempt, bool Manual, string? Reason, DateTimeOffset ExpiresAt, DateTimeOffset At);
 public sealed record OfferDeclined(string MerchantId, bool TimedOut, string? Reason, DateTimeOffset At);
 public sealed record OffersExhausted(int Attempts, DateTimeOffset At);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HomeService.EventLog;
 using HomeService.Realtime;
+using HomeService.Workers;
 
 namespace HomeService.WorkOrders;
 
@@ -44,7 +45,8 @@ public sealed class WorkOrderGrain(
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        (state.State.DispatchSla, state.State.CompletionGrace) = (options.DispatchSla, options.CompletionGrace);
+        // The center-wide defaults, for orders that predate category terms; a classified order's own terms replace them.
+        if (state.State.Version == 0) (state.State.DispatchSla, state.State.CompletionGrace) = (options.DispatchSla, options.CompletionGrace);
         _journal = new Journal<WorkOrder>(state, log, Codec, this.GetPrimaryKeyString(), this);
         await _journal.CatchUp(ct);
         Order.OrderNo = this.GetPrimaryKeyString();
@@ -62,12 +64,18 @@ public sealed class WorkOrderGrain(
         await _journal.Record([
             new OrderCreated(WorkOrderKind.Service, order.Channel, order.CallId, order.MemberId, order.ContactName,
                 PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now),
-            new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd, order.Requirements, Now),
+            new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd, Trimmed(order.Requirements), Now,
+                order.Terms?.DispatchSlaMinutes is { } m ? TimeSpan.FromMinutes(m) : options.DispatchSla,
+                order.Terms?.CompletionGraceHours is { } h ? TimeSpan.FromHours(h) : options.CompletionGrace,
+                order.Terms?.Skills ?? [], order.TermsVersion),
         ], order.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(merchantBefore);
         await Dispatch();
         return Ok();
     }
+
+    private static Dictionary<string, string> Trimmed(IReadOnlyDictionary<string, string> requirements) =>
+        requirements.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key.Trim(), r => r.Value.Trim());
 
     public async Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint)
     {
@@ -94,7 +102,8 @@ public sealed class WorkOrderGrain(
         return Ok();
     }
 
-    public Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor) => Run(Order.AssignComplaint(party, Now), actor);
+    public Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor) =>
+        Run(Order.AssignComplaint(party, Now, options.ComplaintSla), actor);
 
     public Task<CommandResult<WorkOrderView>> Respond(string text, string by) => Run(Order.Respond(text, by, Now), by);
 
@@ -151,31 +160,64 @@ public sealed class WorkOrderGrain(
     public async Task Poke()
     {
         await OpenComplaintIfNeeded();
+        await TrySyncWorker(null);
         _deadlineKnown = false; // re-register whatever the state needs, in case a crash skipped it
         if (Order.Status == WorkOrderStatus.Offered && Order.OfferExpiresAt <= Now && Order.MerchantId is { } merchant)
-            await Run(Order.Decline(merchant, timedOut: true, null, Now), "system:accept-timeout");
+            await Decline(merchant, timedOut: true, null, "system:accept-timeout");
         await Dispatch();
         await ScheduleDeadline();
     }
 
     public async Task<CommandResult<WorkOrderView>> Accept(string merchantId)
     {
-        var result = await Run(Order.Accept(merchantId, Now), $"merchant:{merchantId}");
-        if (result.Succeeded) await Directory.LoadChanged(merchantId, +1);
+        var result = await Run(Order.Accept(merchantId, Now), $"merchant:{merchantId}", Answer(merchantId, "accepted"));
+        if (result.Succeeded)
+        {
+            await Directory.LoadChanged(merchantId, +1);
+            await Directory.OfferAnswered(merchantId, accepted: true);
+        }
         return result;
     }
 
     public async Task<CommandResult<WorkOrderView>> Refuse(string merchantId, string reason)
     {
-        var result = await Run(Order.Decline(merchantId, timedOut: false, reason, Now), $"merchant:{merchantId}");
+        var result = await Decline(merchantId, timedOut: false, reason, $"merchant:{merchantId}");
         if (result.Succeeded) await Dispatch();
         return result.Succeeded ? Ok() : result;
     }
 
+    private async Task<CommandResult<WorkOrderView>> Decline(string merchantId, bool timedOut, string? reason, string actor)
+    {
+        var result = await Run(Order.Decline(merchantId, timedOut, reason, Now), actor, Answer(merchantId, timedOut ? "timeout" : "refused"));
+        if (result.Succeeded) await Directory.OfferAnswered(merchantId, accepted: false);
+        return result;
+    }
+
+    /// <summary>How the offer was answered goes on its dispatch decision: acceptance rates are counted from there.</summary>
+    private ReadModelWrite Answer(string merchantId, string answer) => new(
+        "UPDATE dispatch_decision SET answer = $4, answered_at = $5 WHERE order_no = $1 AND attempt = $2 AND chosen = $3 AND answer IS NULL",
+        Order.OrderNo, Order.OfferAttempts, merchantId, answer, Now);
+
+    /// <summary>
+    /// The worker is reserved first (their own rules: the merchant's, available, qualified, not expired), then the
+    /// order records the assignment; if that fails the reservation is let go again.
+    /// </summary>
     public async Task<CommandResult<WorkOrderView>> AssignWorker(string merchantId, string workerId)
     {
-        if (await Directory.GetWorkerMerchant(workerId) != merchantId) return Refused("not-your-worker");
-        return await Run(Order.AssignWorker(merchantId, workerId, Now), $"merchant:{merchantId}");
+        var outcome = Order.AssignWorker(merchantId, workerId, Now);
+        if (outcome.Failed) return Refused(outcome.Error!);
+        var worker = GrainFactory.GetGrain<IWorkerGrain>(workerId);
+        var taken = await worker.TakeJob(Order.OrderNo, merchantId, Order.RequiredSkills);
+        if (!taken.Succeeded) return Refused(taken.Errors!.Values.First()[0]);
+        try
+        {
+            return await Run(outcome, $"merchant:{merchantId}");
+        }
+        catch
+        {
+            await worker.ReleaseJob(Order.OrderNo);
+            throw;
+        }
     }
 
     public async Task<CommandResult<WorkOrderView>> MerchantCancel(string merchantId, string reason)
@@ -225,7 +267,7 @@ public sealed class WorkOrderGrain(
     {
         if (Order.Status == WorkOrderStatus.Offered && Order.OfferExpiresAt <= Now && Order.MerchantId is { } merchant)
         {
-            await Run(Order.Decline(merchant, timedOut: true, null, Now), "system:accept-timeout");
+            await Decline(merchant, timedOut: true, null, "system:accept-timeout");
             await Dispatch();
         }
         else if (Order.Status == WorkOrderStatus.Completed && Order.CompletedAt + options.FollowUpDelay <= Now)
@@ -275,8 +317,8 @@ public sealed class WorkOrderGrain(
     private async Task<DispatchDecision> Rank(bool ignoreRefusals)
     {
         var merchants = await Directory.GetMerchants();
-        // Acceptance rates come with the merchant issue; until then every merchant counts as fully reliable.
-        var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders, m.Capacity, 1.0));
+        var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
+            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered)));
         return DispatchRanking.Rank(Order.Category ?? "", Order.District ?? "", candidates, ignoreRefusals ? new HashSet<string>() : Order.RefusedBy);
     }
 
@@ -295,11 +337,41 @@ public sealed class WorkOrderGrain(
 
     private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
     {
-        var (merchantBefore, workerBefore) = (Order.MerchantId, Order.WorkerId);
+        var (merchantBefore, workerBefore, statusBefore) = (Order.MerchantId, Order.WorkerId, Order.Status);
         await _journal.Record(e, actor, Now, order => [Row(order), .. Webhooks(order), .. extra]);
         await Announce(merchantBefore, workerBefore);
+        if (Order.Status != statusBefore || Order.WorkerId != workerBefore) await TrySyncWorker(workerBefore);
         await TryScheduleDeadline();
     }
+
+    /// <summary>
+    /// The worker's status follows the order: Assigned, EnRoute, InService, then free again. The order's event is
+    /// already durable, so a failure here is logged and mended by the next poke or sweep.
+    /// </summary>
+    private async Task TrySyncWorker(string? workerBefore)
+    {
+        try
+        {
+            if (workerBefore is not null && workerBefore != Order.WorkerId)
+                await GrainFactory.GetGrain<IWorkerGrain>(workerBefore).ReleaseJob(Order.OrderNo);
+            if (Order.WorkerId is not { } worker) return;
+            var grain = GrainFactory.GetGrain<IWorkerGrain>(worker);
+            if (WorkerOnOrder(Order.Status) is { } status) await grain.FollowJob(Order.OrderNo, status);
+            else if (Order.Status != WorkOrderStatus.OnHold) await grain.ReleaseJob(Order.OrderNo);
+        }
+        catch (Exception ex)
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Could not update the worker of {Order}; the next poke will", Order.OrderNo);
+        }
+    }
+
+    private static WorkerStatus? WorkerOnOrder(WorkOrderStatus status) => status switch
+    {
+        WorkOrderStatus.WorkerAssigned => WorkerStatus.Assigned,
+        WorkOrderStatus.EnRoute => WorkerStatus.EnRoute,
+        WorkOrderStatus.InService => WorkerStatus.InService,
+        _ => null,
+    };
 
     /// <summary>
     /// A partner's order announces each change to the partner's webhooks: outbox rows in the same transaction as the
@@ -319,14 +391,14 @@ public sealed class WorkOrderGrain(
     private static ReadModelWrite Row(WorkOrder o) => new("""
         INSERT INTO work_order (order_no, kind, category_code, status, open, member_id, contact_phone, merchant_id, call_id, created_at, closed_at,
             channel, contact_name, address, district, window_start, window_end, worker_id, offer_attempts, offer_expires_at, related_order_no, score,
-            completed_at, created_by, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, now())
+            completed_at, created_by, updated_at, first_offered_at, accepted_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, now(), $25, $26)
         ON CONFLICT (order_no) DO UPDATE SET category_code = $3, status = $4, open = $5, merchant_id = $8, closed_at = $11, address = $14,
             district = $15, window_start = $16, window_end = $17, worker_id = $18, offer_attempts = $19, offer_expires_at = $20, score = $22,
-            completed_at = $23, updated_at = now()
+            completed_at = $23, updated_at = now(), first_offered_at = $25, accepted_at = $26
         """, o.OrderNo, o.Kind.ToString().ToLowerInvariant(), o.Category, o.Status.ToString(), o.Open, o.MemberId, o.ContactPhone, o.MerchantId,
         o.CallId, o.CreatedAt, o.ClosedAt, o.Channel, o.ContactName, o.Address, o.District, o.WindowStart, o.WindowEnd, o.WorkerId, o.OfferAttempts,
-        o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy);
+        o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt);
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
     private async Task Announce(string? merchantBefore, string? workerBefore = null)

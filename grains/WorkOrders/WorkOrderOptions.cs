@@ -18,6 +18,13 @@ public sealed record WorkOrderOptions
     /// <summary>From the end of the wanted time window to check-out.</summary>
     public TimeSpan CompletionGrace { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>Complaint response and resolution times by severity (low, medium, high); a severity not set keeps the default.</summary>
+    public IReadOnlyDictionary<string, (TimeSpan Respond, TimeSpan Resolve)> ComplaintSlas { get; init; } =
+        new Dictionary<string, (TimeSpan, TimeSpan)>();
+
+    public (TimeSpan Respond, TimeSpan Resolve) ComplaintSla(string? severity) =>
+        severity is not null && ComplaintSlas.TryGetValue(severity, out var sla) ? sla : WorkOrder.DefaultComplaintSla(severity);
+
     /// <summary>How often the sweeper looks for orders stuck between two steps, and how old "stuck" is.</summary>
     public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
 }

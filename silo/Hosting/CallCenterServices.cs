@@ -39,6 +39,13 @@ public static class CallCenterServices
             SweepEvery = config.GetValue("HomeService:WorkOrders:SweepEvery", TimeSpan.FromMinutes(1)),
             DispatchSla = config.GetValue("HomeService:WorkOrders:DispatchSla", TimeSpan.FromMinutes(30)),
             CompletionGrace = config.GetValue("HomeService:WorkOrders:CompletionGrace", TimeSpan.FromHours(4)),
+            // "HomeService:WorkOrders:ComplaintSla:high:Respond" = "04:00:00", and so on per severity.
+            ComplaintSlas = new[] { "low", "medium", "high" }.ToDictionary(s => s, s =>
+            {
+                var (respond, resolve) = HomeService.WorkOrders.WorkOrder.DefaultComplaintSla(s);
+                return (config.GetValue($"HomeService:WorkOrders:ComplaintSla:{s}:Respond", respond),
+                    config.GetValue($"HomeService:WorkOrders:ComplaintSla:{s}:Resolve", resolve));
+            }),
         });
         return services;
     }

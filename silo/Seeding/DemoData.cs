@@ -8,7 +8,8 @@ public static class DemoData
     public sealed record Merchant(string Id, string Name, string CreditCode, string LegalPerson, string Phone, string Address,
         string District, string[] Categories, string[] Districts, int CreditScore, string CreditLevel);
 
-    public sealed record Worker(string Id, string MerchantId, string Name, string Phone, string[] Skills);
+    /// <summary>QualificationDaysLeft: when the worker's certificate (健康证/上岗证) expires, counted from the seeding day; negative is expired.</summary>
+    public sealed record Worker(string Id, string MerchantId, string Name, string Phone, string[] Skills, int QualificationDaysLeft);
 
     public sealed record Agent(string Id, string Name, string Extension, Dictionary<string, int> Skills);
 
@@ -34,13 +35,13 @@ public static class DemoData
 
     public static readonly Worker[] Workers =
     [
-        new("W001", "M001", "刘桂芳", "13903710001", ["nanny", "hourly", "home-clean"]),
-        new("W002", "M001", "陈美玲", "13903710002", ["maternity-nurse", "childcare"]),
-        new("W003", "M001", "赵淑珍", "13903710003", ["elder-care", "hourly"]),
-        new("W004", "M002", "孙志强", "13903710004", ["deep-clean", "window-clean", "floor-wax"]),
-        new("W005", "M002", "周红梅", "13903710005", ["home-clean", "hood-clean"]),
-        new("W006", "M003", "吴海涛", "13903710006", ["appliance", "plumbing-electric"]),
-        new("W007", "M003", "郑磊", "13903710007", ["drain", "kitchen-bath", "locksmith"]),
+        new("W001", "M001", "刘桂芳", "13903710001", ["nanny", "hourly", "home-clean"], 300),
+        new("W002", "M001", "陈美玲", "13903710002", ["maternity-nurse", "childcare"], 20),
+        new("W003", "M001", "赵淑珍", "13903710003", ["elder-care", "hourly"], -30),
+        new("W004", "M002", "孙志强", "13903710004", ["deep-clean", "window-clean", "floor-wax"], 250),
+        new("W005", "M002", "周红梅", "13903710005", ["home-clean", "hood-clean"], 180),
+        new("W006", "M003", "吴海涛", "13903710006", ["appliance", "plumbing-electric"], 320),
+        new("W007", "M003", "郑磊", "13903710007", ["drain", "kitchen-bath", "locksmith"], 90),
     ];
 
     public static readonly Agent[] Agents =

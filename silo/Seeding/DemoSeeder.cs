@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HomeService.EventLog;
 using HomeService.Identity;
+using HomeService.Workers;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -60,9 +61,16 @@ public sealed class DemoSeeder(
                 new ReadModelWrite("INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order) VALUES ($1, NULL, $2, $3, $4)",
                     top.Code, top.NameZh, top.NameEn, ++order));
             foreach (var child in top.Children)
-                await Append("service_category", child.Code, "CategoryDefined", new { child.Code, Parent = top.Code, child.NameZh, child.NameEn },
-                    new ReadModelWrite("INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order) VALUES ($1, $2, $3, $4, $5)",
-                        child.Code, top.Code, child.NameZh, child.NameEn, ++order));
+            {
+                var terms = ServiceCatalogueTerms.For(child.Code);
+                await Append("service_category", child.Code, "CategoryDefined", new { child.Code, Parent = top.Code, child.NameZh, child.NameEn, terms },
+                    new ReadModelWrite("""
+                        INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order, required_fields, dispatch_sla_minutes,
+                            completion_grace_hours, price_guide_zh, price_guide_en, skills)
+                        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)
+                        """, child.Code, top.Code, child.NameZh, child.NameEn, ++order, JsonSerializer.Serialize(terms.Fields, Json),
+                        terms.DispatchSlaMinutes, terms.CompletionGraceHours, terms.PriceGuideZh, terms.PriceGuideEn, terms.Skills.ToArray()));
+            }
         }
     }
 
@@ -73,10 +81,16 @@ public sealed class DemoSeeder(
                 INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Active', $10, $11)
                 """, m.Id, m.Name, m.CreditCode, m.LegalPerson, m.Phone, m.Address, m.District, m.Categories, m.Districts, m.CreditScore, m.CreditLevel));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         foreach (var w in DemoData.Workers)
-            await Append("worker", w.Id, "WorkerRegistered", w, new ReadModelWrite(
-                "INSERT INTO worker (id, merchant_id, name, phone, skills, status) VALUES ($1, $2, $3, $4, $5, 'OffDuty')",
-                w.Id, w.MerchantId, w.Name, w.Phone, w.Skills));
+        {
+            // The demo day is under way: everyone starts on duty and available.
+            var registered = new WorkerRegistered(w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, today.AddDays(w.QualificationDaysLeft), "Available",
+                clock.GetUtcNow());
+            await Append("worker", w.Id, "WorkerRegistered", registered, new ReadModelWrite(
+                "INSERT INTO worker (id, merchant_id, name, phone, skills, status, qualification_expires) VALUES ($1, $2, $3, $4, $5, 'Available', $6)",
+                w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, registered.QualificationExpires));
+        }
         foreach (var a in DemoData.Agents)
             await Append("agent_profile", a.Id, "AgentCreated", a, new ReadModelWrite(
                 "INSERT INTO agent (id, name, extension, skills) VALUES ($1, $2, $3, $4::jsonb)",

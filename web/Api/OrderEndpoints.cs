@@ -83,7 +83,7 @@ public static class OrderEndpoints
         var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreateService(order);
         return result.Succeeded
             ? TypedResults.Created($"/api/orders/{result.Value!.OrderNo}", result.Value)
-            : Problems.Validation(text, result.Errors!);
+            : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));
     }
 
     public static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Act(string orderNo, IGrainFactory grains, UiText text,
@@ -100,6 +100,7 @@ public static class OrderEndpoints
             _ when code.StartsWith("illegal:") => Problems.Status(409, ProblemTypes.Conflict, text.Format("order.illegal", text[$"order.status.{code[8..]}"])),
             "not-your-offer" or "not-your-order" or "not-your-job" or "not-your-worker" => Problems.Status(403, ProblemTypes.Forbidden, text[$"order.{code}"]),
             "merchant-not-eligible" => Problems.Status(409, ProblemTypes.Conflict, text["order.merchant-not-eligible"]),
+            "worker-busy" or "worker-unqualified" or "worker-expired" => Problems.Status(409, ProblemTypes.Conflict, text[$"order.{code}"]),
             // A missing or unusable field, reported by the order's rules: name that field.
             "party" or "text" or "reason" or "to" or "channel" or "window" =>
                 Problems.Validation(text, new Dictionary<string, string[]> { [code] = [code is "channel" or "party" ? "unknown" : "required"] }),

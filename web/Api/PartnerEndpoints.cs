@@ -57,7 +57,7 @@ public static class PartnerEndpoints
         var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, KeyId(user), key);
         return result.Succeeded
             ? TypedResults.Created($"/api/partner/orders/{result.Value!.OrderNo}", result.Value)
-            : Problems.Validation(text, result.Errors!);
+            : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));
     }
 
     private static async Task<WorkOrderView?> Own(string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>

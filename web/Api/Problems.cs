@@ -36,9 +36,11 @@ public static class ProblemTypes
 public static class Problems
 {
     /// <summary>Field errors from domain codes, each message naming the field in the caller's language.</summary>
-    public static ValidationProblem Validation(UiText text, IReadOnlyDictionary<string, string[]> errors, string? context = null) =>
+    /// <param name="label">Names a field the UI text does not know (a category's own fields), or null to use the UI text.</param>
+    public static ValidationProblem Validation(UiText text, IReadOnlyDictionary<string, string[]> errors, string? context = null,
+        Func<string, string?>? label = null) =>
         TypedResults.ValidationProblem(
-            errors.ToDictionary(e => e.Key, e => e.Value.Select(code => text.Validation(e.Key, code, context)).ToArray()),
+            errors.ToDictionary(e => e.Key, e => e.Value.Select(code => text.Validation(e.Key, code, context, label?.Invoke(e.Key))).ToArray()),
             title: UiText.IsEnglish ? "The request has invalid fields." : "请求中有字段不正确。",
             type: ProblemTypes.Validation);
 

@@ -25,10 +25,12 @@ public sealed class UiText
     /// <summary>
     /// A validation code from the domain ("required", "max_length:500", "range:1-1440") as a sentence that names the field.
     /// </summary>
-    public string Validation(string field, string code, string? context = null)
+    public string Validation(string field, string code, string? context = null, string? label = null)
     {
-        // A form may name its fields more precisely ("field.broadcast.text" before "field.text").
-        var label = context is not null && Has($"field.{context}.{field}") ? this[$"field.{context}.{field}"] : this[$"field.{field}"];
+        // A form may name its fields more precisely ("field.broadcast.text" before "field.text"); list items share
+        // one label ("fields[2].key" reads "field.fields.key").
+        var key = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "");
+        label ??= context is not null && Has($"field.{context}.{key}") ? this[$"field.{context}.{key}"] : this[$"field.{key}"];
         var parts = code.Split(':', 2);
         return parts.Length == 2 ? Format($"validation.{parts[0]}", label, parts[1]) : Format($"validation.{parts[0]}", label);
     }

@@ -22,9 +22,12 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
         {
             text = OrderScreenText.For(t, "merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
                 "merchant.refuse_cancel", "merchant.reason_required", "merchant.assign", "merchant.reassign", "merchant.worker_choice",
-                "merchant.no_skill", "merchant.masked", "merchant.none"),
+                "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired",
+                "worker.status.Available", "worker.status.Assigned", "worker.status.EnRoute", "worker.status.InService", "worker.status.OffDuty",
+                "worker.status.Resting"),
             categories = OrderScreenText.Categories(await catalogue.GetTree()),
-            workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills }),
+            workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,
+                expired = w.QualificationExpires < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) }),
         };
     }
 }

@@ -51,11 +51,37 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.Equal(2, again.GetProperty("score").GetInt32());
     }
 
-    private async Task<string> CompletedOrder(WebSession agent)
+    [Fact]
+    public async Task A_resident_who_rates_on_the_web_first_sets_the_rating_and_the_later_call_is_kept_as_a_note()
+    {
+        using var agent = await WebSession.SignIn(_web, "agent1");
+        var someoneElses = await CompletedOrder(agent);
+        var mine = await CompletedOrder(agent, memberId: "R0001", phone: "13800138000");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.PostAsJsonAsync($"/api/member/orders/{mine}/rating", new { score = 4 })).StatusCode);
+        using var resident = await WebSession.SignIn(_web, "resident");
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.Http.PostAsJsonAsync($"/api/member/orders/{someoneElses}/rating", new { score = 4 })).StatusCode);
+        var outOfRange = await resident.Http.PostAsJsonAsync($"/api/member/orders/{mine}/rating", new { score = 9 });
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.True((await outOfRange.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("score", out _));
+
+        var rated = await resident.Http.PostAsJsonAsync($"/api/member/orders/{mine}/rating", new { score = 4, resolved = true, comment = "阿姨很细心" });
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+        var view = await rated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Closed", 4), (view.GetProperty("status").GetString(), view.GetProperty("score").GetInt32()));
+
+        // The center's follow-up call comes later: it is noted, the rating stays the resident's, and no complaint opens.
+        var call = await agent.Http.PostAsJsonAsync($"/api/orders/{mine}/follow-up", new { score = 1, resolved = false, comment = "电话回访" });
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        var after = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{mine}");
+        Assert.Equal((4, JsonValueKind.Null), (after.GetProperty("score").GetInt32(), after.GetProperty("linkedComplaintNo").ValueKind));
+    }
+
+    private async Task<string> CompletedOrder(WebSession agent, string? memberId = null, string phone = "13655556666")
     {
         var created = await (await agent.Http.PostAsJsonAsync("/api/orders", new
         {
-            contactName = "赵女士", contactPhone = "13655556666", category = "home-clean", address = "金水区纬五路 3 号", district = "金水区",
+            memberId, contactName = "赵女士", contactPhone = phone, category = "home-clean", address = "金水区纬五路 3 号", district = "金水区",
             windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(3),
         })).Content.ReadFromJsonAsync<JsonElement>();
         var orderNo = created.GetProperty("orderNo").GetString()!;

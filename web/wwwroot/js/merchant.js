@@ -75,11 +75,16 @@ function actions(order) {
     reason.addEventListener("keydown", (e) => { if (e.key === "Enter") send(); });
     cell.append(el("div", { className: "buttons" }, accept, refuse, ask));
   } else if (order.status === "Accepted" || order.status === "WorkerAssigned") {
-    // Workers who have the order's skill come first; the others stay choosable, marked.
+    // Free, qualified workers with the order's skill come first; the others are shown with why they cannot go
+    // (busy, resting, expired certificate), and only free ones can be chosen.
     const skilled = (w) => w.skills.includes(order.category);
-    const workers = [...data.workers].sort((a, b) => Number(skilled(b)) - Number(skilled(a)));
+    const free = (w) => (w.status === "Available" && !w.expired) || w.id === order.workerId;
+    const rank = (w) => Number(free(w)) * 2 + Number(skilled(w));
+    const workers = [...data.workers].sort((a, b) => rank(b) - rank(a));
+    const label = (w) => [`${w.name} (${w.id})`, text[`worker.status.${w.status}`] ?? w.status,
+      w.expired ? text["merchant.expired"] : null, skilled(w) ? null : text["merchant.no_skill"]].filter(Boolean).join(" · ");
     const select = el("select", { className: "worker-select" },
-      ...workers.map((w) => el("option", { value: w.id, textContent: `${w.name} (${w.id})${skilled(w) ? "" : ` · ${text["merchant.no_skill"]}`}` })));
+      ...workers.map((w) => el("option", { value: w.id, textContent: label(w), disabled: !free(w) })));
     select.setAttribute("aria-label", text["merchant.worker_choice"]);
     if (order.workerId) select.value = order.workerId;
     const assign = el("button", {
@@ -126,7 +131,16 @@ async function act(order, step, payload) {
 }
 
 document.addEventListener("hs:push", (e) => {
-  if (e.detail.event === "order.updated" || e.detail.event === "order.gone") refresh();
+  const { event, payload } = e.detail;
+  if (event === "order.updated" || event === "order.gone") refresh();
+  if (event === "worker.status") {
+    // A worker's status follows their orders and the company's own changes; the assign choices follow it.
+    const worker = data.workers.find((w) => w.id === payload.workerId);
+    if (!worker) return;
+    worker.status = payload.status;
+    for (const row of body.querySelectorAll("tr[data-status='Accepted'], tr[data-status='WorkerAssigned']")) show.invalidate(row.dataset.order);
+    refresh();
+  }
 });
 document.addEventListener("hs:resync", refresh);
 document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refresh(); });

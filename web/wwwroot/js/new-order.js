@@ -122,7 +122,7 @@ function showErrors(errors) {
     }
     p.textContent = messages.join(" ");
     p.hidden = false;
-    first ??= fields[name];
+    first ??= fields[name] ?? form.querySelector(`[name="${CSS.escape(name)}"]`);
   }
   if (rest.length > 0) showFormError(rest.join(" "));
   first?.focus();
@@ -137,6 +137,7 @@ function reset() {
   clearErrors();
   for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone") input.value = "";
   $("order-addresses").replaceChildren();
+  showCategoryFields();
   $("order-date").value = shanghaiDate(1);
   fields.windowStart.value = "09:00";
   fields.windowEnd.value = "11:00";
@@ -146,11 +147,49 @@ function reset() {
   callChanged(); // links the call on screen again, if there is one, and fills in its member
 }
 
+// ---- the category's own fields (业务属性): rooms for a deep clean, the due date for a maternity nurse, … ---------------
+
+const categories = new Map(); // code → the catalogue's category, with its terms
+
+function showCategoryFields() {
+  const box = $("order-requirements");
+  const terms = categories.get(fields.category.value)?.terms;
+  const guide = terms ? (english ? terms.priceGuideEn : terms.priceGuideZh) : null;
+  $("order-price-guide").textContent = guide ? `${text.priceGuide}: ${guide}` : "";
+  $("order-price-guide").hidden = !guide;
+  box.replaceChildren(...(terms?.fields ?? []).map((f) => {
+    const div = document.createElement("div");
+    const id = `order-req-${f.key}`;
+    const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: `${english ? f.nameEn : f.nameZh}${f.required ? " *" : ""}` });
+    const input = Object.assign(document.createElement("input"), {
+      id, name: `requirements.${f.key}`, type: f.type === "number" ? "number" : f.type === "date" ? "date" : "text", maxLength: 200, autocomplete: "off",
+    });
+    input.dataset.requirement = f.key;
+    if (f.type === "number") input.min = "0";
+    const error = Object.assign(document.createElement("p"), { className: "field-error", hidden: true });
+    error.dataset.field = `requirements.${f.key}`;
+    div.append(label, input, error);
+    return div;
+  }));
+  box.hidden = box.childElementCount === 0;
+}
+
+function requirements() {
+  const values = {};
+  for (const input of $("order-requirements").querySelectorAll("input[data-requirement]")) {
+    if (input.value.trim()) values[input.dataset.requirement] = input.value.trim();
+  }
+  return values;
+}
+
+fields.category.addEventListener("change", showCategoryFields);
+
 async function loadCatalogue() {
   try {
     const response = await fetch("/api/catalogue", { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(response.statusText);
     const tree = await response.json();
+    for (const top of tree) for (const c of top.children) categories.set(c.code, c);
     fields.category.append(...tree.map((top) => {
       const group = Object.assign(document.createElement("optgroup"), { label: english ? top.nameEn : top.nameZh });
       group.append(...top.children.map((c) => Object.assign(document.createElement("option"), { value: c.code, textContent: english ? c.nameEn : c.nameZh })));
@@ -179,6 +218,7 @@ form.addEventListener("submit", async (e) => {
     windowStart: instant(date, fields.windowStart.value),
     windowEnd: instant(date, fields.windowEnd.value),
     notes: value(fields.notes),
+    requirements: requirements(),
   };
   sending = true;
   $("order-submit").disabled = true;
@@ -209,7 +249,7 @@ form.addEventListener("submit", async (e) => {
 $("order-reset").addEventListener("click", reset);
 // A field's error goes once the agent changes the field (the window's error with any of its three inputs).
 form.addEventListener("input", (e) => {
-  const name = Object.keys(fields).find((k) => fields[k] === e.target);
+  const name = Object.keys(fields).find((k) => fields[k] === e.target) ?? e.target.name;
   const timing = e.target.id === "order-date" || name === "windowStart" || name === "windowEnd";
   for (const p of form.querySelectorAll(".field-error")) {
     if (p.dataset.field === name || (timing && p.dataset.field.startsWith("window"))) p.hidden = true;

@@ -8,7 +8,10 @@ namespace HomeService.Tests.Unit.CallCenter;
 /// <summary>An event a grain records but its codec cannot name would fail at run time; catch it here.</summary>
 public sealed class EventCodecCoverageTests
 {
-    public static TheoryData<string> Namespaces => new() { "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues" };
+    public static TheoryData<string> Namespaces => new()
+    {
+        "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
+    };
 
     [Theory]
     [MemberData(nameof(Namespaces))]
@@ -18,6 +21,8 @@ public sealed class EventCodecCoverageTests
         {
             "HomeService.CallCenter.Calls" => CallGrain.Codec,
             "HomeService.CallCenter.Agents" => AgentGrain.Codec,
+            "HomeService.WorkOrders" => HomeService.WorkOrders.WorkOrderGrain.Codec,
+            "HomeService.Workers" => HomeService.Workers.WorkerGrain.Codec,
             _ => QueueGrain.Codec,
         };
         var events = typeof(CallGrain).Assembly.GetTypes()

@@ -1,0 +1,26 @@
+namespace HomeService.Workers;
+
+/// <summary>
+/// One service worker, keyed by worker id. The order a worker is on drives their status; the merchant sets the
+/// rest by hand (available, resting, off duty).
+/// </summary>
+[Alias("HomeService.Workers.IWorkerGrain")]
+public interface IWorkerGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<WorkerView?> Get();
+
+    /// <summary>
+    /// Reserves the worker for an order: only the merchant's own worker, available, with the skills the order's
+    /// category needs, and a qualification not expired. Taking the same order again is harmless.
+    /// </summary>
+    [Alias("TakeJob")] Task<CommandResult<WorkerView>> TakeJob(string orderNo, string merchantId, IReadOnlyList<string> skills);
+
+    /// <summary>The order moved on (en route, in service); ignored unless the worker is on that order.</summary>
+    [Alias("FollowJob")] Task FollowJob(string orderNo, WorkerStatus status);
+
+    /// <summary>The order no longer needs the worker (checked out, cancelled, taken back): available again.</summary>
+    [Alias("ReleaseJob")] Task ReleaseJob(string orderNo);
+
+    /// <summary>The merchant's hand: Available, Resting or OffDuty, never while on a job.</summary>
+    [Alias("SetStatus")] Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor);
+}

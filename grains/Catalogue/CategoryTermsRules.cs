@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace HomeService.Catalogue;
+
+/// <summary>What makes a category's terms acceptable, and whether an order's requirements meet them.</summary>
+public static class CategoryTermsRules
+{
+    public static readonly IReadOnlyList<string> FieldTypes = ["text", "number", "date"];
+    public const int MaxFields = 10;
+    public const int MaxValueLength = 200;
+
+    /// <summary>Field errors (domain codes) for a proposed change of terms.</summary>
+    public static Dictionary<string, string[]> Validate(CategoryTerms terms)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (terms.Fields is null) errors["fields"] = ["required"];
+        else if (terms.Fields.Count > MaxFields) errors["fields"] = [$"max_count:{MaxFields}"];
+        else if (terms.Fields.Select(f => f.Key).Distinct().Count() != terms.Fields.Count) errors["fields"] = ["duplicate"];
+        else
+            for (var i = 0; i < terms.Fields.Count; i++)
+            {
+                var f = terms.Fields[i];
+                if (string.IsNullOrWhiteSpace(f.Key) || f.Key.Length > 32 || !f.Key.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                    errors[$"fields[{i}].key"] = ["format:key"];
+                if (string.IsNullOrWhiteSpace(f.NameZh) || f.NameZh.Length > 20) errors[$"fields[{i}].nameZh"] = ["required"];
+                if (string.IsNullOrWhiteSpace(f.NameEn) || f.NameEn.Length > 40) errors[$"fields[{i}].nameEn"] = ["required"];
+                if (!FieldTypes.Contains(f.Type)) errors[$"fields[{i}].type"] = ["unknown"];
+            }
+        if (terms.DispatchSlaMinutes is { } d && d is < 1 or > 7 * 24 * 60) errors["dispatchSlaMinutes"] = ["range:1-10080"];
+        if (terms.CompletionGraceHours is { } g && g is < 1 or > 30 * 24) errors["completionGraceHours"] = ["range:1-720"];
+        if (terms.PriceGuideZh is { Length: > 500 }) errors["priceGuideZh"] = ["max_length:500"];
+        if (terms.PriceGuideEn is { Length: > 500 }) errors["priceGuideEn"] = ["max_length:500"];
+        if (terms.Skills is null) errors["skills"] = ["required"];
+        else if (terms.Skills.Count > 10 || terms.Skills.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 32)) errors["skills"] = ["format:skills"];
+        return errors;
+    }
+
+    /// <summary>
+    /// An order's requirements against its category's fields: required ones present, numbers and dates well formed.
+    /// Errors are keyed "requirements.&lt;field key&gt;" so a form can show them beside the field.
+    /// </summary>
+    public static Dictionary<string, string[]> CheckRequirements(CategoryTerms terms, IReadOnlyDictionary<string, string>? requirements)
+    {
+        var errors = new Dictionary<string, string[]>();
+        requirements ??= new Dictionary<string, string>();
+        if (requirements.Count > 20) errors["requirements"] = ["max_count:20"];
+        foreach (var (key, value) in requirements)
+            if (key.Length > 32 || value?.Length > MaxValueLength) errors[$"requirements.{(key.Length > 32 ? key[..32] : key)}"] = [$"max_length:{MaxValueLength}"];
+        foreach (var field in terms.Fields)
+        {
+            var value = requirements.GetValueOrDefault(field.Key)?.Trim();
+            if (string.IsNullOrEmpty(value))
+            {
+                if (field.Required) errors[$"requirements.{field.Key}"] = ["required"];
+                continue;
+            }
+            var ok = field.Type switch
+            {
+                "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n > 0 && n < 1_000_000,
+                "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                _ => true,
+            };
+            if (!ok) errors[$"requirements.{field.Key}"] = [$"format:{field.Type}"];
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,58 @@
+using HomeService.EventLog;
+
+namespace HomeService.Workers;
+
+/// <summary>A worker's availability as a fold of their events, with the rules for taking a job and setting a status by hand.</summary>
+public sealed class Worker : IAggregateState
+{
+    public int Version { get; set; }
+    public bool Exists { get; set; }
+    public string WorkerId { get; set; } = "";
+    public string MerchantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Skills { get; set; } = [];
+    public DateOnly? QualificationExpires { get; set; }
+    public WorkerStatus Status { get; set; } = WorkerStatus.OffDuty;
+    public DateTimeOffset StatusSince { get; set; }
+    public string? CurrentOrder { get; set; }
+
+    public static readonly IReadOnlyList<WorkerStatus> ByHand = [WorkerStatus.Available, WorkerStatus.Resting, WorkerStatus.OffDuty];
+
+    public bool OnJob => CurrentOrder is not null;
+
+    /// <summary>The reason this worker cannot take the order, or null. Expiry is judged by the date in Beijing.</summary>
+    public string? CannotTake(string orderNo, string merchantId, IReadOnlyList<string> skills, DateTimeOffset now)
+    {
+        if (!Exists || MerchantId != merchantId) return "not-your-worker";
+        if (CurrentOrder == orderNo) return null;
+        if (Status != WorkerStatus.Available) return "worker-busy";
+        if (skills.Any(s => !Skills.Contains(s))) return "worker-unqualified";
+        if (QualificationExpires is { } expires && expires < DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime)) return "worker-expired";
+        return null;
+    }
+
+    public string? CannotSet(string merchantId, WorkerStatus status) =>
+        !Exists || MerchantId != merchantId ? "not-your-worker"
+        : !ByHand.Contains(status) ? "status"
+        : OnJob ? "worker-busy"
+        : null;
+
+    public WorkerView View() => new(WorkerId, MerchantId, Name, Skills, Status, StatusSince, CurrentOrder, QualificationExpires, Version);
+
+    public void Apply(object e)
+    {
+        switch (e)
+        {
+            case WorkerRegistered x:
+                (Exists, WorkerId, MerchantId, Name, Skills, QualificationExpires) = (true, x.Id, x.MerchantId, x.Name, x.Skills.ToList(), x.QualificationExpires);
+                Status = Enum.TryParse<WorkerStatus>(x.Status, out var s) ? s : WorkerStatus.OffDuty;
+                StatusSince = x.At ?? default;
+                break;
+            case WorkerTookJob x: (CurrentOrder, Status, StatusSince) = (x.OrderNo, WorkerStatus.Assigned, x.At); break;
+            case WorkerJobProgressed x: (Status, StatusSince) = (x.Status, x.At); break;
+            case WorkerReleased x: (CurrentOrder, Status, StatusSince) = (null, WorkerStatus.Available, x.At); break;
+            case WorkerStatusSet x: (Status, StatusSince) = (x.Status, x.At); break;
+            default: throw new ArgumentException($"Unknown worker event {e.GetType().Name}");
+        }
+    }
+}
