@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
+        builder.Services.AddSingleton<OrderStatistics>();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -65,6 +66,7 @@ public static class WebApp
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMemberOrderEndpoints();
+        api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();
         api.MapPartnerEndpoints();
         api.MapFallback(ApiFallback.Handle);
