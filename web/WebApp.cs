@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
+        builder.Services.AddSingleton<WorkQueueReader>();
         builder.Services.AddSingleton<OrderStatistics>();
         builder.AddHomeServiceClusterClient(settings);
 
@@ -68,6 +69,7 @@ public static class WebApp
         api.MapMemberOrderEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();
+        api.MapWorkQueueEndpoints();
         api.MapPartnerEndpoints();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");

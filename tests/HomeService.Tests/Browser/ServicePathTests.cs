@@ -12,19 +12,23 @@ namespace HomeService.Tests.Browser;
 /// <summary>
 /// A service order's whole path through three screens in a real browser, in Chinese: an agent takes it on the
 /// console's new-order form, the merchant sees the offer arrive on /merchant, accepts it and assigns a worker, the
-/// worker (on a phone) goes, checks in and checks out on /worker, and every screen follows each step by push,
+/// worker (on a phone) goes, checks in and checks out on /worker, the agent records the follow-up visit from the console's
+/// follow-up list and finds the complaint it opened on the complaint desk; every screen follows each step by push,
 /// without a reload. Each test has a deployment of its own, so dispatch sees only its own orders.
 /// </summary>
 public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
 {
     private const string Hotline = "037112345";
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    private static readonly TimeSpan FollowUpDelay = BrowserFixture.Patience;
     private TestDeployment _deployment = null!;
     private RunningWeb _web = null!;
 
     public async Task InitializeAsync()
     {
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+        // The follow-up visit falls due soon after completion (24 h in production), so the first test can go on to it. It is
+        // as long as every expectation's patience, so the "completed" screens of step 7 are seen before the visit falls due.
+        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new() { ["HomeService:WorkOrders:FollowUpDelay"] = FollowUpDelay.ToString("c") });
         _web = _deployment.WebHosts[0];
         // A long ring time keeps the server's timers out of the call in the second test.
         await Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
@@ -132,6 +136,53 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(row.Locator(".status")).ToHaveTextAsync("已完成");
         await Expect(row.Locator("button")).ToHaveCountAsync(0);
 
+        // 8. The follow-up visit falls due: the order appears on the agent's follow-up list (回访) by push, with the phone to call.
+        await agent.Locator("#tab-follow-ups").ClickAsync();
+        var visit = agent.Locator($"#follow-up-list li[data-order='{orderNo}']");
+        await Expect(visit).ToBeVisibleAsync(new() { Timeout = (float)(FollowUpDelay + BrowserFixture.Patience).TotalMilliseconds });
+        await Expect(visit.Locator(".category")).ToHaveTextAsync("家庭保洁");
+        await Expect(visit.Locator(".merchant")).ToHaveTextAsync("郑州安心家政服务有限公司");
+        await Expect(visit.Locator(".worker")).ToHaveTextAsync("刘桂芳");
+        await Expect(visit.Locator(".phone")).ToHaveTextAsync(phone);
+        await Expect(visit).ToContainTextAsync("周女士");
+        await Expect(agent.Locator("[data-count='follow-ups']")).ToHaveTextAsync("1");
+        await Expect(agent.Locator("#follow-up-empty")).ToBeHiddenAsync();
+        await Expect(result).ToContainTextAsync("待回访");
+
+        // 9. The agent calls and records a score of 2, problem not solved. Saving with no score first: the API's message shows by the score.
+        await visit.Locator(".record-follow-up").ClickAsync();
+        await visit.Locator(".follow-up-save").ClickAsync();
+        await Expect(visit.Locator(".field-error[data-field='score']")).ToHaveTextAsync("满意度评分应在 1-5 之间。");
+        await visit.Locator(".score-select").SelectOptionAsync("2");
+        await Expect(visit.Locator(".field-error[data-field='score']")).ToBeHiddenAsync();
+        await visit.Locator(".resolved-select").SelectOptionAsync(new SelectOptionValue { Label = "否" });
+        await visit.Locator(".follow-up-comment").FillAsync("厨房没有擦干净");
+        await visit.Locator(".follow-up-save").ClickAsync();
+        await Expect(visit).ToHaveCountAsync(0);
+        await Expect(agent.Locator("#follow-up-empty")).ToBeVisibleAsync();
+        await Expect(agent.Locator("[data-count='follow-ups']")).ToHaveTextAsync("0");
+        await Expect(result).ToContainTextAsync("已关闭");
+
+        // 10. The poor score opened a linked complaint (CP + the order's number): it appears on the complaint desk.
+        var complaintNo = $"CP{orderNo[2..]}";
+        await agent.Locator("#tab-complaints").ClickAsync();
+        var complaint = agent.Locator($"#complaint-list li[data-order='{complaintNo}']");
+        await Expect(complaint).ToHaveAttributeAsync("data-status", "Registered");
+        await Expect(complaint.Locator(".status")).ToHaveTextAsync("已登记");
+        await Expect(complaint.Locator(".related")).ToHaveTextAsync(orderNo);
+        await Expect(complaint.Locator(".against")).ToHaveTextAsync("郑州安心家政服务有限公司");
+        await Expect(complaint.Locator(".severity")).ToHaveTextAsync("中");
+
+        // 11. From the desk the agent assigns it to that merchant, which then finds it on its portal.
+        await complaint.Locator(".assign").ClickAsync();
+        await Expect(complaint.Locator(".party-merchant")).ToHaveValueAsync("M001");
+        await complaint.Locator(".assign-confirm").ClickAsync();
+        await Expect(complaint).ToHaveAttributeAsync("data-status", "Assigned");
+        await Expect(complaint.Locator(".status")).ToHaveTextAsync("已分派");
+        await Expect(complaint.Locator(".party")).ToHaveTextAsync("郑州安心家政服务有限公司");
+        await Expect(complaint.Locator(".respond")).ToBeVisibleAsync();
+        await Expect(merchant.Locator($"#merchant-orders tr[data-order='{complaintNo}']")).ToHaveAttributeAsync("data-status", "Assigned");
+
         // The worker's page fits the phone, and nothing reloaded or failed on the way.
         var widths = await worker.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"the worker page is {widths[0]} px wide on a {widths[1]} px screen");
@@ -143,6 +194,7 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(merchant.Locator("#merchant-error")).ToBeHiddenAsync();
         await Expect(worker.Locator("#worker-error")).ToBeHiddenAsync();
         await Expect(agent.Locator("#order-error")).ToBeHiddenAsync();
+        await Expect(agent.Locator("#work-queues .form-error:visible")).ToHaveCountAsync(0);
     });
 
     [Fact]

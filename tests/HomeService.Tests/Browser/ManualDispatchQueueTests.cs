@@ -1,0 +1,142 @@
+using System.Text.Json;
+using HomeService.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HomeService.Tests.Browser;
+
+/// <summary>
+/// The console's manual dispatch queue (人工派单) in a real browser: an order no merchant takes appears in it by push, the
+/// agent picks a merchant with a reason (the API's field error shows by the reason when there is none), and the order
+/// leaves the queue and reaches the merchant. Each test has a deployment of its own, so the queue holds only its orders.
+/// </summary>
+public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+        _web = _deployment.WebHosts[0];
+    }
+
+    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
+
+    [Fact]
+    public Task A_refused_order_nobody_else_can_take_appears_in_the_queue_live_and_leaves_it_when_the_agent_dispatches_it_by_hand() => InBrowser(async session =>
+    {
+        var agent = await OpenConsole(session, "zh-CN");
+        var merchant = await session.Open(_web, "merchant1");
+        await SignIn(merchant, "merchant1");
+        await IsOn(merchant, "/merchant");
+        await Expect(merchant.Locator("body")).ToHaveAttributeAsync("data-merchant", "ready");
+        await LiveConnectionIsUp(merchant);
+        foreach (var page in new[] { agent, merchant }) await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        // 1. The queue is empty.
+        var tab = agent.Locator("#tab-manual");
+        await Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(tab.Locator(".count")).ToHaveTextAsync("0");
+        await Expect(agent.Locator("#manual-dispatch-empty")).ToHaveTextAsync("没有待人工派单的工单。");
+
+        // 2. Home cleaning in 郑东新区: only M001 does it there. It is offered to M001, which refuses it on its portal.
+        var orderNo = await CreateOrder(agent, "home-clean", "郑东新区", "郑东新区商务内环路 9 号");
+        var offer = merchant.Locator($"#merchant-orders tr[data-order='{orderNo}']");
+        await Expect(offer).ToHaveAttributeAsync("data-status", "Offered");
+        await offer.Locator(".refuse").ClickAsync();
+        await offer.Locator(".refuse-reason").FillAsync("人手不足");
+        await offer.Locator(".refuse-confirm").ClickAsync();
+        await Expect(offer).ToHaveCountAsync(0);
+
+        // 3. Nobody else can take it: it appears in the agent's queue by push, with what the agent needs to decide.
+        var queued = agent.Locator($"#manual-dispatch-list li[data-order='{orderNo}']");
+        await Expect(queued).ToBeVisibleAsync();
+        await Expect(queued.Locator(".category")).ToHaveTextAsync("家庭保洁");
+        await Expect(queued.Locator(".district")).ToHaveTextAsync("郑东新区");
+        await Expect(queued.Locator(".attempts")).ToHaveTextAsync("1");
+        await Expect(tab.Locator(".count")).ToHaveTextAsync("1");
+        await Expect(agent.Locator("#manual-dispatch-empty")).ToBeHiddenAsync();
+
+        // 4. The merchant that refused is offered, marked as such (the agent may have talked it round on the phone).
+        await queued.Locator(".dispatch").ClickAsync();
+        var choice = queued.Locator(".merchant-select");
+        await Expect(choice).ToHaveValueAsync("M001");
+        await Expect(choice.Locator("option[value='M001']")).ToHaveTextAsync("郑州安心家政服务有限公司 (M001) · 曾拒接此单");
+
+        // 5. No reason: the API's message shows next to the reason, and the order stays in the queue.
+        await queued.Locator(".dispatch-confirm").ClickAsync();
+        await Expect(queued.Locator(".field-error[data-field='reason']")).ToHaveTextAsync("请填写原因。");
+        await Expect(queued.Locator(".dispatch-reason")).ToBeFocusedAsync();
+        await Expect(queued).ToBeVisibleAsync();
+
+        // 6. With a reason it goes: the row leaves the queue, and the merchant gets the offer again.
+        await queued.Locator(".dispatch-reason").FillAsync("已电话沟通，商户同意加派人手");
+        await queued.Locator(".dispatch-confirm").ClickAsync();
+        await Expect(queued).ToHaveCountAsync(0);
+        await Expect(tab.Locator(".count")).ToHaveTextAsync("0");
+        await Expect(agent.Locator("#manual-dispatch-empty")).ToBeVisibleAsync();
+        await Expect(offer).ToHaveAttributeAsync("data-status", "Offered");
+
+        // The dispatch decision names the agent's choice and reason.
+        var decisions = JsonDocument.Parse(await (await agent.APIRequest.GetAsync($"/api/orders/{orderNo}/dispatch")).TextAsync()).RootElement;
+        var last = decisions.EnumerateArray().Last();
+        Assert.True(last.GetProperty("manual").GetBoolean());
+        Assert.Equal("M001", last.GetProperty("chosen").GetString());
+        Assert.Equal("已电话沟通，商户同意加派人手", last.GetProperty("reason").GetString());
+
+        foreach (var page in new[] { agent, merchant })
+        {
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), $"{page.Url} reloaded instead of taking the pushes");
+            Assert.Empty(session.ScriptErrors(page));
+        }
+    });
+
+    [Fact]
+    public Task An_order_for_a_service_nobody_offers_in_the_district_waits_with_no_merchant_to_pick_in_english() => InBrowser(async session =>
+    {
+        var agent = await OpenConsole(session, "en");
+        await Expect(agent.Locator("#tab-manual")).ToContainTextAsync("Manual dispatch");
+
+        // Drain unblocking in 惠济区: no merchant covers it, so the order goes straight to the queue.
+        var orderNo = await CreateOrder(agent, "drain", "惠济区", "惠济区天河路 1 号");
+        var queued = agent.Locator($"#manual-dispatch-list li[data-order='{orderNo}']");
+        await Expect(queued.Locator(".category")).ToHaveTextAsync("Drain unblocking");
+        await Expect(queued.Locator(".attempts")).ToHaveTextAsync("0");
+
+        await queued.Locator(".dispatch").ClickAsync();
+        await Expect(queued.Locator(".no-merchants")).ToHaveTextAsync(
+            "No merchant can take this order: none serves this service in this district right now.");
+        await Expect(queued.Locator(".dispatch-confirm")).ToBeDisabledAsync();
+        await queued.Locator(".queue-cancel").ClickAsync();
+        await Expect(queued.Locator(".dispatch-form")).ToHaveCountAsync(0);
+        await Expect(queued).ToBeVisibleAsync();
+        Assert.Empty(session.ScriptErrors(agent));
+    });
+
+    private async Task<IPage> OpenConsole(BrowserSession session, string locale)
+    {
+        var page = await session.Open(_web, "agent1", locale);
+        await SignIn(page, "agent1");
+        await IsOn(page, "/console");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await Expect(page.Locator("#work-queues")).ToHaveAttributeAsync("data-ready", "true");
+        await LiveConnectionIsUp(page);
+        return page;
+    }
+
+    /// <summary>An order taken by the agent's own session through the API (the form has its own tests): tomorrow morning, Beijing time.</summary>
+    private static async Task<string> CreateOrder(IPage agent, string category, string district, string address)
+    {
+        var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1);
+        var start = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
+        var response = await agent.APIRequest.PostAsync("/api/orders", new()
+        {
+            DataObject = new { contactName = "钱女士", contactPhone = "13612345678", category, district, address, windowStart = start, windowEnd = start.AddHours(2) },
+        });
+        var body = await response.TextAsync();
+        Assert.True(response.Status == 201, $"create order: {response.Status} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("orderNo").GetString()!;
+    }
+}
