@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HomeService.EventLog;
+using HomeService.Notifications;
 using HomeService.Realtime;
 using HomeService.Workers;
 
@@ -124,11 +125,21 @@ public sealed class WorkOrderGrain(
 
     public Task<CommandResult<WorkOrderView>> DraftReply(string text, string by) => Run(Order.DraftReply(text, by, Now), by);
 
+    /// <summary>The reply reaches the customer by SMS (to the contact phone) or in the member's inbox, through the outbox.</summary>
     public async Task<CommandResult<WorkOrderView>> SendReply(string channel, string actor)
     {
+        if (channel == "in-app" && Order.MemberId is null) return Refused("channel");
         var events = Order.SendReply(channel, Now, out var error);
         if (error is not null) return Refused(error);
-        await _journal.Record(events, actor, Now, o => [Row(o), .. Webhooks(o)]);
+        ReadModelWrite[] notice = channel switch
+        {
+            "sms" => [NotificationOutbox.Enqueue("sms", "phone", Order.ContactPhone, "consultation.reply", new { orderNo = Order.OrderNo, text = Order.Reply },
+                $"{Order.OrderNo}:reply:sms")],
+            "in-app" => [NotificationOutbox.Enqueue("in-app", "member", Order.MemberId!, "consultation.reply", new { orderNo = Order.OrderNo, text = Order.Reply },
+                $"{Order.OrderNo}:reply:in-app")],
+            _ => [],
+        };
+        await _journal.Record(events, actor, Now, o => [Row(o), .. Webhooks(o), .. notice]);
         await Announce(Order.MerchantId);
         return Ok();
     }
@@ -245,7 +256,8 @@ public sealed class WorkOrderGrain(
         if (string.IsNullOrWhiteSpace(reason)) return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["required"] });
         var decision = await Rank(ignoreRefusals: true);
         if (decision.Ranked.All(r => r.MerchantId != merchantId)) return Refused("merchant-not-eligible");
-        return await Run(Order.Offer(merchantId, manual: true, reason, options.AcceptTimeout, Now), actor, DecisionRow(decision, merchantId, true, reason));
+        return await Run(Order.Offer(merchantId, manual: true, reason, options.AcceptTimeout, Now), actor, [DecisionRow(decision, merchantId, true, reason),
+            .. OfferNotices(merchantId)]);
     }
 
     public async Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor)
@@ -311,7 +323,7 @@ public sealed class WorkOrderGrain(
             return;
         }
         await Run(Order.Offer(decision.Best.MerchantId, manual: false, null, options.AcceptTimeout, Now), "system:dispatch",
-            DecisionRow(decision, decision.Best.MerchantId, false, null));
+            [DecisionRow(decision, decision.Best.MerchantId, false, null), .. OfferNotices(decision.Best.MerchantId)]);
     }
 
     private async Task<DispatchDecision> Rank(bool ignoreRefusals)
@@ -320,6 +332,19 @@ public sealed class WorkOrderGrain(
         var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
             m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered)));
         return DispatchRanking.Rank(Order.Category ?? "", Order.District ?? "", candidates, ignoreRefusals ? new HashSet<string>() : Order.RefusedBy);
+    }
+
+    /// <summary>
+    /// Besides the live portal, an offer goes to the merchant's inbox and phone through the outbox. It names no
+    /// customer details: those show only once the merchant accepts.
+    /// </summary>
+    private IEnumerable<ReadModelWrite> OfferNotices(string merchantId)
+    {
+        var attempt = Order.OfferAttempts + 1;
+        var parameters = new { orderNo = Order.OrderNo, category = Order.Category, district = Order.District, windowStart = Order.WindowStart,
+            expiresAt = Now + options.AcceptTimeout };
+        foreach (var channel in new[] { "in-app", "sms" })
+            yield return NotificationOutbox.Enqueue(channel, "merchant", merchantId, "order.offered", parameters, $"{Order.OrderNo}:offer:{attempt}:{channel}");
     }
 
     private ReadModelWrite DecisionRow(DispatchDecision decision, string? chosen, bool manual, string? reason) => new("""

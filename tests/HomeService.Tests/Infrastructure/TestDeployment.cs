@@ -118,6 +118,17 @@ public sealed class TestDeployment : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Reads one value from this deployment's database (what a test checks landed durably).</summary>
+    public async Task<T?> Scalar<T>(string sql, params object[] args)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+        foreach (var a in args) cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = a });
+        var value = await cmd.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)value;
+    }
+
     public async Task StopSilo(RunningSilo silo)
     {
         await silo.App.StopAsync();

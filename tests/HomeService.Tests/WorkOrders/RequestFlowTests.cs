@@ -80,6 +80,9 @@ public sealed class RequestFlowTests : IAsyncLifetime
         Assert.Equal("Replied", (await Step(agent, legal, "reply", new { text = "建议购买家政服务意外险……" })).GetProperty("status").GetString());
         await Step(agent, legal, "send-reply", new { channel = "fax" }, HttpStatusCode.BadRequest);
         Assert.Equal("Closed", (await Step(agent, legal, "send-reply", new { channel = "sms" })).GetProperty("status").GetString());
+        // The expert's answer waits in the outbox for the SMS gateway, addressed to the caller's phone.
+        Assert.Equal("建议购买家政服务意外险……", await _deployment.Scalar<string>(
+            "SELECT params->>'text' FROM notification_outbox WHERE channel = 'sms' AND recipient_id = '13911112222' AND params->>'orderNo' = $1", legal));
 
         var idea = await Create("/api/suggestions", "希望增加夜间上门服务");
         await Step(agent, idea, "forward", new { to = "市场发展部" });

@@ -42,6 +42,12 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
         Assert.Equal("Offered", order.GetProperty("status").GetString());
         Assert.Equal("M001", order.GetProperty("merchantId").GetString());
 
+        // The offer also waits in the merchant's inbox and for the SMS gateway, without the customer's details.
+        Assert.Equal(2L, await _deployment.Scalar<long>(
+            "SELECT count(*) FROM notification_outbox WHERE recipient_kind = 'merchant' AND recipient_id = 'M001' AND template = 'order.offered' AND params->>'orderNo' = $1",
+            orderNo));
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM notification_outbox WHERE params::text LIKE '%13612345678%'"));
+
         // The merchant's portal hears of the offer live; until it accepts, the resident's phone is masked.
         var offered = await merchantLive.Next("order.updated", p => p.GetProperty("orderNo").GetString() == orderNo);
         Assert.Equal("Offered", offered.GetProperty("status").GetString());
