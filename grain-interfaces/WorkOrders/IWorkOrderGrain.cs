@@ -39,6 +39,10 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     [Alias("CustomerCancel")] Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor);
     [Alias("Hold")] Task<CommandResult<WorkOrderView>> Hold(string reason, string actor);
     [Alias("Resume")] Task<CommandResult<WorkOrderView>> Resume(string actor);
+    [Alias("Reschedule")] Task<CommandResult<WorkOrderView>> Reschedule(DateTimeOffset windowStart, DateTimeOffset windowEnd, string actor);
+    /// <summary>WorkerId: the worker saying so from the job (only their own job), or null for the center.</summary>
+    [Alias("CannotComplete")] Task<CommandResult<WorkOrderView>> CannotComplete(string reason, string actor, string? workerId);
+    [Alias("Close")] Task<CommandResult<WorkOrderView>> Close(string actor);
 }
 
 /// <summary>Finds orders that should be moving but have not moved (a crash between two steps) and pokes them. Key 0.</summary>

@@ -127,6 +127,7 @@ public sealed class WorkOrder : IAggregateState
     /// </summary>
     private void RunClocks(object e, TimeSpan dispatchSla, TimeSpan completionGrace)
     {
+        static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
         void Start(string name, DateTimeOffset at, DateTimeOffset due) => Slas[name] = new SlaClock(name, at, due - at);
         void Stop(string name, DateTimeOffset at)
         {
@@ -144,6 +145,13 @@ public sealed class WorkOrder : IAggregateState
                 if (WindowEnd is { } end) Start("completion", x.At, (end > x.At ? end : x.At) + completionGrace);
                 break;
             case WorkerCheckedOut x: Stop("completion", x.At); break;
+            case OrderRescheduled x:
+                // A new window moves the arrival and completion deadlines that are running; pauses already taken still count.
+                if (Slas.TryGetValue("arrival", out var arrival) && !arrival.Stopped)
+                    Slas["arrival"] = arrival.WithAllowance(Max(x.WindowStart - arrival.StartedAt, TimeSpan.Zero));
+                if (Slas.TryGetValue("completion", out var completion) && !completion.Stopped)
+                    Slas["completion"] = completion.WithAllowance(Max(x.WindowEnd + completionGrace - completion.StartedAt, TimeSpan.Zero));
+                break;
             case ComplaintAssigned x:
                 if (!Slas.ContainsKey("response")) Start("response", x.At, x.At + x.RespondWithin);
                 if (!Slas.ContainsKey("resolution")) Start("resolution", x.At, x.At + x.ResolveWithin);
@@ -235,13 +243,21 @@ public sealed class WorkOrder : IAggregateState
     public Outcome CustomerCancel(string reason, string by, DateTimeOffset now) => Move(WorkOrderAction.CustomerCancel, new OrderCancelled(reason, by, now));
 
     public Outcome Reschedule(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now) =>
-        end <= start ? Outcome.Fail("window") : Move(WorkOrderAction.Reschedule, new OrderRescheduled(start, end, now));
+        end <= start || end < now ? Outcome.Fail("window") : Move(WorkOrderAction.Reschedule, new OrderRescheduled(start, end, now));
 
     public Outcome Hold(string reason, DateTimeOffset now) => Move(WorkOrderAction.Hold, new OrderHeld(reason, now));
 
     public Outcome Resume(DateTimeOffset now) => Move(WorkOrderAction.Resume, new OrderResumed(now));
 
-    public Outcome CannotComplete(string reason, DateTimeOffset now) => Move(WorkOrderAction.CannotComplete, new OrderCannotComplete(reason, now));
+    /// <summary>The visit cannot be done (wrong address, nobody home, beyond the worker's trade); only the order's worker or the center says so.</summary>
+    public Outcome CannotComplete(string reason, string? workerId, DateTimeOffset now) =>
+        workerId is not null && WorkerId != workerId ? Outcome.Fail("not-your-job")
+        : string.IsNullOrWhiteSpace(reason) ? Outcome.Fail("reason")
+        : Move(WorkOrderAction.CannotComplete, new OrderCannotComplete(reason.Trim(), now));
+
+    /// <summary>The center closes an order that could not be completed, once the customer has been told.</summary>
+    public Outcome Close(DateTimeOffset now) => Kind == WorkOrderKind.Service && Status == WorkOrderStatus.CannotComplete
+        ? Move(WorkOrderAction.Close, new OrderClosed(now)) : Outcome.Fail($"illegal:{Status}");
 
     public Outcome FollowUpDue(DateTimeOffset now) => Move(WorkOrderAction.FollowUpFallsDue, new FollowUpFellDue(now));
 

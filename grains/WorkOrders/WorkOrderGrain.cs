@@ -270,6 +270,25 @@ public sealed class WorkOrderGrain(
 
     public Task<CommandResult<WorkOrderView>> Hold(string reason, string actor) => Run(Order.Hold(reason, Now), actor);
 
+    public async Task<CommandResult<WorkOrderView>> Reschedule(DateTimeOffset start, DateTimeOffset end, string actor)
+    {
+        var outcome = Order.Reschedule(start, end, Now);
+        if (outcome.Error == "window")
+            return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["windowEnd"] = [end <= start ? "after-start" : "in-the-past"] });
+        return await Run(outcome, actor);
+    }
+
+    /// <summary>The visit cannot be done: the merchant's capacity and the worker are freed, and the order waits for the center to close it.</summary>
+    public async Task<CommandResult<WorkOrderView>> CannotComplete(string reason, string actor, string? workerId)
+    {
+        var held = Order.HeldByMerchant ? Order.MerchantId : null;
+        var result = await Run(Order.CannotComplete(reason, workerId, Now), actor);
+        if (result.Succeeded && held is not null) await Directory.LoadChanged(held, -1);
+        return result;
+    }
+
+    public Task<CommandResult<WorkOrderView>> Close(string actor) => Run(Order.Close(Now), actor);
+
     public Task<CommandResult<WorkOrderView>> Resume(string actor) => Run(Order.Resume(Now), actor);
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => OnDeadline();

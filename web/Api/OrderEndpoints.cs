@@ -17,6 +17,7 @@ public static class OrderEndpoints
     public sealed record CreateOrderRequest(string? CallId, string? MemberId, string? ContactName, string? ContactPhone, string? Category,
         string? Address, string? District, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, Dictionary<string, string>? Requirements, string? Notes);
     public sealed record ReasonRequest(string? Reason);
+    public sealed record RescheduleRequest(DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd);
     public sealed record ManualDispatchRequest(string? MerchantId, string? Reason);
     public sealed record AssignRequest(string? WorkerId);
     /// <summary>List filters; all optional. Sort: created, updated, status, order.</summary>
@@ -55,6 +56,14 @@ public static class OrderEndpoints
         api.MapGet("/follow-ups", async (OrderReader reader) => TypedResults.Ok(await reader.FollowUpsDue()))
             .RequireAuthorization(Policies.CallCenter).WithTags("Work orders");
         orders.MapPost("/{orderNo}/resume", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Resume(u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/reschedule", (string orderNo, RescheduleRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            body.WindowStart is not { } start || body.WindowEnd is not { } end
+                ? Task.FromResult<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>>(Problems.Validation(t,
+                    new Dictionary<string, string[]> { [body.WindowStart is null ? "windowStart" : "windowEnd"] = ["required"] }))
+                : Act(orderNo, g, t, o => o.Reschedule(start, end, u.Identity!.Name!)));
+        orders.MapPost("/{orderNo}/cannot-complete", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.CannotComplete(body.Reason ?? "", u.Identity!.Name!, null)));
+        orders.MapPost("/{orderNo}/close", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Close(u.Identity!.Name!)));
 
         var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
@@ -72,6 +81,8 @@ public static class OrderEndpoints
         worker.MapPost("/{orderNo}/en-route", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.StartTrip(Worker(u))));
         worker.MapPost("/{orderNo}/check-in", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckIn(Worker(u))));
         worker.MapPost("/{orderNo}/check-out", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckOut(Worker(u))));
+        worker.MapPost("/{orderNo}/cannot-complete", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            Act(orderNo, g, t, o => o.CannotComplete(body.Reason ?? "", $"worker:{Worker(u)}", Worker(u))));
         return api;
     }
 
