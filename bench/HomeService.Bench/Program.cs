@@ -13,6 +13,7 @@ var context = new BenchContext(
 
 var scenarios = new Dictionary<string, Func<Task<IReadOnlyList<Figure>>>>
 {
+    ["screenpop"] = () => new ScreenPopScenario(context).Run(),
     ["orders"] = () => new OrdersScenario(context).Run(),
 };
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
