@@ -1,0 +1,25 @@
+using Orleans.Concurrency;
+
+namespace HomeService.Diagnostics;
+
+/// <summary>One per silo (stateless worker), so the caller measures the silo the call lands on.</summary>
+[StatelessWorker(1)]
+public sealed class SiloMemoryGrain(ILocalSiloDetails silo) : Grain, ISiloMemoryGrain
+{
+    public Task<SiloMemory> Measure()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return Task.FromResult(new SiloMemory(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64, silo.SiloAddress.ToString()));
+    }
+}
+
+/// <summary>The footprint baseline: an activation holding 500 bytes and nothing else.</summary>
+public sealed class BareGrain : Grain, IBareGrain
+{
+    private readonly byte[] _state = new byte[500];
+
+    public Task<int> Touch() => Task.FromResult(_state.Length);
+}
