@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark tool: deploy/bench.sh SCENARIO [--quick] [--repeats N]
-#   SCENARIO: all | screenpop | orders | footprint   (docs/benchmarks.md says what each measures and what limits it)
+#   SCENARIO: all | screenpop | orders | footprint | failover   (docs/benchmarks.md says what each measures and what limits it)
 # Builds Release, starts a throwaway PostgreSQL (removed afterwards), and lets the bench driver start the silos and
 # web hosts it needs as real processes. Prints a table per scenario and one line per scenario:
 #   BENCH <scenario> <name>=<value> ...
@@ -23,7 +23,9 @@ rm -rf "$HS_DATA"
 trap cleanup EXIT
 
 log "Building (Release)…"
-dotnet build HomeService.sln -c Release -nologo -v q -clp:ErrorsOnly
+for project in silo/HomeService.Silo.csproj web/HomeService.Web.csproj bench/HomeService.Bench/HomeService.Bench.csproj; do
+  dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly
+done
 pg_start
 export_app_environment
 export HS_REPO="$PWD" HS_BENCH_LOGS="$HS_DATA/logs"

@@ -16,6 +16,7 @@ var scenarios = new Dictionary<string, Func<Task<IReadOnlyList<Figure>>>>
     ["screenpop"] = () => new ScreenPopScenario(context).Run(),
     ["orders"] = () => new OrdersScenario(context).Run(),
     ["footprint"] = () => new FootprintScenario(context).Run(),
+    ["failover"] = () => new FailoverScenario(context).Run(),
 };
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(s => !scenarios.ContainsKey(s)))

@@ -44,10 +44,11 @@ public sealed class BenchAgents : IAsyncDisposable
         });
     }
 
-    public static async Task<BenchAgents> Connect(Uri web, int count, Action<Agent, JsonElement> onPush)
+    /// <summary>Agents BA{first} … BA{first + count - 1}, on one web host.</summary>
+    public static async Task<BenchAgents> Connect(Uri web, int count, Action<Agent, JsonElement> onPush, int first = 1)
     {
         var agents = new BenchAgents();
-        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
         {
             var id = $"BA{n:0000}";
             var cookies = new CookieContainer();

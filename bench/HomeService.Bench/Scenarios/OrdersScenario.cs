@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using HomeService.Bench.Harness;
 using HomeService.WorkOrders;
@@ -14,8 +13,6 @@ namespace HomeService.Bench.Scenarios;
 /// </summary>
 public sealed class OrdersScenario(BenchContext context)
 {
-    private const string Category = "home-clean";
-    private const string District = "高新区"; // served by the bench's merchants only, so demo merchants never get an offer
     private const int Merchants = 8;
 
     private int Concurrency => context.Quick ? 24 : 64;
@@ -25,7 +22,7 @@ public sealed class OrdersScenario(BenchContext context)
     {
         await using var cluster = new LocalCluster(context.RepoRoot, context.LogDir, context.NodeSettings());
         await cluster.StartSilo(1);
-        var pools = await Seed();
+        var pools = await BenchMerchants.Seed(context.ConnectionString, Merchants, Concurrency);
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
         var client = connection.Client;
 
@@ -87,7 +84,7 @@ public sealed class OrdersScenario(BenchContext context)
     {
         var now = DateTimeOffset.UtcNow;
         var created = await client.GetGrain<IOrderIntakeGrain>(0).CreateService(new NewServiceOrder("phone", null, null, "压测用户", "13612345678",
-            Category, $"{District}科学大道 100 号", District, now.AddHours(2), now.AddHours(4), new Dictionary<string, string>(), null, "bench"));
+            BenchMerchants.Category, $"{BenchMerchants.District}科学大道 100 号", BenchMerchants.District, now.AddHours(2), now.AddHours(4), new Dictionary<string, string>(), null, "bench"));
         if (!created.Succeeded || created.Value!.MerchantId is not { } merchant || created.Value.Status != WorkOrderStatus.Offered) return false;
         var order = client.GetGrain<IWorkOrderGrain>(created.Value.OrderNo);
         if (!(await order.Accept(merchant)).Succeeded) return false;
@@ -106,59 +103,11 @@ public sealed class OrdersScenario(BenchContext context)
         return rated.Succeeded && rated.Value!.Status == WorkOrderStatus.Closed;
     }
 
-    /// <summary>
-    /// Merchants for the bench district, each with enough free workers that no lane ever waits for one, written the
-    /// way the platform writes them (a WorkerRegistered event and the read rows) before any of them is used.
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, Channel<string>>> Seed()
-    {
-        await using var db = NpgsqlDataSource.Create(context.ConnectionString);
-        var pools = new Dictionary<string, Channel<string>>();
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        await using var conn = await db.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        for (var m = 1; m <= Merchants; m++)
-        {
-            var merchantId = $"BM{m:00}";
-            await Exec(conn, """
-                INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score,
-                    credit_level, capacity)
-                VALUES ($1, $2, $3, '压测', '037100000000', '高新区', '高新区', $4, $5, 'Active', $6, 'A', 100000) ON CONFLICT (id) DO NOTHING
-                """, merchantId, $"压测家政 {m}", $"BENCH{m:0000000000000}", new[] { Category }, new[] { District }, 70 + m);
-            var pool = Channel.CreateUnbounded<string>();
-            for (var w = 1; w <= Concurrency; w++)
-            {
-                var workerId = $"B{m:00}W{w:000}";
-                var registered = new { id = workerId, merchantId, name = $"压测工 {m}-{w}", phone = "13900000000", skills = new[] { Category },
-                    qualificationExpires = "2099-12-31", status = "Available", at = DateTimeOffset.UtcNow };
-                await Exec(conn, """
-                    INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
-                    VALUES ('worker', $1, 1, 'WorkerRegistered', $2::jsonb, 'bench', now()) ON CONFLICT DO NOTHING
-                    """, workerId, JsonSerializer.Serialize(registered, json));
-                await Exec(conn, """
-                    INSERT INTO worker (id, merchant_id, name, phone, skills, status) VALUES ($1, $2, $3, '13900000000', $4, 'Available')
-                    ON CONFLICT (id) DO NOTHING
-                    """, workerId, merchantId, registered.name, new[] { Category });
-                pool.Writer.TryWrite(workerId);
-            }
-            pools[merchantId] = pool;
-        }
-        await tx.CommitAsync();
-        return pools;
-    }
-
     private async Task<long> EventCount()
     {
         await using var conn = new NpgsqlConnection(context.ConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM event_log", conn);
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    private static async Task Exec(NpgsqlConnection conn, string sql, params object[] args)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
-        await cmd.ExecuteNonQueryAsync();
     }
 }
