@@ -14,6 +14,7 @@ var context = new BenchContext(
 var scenarios = new Dictionary<string, Func<Task<IReadOnlyList<Figure>>>>
 {
     ["screenpop"] = () => new ScreenPopScenario(context).Run(),
+    ["acd"] = () => new AcdScenario(context).Run(),
     ["orders"] = () => new OrdersScenario(context).Run(),
     ["footprint"] = () => new FootprintScenario(context).Run(),
     ["failover"] = () => new FailoverScenario(context).Run(),

@@ -16,3 +16,13 @@ public interface IBareGrain : IGrainWithIntegerKey
 {
     [Alias("Touch")] Task<int> Touch();
 }
+
+/// <summary>Grain-to-grain calls with no work in them: the ACD benchmark's baseline for what the cluster can carry.</summary>
+[Alias("HomeService.Diagnostics.IPingGrain")]
+public interface IPingGrain : IGrainWithIntegerKey
+{
+    /// <summary>Pings other grains <paramref name="count"/> times, <paramref name="concurrency"/> at a time; returns the seconds it took.</summary>
+    [Alias("PingMany")] Task<double> PingMany(int count, int concurrency);
+
+    [Alias("Ping")] Task<long> Ping(long stamp);
+}

@@ -23,3 +23,23 @@ public sealed class BareGrain : Grain, IBareGrain
 
     public Task<int> Touch() => Task.FromResult(_state.Length);
 }
+
+/// <summary>Pings grains spread over the key space, so calls go wherever those activations live, as real grain calls do.</summary>
+public sealed class PingGrain : Grain, IPingGrain
+{
+    public async Task<double> PingMany(int count, int concurrency)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var next = -1;
+        var me = this.GetPrimaryKeyLong();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+                await GrainFactory.GetGrain<IPingGrain>(1_000_000 + (me * 7919 + i) % 1000).Ping(i);
+        }));
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    public Task<long> Ping(long stamp) => Task.FromResult(stamp);
+}
