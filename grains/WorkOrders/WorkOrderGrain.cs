@@ -38,6 +38,8 @@ public sealed class WorkOrderGrain(
     private Journal<WorkOrder> _journal = null!;
     private DateTimeOffset? _deadline;
     private bool _deadlineKnown;
+    private DateTimeOffset? _reminderDue;
+    private bool _reminderKnown;
     private IGrainTimer? _deadlineTimer;
 
     private WorkOrder Order => _journal.State;
@@ -291,7 +293,11 @@ public sealed class WorkOrderGrain(
 
     public Task<CommandResult<WorkOrderView>> Resume(string actor) => Run(Order.Resume(Now), actor);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => OnDeadline();
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        _reminderKnown = false; // it fired: whatever it holds now is its next minutely tick, so set it again
+        return OnDeadline();
+    }
 
     /// <summary>Whatever fell due: an offer timing out, a follow-up falling due, an SLA warning or breach. Safe to run early or twice.</summary>
     private async Task OnDeadline()
@@ -471,15 +477,17 @@ public sealed class WorkOrderGrain(
         }
         catch (Exception e)
         {
-            _deadlineKnown = false;
+            (_deadlineKnown, _reminderKnown) = (false, false);
             Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, e, "Could not schedule the deadline of {Order}; it will be retried", Order.OrderNo);
         }
     }
 
     /// <summary>
-    /// The next deadline (offer timeout, follow-up due, SLA) is kept twice: a reminder, which survives restarts, and
-    /// a one-shot grain timer, which fires on time. A reminder re-registered from inside its own tick may next fire
-    /// a whole period later, which made SLA warnings late by a minute on a busy silo.
+    /// The next deadline (offer timeout, follow-up due, SLA) is kept twice: a one-shot grain timer, which fires on
+    /// time, and a reminder, which survives restarts. (A reminder re-registered from inside its own tick may next
+    /// fire a whole period later, which made SLA warnings a minute late on a busy silo.) The reminder is only the
+    /// safety net: firing early is harmless, so it is written only when the next deadline comes sooner than the one it
+    /// holds, when its own time has passed, or when the order has ended. That saves a database write on most events.
     /// </summary>
     private async Task ScheduleDeadline()
     {
@@ -490,10 +498,19 @@ public sealed class WorkOrderGrain(
             _ => null,
         };
         if (Order.NextSlaDue(Now) is { } sla && (due is null || sla < due)) due = sla;
-        if (_deadlineKnown && due == _deadline) return; // most events leave the deadline as it was: no reminder write
-        ArmTimer(due);
+        if (!_deadlineKnown || due != _deadline)
+        {
+            ArmTimer(due);
+            (_deadline, _deadlineKnown) = (due, true);
+        }
+        var rewrite = !_reminderKnown
+            || _reminderDue <= Now
+            || (due is not null && (_reminderDue is null || due < _reminderDue))
+            || (due is null && !Order.Open && _reminderDue is not null);
+        if (!rewrite) return;
         if (due is null)
         {
+            if (Order.Open) return; // nothing due yet; the next event that brings a deadline writes it
             if (await this.GetReminder(TimerName) is { } existing) await this.UnregisterReminder(existing);
         }
         else
@@ -501,7 +518,7 @@ public sealed class WorkOrderGrain(
             var wait = due.Value - Now;
             await this.RegisterOrUpdateReminder(TimerName, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, TimeSpan.FromMinutes(1));
         }
-        (_deadline, _deadlineKnown) = (due, true);
+        (_reminderDue, _reminderKnown) = (due, true);
     }
 
     private void ArmTimer(DateTimeOffset? due)
