@@ -31,6 +31,7 @@ public static class WebApp
         builder.Services.AddSingleton<OrderSearch>();
         builder.Services.AddSingleton<WorkQueueReader>();
         builder.Services.AddSingleton<OrderStatistics>();
+        builder.Services.AddSingleton<References>();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -56,7 +57,7 @@ public static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").LimitRequestText();
         api.MapSessionEndpoints();
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();

@@ -19,7 +19,9 @@ public static class ConsoleEndpoints
 
     public static RouteGroupBuilder MapConsoleEndpoints(this RouteGroupBuilder api)
     {
-        var console = api.MapGroup("/console").WithTags("Agent console").RequireAuthorization(Policies.Agent);
+        // An admin passes the Agent policy but has no seat: every console call, read or write, is then a 403.
+        var console = api.MapGroup("/console").WithTags("Agent console").RequireAuthorization(Policies.Agent)
+            .AddEndpointFilter(async (context, next) => AgentId(context.HttpContext.User) is null ? NoSeat() : await next(context));
         console.MapGet("/", GetState);
         console.MapPost("/login", (ClaimsPrincipal u, IGrainFactory g, UiText t) => Seat(u, g, t, a => a.Login()));
         console.MapPost("/logout", (ClaimsPrincipal u, IGrainFactory g, UiText t) => Seat(u, g, t, a => a.Logout("agent")));

@@ -60,6 +60,7 @@ public static partial class CtiEndpoints
         if (!IsNumber(body.Caller)) errors["caller"] = ["format:digits"];
         if (!IsNumber(body.Dialled)) errors["dialled"] = ["format:digits"];
         if (body.IvrChoice is { } choice && !DigitsPattern().IsMatch(choice)) errors["ivrChoice"] = ["format:digits"];
+        References.Limit(errors, "trunk", body.Trunk, 64);
         if (errors.Count > 0) return Problems.Validation(text, errors);
         return TypedResults.Ok(await grains.GetGrain<ICallGrain>(body.CallId!).Offered(
             new CtiCallOffered(key!, body.Caller!, body.Dialled!, body.Trunk ?? "", body.IvrChoice)));

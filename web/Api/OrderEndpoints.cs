@@ -68,13 +68,17 @@ public static class OrderEndpoints
         var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
         merchant.MapPost("/{orderNo}/accept", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.Accept(Merchant(u)), MerchantView));
+            Act(orderNo, g, t, o => o.Accept(Merchant(u)), MerchantView, Owns(u)));
+        // The portal asks for a reason; so does the API, or the center never learns why the offer came back.
         merchant.MapPost("/{orderNo}/refuse", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.Refuse(Merchant(u), body.Reason ?? ""), MerchantView));
+            string.IsNullOrWhiteSpace(body.Reason)
+                ? Task.FromResult<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>>(
+                    Problems.Validation(t, new Dictionary<string, string[]> { ["reason"] = ["required"] }))
+                : Act(orderNo, g, t, o => o.Refuse(Merchant(u), body.Reason), MerchantView, Owns(u)));
         merchant.MapPost("/{orderNo}/assign", (string orderNo, AssignRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.AssignWorker(Merchant(u), body.WorkerId ?? ""), MerchantView));
+            Act(orderNo, g, t, o => o.AssignWorker(Merchant(u), body.WorkerId ?? ""), MerchantView, Owns(u)));
         merchant.MapPost("/{orderNo}/cancel", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.MerchantCancel(Merchant(u), body.Reason ?? ""), MerchantView));
+            Act(orderNo, g, t, o => o.MerchantCancel(Merchant(u), body.Reason ?? ""), MerchantView, Owns(u)));
 
         var worker = api.MapGroup("/worker/jobs").WithTags("Worker").RequireAuthorization(Policies.Worker);
         worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? "")));
@@ -86,8 +90,12 @@ public static class OrderEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(CreateOrderRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(CreateOrderRequest body, ClaimsPrincipal user, IGrainFactory grains,
+        References references, UiText text)
     {
+        var invalid = await references.Unknown(memberId: body.MemberId, callId: body.CallId);
+        References.Limit(invalid, "district", body.District, 50);
+        if (invalid.Count > 0) return Problems.Validation(text, invalid);
         var order = new NewServiceOrder("phone", body.CallId, body.MemberId, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "",
             body.Address ?? "", body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default,
             body.Requirements ?? new Dictionary<string, string>(), body.Notes, user.Identity!.Name!);
@@ -98,11 +106,14 @@ public static class OrderEndpoints
     }
 
     public static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Act(string orderNo, IGrainFactory grains, UiText text,
-        Func<IWorkOrderGrain, Task<CommandResult<WorkOrderView>>> action, Func<WorkOrderView, WorkOrderView>? shape = null)
+        Func<IWorkOrderGrain, Task<CommandResult<WorkOrderView>>> action, Func<WorkOrderView, WorkOrderView>? shape = null,
+        Func<WorkOrderView, bool>? owns = null)
     {
         if (orderNo.Length > 32) return NotFound();
         var order = grains.GetGrain<IWorkOrderGrain>(orderNo);
-        if (await order.Get() is null) return NotFound();
+        if (await order.Get() is not { } current) return NotFound();
+        // Someone else's order: refused before its rules run, so the answer never tells its state (a 409 would).
+        if (owns?.Invoke(current) == false) return Problems.Status(403, ProblemTypes.Forbidden, text["order.not-your-order"]);
         var result = await action(order);
         if (result.Succeeded) return TypedResults.Ok((shape ?? (v => v))(result.Value!));
         var code = result.Errors!.Values.First()[0];
@@ -120,6 +131,9 @@ public static class OrderEndpoints
     }
 
     public static WorkOrderView MerchantView(WorkOrderView view) => WorkOrderPrivacy.ForMerchant(view);
+
+    /// <summary>An order offered or given to the signed-in merchant.</summary>
+    private static Func<WorkOrderView, bool> Owns(ClaimsPrincipal user) => view => view.MerchantId is { } id && id == Merchant(user);
 
     private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
     private static string Worker(ClaimsPrincipal user) => user.Find(HomeServiceClaims.WorkerId) ?? "";

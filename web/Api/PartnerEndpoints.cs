@@ -10,7 +10,7 @@ namespace HomeService.Web.Api;
 
 /// <summary>
 /// The partner REST API (API key, kind "partner"): create a service order with an Idempotency-Key, read, list and
-/// cancel the partner's own orders. A retried create with the same key returns the same order.
+/// cancel the partner's own orders. A retried create with the same key returns the same order; a retried cancel, the cancelled order.
 /// </summary>
 public static class PartnerEndpoints
 {
@@ -23,10 +23,7 @@ public static class PartnerEndpoints
                 Page: page ?? 1, PageSize: pageSize ?? 50, CreatedBy: Owner(user)))));
         partner.MapGet("/{orderNo}", async (string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>
             await Own(orderNo, user, grains) is { } view ? (Results<Ok<WorkOrderView>, ProblemHttpResult>)TypedResults.Ok(view) : NotFound());
-        partner.MapPost("/{orderNo}/cancel", async (string orderNo, OrderEndpoints.ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            await Own(orderNo, user, grains) is null
-                ? (Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>)NotFound()
-                : await OrderEndpoints.Act(orderNo, grains, text, o => o.CustomerCancel(body.Reason ?? "partner", Owner(user))));
+        partner.MapPost("/{orderNo}/cancel", Cancel);
 
         var hooks = api.MapGroup("/partner/webhooks").WithTags("Partner API").RequireAuthorization(Policies.Partner).DisableAntiforgery();
         hooks.MapPost("/", async (WebhookRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
@@ -51,6 +48,9 @@ public static class PartnerEndpoints
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
             return Problems.Validation(text, new Dictionary<string, string[]> { [CtiEndpoints.IdempotencyHeader] = ["required"] });
+        var invalid = new Dictionary<string, string[]>();
+        References.Limit(invalid, "district", body.District, 50);
+        if (invalid.Count > 0) return Problems.Validation(text, invalid);
         var order = new NewServiceOrder("partner", null, null, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "", body.Address ?? "",
             body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default, body.Requirements ?? new Dictionary<string, string>(), body.Notes,
             Owner(user));
@@ -58,6 +58,20 @@ public static class PartnerEndpoints
         return result.Succeeded
             ? TypedResults.Created($"/api/partner/orders/{result.Value!.OrderNo}", result.Value)
             : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));
+    }
+
+    /// <summary>
+    /// A cancel the partner retries (it timed out, or two retries raced) finds the order cancelled: it is answered with
+    /// the order, as the first cancel was, rather than with a 409 the partner would have to interpret.
+    /// </summary>
+    private static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Cancel(string orderNo,
+        OrderEndpoints.ReasonRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        if (await Own(orderNo, user, grains) is null) return NotFound();
+        var result = await OrderEndpoints.Act(orderNo, grains, text, o => o.CustomerCancel(body.Reason ?? "partner", Owner(user)));
+        return result.Result is ProblemHttpResult { StatusCode: 409 } && await Own(orderNo, user, grains) is { Status: WorkOrderStatus.Cancelled } view
+            ? TypedResults.Ok(view)
+            : result;
     }
 
     private static async Task<WorkOrderView?> Own(string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -22,11 +22,16 @@ public static class RequestEndpoints
     public static RouteGroupBuilder MapRequestEndpoints(this RouteGroupBuilder api)
     {
         var intake = api.MapGroup("/").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
-        intake.MapPost("/complaints", async (ComplaintRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Created(t,
-            await g.GetGrain<IOrderIntakeGrain>(0).CreateComplaint(new NewComplaint("phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.RelatedOrderNo,
-                b.AgainstMerchantId, b.AgainstWorkerId, b.Severity ?? "medium", b.Description ?? "", u.Identity!.Name!))));
-        intake.MapPost("/consultations", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Inquiry(WorkOrderKind.Consultation, b, u, g, t));
-        intake.MapPost("/suggestions", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, u, g, t));
+        intake.MapPost("/complaints", async (ComplaintRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) =>
+        {
+            var invalid = await r.Unknown(memberId: b.MemberId, merchantId: b.AgainstMerchantId, workerId: b.AgainstWorkerId);
+            References.Limit(invalid, "contactName", b.ContactName, 50);
+            return invalid.Count > 0 ? Problems.Validation(t, invalid) : Created(t,
+                await g.GetGrain<IOrderIntakeGrain>(0).CreateComplaint(new NewComplaint("phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.RelatedOrderNo,
+                    b.AgainstMerchantId, b.AgainstWorkerId, b.Severity ?? "medium", b.Description ?? "", u.Identity!.Name!)));
+        });
+        intake.MapPost("/consultations", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Consultation, b, u, g, r, t));
+        intake.MapPost("/suggestions", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, u, g, r, t));
 
         var steps = api.MapGroup("/orders/{orderNo}").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
         steps.MapPost("/assign", (string orderNo, PartyRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
@@ -49,15 +54,21 @@ public static class RequestEndpoints
 
         // A merchant answers a complaint assigned to it, from its portal.
         api.MapPost("/merchant/orders/{orderNo}/respond", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-                OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", $"merchant:{u.Find(HomeServiceClaims.MerchantId)}")))
+                OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", Party(u)), owns: v => v.Kind == WorkOrderKind.Complaint && v.ResponsibleParty == Party(u)))
             .RequireAuthorization(Policies.MerchantAdmin).WithTags("Merchant portal");
         return api;
     }
 
+    private static string Party(ClaimsPrincipal user) => $"merchant:{user.Find(HomeServiceClaims.MerchantId)}";
+
     private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Inquiry(WorkOrderKind kind, InquiryRequest b, ClaimsPrincipal u,
-        IGrainFactory g, UiText t) =>
-        Created(t, await g.GetGrain<IOrderIntakeGrain>(0).CreateInquiry(new NewInquiry(kind, "phone", b.MemberId, b.ContactName, b.ContactPhone ?? "",
-            b.Text ?? "", u.Identity!.Name!)));
+        IGrainFactory g, References r, UiText t)
+    {
+        var invalid = await r.Unknown(memberId: b.MemberId);
+        References.Limit(invalid, "contactName", b.ContactName, 50);
+        return invalid.Count > 0 ? Problems.Validation(t, invalid) : Created(t, await g.GetGrain<IOrderIntakeGrain>(0).CreateInquiry(
+            new NewInquiry(kind, "phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.Text ?? "", u.Identity!.Name!)));
+    }
 
     private static Results<Created<WorkOrderView>, ValidationProblem> Created(UiText text, CommandResult<WorkOrderView> result) =>
         result.Succeeded ? TypedResults.Created($"/api/orders/{result.Value!.OrderNo}", result.Value) : Problems.Validation(text, result.Errors!);

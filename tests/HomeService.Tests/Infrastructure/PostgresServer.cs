@@ -8,22 +8,29 @@ namespace HomeService.Tests.Infrastructure;
 /// <summary>
 /// A throwaway PostgreSQL 15 cluster for the whole test run: initdb into a temp folder, start on a free
 /// loopback port, remove it at process exit. Each test class asks for its own database so they never share rows.
+/// A test that stops the database server itself starts its own cluster (<see cref="StartOwn"/>), so the
+/// other test classes running in parallel keep theirs.
 /// </summary>
-public sealed class PostgresServer
+public sealed class PostgresServer : IDisposable
 {
     private const string BinDir = "/usr/lib/postgresql/15/bin";
-    private static readonly Lazy<PostgresServer> SharedInstance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> SharedInstance = new(Launch, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databaseCounter;
 
     private readonly string _root;
+    private readonly bool _asRoot;
 
-    private PostgresServer(string root, int port)
+    private PostgresServer(string root, int port, bool asRoot)
     {
         _root = root;
         Port = port;
+        _asRoot = asRoot;
     }
 
     public static PostgresServer Shared => SharedInstance.Value;
+
+    /// <summary>A cluster only the caller uses: it may <see cref="Stop"/> and <see cref="Start"/> it again. Dispose removes it.</summary>
+    public static PostgresServer StartOwn() => Launch();
 
     public int Port { get; }
 
@@ -43,7 +50,7 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
-    private static PostgresServer Start()
+    private static PostgresServer Launch()
     {
         if (!File.Exists(Path.Combine(BinDir, "initdb")))
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDir}/initdb missing). Run deploy/test.sh, which installs it.");
@@ -55,24 +62,40 @@ public sealed class PostgresServer
         var data = Path.Combine(root, "data");
         Run($"{BinDir}/initdb", $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync", asRoot);
 
-        var port = FreePort();
-        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=1000";
-        Run($"{BinDir}/pg_ctl", $"-D {data} -l {root}/server.log -w -t 60 -o \"{options}\" start", asRoot);
-
-        var server = new PostgresServer(root, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
+        var server = new PostgresServer(root, FreePort(), asRoot);
+        server.Start();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
 
-    private void Stop(bool asRoot)
+    private string DataDir => Path.Combine(_root, "data");
+
+    /// <summary>Starts the server on its data folder and port (again, after <see cref="Stop"/>).</summary>
+    public void Start()
+    {
+        var options = $"-p {Port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=1000";
+        Run($"{BinDir}/pg_ctl", $"-D {DataDir} -l {_root}/server.log -w -t 60 -o \"{options}\" start", _asRoot);
+    }
+
+    /// <summary>
+    /// Stops the server process. Immediate is a crash of the server (no checkpoint; the next start replays the WAL);
+    /// otherwise a clean shutdown. Either way connections in use fail, as they would in production.
+    /// </summary>
+    public void Stop(bool immediate)
+    {
+        Run($"{BinDir}/pg_ctl", $"-D {DataDir} -m {(immediate ? "immediate" : "fast")} -w -t 60 stop", _asRoot);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    public void Dispose()
     {
         try
         {
-            Run($"{BinDir}/pg_ctl", $"-D {Path.Combine(_root, "data")} -m immediate -w stop", asRoot);
+            Stop(immediate: true);
         }
         catch
         {
-            // Best effort at exit; the folder is removed either way.
+            // Best effort (already stopped, or at exit); the folder is removed either way.
         }
         try { Directory.Delete(_root, recursive: true); } catch { }
     }

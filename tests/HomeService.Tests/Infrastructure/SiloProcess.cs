@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace HomeService.Tests.Infrastructure;
 
-/// <summary>A silo as its own operating-system process, so a test can kill it with SIGKILL like a crash.</summary>
+/// <summary>
+/// A silo as its own operating-system process, so a test can kill it with SIGKILL like a crash, or stop it with
+/// SIGTERM as a service manager would.
+/// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -47,6 +50,15 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
+    }
+
+    /// <summary>A graceful shutdown: the host stops, grains deactivate and the silo leaves the cluster.</summary>
+    public async Task Stop()
+    {
+        if (_process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await _process.WaitForExitAsync(timeout.Token);
     }
 
     public ValueTask DisposeAsync()

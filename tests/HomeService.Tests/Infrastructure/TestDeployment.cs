@@ -33,8 +33,11 @@ public sealed class TestDeployment : IAsyncDisposable
     public List<RunningSilo> Silos { get; } = [];
     public List<RunningWeb> WebHosts { get; } = [];
 
-    public static async Task<TestDeployment> Create(Dictionary<string, string?>? extra = null) =>
-        new(await PostgresServer.Shared.CreateDatabaseAsync(), extra ?? new());
+    public static Task<TestDeployment> Create(Dictionary<string, string?>? extra = null) => CreateOn(PostgresServer.Shared, extra);
+
+    /// <summary>A deployment on a database server of the test's own (one that the test stops and starts).</summary>
+    public static async Task<TestDeployment> CreateOn(PostgresServer server, Dictionary<string, string?>? extra = null) =>
+        new(await server.CreateDatabaseAsync(), extra ?? new());
 
     public static async Task<TestDeployment> Start(int silos, int webHosts, Dictionary<string, string?>? extra = null)
     {
@@ -134,6 +137,13 @@ public sealed class TestDeployment : IAsyncDisposable
         await silo.App.StopAsync();
         await silo.App.DisposeAsync();
         Silos.Remove(silo);
+    }
+
+    public async Task StopWeb(RunningWeb web)
+    {
+        await web.App.StopAsync(TimeSpan.FromSeconds(10));
+        await web.App.DisposeAsync();
+        WebHosts.Remove(web);
     }
 
     private void Configure(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder, Dictionary<string, string?> own)

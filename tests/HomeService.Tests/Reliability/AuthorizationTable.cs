@@ -1,0 +1,155 @@
+namespace HomeService.Tests.Reliability;
+
+/// <summary>
+/// Who may call what, written down by hand from the design (DESIGN.md "Who uses it" and "Auth"), not read from the code.
+/// Columns, in order: anonymous, resident, agent, supervisor, admin, merchant (merchant1), worker (worker1), partner key,
+/// telephony key. '+' allow: anything but 401/403 (and, for pages, anything but a redirect to sign in or "denied").
+/// '-' deny: 401 or 403 (pages: that redirect). Paths without "/api" are pages; "silo:" is the silo's own web server.
+/// </summary>
+public static class AuthorizationTable
+{
+    public static readonly Caller[] Columns =
+    [
+        Caller.Anonymous, Caller.Resident, Caller.Agent, Caller.Supervisor, Caller.Admin, Caller.Merchant1, Caller.Worker,
+        Caller.PartnerKey, Caller.TelephonyKey,
+    ];
+
+    public sealed record Row(string Method, string Path, string Cells)
+    {
+        public string Key => $"{Method} {Path}";
+        public bool IsApi => Path.StartsWith("/api/");
+        public bool Allows(Caller caller) => Cells.Replace(" ", "")[Array.IndexOf(Columns, caller)] == '+';
+    }
+
+    // People sign in through a cookie, machines through a key; neither gets in through the other's door.
+    private const string Everyone    = "+ + + + + + + + +";
+    private const string People      = "- + + + + + + - -";
+    private const string CallCenter  = "- - + + + - - - -";
+    private const string Supervisors = "- - - + + - - - -";
+    private const string Admins      = "- - - - + - - - -";
+    private const string Merchants   = "- - - - - + - - -";
+    private const string Workers     = "- - - - - - + - -";
+    private const string Residents   = "- + - - - - - - -";
+    private const string Partners    = "- - - - - - - + -";
+    private const string Telephony   = "- - - - - - - - +";
+    private const string Keys        = "- - - - - - - + +";
+    // The console acts on the signed-in agent's own seat; an admin may open the page but has no seat to act on.
+    private const string Seat        = "- - + - - - - - -";
+    private const string ConsolePage = "- - + - + - - - -";
+
+    public static readonly Row[] Rows =
+    [
+        new("POST", "/api/session", Everyone),
+        new("DELETE", "/api/session", People),
+        new("GET", "/api/me", People),
+        new("GET", "/api/catalogue", Everyone),
+        new("PUT", "/api/admin/catalogue/{code}/terms", Admins),
+        new("GET", "/api/keys/whoami", Keys),
+
+        new("GET", "/api/broadcasts", CallCenter),
+        new("POST", "/api/broadcasts", Supervisors),
+        new("DELETE", "/api/broadcasts/{id}", Supervisors),
+        new("GET", "/api/queues", CallCenter),
+        new("PUT", "/api/queues/{queueId}", Supervisors),
+        new("GET", "/api/calls/{callId}", Supervisors),
+        new("GET", "/api/calls/{callId}/routing", Supervisors),
+
+        new("POST", "/api/cti/calls", Telephony),
+        new("POST", "/api/cti/calls/{callId}/dtmf", Telephony),
+        new("POST", "/api/cti/calls/{callId}/answered", Telephony),
+        new("POST", "/api/cti/calls/{callId}/hangup", Telephony),
+        new("POST", "/api/cti/calls/{callId}/recording", Telephony),
+
+        new("GET", "/api/console", Seat),
+        new("POST", "/api/console/login", Seat),
+        new("POST", "/api/console/logout", Seat),
+        new("POST", "/api/console/ready", Seat),
+        new("POST", "/api/console/not-ready", Seat),
+        new("POST", "/api/console/end-wrap-up", Seat),
+        new("POST", "/api/console/heartbeat", Seat),
+        new("GET", "/api/console/calls/today", Seat),
+        new("POST", "/api/console/calls/{callId}/accept", Seat),
+        new("POST", "/api/console/calls/{callId}/reject", Seat),
+        new("POST", "/api/console/calls/{callId}/hold", Seat),
+        new("POST", "/api/console/calls/{callId}/unhold", Seat),
+        new("POST", "/api/console/calls/{callId}/hangup", Seat),
+        new("POST", "/api/console/calls/{callId}/pickup", Seat),
+        new("POST", "/api/console/calls/{callId}/consult", Seat),
+        new("POST", "/api/console/calls/{callId}/complete-transfer", Seat),
+        new("POST", "/api/console/calls/{callId}/cancel-consult", Seat),
+        new("POST", "/api/console/calls/{callId}/transfer", Seat),
+
+        new("POST", "/api/orders", CallCenter),
+        new("GET", "/api/orders", CallCenter),
+        new("GET", "/api/orders/export.csv", CallCenter),
+        new("GET", "/api/orders/duplicates", CallCenter),
+        new("GET", "/api/orders/{orderNo}", CallCenter),
+        new("GET", "/api/orders/{orderNo}/history", CallCenter),
+        new("GET", "/api/orders/{orderNo}/dispatch", CallCenter),
+        new("POST", "/api/orders/{orderNo}/dispatch", CallCenter),
+        new("POST", "/api/orders/{orderNo}/cancel", CallCenter),
+        new("POST", "/api/orders/{orderNo}/hold", CallCenter),
+        new("POST", "/api/orders/{orderNo}/follow-up", CallCenter),
+        new("POST", "/api/orders/{orderNo}/resume", CallCenter),
+        new("POST", "/api/orders/{orderNo}/reschedule", CallCenter),
+        new("POST", "/api/orders/{orderNo}/cannot-complete", CallCenter),
+        new("POST", "/api/orders/{orderNo}/close", CallCenter),
+        new("GET", "/api/follow-ups", CallCenter),
+
+        new("POST", "/api/complaints", CallCenter),
+        new("POST", "/api/consultations", CallCenter),
+        new("POST", "/api/suggestions", CallCenter),
+        new("POST", "/api/orders/{orderNo}/assign", CallCenter),
+        new("POST", "/api/orders/{orderNo}/respond", CallCenter),
+        new("POST", "/api/orders/{orderNo}/verdict", Supervisors),
+        new("POST", "/api/orders/{orderNo}/complainant-follow-up", CallCenter),
+        new("POST", "/api/orders/{orderNo}/answer", CallCenter),
+        new("POST", "/api/orders/{orderNo}/forward", CallCenter),
+        new("POST", "/api/orders/{orderNo}/reply", CallCenter),
+        new("POST", "/api/orders/{orderNo}/send-reply", CallCenter),
+
+        new("GET", "/api/work-queues/manual-dispatch", CallCenter),
+        new("GET", "/api/work-queues/manual-dispatch/{orderNo}/merchants", CallCenter),
+        new("GET", "/api/work-queues/follow-ups", CallCenter),
+        new("GET", "/api/work-queues/complaints", CallCenter),
+        new("GET", "/api/work-queues/merchants", CallCenter),
+        new("GET", "/api/stats/orders", Supervisors),
+        new("GET", "/api/stats/orders.csv", Supervisors),
+
+        new("GET", "/api/merchant/orders", Merchants),
+        new("POST", "/api/merchant/orders/{orderNo}/accept", Merchants),
+        new("POST", "/api/merchant/orders/{orderNo}/refuse", Merchants),
+        new("POST", "/api/merchant/orders/{orderNo}/assign", Merchants),
+        new("POST", "/api/merchant/orders/{orderNo}/cancel", Merchants),
+        new("POST", "/api/merchant/orders/{orderNo}/respond", Merchants),
+        new("GET", "/api/merchant/workers/{workerId}", Merchants),
+        new("POST", "/api/merchant/workers/{workerId}/status", Merchants),
+
+        new("GET", "/api/worker/jobs", Workers),
+        new("POST", "/api/worker/jobs/{orderNo}/en-route", Workers),
+        new("POST", "/api/worker/jobs/{orderNo}/check-in", Workers),
+        new("POST", "/api/worker/jobs/{orderNo}/check-out", Workers),
+        new("POST", "/api/worker/jobs/{orderNo}/cannot-complete", Workers),
+
+        new("POST", "/api/member/orders/{orderNo}/rating", Residents),
+
+        new("POST", "/api/partner/orders", Partners),
+        new("GET", "/api/partner/orders", Partners),
+        new("GET", "/api/partner/orders/{orderNo}", Partners),
+        new("POST", "/api/partner/orders/{orderNo}/cancel", Partners),
+        new("POST", "/api/partner/webhooks", Partners),
+        new("GET", "/api/partner/webhooks", Partners),
+        new("DELETE", "/api/partner/webhooks/{id}", Partners),
+
+        new("GET", "/", Everyone),
+        new("GET", "/login", Everyone),
+        new("GET", "/console", ConsolePage),
+        new("GET", "/wallboard", Supervisors),
+        new("GET", "/admin", Admins),
+        new("GET", "/merchant", Merchants),
+        new("GET", "/worker", Workers),
+        new("GET", "/member", Residents),
+        new("POST", "/hubs/live/negotiate?negotiateVersion=1", People),
+        new("GET", "silo:/dashboard/", Admins),
+    ];
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HomeService.Tests.Reliability;
+
+/// <summary>A probe deployment plus real resources, so a bad body sent to a real id gets past "no such thing" to the body check.</summary>
+public sealed class BadInputFixture : ProbeDeployment
+{
+    public const string CallId = "probe-call-1";
+    private readonly Dictionary<RealOrder, string> _orders = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var start = DateTimeOffset.UtcNow.AddDays(1);
+        var order = new
+        {
+            memberId = "R0001", contactName = "张女士", contactPhone = "13800138000", category = "hourly", address = "金水区花园路 8 号院",
+            district = "金水区", windowStart = start, windowEnd = start.AddHours(2),
+        };
+        _orders[RealOrder.Service] = await Create(Caller.Agent, "/api/orders", order);
+        _orders[RealOrder.Partner] = await Create(Caller.PartnerKey, "/api/partner/orders", order);
+        _orders[RealOrder.Consultation] = await Create(Caller.Agent, "/api/consultations", new { contactPhone = "13800138000", text = "月嫂怎么收费？" });
+        var complaint = await Create(Caller.Agent, "/api/complaints",
+            new { contactPhone = "13800138000", againstMerchantId = "M001", severity = "high", description = "保姆迟到两小时" });
+        // Assigned to M001, so merchant1's "respond" reaches the text check.
+        await Expect(await Send(Caller.Agent, HttpMethod.Post, $"/api/orders/{complaint}/assign", Json(new { party = "merchant:M001" })));
+        _orders[RealOrder.Complaint] = complaint;
+        await Expect(await Send(Caller.TelephonyKey, HttpMethod.Post, "/api/cti/calls",
+            Json(new { callId = CallId, caller = "13800138000", dialled = "037112345", ivrChoice = "2" })));
+    }
+
+    public string Order(RealOrder which) => _orders[which];
+
+    /// <summary>A real value for a path parameter.</summary>
+    public string RealId(string parameter, RealOrder order) => parameter switch
+    {
+        "orderNo" => Order(order),
+        "callId" => CallId,
+        "queueId" => "service",
+        "code" => "hourly",
+        "workerId" => "W001",
+        _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
+    };
+
+    public static string UnknownId(string parameter) => parameter switch
+    {
+        "workerId" => "W999",
+        "id" => Guid.Empty.ToString(),
+        _ => $"NOSUCH{parameter.ToUpperInvariant()}0",
+    };
+
+    private async Task<string> Create(Caller caller, string path, object body)
+    {
+        var response = await Send(caller, HttpMethod.Post, path, Json(body));
+        await Expect(response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
+    }
+
+    private static string Json(object body) => JsonSerializer.Serialize(body, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    private static async Task Expect(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Set-up request failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

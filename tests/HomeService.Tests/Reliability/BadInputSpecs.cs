@@ -1,0 +1,124 @@
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.Reliability;
+
+/// <summary>Which existing resource fills an operation's {orderNo} so its body is read past the "no such order" check.</summary>
+public enum RealOrder { Service, Complaint, Consultation, Partner }
+
+/// <summary>
+/// What a valid body of one operation looks like, written by hand: the probes change one thing of it at a time.
+/// Required: fields whose absence must be refused. Strict: closed sets or formats (enum-like, phone, url) that must
+/// refuse any other value. Formats: open sets with a format (a call id) that must refuse SQL and HTML. Ids: references
+/// that must exist. Lenient: free text the endpoint documents as cut to length.
+/// </summary>
+public sealed record BodySpec(object Baseline, string[]? Required = null, string[]? Strict = null, string[]? Ids = null,
+    RealOrder Order = RealOrder.Service, string[]? Lenient = null, string[]? Formats = null)
+{
+    public string[] FormatFields => Formats ?? [];
+    public string[] RequiredFields => Required ?? [];
+    public string[] StrictFields => Strict ?? [];
+    public string[] IdFields => Ids ?? [];
+    public string[] LenientFields => Lenient ?? [];
+}
+
+public static class BadInputSpecs
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(1);
+
+    private static object Order(string? memberId) => new
+    {
+        callId = (string?)null, memberId, contactName = "王先生", contactPhone = "13612345678", category = "hourly",
+        address = "金水区经三路 15 号", district = "金水区", windowStart = Start, windowEnd = Start.AddHours(2),
+        requirements = new Dictionary<string, string>(), notes = "三室两厅",
+    };
+
+    private static readonly string[] OrderRequired = ["contactPhone", "category", "address", "district", "windowStart", "windowEnd"];
+
+    /// <summary>Every POST, PUT and PATCH with a body in the OpenAPI document needs a row; the test says so when one is missing.</summary>
+    public static readonly IReadOnlyDictionary<string, BodySpec> ByOperation = new Dictionary<string, BodySpec>
+    {
+        // agent3 is used by nothing else here; a wrong password counts against it, so at most a few are sent.
+        ["POST /api/session"] = new(new { login = "agent3", password = TestDeployment.DemoPassword }, ["login", "password"], ["login", "password"]),
+        ["PUT /api/admin/catalogue/{code}/terms"] = new(new
+        {
+            fields = new[] { new { key = "rooms", nameZh = "房间数", nameEn = "Rooms", type = "number", required = false } },
+            dispatchSlaMinutes = 30, completionGraceHours = 24, priceGuideZh = "40 元/小时", priceGuideEn = "40 yuan an hour", skills = new[] { "hourly" },
+        }),
+        ["PUT /api/queues/{queueId}"] = new(new
+        {
+            strategy = "round-robin", tiers = new[] { new { afterSeconds = 0, skill = "service", minProficiency = 1 } }, ringTimeoutSeconds = 20,
+            maxNoAnswers = 3, wrapUpSeconds = 30, maxWaitSeconds = 300, overflowQueueId = "complaint", offerCallback = true,
+            announceEverySeconds = 60, topDownOrder = new[] { "A001" },
+        }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
+        ["POST /api/broadcasts"] = new(new { text = "十点开班前会", minutes = 5 }, ["text"]),
+
+        ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },
+            ["callId", "caller", "dialled"], ["caller", "dialled", "ivrChoice"], Formats: ["callId"]),
+        ["POST /api/cti/calls/{callId}/dtmf"] = new(new { digits = "12" }, ["digits"], ["digits"]),
+        ["POST /api/cti/calls/{callId}/answered"] = new(new { seat = "8001" }, ["seat"], ["seat"]),
+        // Any leg other than "caller" or the connected seat is ignored by contract, and cause is cut to 64 characters.
+        ["POST /api/cti/calls/{callId}/hangup"] = new(new { leg = "caller", cause = "normal" }, ["leg"], Lenient: ["cause"]),
+        ["POST /api/cti/calls/{callId}/recording"] = new(new { url = "https://recordings.example/1.wav" }, ["url"], ["url"]),
+
+        ["POST /api/console/not-ready"] = new(new { reason = "break" }, ["reason"], ["reason"]),
+        ["POST /api/console/calls/{callId}/consult"] = new(new { kind = "agent", id = "A002" }, ["id"], Ids: ["id"]),
+        ["POST /api/console/calls/{callId}/transfer"] = new(new { kind = "agent", id = "A002" }, ["kind", "id"], ["kind"], ["id"]),
+
+        ["POST /api/orders"] = new(Order("R0001"), OrderRequired, ["contactPhone", "category"], ["memberId", "callId"]),
+        ["POST /api/orders/{orderNo}/dispatch"] = new(new { merchantId = "M001", reason = "客户指定" }, ["merchantId", "reason"], Ids: ["merchantId"]),
+        ["POST /api/orders/{orderNo}/cancel"] = new(new { reason = "客户改期" }),
+        ["POST /api/orders/{orderNo}/hold"] = new(new { reason = "等待客户确认" }),
+        // The follow-up comment is cut to 500 characters by contract.
+        ["POST /api/orders/{orderNo}/follow-up"] = new(new { score = 5, resolved = true, comment = "满意", unreachable = false }, Lenient: ["comment"]),
+        ["POST /api/orders/{orderNo}/reschedule"] = new(new { windowStart = Start.AddDays(1), windowEnd = Start.AddDays(1).AddHours(2) },
+            ["windowStart", "windowEnd"]),
+        ["POST /api/orders/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
+
+        ["POST /api/merchant/orders/{orderNo}/refuse"] = new(new { reason = "人手不足" }, ["reason"]),
+        ["POST /api/merchant/orders/{orderNo}/assign"] = new(new { workerId = "W001" }, ["workerId"], Ids: ["workerId"]),
+        ["POST /api/merchant/orders/{orderNo}/cancel"] = new(new { reason = "人手不足" }, ["reason"]),
+        ["POST /api/merchant/orders/{orderNo}/respond"] = new(new { text = "已联系客户道歉" }, ["text"], Order: RealOrder.Complaint),
+        ["POST /api/merchant/workers/{workerId}/status"] = new(new { status = "Resting" }, ["status"], ["status"]),
+        ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
+        // The web rating's comment is cut to 500 characters by contract.
+        ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好" }, ["score"], Lenient: ["comment"]),
+
+        ["POST /api/complaints"] = new(new
+        {
+            contactName = "张女士", contactPhone = "13800138000", memberId = "R0001", relatedOrderNo = (string?)null, againstMerchantId = "M001",
+            againstWorkerId = "W001", severity = "high", description = "保姆迟到两小时",
+        }, ["contactPhone", "description"], ["contactPhone", "severity"], ["memberId", "relatedOrderNo", "againstMerchantId", "againstWorkerId"]),
+        ["POST /api/consultations"] = new(new { contactName = "张女士", contactPhone = "13800138000", memberId = "R0001", text = "月嫂怎么收费？" },
+            ["contactPhone", "text"], ["contactPhone"], ["memberId"]),
+        ["POST /api/suggestions"] = new(new { contactName = "张女士", contactPhone = "13800138000", memberId = "R0001", text = "希望增加夜间服务" },
+            ["contactPhone", "text"], ["contactPhone"], ["memberId"]),
+        ["POST /api/orders/{orderNo}/assign"] = new(new { party = "merchant:M001" }, ["party"], ["party"], Order: RealOrder.Complaint),
+        ["POST /api/orders/{orderNo}/respond"] = new(new { text = "已核实" }, ["text"], Order: RealOrder.Complaint),
+        ["POST /api/orders/{orderNo}/verdict"] = new(new { upheld = true, reason = "投诉属实" }, ["reason"], Order: RealOrder.Complaint),
+        ["POST /api/orders/{orderNo}/complainant-follow-up"] = new(new { satisfied = true, comment = "满意" }, Order: RealOrder.Complaint),
+        ["POST /api/orders/{orderNo}/answer"] = new(new { text = "参考价格 8000 元/月" }, ["text"], Order: RealOrder.Consultation),
+        ["POST /api/orders/{orderNo}/forward"] = new(new { to = "法律咨询专家" }, ["to"], Order: RealOrder.Consultation),
+        ["POST /api/orders/{orderNo}/reply"] = new(new { text = "建议购买意外险" }, ["text"], Order: RealOrder.Consultation),
+        ["POST /api/orders/{orderNo}/send-reply"] = new(new { channel = "sms" }, ["channel"], ["channel"], Order: RealOrder.Consultation),
+
+        ["POST /api/partner/orders"] = new(Order(null), OrderRequired, ["contactPhone", "category"]),
+        ["POST /api/partner/orders/{orderNo}/cancel"] = new(new { reason = "客户取消" }, Order: RealOrder.Partner),
+        ["POST /api/partner/webhooks"] = new(new { url = "https://partner.example/hooks" }, ["url"], ["url"]),
+    };
+
+    /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>
+    public static Caller CallerFor(string path) => path switch
+    {
+        _ when path.StartsWith("/api/session") => Caller.Anonymous,
+        _ when path.StartsWith("/api/admin/") => Caller.Admin,
+        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
+        _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
+        _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
+        _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,
+        _ when path.StartsWith("/api/worker/") => Caller.Worker,
+        _ when path.StartsWith("/api/member/") => Caller.Resident,
+        _ when path.StartsWith("/api/console") || path.StartsWith("/api/orders") || path is "/api/complaints" or "/api/consultations" or "/api/suggestions"
+            => Caller.Agent,
+        _ => throw new InvalidOperationException($"No caller is set for {path}; add it to {nameof(CallerFor)}."),
+    };
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using HomeService.CallCenter;
+
+namespace HomeService.Tests.Reliability;
+
+/// <summary>
+/// Every POST, PUT and PATCH of the OpenAPI document, sent the kinds of bad input of the reliability issue as a caller
+/// that may use it. Each answer must be a 4xx problem without server details; one run lists every failure at once.
+/// </summary>
+public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInputFixture>
+{
+    private static readonly string[] Writes = ["POST", "PUT", "PATCH"];
+
+    [Fact]
+    public async Task Every_endpoint_that_takes_a_body_has_a_hand_written_spec()
+    {
+        var operations = await ApiOperation.Read(probe.Http(Caller.Anonymous));
+        var withBody = operations.Where(o => Writes.Contains(o.Method) && o.HasBody).Select(o => o.Key).ToHashSet();
+        Assert.Empty(withBody.Except(BadInputSpecs.ByOperation.Keys));
+        Assert.Empty(BadInputSpecs.ByOperation.Keys.Except(withBody));
+    }
+
+    [Fact]
+    public async Task Bad_input_to_every_write_endpoint_gets_a_4xx_problem_and_never_a_5xx()
+    {
+        var operations = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Where(o => Writes.Contains(o.Method)).ToList();
+        Assert.NotEmpty(operations);
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var op in operations)
+        {
+            var spec = BadInputSpecs.ByOperation.GetValueOrDefault(op.Key);
+            foreach (var bad in CasesOf(op, spec))
+            {
+                sent++;
+                if (await Verdict(op, bad) is { } failure) failures.Add(failure);
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {sent} bad requests were mishandled:\n{string.Join("\n", failures)}");
+    }
+
+    /// <summary>A refused request leaves no trace: what a user reads back afterwards is what they read before.</summary>
+    [Theory]
+    [InlineData("POST /api/orders")]
+    [InlineData("POST /api/partner/orders")]
+    [InlineData("POST /api/complaints")]
+    [InlineData("POST /api/broadcasts")]
+    [InlineData("PUT /api/queues/{queueId}")]
+    [InlineData("PUT /api/admin/catalogue/{code}/terms")]
+    [InlineData("POST /api/merchant/workers/{workerId}/status")]
+    public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
+    {
+        var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
+        var before = await ReadBack(operation);
+        var failures = new List<string>();
+        foreach (var bad in CasesOf(op, BadInputSpecs.ByOperation[operation]).Where(c => c.MustReject))
+            if (await Verdict(op, bad) is { } failure) failures.Add(failure);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await ReadBack(operation));
+    }
+
+    private IEnumerable<BadCase> CasesOf(ApiOperation op, BodySpec? spec) =>
+        BadInputCases.For(op, spec, p => probe.RealId(p, spec?.Order ?? RealOrder.Service), BadInputFixture.UnknownId);
+
+    private async Task<string?> Verdict(ApiOperation op, BadCase bad)
+    {
+        var response = await probe.Send(BadInputSpecs.CallerFor(op.Path), new HttpMethod(op.Method), bad.Path, bad.Json);
+        var status = (int)response.StatusCode;
+        string? defect = status >= 500 ? "server error"
+            : bad.MustReject && status < 400 ? "accepted"
+            : status >= 400 ? await ProblemAnswer.Defect(response)
+            : null;
+        return defect is null ? null
+            : $"{op.Key} [{bad.Name}] → {status}: {defect} {ProblemAnswer.Snippet(await response.Content.ReadAsStringAsync())}";
+    }
+
+    private async Task<string> ReadBack(string operation) => operation switch
+    {
+        "POST /api/orders" => await probe.Http(Caller.Agent).GetStringAsync("/api/orders?pageSize=200"),
+        "POST /api/partner/orders" => await probe.Http(Caller.PartnerKey).GetStringAsync("/api/partner/orders?pageSize=200"),
+        "POST /api/complaints" => await probe.Http(Caller.Agent).GetStringAsync("/api/work-queues/complaints"),
+        "POST /api/broadcasts" => await probe.Http(Caller.Supervisor).GetStringAsync("/api/broadcasts"),
+        // Queue settings have no GET of their own; the directory grain is what the PUT changes.
+        "PUT /api/queues/{queueId}" => JsonSerializer.Serialize(
+            await probe.Deployment.Silos[0].Grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue("service")),
+        "PUT /api/admin/catalogue/{code}/terms" => await probe.Http(Caller.Anonymous).GetStringAsync("/api/catalogue"),
+        "POST /api/merchant/workers/{workerId}/status" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/workers/W001"),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+    };
+}

@@ -1,0 +1,42 @@
+using HomeService.CallCenter;
+using HomeService.Workers;
+using Npgsql;
+
+namespace HomeService.Web.Api;
+
+/// <summary>
+/// The ids a new order or complaint names must exist. Checked before the command, so an unknown id is a field
+/// error (400) rather than a dangling link or a write the database refuses (which surfaced as a 500).
+/// </summary>
+public sealed class References(NpgsqlDataSource db, IGrainFactory grains)
+{
+    private const int MaxIdLength = 64;
+
+    /// <summary>Field errors for every given id that names nothing; fields left null are not checked.</summary>
+    public async Task<Dictionary<string, string[]>> Unknown(string? memberId = null, string? callId = null, string? merchantId = null,
+        string? workerId = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (memberId is not null && !await RowExists("member", memberId)) errors["memberId"] = ["unknown"];
+        if (callId is not null && (callId.Length > MaxIdLength || (await grains.GetGrain<ICallGrain>(callId).Get()).Version == 0)) errors["callId"] = ["unknown"];
+        if (merchantId is not null && !await RowExists("merchant", merchantId)) errors["againstMerchantId"] = ["unknown"];
+        if (workerId is not null && (workerId.Length > MaxIdLength || await grains.GetGrain<IWorkerGrain>(workerId).Get() is null))
+            errors["againstWorkerId"] = ["unknown"];
+        return errors;
+    }
+
+    /// <summary>A text field longer than its column of the screens and lists allows.</summary>
+    public static void Limit(Dictionary<string, string[]> errors, string field, string? value, int max)
+    {
+        if (value is { } v && v.Length > max) errors[field] = [$"max_length:{max}"];
+    }
+
+    // The table name is one of two constants above, never input.
+    private async Task<bool> RowExists(string table, string id)
+    {
+        if (id.Length > MaxIdLength) return false;
+        await using var cmd = db.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {table} WHERE id = $1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+}
