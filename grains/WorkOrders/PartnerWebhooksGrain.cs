@@ -14,22 +14,30 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
     private const int MaxSubscriptions = 10;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<Guid, WebhookSubscription> _subscriptions = new();
+    private readonly Dictionary<Guid, string> _secrets = new();
 
     private string PartnerKeyId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT id, url, created_at FROM webhook_subscription WHERE partner_key_id = $1 AND active");
+        await using var cmd = db.CreateCommand("SELECT id, url, created_at, secret FROM webhook_subscription WHERE partner_key_id = $1 AND active");
         cmd.Parameters.Add(new() { Value = PartnerKeyId });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
+        {
             _subscriptions[r.GetGuid(0)] = new WebhookSubscription(r.GetGuid(0), r.GetString(1), null, r.GetFieldValue<DateTimeOffset>(2));
+            _secrets[r.GetGuid(0)] = r.GetString(3);
+        }
     }
 
     public async Task<CommandResult<WebhookSubscription>> Subscribe(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 500)
             return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = ["format:url"] });
+        // Subscribing a url that is already subscribed (a retry, a double click) answers with that subscription, secret
+        // included: the partner sees one subscription and gets each event once.
+        if (_subscriptions.Values.FirstOrDefault(s => s.Url == url) is { } existing)
+            return CommandResult<WebhookSubscription>.Ok(existing with { Secret = _secrets[existing.Id] });
         if (_subscriptions.Count >= MaxSubscriptions)
             return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = [$"max_count:{MaxSubscriptions}"] });
         var subscription = new WebhookSubscription(Guid.NewGuid(), url, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), clock.GetUtcNow());
@@ -39,6 +47,7 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
             new ReadModelWrite("INSERT INTO webhook_subscription (id, partner_key_id, url, secret, created_at) VALUES ($1, $2, $3, $4, $5)",
                 subscription.Id, PartnerKeyId, url, subscription.Secret, subscription.CreatedAt)));
         _subscriptions[subscription.Id] = subscription with { Secret = null };
+        _secrets[subscription.Id] = subscription.Secret!;
         return CommandResult<WebhookSubscription>.Ok(subscription);
     }
 
@@ -48,6 +57,7 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
     public async Task<bool> Unsubscribe(Guid id)
     {
         if (!_subscriptions.Remove(id)) return false;
+        _secrets.Remove(id);
         await log.AppendAsync(EventAppend.Of(
             new EventRecord("webhook_subscription", id.ToString(), 2, "WebhookUnsubscribed", "{}", $"partner:{PartnerKeyId}", clock.GetUtcNow()),
             new ReadModelWrite("UPDATE webhook_subscription SET active = false WHERE id = $1", id)));

@@ -46,6 +46,7 @@ public sealed class WorkOrder : IAggregateState
     public string? RatingChannel { get; set; }
     public int FollowUpAttempts { get; set; }
     public List<string> FollowUpNotes { get; set; } = [];
+    public FollowUpRecorded? LastFollowUp { get; set; }
     public string? RelatedOrderNo { get; set; }
     public string? AgainstMerchantId { get; set; }
     public string? AgainstWorkerId { get; set; }
@@ -270,6 +271,9 @@ public sealed class WorkOrder : IAggregateState
     {
         error = null;
         if (!unreachable && (score is not (>= 1 and <= 5) || resolved is null)) { error = "score"; return []; }
+        // The same outcome from the same person within a minute is a repeated click or retry, not a second follow-up.
+        if (LastFollowUp is { } last && last.Actor == actor && last.Channel == channel && last.Score == score && last.Resolved == resolved
+            && last.Comment == comment && last.Unreachable == unreachable && now - last.At < TimeSpan.FromMinutes(1)) return [];
         if (RatingChannel is not null)
             return [new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: false, actor, now)];
         if (Status != WorkOrderStatus.FollowUpDue && !(Status == WorkOrderStatus.Completed && channel == "web"))
@@ -328,6 +332,7 @@ public sealed class WorkOrder : IAggregateState
             case FollowUpFellDue: Status = WorkOrderStatus.FollowUpDue; break;
             case OrderClosed x: (Status, ClosedAt) = (WorkOrderStatus.Closed, x.At); break;
             case FollowUpRecorded x:
+                LastFollowUp = x;
                 if (x.CountsAsRating) (Score, Resolved, RatingChannel) = (x.Score, x.Resolved, x.Channel);
                 else if (!x.Unreachable) FollowUpNotes.Add($"{x.Channel}: {x.Score} {x.Comment}");
                 if (x.Unreachable) FollowUpAttempts++;

@@ -153,6 +153,7 @@ public sealed class WorkOrderGrain(
         if (error is not null) return error == "score"
             ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
             : Refused(error);
+        if (events.Count == 0) return Ok(); // a repeat of the follow-up just recorded
         await _journal.Record(events, outcome.Actor, Now, o => [Row(o), .. Webhooks(o)]);
         await Announce(Order.MerchantId);
         await OpenComplaintIfNeeded();

@@ -37,10 +37,7 @@ public sealed class IdempotencyOfClicksTests(ReliabilityDeployment fixture) : IC
         Assert.Single(await OrderApi.History(Web, orderNo), e => e == "WorkerCheckedIn");
     }
 
-    [Theory(Skip = "Needs a grain change: WorkOrder.RecordFollowUp (grains/WorkOrders) keeps every follow-up after the first as a note " +
-        "(another FollowUpRecorded event), so a double-clicked save records the same follow-up three times in the order's history. The grain, " +
-        "which serializes the clicks, should take a repeat of the same outcome by the same person (or a request id) as the same command. " +
-        "A check in the web layer before the grain call would race: concurrent clicks all pass it.")]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task An_agent_recording_a_follow_up_three_times_records_it_once(bool atOnce)

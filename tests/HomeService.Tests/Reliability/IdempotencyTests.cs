@@ -73,10 +73,7 @@ public sealed class IdempotencyTests(ReliabilityDeployment fixture) : IClassFixt
         Assert.Single(await OrderApi.History(Web, orderNo), e => e == "OrderCancelled");
     }
 
-    [Theory(Skip = "Needs a grain change: PartnerWebhooksGrain.Subscribe (grains/WorkOrders) makes a new subscription with a new secret on " +
-        "every call and POST /api/partner/webhooks takes no Idempotency-Key, so a retried subscribe makes a second subscription and the partner " +
-        "gets every event twice. A check in the web layer (List, then Subscribe) would race under concurrent retries; the grain, which serializes " +
-        "a partner's subscribes, should return the existing subscription for the same key (or url).")]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task A_webhook_subscription_sent_three_times_is_one_subscription(bool atOnce)
