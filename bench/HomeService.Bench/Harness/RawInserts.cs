@@ -10,7 +10,8 @@ public static class RawInserts
 {
     public static async Task<double> PerSecond(string connectionString, int connections, TimeSpan duration)
     {
-        await using var db = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = connections + 2 };
+        await using var db = NpgsqlDataSource.Create(builder.ConnectionString);
         await using (var create = db.CreateCommand(
             "CREATE TABLE IF NOT EXISTS bench_raw_insert (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb NOT NULL)"))
             await create.ExecuteNonQueryAsync();

@@ -29,18 +29,26 @@ public sealed class OrdersScenario(BenchContext context)
         await Drive(client, pools, TimeSpan.FromSeconds(context.Quick ? 2 : 5)); // warm-up: JIT, activations, connection pools
         var orders = new List<double>(); var events = new List<double>(); var raw = new List<double>(); var ratio = new List<double>();
         var p50 = new List<double>(); var p99 = new List<double>(); var failures = new List<double>();
+        var siloCpu = new List<double>(); var pgCpu = new List<double>(); var benchCpu = new List<double>();
         var rowWrites = new List<double>(); var reminderWrites = new List<double>(); var snapshotWrites = new List<double>();
         for (var run = 0; run < context.Repeats; run++)
         {
             var inserts = await RawInserts.PerSecond(context.ConnectionString, Concurrency, Duration);
             var before = await EventCount();
             var writesBefore = await TableWrites();
+            var cpuBefore = CpuMeter.Seconds(cluster);
             var result = await Drive(client, pools, Duration);
+            var cpu = CpuMeter.Since(cpuBefore, cluster);
+            siloCpu.Add(cpu["silo"] * 1000 / result.Completed);
+            pgCpu.Add(cpu["postgres"] * 1000 / result.Completed);
+            benchCpu.Add(cpu["bench"] * 1000 / result.Completed);
             var eventsPerSecond = (await EventCount() - before) / result.Elapsed.TotalSeconds;
             var writes = Subtract(await TableWrites(), writesBefore);
             rowWrites.Add(writes.Values.Sum() / (double)result.Completed);
             reminderWrites.Add(writes.GetValueOrDefault("orleans_reminder") / (double)result.Completed);
             snapshotWrites.Add(writes.GetValueOrDefault("orleans_storage") / (double)result.Completed);
+            Console.WriteLine("  row writes per order: " + string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value)
+                .Select(w => $"{w.Key} {w.Value / (double)result.Completed:0.##}")));
             orders.Add(result.Completed / result.Elapsed.TotalSeconds);
             events.Add(eventsPerSecond);
             raw.Add(inserts);
@@ -59,6 +67,9 @@ public sealed class OrdersScenario(BenchContext context)
             new("lifecycle_p50_ms", "ms", p50),
             new("lifecycle_p99_ms", "ms", p99),
             new("failed_orders", "orders", failures, "0"),
+            new("silo_cpu_ms_per_order", "ms", siloCpu),
+            new("postgres_cpu_ms_per_order", "ms", pgCpu),
+            new("driver_cpu_ms_per_order", "ms", benchCpu),
             new("db_row_writes_per_order", "rows", rowWrites),
             new("reminder_writes_per_order", "rows", reminderWrites),
             new("grain_state_writes_per_order", "rows", snapshotWrites),
