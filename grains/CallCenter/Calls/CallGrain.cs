@@ -56,7 +56,17 @@ public sealed class CallGrain(
 
     public async Task<CallView> Offered(CtiCallOffered offer)
     {
-        if (Call.Exists) return Call.View(); // a repeated offer, or one for a call we already have
+        if (Call.Exists)
+        {
+            // A repeated offer. If the first one was recorded but its silo died before the call reached its queue, the
+            // switch's retry finishes the job; otherwise it only gets the call as it is.
+            if (Call.Status == CallStatus.Ivr && Call.QueueId is { } queue)
+            {
+                _story ??= await Story(Call.Caller);
+                await EnterQueue(queue, _story.StickyAgentId);
+            }
+            return Call.View();
+        }
         var caller = PhoneNumber.Normalize(offer.Caller);
         var route = await Directory.Route(offer.Dialled, offer.IvrChoice);
         _story = await Story(caller);

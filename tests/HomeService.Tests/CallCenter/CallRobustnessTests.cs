@@ -87,6 +87,31 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         await using (live) { }
     }
 
+    [Fact]
+    public async Task An_offer_whose_silo_died_before_the_call_reached_its_queue_is_finished_by_the_switchs_retry()
+    {
+        var (_, live) = await ReadyAgent("agent1");
+        // What a silo leaves behind when it dies between recording the offer and handing the call to its queue: the
+        // event and the call's row, committed together, and no queue entry. The switch got an error and retries.
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await _deployment.Sql($$"""
+            INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
+            VALUES ('call', '{{callId}}', 1, 'CallOffered', '{"eventId": "offer-{{callId}}", "caller": "13833335555", "dialled": "{{Hotline}}", "trunk": "T1",
+                "ivrChoice": null, "queueId": "service", "priority": 0, "at": "{{DateTimeOffset.UtcNow:O}}"}', null, now());
+            INSERT INTO call_record (call_id, caller, dialled, queue_id, status, offered_at) VALUES ('{{callId}}', '13833335555', '{{Hotline}}', 'service', 'Ivr', now());
+            """);
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+        {
+            Content = JsonContent.Create(new { callId, caller = "13833335555", dialled = Hotline, trunk = "T1" }),
+        };
+        retry.Headers.Add("Idempotency-Key", $"offer-{callId}");
+        Assert.Equal(HttpStatusCode.OK, (await _switch.SendAsync(retry)).StatusCode);
+
+        var pop = await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal("13833335555", pop.GetProperty("caller").GetString());
+        await using (live) { }
+    }
+
     private async Task<string> Offer(string caller)
     {
         var callId = $"sim-{Guid.NewGuid():N}";
