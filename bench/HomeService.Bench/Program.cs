@@ -11,13 +11,13 @@ var context = new BenchContext(
     Environment.GetEnvironmentVariable("ConnectionStrings__HomeService") ?? throw new InvalidOperationException("Run through deploy/bench.sh."),
     quick, repeats);
 
-var scenarios = new Dictionary<string, Func<Task<IReadOnlyList<Figure>>>>
+var scenarios = new Dictionary<string, Func<BenchContext, Task<IReadOnlyList<Figure>>>>
 {
-    ["screenpop"] = () => new ScreenPopScenario(context).Run(),
-    ["acd"] = () => new AcdScenario(context).Run(),
-    ["orders"] = () => new OrdersScenario(context).Run(),
-    ["footprint"] = () => new FootprintScenario(context).Run(),
-    ["failover"] = () => new FailoverScenario(context).Run(),
+    ["screenpop"] = c => new ScreenPopScenario(c).Run(),
+    ["acd"] = c => new AcdScenario(c).Run(),
+    ["orders"] = c => new OrdersScenario(c).Run(),
+    ["footprint"] = c => new FootprintScenario(c).Run(),
+    ["failover"] = c => new FailoverScenario(c).Run(),
 };
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(s => !scenarios.ContainsKey(s)))
@@ -30,7 +30,7 @@ var results = new List<(string Scenario, IReadOnlyList<Figure> Figures)>();
 foreach (var name in chosen)
 {
     Console.WriteLine($"-- {name} --");
-    results.Add((name, await scenarios[name]()));
+    results.Add((name, await scenarios[name](await context.WithFreshDatabase(name))));
 }
 foreach (var (name, figures) in results) Report.Print(name, figures);
 return 0;

@@ -19,7 +19,7 @@ public sealed class AcdScenario(BenchContext context)
 
     private int AgentCount => context.Quick ? 200 : 1000;
     private int Concurrency => context.Quick ? 64 : 200;
-    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 6 : 20);
+    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 4 : 20);
 
     public async Task<IReadOnlyList<Figure>> Run()
     {

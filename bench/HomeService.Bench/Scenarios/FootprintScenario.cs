@@ -13,7 +13,7 @@ namespace HomeService.Bench.Scenarios;
 /// </summary>
 public sealed class FootprintScenario(BenchContext context)
 {
-    private int PerRun => context.Quick ? 10_000 : 40_000;
+    private int PerRun => context.Quick ? 5_000 : 40_000;
     private const int Parallelism = 64;
 
     public async Task<IReadOnlyList<Figure>> Run()

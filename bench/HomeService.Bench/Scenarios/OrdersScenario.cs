@@ -16,7 +16,7 @@ public sealed class OrdersScenario(BenchContext context)
     private const int Merchants = 8;
 
     private int Concurrency => context.Quick ? 24 : 64;
-    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 6 : 20);
+    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 4 : 20);
 
     public async Task<IReadOnlyList<Figure>> Run()
     {

@@ -21,7 +21,7 @@ public sealed class ScreenPopScenario(BenchContext context)
 
     private int AgentCount => context.Quick ? 50 : 200;
     private double Rate => 50;
-    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 5 : 20);
+    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 4 : 20);
 
     private readonly ConcurrentDictionary<string, (TimeSpan Intended, TaskCompletionSource<TimeSpan> Popped)> _calls = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
