@@ -70,6 +70,8 @@ public sealed class FailoverScenario(BenchContext context)
             stuckCalls.Add(await Count("SELECT count(*) FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
             if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + await Text(
                 "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
+            if (stuckAgents[^1] > 0) Console.WriteLine("  stuck agents: " + await Text(
+                "SELECT string_agg(agent_id || ' ' || status || coalesce(' ' || call_id, ''), ', ') FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
             Console.WriteLine("  orders closed per second: " + string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
                 .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString())));
             stuckAgents.Add(await Count("SELECT count(*) FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));

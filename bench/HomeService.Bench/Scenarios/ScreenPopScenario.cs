@@ -97,6 +97,7 @@ public sealed class ScreenPopScenario(BenchContext context)
             if (!response.IsSuccessStatusCode || await Task.WhenAny(popped.Task, Task.Delay(PopPatience)) != popped.Task)
             {
                 Interlocked.Increment(ref missing);
+                Console.WriteLine($"  no pop for {callId}: offer answered {(int)response.StatusCode}; call now {await CallState(callId)}");
                 return;
             }
             samples.Add((await popped.Task - intended).TotalMilliseconds);
@@ -116,6 +117,15 @@ public sealed class ScreenPopScenario(BenchContext context)
             using var accepted = await agent.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
             using var hungUp = await agent.Http.PostAsync($"/api/console/calls/{callId}/hangup", null);
         });
+    }
+
+    private async Task<string?> CallState(string callId)
+    {
+        await using var conn = new NpgsqlConnection(context.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT status || coalesce(' ' || agent_id, '') FROM call_record WHERE call_id = $1", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = callId });
+        return (await cmd.ExecuteScalarAsync()) as string;
     }
 
     private async Task Sql(string sql)
