@@ -13,9 +13,12 @@ namespace HomeService.EventLog;
 public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
 {
     private const int MaxBatch = 256;
-    private const string InsertEvent = """
+    private const string InsertEvents = """
         INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        SELECT aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at
+        FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::jsonb[], $6::text[], $7::timestamptz[])
+            WITH ORDINALITY AS e(aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at, n)
+        ORDER BY n
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -97,27 +100,27 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
         await using var conn = await _dataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         await using var batch = new NpgsqlBatch(conn, tx);
-        foreach (var p in pendings)
+        // All the batch's events in one multi-row INSERT (one statement to parse and plan instead of one per event),
+        // in append order; then each append's read-model rows, in order, in the same transaction.
+        var events = pendings.SelectMany(p => p.Append.Events).ToList();
+        if (events.Count > 0)
         {
-            foreach (var e in p.Append.Events)
-            {
-                var cmd = new NpgsqlBatchCommand(InsertEvent);
-                cmd.Parameters.Add(new() { Value = e.AggregateType });
-                cmd.Parameters.Add(new() { Value = e.AggregateId });
-                cmd.Parameters.Add(new() { Value = e.Version });
-                cmd.Parameters.Add(new() { Value = e.EventType });
-                cmd.Parameters.Add(new() { Value = e.PayloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
-                cmd.Parameters.Add(new() { Value = (object?)e.Actor ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                cmd.Parameters.Add(new() { Value = e.OccurredAt.ToUniversalTime() });
-                batch.BatchCommands.Add(cmd);
-            }
-            foreach (var w in p.Append.ReadModel)
-            {
-                var cmd = new NpgsqlBatchCommand(w.Sql);
-                foreach (var arg in w.Arguments)
-                    cmd.Parameters.Add(arg is null ? new NpgsqlParameter { Value = DBNull.Value } : new NpgsqlParameter { Value = Normalize(arg) });
-                batch.BatchCommands.Add(cmd);
-            }
+            var insert = new NpgsqlBatchCommand(InsertEvents);
+            insert.Parameters.Add(new() { Value = events.Select(e => e.AggregateType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.AggregateId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.EventType).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.PayloadJson).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.Actor).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            insert.Parameters.Add(new() { Value = events.Select(e => e.OccurredAt.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            batch.BatchCommands.Add(insert);
+        }
+        foreach (var w in pendings.SelectMany(p => p.Append.ReadModel))
+        {
+            var cmd = new NpgsqlBatchCommand(w.Sql);
+            foreach (var arg in w.Arguments)
+                cmd.Parameters.Add(arg is null ? new NpgsqlParameter { Value = DBNull.Value } : new NpgsqlParameter { Value = Normalize(arg) });
+            batch.BatchCommands.Add(cmd);
         }
         await batch.ExecuteNonQueryAsync();
         await tx.CommitAsync();
