@@ -38,10 +38,19 @@ public sealed class AcdScenario(BenchContext context)
         await Drive(client, TimeSpan.FromSeconds(2), "warm");
         var routed = new List<double>(); var pings = new List<double>(); var ratio = new List<double>(); var p99 = new List<double>(); var p50 = new List<double>();
         var failed = new List<double>();
+        var siloCpu = new List<double>(); var pgCpu = new List<double>(); var benchCpu = new List<double>(); var rowWrites = new List<double>();
         for (var run = 0; run < context.Repeats; run++)
         {
             var pingRate = await PingsPerSecond(client);
+            var writesBefore = await TableWrites.Snapshot(context.ConnectionString);
+            var cpuBefore = CpuMeter.Seconds(cluster);
             var result = await Drive(client, Duration, $"r{run}");
+            var cpu = CpuMeter.Since(cpuBefore, cluster);
+            var writes = TableWrites.Since(writesBefore, await TableWrites.Snapshot(context.ConnectionString));
+            var calls = Math.Max(1, result.Done);
+            siloCpu.Add(cpu["silo"] * 1000 / calls); pgCpu.Add(cpu["postgres"] * 1000 / calls); benchCpu.Add(cpu["bench"] * 1000 / calls);
+            rowWrites.Add(writes.Values.Sum() / (double)calls);
+            Console.WriteLine("  row writes per call: " + TableWrites.PerUnit(writes, calls));
             routed.Add(result.PerSecond); pings.Add(pingRate); ratio.Add(result.PerSecond / pingRate);
             p50.Add(result.Routing.Percentile(50)); p99.Add(result.Routing.Percentile(99)); failed.Add(result.Failed);
             Console.WriteLine($"  run {run + 1}: {result.PerSecond:0} routed calls/s, {pingRate:0} pings/s, routing p99 {result.Routing.Percentile(99):0.0} ms, {result.Failed} failed");
@@ -54,11 +63,13 @@ public sealed class AcdScenario(BenchContext context)
             new("routing_p50_ms", "ms", p50),
             new("routing_p99_ms", "ms", p99),
             new("failed_calls", "calls", failed, "0"),
+            new("silo_cpu_ms_per_call", "ms", siloCpu), new("postgres_cpu_ms_per_call", "ms", pgCpu), new("driver_cpu_ms_per_call", "ms", benchCpu),
+            new("db_row_writes_per_call", "rows", rowWrites),
             new("agents", "agents", [AgentCount]), new("queues", "queues", [Queues]),
         ];
     }
 
-    private sealed record DriveResult(double PerSecond, int Failed, Samples Routing);
+    private sealed record DriveResult(double PerSecond, int Done, int Failed, Samples Routing);
 
     private async Task<DriveResult> Drive(IClusterClient client, TimeSpan duration, string prefix)
     {
@@ -81,7 +92,7 @@ public sealed class AcdScenario(BenchContext context)
                 }
             }
         }));
-        return new DriveResult(done / clock.Elapsed.TotalSeconds, failed, routing);
+        return new DriveResult(done / clock.Elapsed.TotalSeconds, done, failed, routing);
     }
 
     /// <summary>

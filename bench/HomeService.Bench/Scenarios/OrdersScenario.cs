@@ -35,7 +35,7 @@ public sealed class OrdersScenario(BenchContext context)
         {
             var inserts = await RawInserts.PerSecond(context.ConnectionString, Concurrency, Duration);
             var before = await EventCount();
-            var writesBefore = await TableWrites();
+            var writesBefore = await TableWrites.Snapshot(context.ConnectionString);
             var cpuBefore = CpuMeter.Seconds(cluster);
             var result = await Drive(client, pools, Duration);
             var cpu = CpuMeter.Since(cpuBefore, cluster);
@@ -43,7 +43,7 @@ public sealed class OrdersScenario(BenchContext context)
             pgCpu.Add(cpu["postgres"] * 1000 / result.Completed);
             benchCpu.Add(cpu["bench"] * 1000 / result.Completed);
             var eventsPerSecond = (await EventCount() - before) / result.Elapsed.TotalSeconds;
-            var writes = Subtract(await TableWrites(), writesBefore);
+            var writes = TableWrites.Since(writesBefore, await TableWrites.Snapshot(context.ConnectionString));
             rowWrites.Add(writes.Values.Sum() / (double)result.Completed);
             reminderWrites.Add(writes.GetValueOrDefault("orleans_reminder") / (double)result.Completed);
             snapshotWrites.Add(writes.GetValueOrDefault("orleans_storage") / (double)result.Completed);
@@ -122,22 +122,6 @@ public sealed class OrdersScenario(BenchContext context)
         var rated = await order.RecordFollowUp(new FollowUpOutcome("web", 5, true, null, false, "bench"));
         return rated.Succeeded && rated.Value!.Status == WorkOrderStatus.Closed;
     }
-
-    /// <summary>Rows inserted, updated and deleted per table (PostgreSQL's own counters): work per order, whatever the machine's speed.</summary>
-    private async Task<Dictionary<string, long>> TableWrites()
-    {
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // backends report their counters within a second of a commit
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables WHERE relname <> 'bench_raw_insert'", conn);
-        await using var r = await cmd.ExecuteReaderAsync();
-        var writes = new Dictionary<string, long>();
-        while (await r.ReadAsync()) writes[r.GetString(0)] = r.GetInt64(1);
-        return writes;
-    }
-
-    private static Dictionary<string, long> Subtract(Dictionary<string, long> after, Dictionary<string, long> before) =>
-        after.ToDictionary(a => a.Key, a => a.Value - before.GetValueOrDefault(a.Key));
 
     private async Task<long> EventCount()
     {
