@@ -6,7 +6,8 @@ namespace HomeService.CallCenter;
 [Alias("HomeService.CallCenter.ICallGrain")]
 public interface ICallGrain : IGrainWithStringKey
 {
-    [Alias("Get")] Task<CallView> Get();
+    /// <summary>Read-only, so it may interleave: an agent checking its call never waits on the call waiting on the agent.</summary>
+    [AlwaysInterleave, Alias("Get")] Task<CallView> Get();
     /// <summary>The screen pop again, for a console that reloads while the call rings or is connected.</summary>
     [Alias("GetPop")] Task<ScreenPop> GetPop();
 

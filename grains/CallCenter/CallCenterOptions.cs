@@ -11,6 +11,12 @@ public sealed record CallCenterOptions
     /// <summary>How often the switch is asked whether a ringing or connected call still exists (catches lost hang-ups).</summary>
     public TimeSpan CallSanityCheckEvery { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a seat may ring or be on a call before the agent asks the call whether it still holds the seat, and
+    /// how often it asks again. Catches a seat left held when the call's silo died between two messages.
+    /// </summary>
+    public TimeSpan SeatHeldCheckAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A caller who hangs up and calls again within this time gets their place back.</summary>
     public TimeSpan AbandonedPlaceKept { get; init; } = TimeSpan.FromSeconds(60);
 }

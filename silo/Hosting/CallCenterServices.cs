@@ -22,6 +22,7 @@ public static class CallCenterServices
         {
             PresenceGrace = config.GetValue("HomeService:CallCenter:PresenceGrace", TimeSpan.FromSeconds(60)),
             PresenceCheckEvery = config.GetValue("HomeService:CallCenter:PresenceCheckEvery", TimeSpan.FromSeconds(10)),
+            SeatHeldCheckAfter = config.GetValue("HomeService:CallCenter:SeatHeldCheckAfter", TimeSpan.FromSeconds(30)),
             CallSanityCheckEvery = config.GetValue("HomeService:CallCenter:CallSanityCheckEvery", TimeSpan.FromMinutes(5)),
             AbandonedPlaceKept = config.GetValue("HomeService:CallCenter:AbandonedPlaceKept", TimeSpan.FromSeconds(60)),
         });

@@ -24,6 +24,7 @@ public sealed class AgentGrain(
     private IGrainTimer? _wrapUpTimer;
     private IGrainTimer? _presenceTimer;
     private DateTimeOffset _lastHeartbeat;
+    private DateTimeOffset _lastSeatCheck;
 
     private AgentSeat Seat => _journal.State;
 
@@ -134,9 +135,31 @@ public sealed class AgentGrain(
         }
     }
 
+    /// <summary>
+    /// A seat ringing or on a call for a while asks the call whether it still holds the seat. If the call's silo died
+    /// between reserving the seat and ringing it, or between ending and telling the agent, the call no longer knows the
+    /// agent, and the seat is freed instead of staying held for good.
+    /// </summary>
+    private async Task ReleaseSeatIfOrphaned()
+    {
+        var now = clock.GetUtcNow();
+        if (Seat.Status is not (AgentStatus.Ringing or AgentStatus.OnCall) || Seat.CallId is not { } callId) return;
+        if (now - Seat.StatusSince < options.SeatHeldCheckAfter || now - _lastSeatCheck < options.SeatHeldCheckAfter) return;
+        _lastSeatCheck = now;
+        var call = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+        var me = Seat.AgentId;
+        var held = Seat.Status == AgentStatus.Ringing
+            ? call.Status == CallStatus.Ringing && call.RingingAgents.Contains(me)
+            : call.Status != CallStatus.Ended && (call.AgentId == me || call.ConsultAgentId == me);
+        if (held) return;
+        if (Seat.Status == AgentStatus.Ringing) await Run(Seat.MissOffer(callId, rejected: true, int.MaxValue, now), "system:seat-check");
+        else await Run(Seat.EndCall(callId, 0, now), "system:seat-check");
+    }
+
     /// <summary>An agent whose console has gone quiet for the grace period is logged out (not while on a call).</summary>
     private async Task CheckPresence()
     {
+        await ReleaseSeatIfOrphaned();
         if (clock.GetUtcNow() - _lastHeartbeat < options.PresenceGrace) return;
         if (Seat.Status is AgentStatus.OnCall or AgentStatus.Ringing or AgentStatus.Offline) return;
         await Run(Seat.Logout("console-gone", clock.GetUtcNow()), "system:presence");

@@ -22,6 +22,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
             ["HomeService:CallCenter:PresenceGrace"] = "00:00:06",
             ["HomeService:CallCenter:PresenceCheckEvery"] = "00:00:01",
             ["HomeService:CallCenter:CallSanityCheckEvery"] = "00:00:01",
+            ["HomeService:CallCenter:SeatHeldCheckAfter"] = "00:00:02",
         });
         _web = _deployment.WebHosts[0];
         _switch = new HttpClient { BaseAddress = _web.BaseAddress };
@@ -109,6 +110,22 @@ public sealed class CallRobustnessTests : IAsyncLifetime
 
         var pop = await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
         Assert.Equal("13833335555", pop.GetProperty("caller").GetString());
+        await using (live) { }
+    }
+
+    [Fact]
+    public async Task A_seat_reserved_for_a_call_that_never_rang_it_is_freed_again()
+    {
+        var (_, live) = await ReadyAgent("agent1");
+        // What a queue leaves behind when the call's silo dies between reserving the seat and ringing it: an agent
+        // held for a call that knows nothing of them.
+        var grains = _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>();
+        Assert.True(await grains.GetGrain<HomeService.CallCenter.IAgentGrain>("A001").TryReserve($"ghost-{Guid.NewGuid():N}", "service"));
+        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Ringing");
+
+        await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Available", TimeSpan.FromSeconds(15));
+        var callId = await Offer("13833336666");
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
         await using (live) { }
     }
 
