@@ -68,13 +68,13 @@ public sealed class FailoverScenario(BenchContext context)
             lost.Add(await Lost(connection.Client));
             duplicated.Add(await Duplicated());
             stuckCalls.Add(await Count("SELECT count(*) FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
+            stuckAgents.Add(await Count("SELECT count(*) FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
             if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + await Text(
                 "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
             if (stuckAgents[^1] > 0) Console.WriteLine("  stuck agents: " + await Text(
                 "SELECT string_agg(agent_id || ' ' || status || coalesce(' ' || call_id, ''), ', ') FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
             Console.WriteLine("  orders closed per second: " + string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
                 .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString())));
-            stuckAgents.Add(await Count("SELECT count(*) FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
             Console.WriteLine($"  run {run + 1}: killed {victim.Name}; {_acknowledged.Count} orders acknowledged, {lost[^1]} lost, {duplicated[^1]} duplicated; " +
                 $"{stuckCalls[^1]} calls and {stuckAgents[^1]} agents stuck; throughput {baseline:0.0}/s before, back to 90 % after {back:0.0} s");
             await cluster.StartSilo(int.Parse(victim.Name[4..]));
