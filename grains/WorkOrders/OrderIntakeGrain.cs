@@ -9,6 +9,10 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
 {
     public async Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey)
     {
+        // A retry gets the order its key already made, whatever changed since (its time window may have started), and
+        // costs no order number.
+        if (await BoundOrder(partnerKeyId, idempotencyKey) is { } bound && await GrainFactory.GetGrain<IWorkOrderGrain>(bound).Get() is { } made)
+            return CommandResult<WorkOrderView>.Ok(made);
         var (checkedOrder, errors) = await Check(order);
         if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
         order = checkedOrder;
@@ -23,15 +27,17 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
             insert.Parameters.Add(new() { Value = candidate });
             orderNo = (string?)await insert.ExecuteScalarAsync();
         }
-        if (orderNo is null)
-        {
-            // The key was bound first by another request (maybe at this very moment): a new statement sees its row.
-            await using var select = db.CreateCommand("SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2");
-            select.Parameters.Add(new() { Value = partnerKeyId });
-            select.Parameters.Add(new() { Value = idempotencyKey });
-            orderNo = (string)(await select.ExecuteScalarAsync())!;
-        }
+        // The key was bound first by another request (maybe at this very moment): a new statement sees its row.
+        orderNo ??= (await BoundOrder(partnerKeyId, idempotencyKey))!;
         return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(order);
+    }
+
+    private async Task<string?> BoundOrder(string partnerKeyId, string idempotencyKey)
+    {
+        await using var select = db.CreateCommand("SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2");
+        select.Parameters.Add(new() { Value = partnerKeyId });
+        select.Parameters.Add(new() { Value = idempotencyKey });
+        return (string?)await select.ExecuteScalarAsync();
     }
 
     public async Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order)

@@ -57,6 +57,26 @@ public sealed class PartnerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_that_arrives_after_its_time_window_began_still_gets_its_order_and_uses_no_new_number()
+    {
+        var first = await (await Create("partner-req-late")).Content.ReadFromJsonAsync<JsonElement>();
+        var numbersUsed = await _deployment.Scalar<int>("SELECT sum(last)::int FROM order_number_counter");
+        var late = await _partner.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/partner/orders")
+        {
+            // The partner's retry carries the body it sent first; by now that window is in the past.
+            Content = JsonContent.Create(new
+            {
+                contactName = "物业转单", contactPhone = "13577778888", category = "drain", address = "中原区建设路 99 号", district = "中原区",
+                windowStart = DateTimeOffset.UtcNow.AddHours(-3), windowEnd = DateTimeOffset.UtcNow.AddHours(-1),
+            }),
+            Headers = { { "Idempotency-Key", "partner-req-late" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        Assert.Equal(first.GetProperty("orderNo").GetString(), (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString());
+        Assert.Equal(numbersUsed, await _deployment.Scalar<int>("SELECT sum(last)::int FROM order_number_counter"));
+    }
+
+    [Fact]
     public async Task A_partner_sees_only_its_own_orders_and_needs_a_key_and_an_idempotency_key()
     {
         using var agent = await WebSession.SignIn(_deployment.WebHosts[0], "agent1");
