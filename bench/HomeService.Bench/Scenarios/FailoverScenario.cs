@@ -26,6 +26,7 @@ public sealed class FailoverScenario(BenchContext context)
     private int Runs => context.Quick ? 1 : context.Repeats;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private BenchDb Db => new(context.ConnectionString);
     private readonly ConcurrentDictionary<string, string> _acknowledged = new(); // idempotency key → order number
     private readonly ConcurrentBag<string> _keysTried = new();
 
@@ -38,7 +39,7 @@ public sealed class FailoverScenario(BenchContext context)
         for (var i = 1; i <= 3; i++) await cluster.StartSilo(i);
         var pools = await BenchMerchants.Seed(context.ConnectionString, 6, Lanes);
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
-        await Sql("UPDATE call_queue SET wrap_up_seconds = 0");
+        await Db.Execute("UPDATE call_queue SET wrap_up_seconds = 0");
         await BenchAgents.Seed(context.ConnectionString, connection.Client, Agents);
         var webs = new[] { await cluster.StartWeb(1), await cluster.StartWeb(2) };
         await using var agentsA = await BenchAgents.Connect(webs[0].Http, Agents / 2, OnPush, first: 1);
@@ -67,11 +68,11 @@ public sealed class FailoverScenario(BenchContext context)
             await Task.Delay(TimeSpan.FromSeconds(60)); // what is still not settled a minute after the load stops is stuck
             lost.Add(await Lost(connection.Client));
             duplicated.Add(await Duplicated());
-            stuckCalls.Add(await Count("SELECT count(*) FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
-            stuckAgents.Add(await Count("SELECT count(*) FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
-            if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + await Text(
+            stuckCalls.Add(await Db.Number("SELECT count(*) FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
+            stuckAgents.Add(await Db.Number("SELECT count(*) FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
+            if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + (string?)await Db.Scalar(
                 "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
-            if (stuckAgents[^1] > 0) Console.WriteLine("  stuck agents: " + await Text(
+            if (stuckAgents[^1] > 0) Console.WriteLine("  stuck agents: " + (string?)await Db.Scalar(
                 "SELECT string_agg(agent_id || ' ' || status || coalesce(' ' || call_id, ''), ', ') FROM agent_status WHERE agent_id LIKE 'BA%' AND status IN ('Ringing', 'OnCall', 'AfterCallWork')"));
             Console.WriteLine("  orders closed per second: " + string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
                 .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString())));
@@ -196,39 +197,14 @@ public sealed class FailoverScenario(BenchContext context)
         var lost = 0;
         foreach (var orderNo in _acknowledged.Values)
             if (await client.GetGrain<IWorkOrderGrain>(orderNo).Get() is null
-                || await Count("SELECT count(*) FROM work_order WHERE order_no = $1", orderNo) != 1) lost++;
+                || await Db.Number("SELECT count(*) FROM work_order WHERE order_no = $1", orderNo) != 1) lost++;
         return lost;
     }
 
     /// <summary>An idempotency key that made more than one order (the receipt table binds each key to one number).</summary>
     private async Task<double> Duplicated()
     {
-        var orders = await Count("SELECT count(*) FROM work_order WHERE created_by LIKE 'partner:%' AND address LIKE '高新区科学大道%'");
+        var orders = await Db.Number("SELECT count(*) FROM work_order WHERE created_by LIKE 'partner:%' AND address LIKE '高新区科学大道%'");
         return Math.Max(0, orders - _keysTried.Distinct().Count());
-    }
-
-    private async Task<double> Count(string sql, params object[] args)
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var a in args) cmd.Parameters.Add(new NpgsqlParameter { Value = a });
-        return Convert.ToDouble(await cmd.ExecuteScalarAsync());
-    }
-
-    private async Task<string?> Text(string sql)
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return (await cmd.ExecuteScalarAsync()) as string;
-    }
-
-    private async Task Sql(string sql)
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -123,11 +123,5 @@ public sealed class OrdersScenario(BenchContext context)
         return rated.Succeeded && rated.Value!.Status == WorkOrderStatus.Closed;
     }
 
-    private async Task<long> EventCount()
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM event_log", conn);
-        return (long)(await cmd.ExecuteScalarAsync())!;
-    }
+    private Task<double> EventCount() => new BenchDb(context.ConnectionString).Number("SELECT count(*) FROM event_log");
 }

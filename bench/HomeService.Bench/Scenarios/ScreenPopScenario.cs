@@ -25,6 +25,7 @@ public sealed class ScreenPopScenario(BenchContext context)
 
     private readonly ConcurrentDictionary<string, (TimeSpan Intended, TaskCompletionSource<TimeSpan> Popped)> _calls = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private BenchDb Db => new(context.ConnectionString);
 
     public async Task<IReadOnlyList<Figure>> Run()
     {
@@ -36,7 +37,7 @@ public sealed class ScreenPopScenario(BenchContext context)
         await using (var connection = await ClusterConnection.Open(context.ConnectionString))
         {
             // Wrap-up off, so an agent who hung up is at once free for the next call of the run.
-            await Sql("UPDATE call_queue SET wrap_up_seconds = 0");
+            await Db.Execute("UPDATE call_queue SET wrap_up_seconds = 0");
             await BenchAgents.Seed(context.ConnectionString, connection.Client, AgentCount);
         }
         var web = await cluster.StartWeb(1);
@@ -97,7 +98,7 @@ public sealed class ScreenPopScenario(BenchContext context)
             if (!response.IsSuccessStatusCode || await Task.WhenAny(popped.Task, Task.Delay(PopPatience)) != popped.Task)
             {
                 Interlocked.Increment(ref missing);
-                Console.WriteLine($"  no pop for {callId}: offer answered {(int)response.StatusCode}; call now {await CallState(callId)}");
+                Console.WriteLine($"  no pop for {callId}: offer answered {(int)response.StatusCode}; call now {await Db.Scalar("SELECT status || coalesce(' ' || agent_id, '') FROM call_record WHERE call_id = $1", callId)}");
                 return;
             }
             samples.Add((await popped.Task - intended).TotalMilliseconds);
@@ -117,22 +118,5 @@ public sealed class ScreenPopScenario(BenchContext context)
             using var accepted = await agent.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
             using var hungUp = await agent.Http.PostAsync($"/api/console/calls/{callId}/hangup", null);
         });
-    }
-
-    private async Task<string?> CallState(string callId)
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT status || coalesce(' ' || agent_id, '') FROM call_record WHERE call_id = $1", conn);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = callId });
-        return (await cmd.ExecuteScalarAsync()) as string;
-    }
-
-    private async Task Sql(string sql)
-    {
-        await using var conn = new NpgsqlConnection(context.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }
