@@ -22,7 +22,7 @@ public sealed class FailoverScenario(BenchContext context)
     private int Lanes => context.Quick ? 12 : 24;
     private int Agents => context.Quick ? 20 : 40;
     private double CallRate => context.Quick ? 5 : 10;
-    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 16 : 40);
+    private TimeSpan Duration => TimeSpan.FromSeconds(context.Quick ? 24 : 40);
     private int Runs => context.Quick ? 1 : context.Repeats;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
