@@ -2,6 +2,8 @@
 // name and addresses, come from the pop) or without one; it POSTs /api/orders, shows the field errors of a
 // 400 next to their fields, and after a success shows the order's number and status, kept current by the
 // "order.updated" pushes (offered to a merchant, accepted, worker assigned, … completed).
+import { clearProblem, showProblem } from "./form-problems.js";
+
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse($("new-order-text").textContent);
 const form = $("new-order");
@@ -102,39 +104,12 @@ function instant(date, time) {
   return `${date}T${time.length === 5 ? `${time}:00` : time}+08:00`;
 }
 
-function clearErrors() {
-  for (const p of form.querySelectorAll(".field-error")) {
-    p.hidden = true;
-    p.textContent = "";
-  }
-  $("order-error").hidden = true;
-  $("order-error").textContent = "";
-}
-
-function showErrors(errors) {
-  const rest = [];
-  let first = null;
-  for (const [name, messages] of Object.entries(errors)) {
-    const p = form.querySelector(`.field-error[data-field="${CSS.escape(name)}"]`);
-    if (!p) {
-      rest.push(...messages);
-      continue;
-    }
-    p.textContent = messages.join(" ");
-    p.hidden = false;
-    first ??= fields[name] ?? form.querySelector(`[name="${CSS.escape(name)}"]`);
-  }
-  if (rest.length > 0) showFormError(rest.join(" "));
-  first?.focus();
-}
-
 function showFormError(message) {
-  $("order-error").textContent = message;
-  $("order-error").hidden = false;
+  showProblem(form, { detail: message });
 }
 
 function reset() {
-  clearErrors();
+  clearProblem(form);
   for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone") input.value = "";
   $("order-addresses").replaceChildren();
   showCategoryFields();
@@ -204,7 +179,7 @@ let sending = false;
 form.addEventListener("submit", async (e) => {
   e.preventDefault();
   if (sending) return;
-  clearErrors();
+  clearProblem(form);
   const value = (input) => input.value.trim() || undefined;
   const date = $("order-date").value;
   const body = {
@@ -234,7 +209,7 @@ form.addEventListener("submit", async (e) => {
       showOrder(result);
       reset();
     } else if (result?.errors) {
-      showErrors(result.errors);
+      showProblem(form, result);
     } else {
       showFormError(result?.title ?? response.statusText);
     }

@@ -1,6 +1,7 @@
 // Shared by the console's three work queues: a list kept current by pushes, and the small inline forms that post one step
 // of an order and show the API's problem details (already in the user's language) next to the fields they name.
 import { coalescedRefresh, keyedList } from "./live-list.js";
+import { clearProblem, showProblem } from "./form-problems.js";
 
 export const data = JSON.parse(document.getElementById("work-queue-data").textContent);
 export const text = data.text;
@@ -88,33 +89,6 @@ export function select(className, options, value) {
 
 export const yesNo = (className) => select(className, [["", "—"], ["true", text["queue.yes"]], ["false", text["queue.no"]]]);
 
-/** Shows a problem (RFC 9457) in the form: field errors next to their fields, anything else under the form. */
-export function showProblem(form, problem, fallback) {
-  const rest = [];
-  let first = null;
-  for (const [name, messages] of Object.entries(problem?.errors ?? {})) {
-    const p = form.querySelector(`.field-error[data-field="${CSS.escape(name)}"]`);
-    if (!p) {
-      rest.push(...messages);
-      continue;
-    }
-    p.textContent = messages.join(" ");
-    p.hidden = false;
-    first ??= form.querySelector(`[name="${CSS.escape(name)}"]`);
-  }
-  if (!problem?.errors) rest.push(problem?.detail ?? problem?.title ?? fallback);
-  const general = form.querySelector(".form-error");
-  general.textContent = rest.join(" ");
-  general.hidden = rest.length === 0;
-  first?.focus();
-}
-
-export function clearProblem(form) {
-  for (const p of form.querySelectorAll(".field-error, .form-error")) {
-    p.hidden = true;
-    p.textContent = "";
-  }
-}
 
 /**
  * An inline form for one step: `fields` (from field()), and `actions` [{ label, className, step, body }] where body()
