@@ -19,7 +19,7 @@ public static class SiloApp
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+        builder.Services.AddSingleton(_ => AppDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>(); // before UseOrleans: providers need the schema
         builder.Services.AddSingleton<IEventLog, GroupCommitEventLog>();

@@ -10,13 +10,15 @@ namespace HomeService.Realtime;
 public sealed class PushNotifierGrain(TimeProvider clock) : Grain, IPushNotifierGrain
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CacheNoneFor = TimeSpan.FromMilliseconds(100);
     private IReadOnlyList<IPushObserver> _subscribers = [];
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
 
     public async Task Publish(PushMessage message)
     {
         var now = clock.GetUtcNow();
-        if (now - _fetchedAt > CacheFor || _subscribers.Count == 0)
+        // With no web host known yet, look again sooner, so the first one to subscribe gets pushes at once.
+        if (now - _fetchedAt > (_subscribers.Count == 0 ? CacheNoneFor : CacheFor))
         {
             _subscribers = await GrainFactory.GetGrain<IPushDirectoryGrain>(0).GetSubscribers();
             _fetchedAt = now;

@@ -1,3 +1,4 @@
+using HomeService.EventLog;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -18,24 +19,24 @@ public static class SiloConfiguration
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Npgsql;
-            o.ConnectionString = settings.ConnectionString;
+            o.ConnectionString = AppDataSource.Tuned(settings.ConnectionString);
         });
         silo.AddAdoNetGrainStorage("Default", o =>
         {
             o.Invariant = Npgsql;
-            o.ConnectionString = settings.ConnectionString;
+            o.ConnectionString = AppDataSource.Tuned(settings.ConnectionString);
         });
         silo.AddAdoNetGrainStorage("PubSubStore", o =>
         {
             o.Invariant = Npgsql;
-            o.ConnectionString = settings.ConnectionString;
+            o.ConnectionString = AppDataSource.Tuned(settings.ConnectionString);
         });
         // State is stored as plain JSON without .NET type names, so renaming a class never orphans rows.
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Npgsql;
-            o.ConnectionString = settings.ConnectionString;
+            o.ConnectionString = AppDataSource.Tuned(settings.ConnectionString);
         });
         silo.AddMemoryStreams("Default");
         silo.AddDashboard();

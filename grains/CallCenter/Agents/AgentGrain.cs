@@ -90,7 +90,9 @@ public sealed class AgentGrain(
         if (outcome.Failed) return CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["status"] = [outcome.Error!] });
         if (outcome.Event is { } e)
         {
-            await _journal.Record(e, actor, clock.GetUtcNow(), _ => [ReadModel()]);
+            // A reservation lasts the few seconds a phone rings and ends in an answer or a miss, both written: the
+            // status row skips it (the grain is the live truth; the wallboard reads grains).
+            await _journal.Record(e, actor, clock.GetUtcNow(), _ => e is AgentReserved ? [] : [ReadModel()]);
             ArmTimers();
             await Announce();
         }

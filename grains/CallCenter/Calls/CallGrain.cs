@@ -406,9 +406,15 @@ public sealed class CallGrain(
 
     private async Task Record(object e)
     {
-        await _journal.Record(e, null, Now, _ => [ReadModel()]);
+        await _journal.Record(e, null, Now, _ => Transient(e) ? [] : [ReadModel()]);
         ArmTimers();
     }
+
+    /// <summary>
+    /// Ringing lasts seconds and ends in an answer or back in the queue, and digits change no column: the call's
+    /// history row goes on saying Queued meanwhile (consoles and the wallboard read the grains, the live truth).
+    /// </summary>
+    private static bool Transient(object e) => e is CallRinging or CallRingStopped or CallDigits;
 
     private ReadModelWrite ReadModel() => new("""
         INSERT INTO call_record (call_id, caller, dialled, queue_id, agent_id, ivr_choice, status, offered_at, answered_at, ended_at, end_cause, wait_ms, recording_url)

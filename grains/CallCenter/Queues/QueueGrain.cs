@@ -1,6 +1,5 @@
 using HomeService.CallCenter.Routing;
 using HomeService.EventLog;
-using System.Text.Json;
 
 namespace HomeService.CallCenter.Queues;
 
@@ -16,7 +15,6 @@ public sealed class QueueGrain(
     CallCenterOptions options) : Grain, IQueueGrain, IRemindable
 {
     public static readonly EventCodec Codec = new("queue", ("CallEnqueued", typeof(CallEnqueued)), ("CallLeftQueue", typeof(CallLeftQueue)));
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<string, AgentView> _roster = new();
     private readonly HashSet<string> _offered = new();
@@ -208,14 +206,14 @@ public sealed class QueueGrain(
             : _roster.Values;
     }
 
-    /// <summary>Every decision is kept for supervisors; written through the group commit, off the routing path.</summary>
+    /// <summary>Every decision is kept for supervisors (in the shape <see cref="RoutingAudit"/> gives it); written through the group commit, off the routing path.</summary>
     private void Audit(WaitingCall call, RoutingDecision decision, List<string> reserved, List<SkippedAgent> refused, DateTimeOffset at)
     {
         var write = new ReadModelWrite("""
             INSERT INTO routing_decision (call_id, queue_id, decided_at, strategy, waited_ms, candidates, chosen, skipped)
             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb)
             """, call.CallId, QueueId, at, RoutingStrategies.Name(_config.Strategy), (long)(at - call.EnqueuedAt).TotalMilliseconds,
-            JsonSerializer.Serialize(decision.Ranked, Json), reserved.ToArray(), JsonSerializer.Serialize(decision.Skipped.Concat(refused), Json));
+            RoutingAudit.CandidatesJson(decision), reserved.ToArray(), RoutingAudit.SkippedJson(decision, refused));
         _ = log.AppendAsync(new EventAppend([], [write]));
     }
 }

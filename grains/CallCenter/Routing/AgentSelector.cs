@@ -7,6 +7,10 @@ namespace HomeService.CallCenter.Routing;
 /// </summary>
 public static class AgentSelector
 {
+    // Most of a busy queue's roster is skipped for its status on every call: one string per status, not one per agent per call.
+    private static readonly Dictionary<AgentStatus, string> StatusReasons =
+        Enum.GetValues<AgentStatus>().ToDictionary(s => s, s => $"status:{s}");
+
     public static RoutingDecision Rank(
         QueueConfig queue,
         TimeSpan waited,
@@ -39,7 +43,7 @@ public static class AgentSelector
     private static string? Eligibility(QueueConfig queue, TimeSpan waited, AgentView agent, IReadOnlySet<string> excluded, out RankedAgent? ranking)
     {
         ranking = null;
-        if (agent.Status != AgentStatus.Available) return $"status:{agent.Status}";
+        if (agent.Status != AgentStatus.Available) return StatusReasons[agent.Status];
         if (excluded.Contains(agent.AgentId)) return "missed-this-call";
         string? best = null;
         for (var tier = 0; tier < queue.Tiers.Count; tier++)
