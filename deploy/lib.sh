@@ -46,7 +46,7 @@ pg_start() {
   fi
   if ! pg_running; then
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+      -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 ${HS_PG_EXTRA_OPTIONS:-}" start >/dev/null
     log "PostgreSQL is up on 127.0.0.1:$PG_PORT"
   fi
   PGOPTIONS=--client-min-messages=warning psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc \
