@@ -28,5 +28,5 @@ for project in silo/HomeService.Silo.csproj web/HomeService.Web.csproj bench/Hom
 done
 pg_start
 export_app_environment
-export HS_REPO="$PWD" HS_BENCH_LOGS="$HS_DATA/logs"
+export HS_REPO="$PWD" HS_BENCH_LOGS="${HS_BENCH_LOGS:-$HS_DATA/logs}"
 dotnet bench/HomeService.Bench/bin/Release/net10.0/HomeService.Bench.dll "$@"

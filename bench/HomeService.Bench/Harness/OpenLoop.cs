@@ -19,7 +19,8 @@ public static class OpenLoop
             var intended = start + TimeSpan.FromSeconds(i / ratePerSecond);
             var wait = intended - clock.Elapsed;
             if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
-            inFlight.Add(Task.Run(() => send(i, intended)));
+            var n = i; // a for-loop variable is one variable for every iteration: capture a copy, or a late task sees a later i
+            inFlight.Add(Task.Run(() => send(n, intended)));
         }
         await Task.WhenAll(inFlight);
     }

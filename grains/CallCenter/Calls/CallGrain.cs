@@ -144,13 +144,15 @@ public sealed class CallGrain(
             if (!Call.IsLive || Call.QueueId != queueId) await Queue(queueId).Leave(CallId, Call.IsLive ? "moved" : "ended");
             return;
         }
-        await Record(new CallRinging(queueId, agentIds, ringTimeoutSeconds, maxNoAnswers, wrapUpSeconds, Now));
+        // The state is Ringing as soon as Record starts; the screen pop leaves while the append commits, which takes
+        // one group-commit wait off the agent's pop. Nothing can act on the pop early: the agent's accept reaches this
+        // (non-reentrant) grain only after the append, and if the append fails the accept is refused and the reserved
+        // seat is freed by its own check. The switch is told to ring only once the ringing is durable.
+        var ringing = Record(new CallRinging(queueId, agentIds, ringTimeoutSeconds, maxNoAnswers, wrapUpSeconds, Now));
         var pop = await Pop();
-        foreach (var agent in agentIds)
-        {
-            await gateway.RingAgent(CallId, await Seat(agent), ringTimeoutSeconds);
-            await GrainFactory.Push(PushGroups.Agent(agent), "call.ringing", pop, Call.Version);
-        }
+        foreach (var agent in agentIds) await GrainFactory.Push(PushGroups.Agent(agent), "call.ringing", pop, Call.Version);
+        await ringing;
+        foreach (var agent in agentIds) await gateway.RingAgent(CallId, await Seat(agent), ringTimeoutSeconds);
     }
 
     public async Task<CommandResult<CallView>> Accept(string agentId)
