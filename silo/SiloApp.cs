@@ -25,6 +25,7 @@ public static class SiloApp
         builder.Services.AddSingleton<IEventLog, GroupCommitEventLog>();
         builder.Services.AddCallCenter(builder.Configuration);
         builder.Services.AddWorkOrders(builder.Configuration);
+        builder.Services.AddMerchants(builder.Configuration);
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains

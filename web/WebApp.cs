@@ -25,6 +25,7 @@ public static class WebApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<CatalogueReader>();
+        builder.Services.AddSingleton<MerchantAdmissionReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -61,6 +62,7 @@ public static class WebApp
         api.MapSessionEndpoints();
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();
+        api.MapMerchantAdmissionEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

@@ -83,4 +83,7 @@ public interface IDispatchDirectoryGrain : IGrainWithIntegerKey
     [Alias("LoadChanged"), Orleans.Concurrency.OneWay] Task LoadChanged(string merchantId, int delta);
     /// <summary>An offer was accepted, refused or timed out: the merchant's acceptance rate moves.</summary>
     [Alias("OfferAnswered"), Orleans.Concurrency.OneWay] Task OfferAnswered(string merchantId, bool accepted);
+    /// <summary>A merchant was admitted, suspended, reinstated or re-scored: the next ranking sees it.</summary>
+    [Alias("MerchantChanged")] Task MerchantChanged(string merchantId, string status, IReadOnlyList<string> categories, IReadOnlyList<string> districts,
+        int creditScore, int capacity);
 }

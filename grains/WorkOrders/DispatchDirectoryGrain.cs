@@ -37,6 +37,15 @@ public sealed class DispatchDirectoryGrain(NpgsqlDataSource db) : Grain, IDispat
         return Task.CompletedTask;
     }
 
+    public Task MerchantChanged(string merchantId, string status, IReadOnlyList<string> categories, IReadOnlyList<string> districts,
+        int creditScore, int capacity)
+    {
+        _merchants[merchantId] = _merchants.TryGetValue(merchantId, out var m)
+            ? m with { Status = status, Categories = categories, Districts = districts, CreditScore = creditScore, Capacity = capacity }
+            : new DispatchMerchant(merchantId, status, categories, districts, creditScore, 0, capacity, 0, 0);
+        return Task.CompletedTask;
+    }
+
     public Task LoadChanged(string merchantId, int delta)
     {
         if (_merchants.TryGetValue(merchantId, out var m)) _merchants[merchantId] = m with { OpenOrders = Math.Max(0, m.OpenOrders + delta) };

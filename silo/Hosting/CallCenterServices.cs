@@ -50,4 +50,16 @@ public static class CallCenterServices
         });
         return services;
     }
+
+    /// <summary>The standing rules of merchant admission and exit, from <c>HomeService:Merchants</c>.</summary>
+    public static IServiceCollection AddMerchants(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(new HomeService.Merchants.StandingPolicy
+        {
+            Threshold = config.GetValue("HomeService:Merchants:CreditThreshold", 60),
+            DaysBelowToWarn = config.GetValue("HomeService:Merchants:DaysBelowToWarn", 30),
+            GraceDays = config.GetValue("HomeService:Merchants:GraceDays", 30),
+        });
+        return services;
+    }
 }

@@ -44,6 +44,12 @@ public static class AuthorizationTable
         new("GET", "/api/me", People),
         new("GET", "/api/catalogue", Everyone),
         new("PUT", "/api/admin/catalogue/{code}/terms", Admins),
+        new("POST", "/api/merchant-applications", Everyone),
+        new("GET", "/api/admin/merchants", Admins),
+        new("GET", "/api/admin/merchants/{merchantId}/history", Admins),
+        new("POST", "/api/admin/merchants/{merchantId}/review", Admins),
+        new("POST", "/api/admin/merchants/{merchantId}/list", Admins),
+        new("POST", "/api/admin/merchants/{merchantId}/suspension", Admins),
         new("GET", "/api/keys/whoami", Keys),
 
         new("GET", "/api/broadcasts", CallCenter),

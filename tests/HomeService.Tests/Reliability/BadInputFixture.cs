@@ -40,6 +40,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "queueId" => "service",
         "code" => "hourly",
         "workerId" => "W001",
+        "merchantId" => "M003",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

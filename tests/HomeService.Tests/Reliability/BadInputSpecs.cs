@@ -44,6 +44,17 @@ public static class BadInputSpecs
             fields = new[] { new { key = "rooms", nameZh = "房间数", nameEn = "Rooms", type = "number", required = false } },
             dispatchSlaMinutes = 30, completionGraceHours = 24, priceGuideZh = "40 元/小时", priceGuideEn = "40 yuan an hour", skills = new[] { "hourly" },
         }),
+        ["POST /api/merchant-applications"] = new(new
+        {
+            name = "郑州好帮手家政服务有限公司", creditCode = "91410100MA48QWE3LW", legalPerson = "周敏", contactName = "周敏", contactPhone = "13712345678",
+            address = "金水区农业路 20 号", district = "金水区", categories = new[] { "hourly" }, districts = new[] { "金水区" },
+            documents = new[] { new { kind = "business-licence", name = "营业执照.pdf", validUntil = (DateOnly?)null } },
+        }, ["name", "creditCode", "legalPerson", "contactName", "contactPhone", "address", "district", "categories", "districts"],
+            ["creditCode", "contactPhone"]),
+        // M003 is Active and on no list: a review or a suspension decision is refused from there, and "off the list" changes nothing.
+        ["POST /api/admin/merchants/{merchantId}/review"] = new(new { approve = true, reason = "资料齐全" }, ["approve", "reason"]),
+        ["POST /api/admin/merchants/{merchantId}/list"] = new(new { list = (string?)null, reason = "复核后移出" }, ["reason"], ["list"]),
+        ["POST /api/admin/merchants/{merchantId}/suspension"] = new(new { exit = false, reason = "整改完成" }, ["exit", "reason"]),
         ["PUT /api/queues/{queueId}"] = new(new
         {
             strategy = "round-robin", tiers = new[] { new { afterSeconds = 0, skill = "service", minProficiency = 1 } }, ringTimeoutSeconds = 20,
@@ -109,7 +120,7 @@ public static class BadInputSpecs
     /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>
     public static Caller CallerFor(string path) => path switch
     {
-        _ when path.StartsWith("/api/session") => Caller.Anonymous,
+        _ when path.StartsWith("/api/session") || path == "/api/merchant-applications" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,

@@ -48,6 +48,8 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("PUT /api/queues/{queueId}")]
     [InlineData("PUT /api/admin/catalogue/{code}/terms")]
     [InlineData("POST /api/merchant/workers/{workerId}/status")]
+    [InlineData("POST /api/merchant-applications")]
+    [InlineData("POST /api/admin/merchants/{merchantId}/list")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -85,6 +87,8 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
             await probe.Deployment.Silos[0].Grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue("service")),
         "PUT /api/admin/catalogue/{code}/terms" => await probe.Http(Caller.Anonymous).GetStringAsync("/api/catalogue"),
         "POST /api/merchant/workers/{workerId}/status" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/workers/W001"),
+        "POST /api/merchant-applications" or "POST /api/admin/merchants/{merchantId}/list" =>
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

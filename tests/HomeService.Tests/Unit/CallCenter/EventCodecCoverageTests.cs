@@ -11,6 +11,7 @@ public sealed class EventCodecCoverageTests
     public static TheoryData<string> Namespaces => new()
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
+        "HomeService.Merchants",
     };
 
     [Theory]
@@ -23,6 +24,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.CallCenter.Agents" => AgentGrain.Codec,
             "HomeService.WorkOrders" => HomeService.WorkOrders.WorkOrderGrain.Codec,
             "HomeService.Workers" => HomeService.Workers.WorkerGrain.Codec,
+            "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
             _ => QueueGrain.Codec,
         };
         var events = typeof(CallGrain).Assembly.GetTypes()

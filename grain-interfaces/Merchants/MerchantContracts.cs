@@ -1,0 +1,83 @@
+namespace HomeService.Merchants;
+
+/// <summary>
+/// A merchant's admission state (准入与退出). Applied until an admin reviews; Rejected ends an application;
+/// Active and Warned receive offers; Suspended and Exited receive none, and their history stays.
+/// </summary>
+public enum MerchantStatus { Applied, Rejected, Active, Warned, Suspended, Exited }
+
+/// <summary>An industry list an admin puts a merchant on: red (serious concern) or black (barred). Either suspends at once.</summary>
+public enum IndustryList { Red, Black }
+
+[GenerateSerializer, Immutable, Alias("HomeService.Merchants.QualificationDocument")]
+public sealed record QualificationDocument(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? FileId = null,
+    [property: Id(3)] DateOnly? ValidUntil = null);
+
+/// <summary>What a company submits to join (加盟申请).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.Merchants.MerchantApplication")]
+public sealed record MerchantApplication(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string CreditCode,
+    [property: Id(2)] string LegalPerson,
+    [property: Id(3)] string ContactName,
+    [property: Id(4)] string ContactPhone,
+    [property: Id(5)] string Address,
+    [property: Id(6)] string District,
+    [property: Id(7)] IReadOnlyList<string> Categories,
+    [property: Id(8)] IReadOnlyList<string> Districts,
+    [property: Id(9)] IReadOnlyList<QualificationDocument> Documents);
+
+[GenerateSerializer, Immutable, Alias("HomeService.Merchants.MerchantView")]
+public sealed record MerchantView(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string CreditCode,
+    [property: Id(3)] string LegalPerson,
+    [property: Id(4)] string ContactName,
+    [property: Id(5)] string ContactPhone,
+    [property: Id(6)] string Address,
+    [property: Id(7)] string District,
+    [property: Id(8)] IReadOnlyList<string> Categories,
+    [property: Id(9)] IReadOnlyList<string> Districts,
+    [property: Id(10)] MerchantStatus Status,
+    [property: Id(11)] string? StatusReason,
+    [property: Id(12)] IndustryList? Listed,
+    [property: Id(13)] int CreditScore,
+    [property: Id(14)] int Capacity,
+    [property: Id(15)] bool AwaitingExitConfirmation,
+    [property: Id(16)] long Version);
+
+/// <summary>
+/// One merchant, keyed by merchant id: admission, standing and the automatic exit rules. Every change is an event
+/// with a reason and an actor, written with the merchant's read row, and dispatch hears of it at once.
+/// </summary>
+[Alias("HomeService.Merchants.IMerchantGrain")]
+public interface IMerchantGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<MerchantView?> Get();
+
+    /// <summary>Records an application already checked and given this id by the registry.</summary>
+    [Alias("Apply")] Task<CommandResult<MerchantView>> Apply(MerchantApplication application, string actor);
+
+    /// <summary>An admin approves (Active) or rejects (Rejected) an application, with a reason.</summary>
+    [Alias("Review")] Task<CommandResult<MerchantView>> Review(bool approve, string reason, string actor);
+
+    /// <summary>Puts the merchant on the red or black list (suspended at once), or takes it off (null).</summary>
+    [Alias("SetList")] Task<CommandResult<MerchantView>> SetList(IndustryList? list, string reason, string actor);
+
+    /// <summary>An admin ends a suspension: confirms the exit (Exited) or reinstates (Active).</summary>
+    [Alias("DecideSuspension")] Task<CommandResult<MerchantView>> DecideSuspension(bool exit, string reason, string actor);
+
+    /// <summary>The credit score moved (credit issue's scorer): the standing rules run on it.</summary>
+    [Alias("CreditScored")] Task CreditScored(int score);
+}
+
+/// <summary>Takes applications: checks the credit code is not already a merchant's, gives the next merchant id.</summary>
+[Alias("HomeService.Merchants.IMerchantRegistryGrain")]
+public interface IMerchantRegistryGrain : IGrainWithIntegerKey
+{
+    [Alias("Apply")] Task<CommandResult<MerchantView>> Apply(MerchantApplication application, string actor);
+}

@@ -1,0 +1,64 @@
+using HomeService.EventLog;
+
+namespace HomeService.Merchants;
+
+/// <summary>A merchant's admission, profile and standing as a fold of its events.</summary>
+public sealed class Merchant : IAggregateState
+{
+    public const int DefaultCapacity = 20;
+
+    public int Version { get; set; }
+    public bool Exists { get; set; }
+    public string MerchantId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string CreditCode { get; set; } = "";
+    public string LegalPerson { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string District { get; set; } = "";
+    public List<string> Categories { get; set; } = [];
+    public List<string> Districts { get; set; } = [];
+    public List<QualificationDocument> Documents { get; set; } = [];
+    public MerchantStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+    public DateTimeOffset StatusSince { get; set; }
+    public bool AwaitingExitConfirmation { get; set; }
+    public IndustryList? Listed { get; set; }
+    public int CreditScore { get; set; } = 80;
+    public DateTimeOffset? LowSince { get; set; }
+    public int Capacity { get; set; } = DefaultCapacity;
+
+    public bool ReceivesOffers => Status is MerchantStatus.Active or MerchantStatus.Warned;
+
+    public MerchantView View() => new(MerchantId, Name, CreditCode, LegalPerson, ContactName, ContactPhone, Address, District, Categories, Districts,
+        Status, StatusReason, Listed, CreditScore, Capacity, AwaitingExitConfirmation, Version);
+
+    public void Apply(object e)
+    {
+        switch (e)
+        {
+            case MerchantAdmitted x:
+                (Exists, MerchantId, Name, CreditCode, LegalPerson, ContactName, ContactPhone) = (true, x.Id, x.Name, x.CreditCode, x.LegalPerson, x.LegalPerson, x.Phone);
+                (Address, District, Categories, Districts, CreditScore, Status) = (x.Address, x.District, x.Categories.ToList(), x.Districts.ToList(), x.CreditScore, MerchantStatus.Active);
+                break;
+            case MerchantApplied x:
+                var a = x.Application;
+                (Exists, Name, CreditCode, LegalPerson, ContactName, ContactPhone) = (true, a.Name, a.CreditCode, a.LegalPerson, a.ContactName, a.ContactPhone);
+                (Address, District, Categories, Districts, Documents) = (a.Address, a.District, a.Categories.ToList(), a.Districts.ToList(), a.Documents.ToList());
+                (Status, StatusSince, StatusReason) = (MerchantStatus.Applied, x.At, null);
+                break;
+            case MerchantStatusChanged x:
+                (Status, StatusReason, StatusSince, AwaitingExitConfirmation) = (x.To, x.Reason, x.At, x.AwaitingExitConfirmation);
+                break;
+            case MerchantListed x:
+                Listed = x.List;
+                break;
+            case MerchantCreditObserved x:
+                CreditScore = x.Score;
+                LowSince = x.BelowThreshold ? LowSince ?? x.At : null; // since when it has stayed below
+                break;
+            default: throw new ArgumentException($"Unknown merchant event {e.GetType().Name}");
+        }
+    }
+}

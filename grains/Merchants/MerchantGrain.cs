@@ -1,0 +1,138 @@
+using HomeService.EventLog;
+using HomeService.Realtime;
+using HomeService.WorkOrders;
+
+namespace HomeService.Merchants;
+
+/// <summary>
+/// One merchant. Thin around <see cref="Merchant"/> and <see cref="MerchantStanding"/>: each change is an event with
+/// its reason and actor, written with the merchant's read row and a status-history row; dispatch's directory is told at
+/// once, so a suspended merchant gets no next offer. A reminder wakes the grain when a warning or suspension falls
+/// due with no new event to trigger the rules.
+/// </summary>
+public sealed class MerchantGrain(
+    [PersistentState("merchant", "Default")] IPersistentState<Merchant> state,
+    IEventLog log,
+    StandingPolicy policy,
+    TimeProvider clock) : Grain, IMerchantGrain, IRemindable
+{
+    public static readonly EventCodec Codec = new("merchant",
+        ("MerchantAdmitted", typeof(MerchantAdmitted)), ("MerchantApplied", typeof(MerchantApplied)),
+        ("MerchantStatusChanged", typeof(MerchantStatusChanged)), ("MerchantListed", typeof(MerchantListed)),
+        ("MerchantCreditObserved", typeof(MerchantCreditObserved)));
+
+    private const string StandingReminder = "standing";
+    private Journal<Merchant> _journal = null!;
+    private Merchant Me => _journal.State;
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        _journal = new Journal<Merchant>(state, log, Codec, this.GetPrimaryKeyString(), this);
+        await _journal.CatchUp(ct);
+        if (Me.Exists) Me.MerchantId = this.GetPrimaryKeyString();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    public Task<MerchantView?> Get() => Task.FromResult(Me.Exists ? Me.View() : null);
+
+    public async Task<CommandResult<MerchantView>> Apply(MerchantApplication application, string actor)
+    {
+        if (Me.Exists) return Refused("merchantId", "exists");
+        Me.MerchantId = this.GetPrimaryKeyString();
+        await Record([new MerchantApplied(application, Now)], actor, insert: true);
+        return Ok();
+    }
+
+    public async Task<CommandResult<MerchantView>> Review(bool approve, string reason, string actor)
+    {
+        if (!Me.Exists) return Refused("merchantId", "unknown");
+        if (MerchantStanding.CannotReview(Me) is { } why) return Refused("status", why);
+        await ChangeStatus(new StandingChange(approve ? MerchantStatus.Active : MerchantStatus.Rejected, reason), actor);
+        return Ok();
+    }
+
+    public async Task<CommandResult<MerchantView>> SetList(IndustryList? list, string reason, string actor)
+    {
+        if (!Me.Exists) return Refused("merchantId", "unknown");
+        if (Me.Listed == list) return Ok();
+        await Record([new MerchantListed(list, reason, Now)], actor);
+        await ApplyRules(actor);
+        return Ok();
+    }
+
+    public async Task<CommandResult<MerchantView>> DecideSuspension(bool exit, string reason, string actor)
+    {
+        if (!Me.Exists) return Refused("merchantId", "unknown");
+        if (MerchantStanding.CannotDecideSuspension(Me) is { } why) return Refused("status", why);
+        await ChangeStatus(new StandingChange(exit ? MerchantStatus.Exited : MerchantStatus.Active, reason), actor);
+        return Ok();
+    }
+
+    public async Task CreditScored(int score)
+    {
+        if (!Me.Exists) return;
+        var below = score < policy.Threshold;
+        if (score != Me.CreditScore || below != (Me.LowSince is not null))
+            await Record([new MerchantCreditObserved(score, below, Now)], "system:credit");
+        await ApplyRules("system:standing");
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ApplyRules("system:standing");
+
+    private async Task ApplyRules(string actor)
+    {
+        if (MerchantStanding.Evaluate(Me, policy, Now) is { } change) await ChangeStatus(change, actor);
+        if (MerchantStanding.NextCheck(Me, policy) is { } due)
+        {
+            var wait = due - Now;
+            await this.RegisterOrUpdateReminder(StandingReminder, wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, TimeSpan.FromDays(1));
+        }
+        else if (await this.GetReminder(StandingReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private Task ChangeStatus(StandingChange change, string actor) =>
+        Record([new MerchantStatusChanged(Me.Status, change.To, change.Reason, Now, change.AwaitingExitConfirmation)], actor);
+
+    private async Task Record(IReadOnlyList<object> events, string actor, bool insert = false)
+    {
+        await _journal.Record(events, actor, Now, m => Rows(m, events, actor, insert));
+        var view = Me.View();
+        await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).MerchantChanged(
+            view.MerchantId, view.Status.ToString(), view.Categories, view.Districts, view.CreditScore, view.Capacity);
+        await GrainFactory.Push(PushGroups.Merchant(view.MerchantId), "merchant.updated", view, view.Version);
+    }
+
+    private static IEnumerable<ReadModelWrite> Rows(Merchant m, IReadOnlyList<object> events, string actor, bool insert)
+    {
+        yield return insert
+            ? new ReadModelWrite("""
+                INSERT INTO merchant (id, name, credit_code, legal_person, contact_name, phone, address, district, categories, districts, status,
+                                      status_reason, credit_score, credit_level, documents, applied_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL, $12, 'none', $13::jsonb, $14)
+                """, m.MerchantId, m.Name, m.CreditCode, m.LegalPerson, m.ContactName, m.ContactPhone, m.Address, m.District, m.Categories.ToArray(),
+                m.Districts.ToArray(), m.Status.ToString(), m.CreditScore, System.Text.Json.JsonSerializer.Serialize(m.Documents, JsonOptions), m.StatusSince)
+            : new ReadModelWrite("""
+                UPDATE merchant SET status = $2, status_reason = $3, listed = $4, credit_score = $5, awaiting_exit_confirmation = $6 WHERE id = $1
+                """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.Listed?.ToString(), m.CreditScore, m.AwaitingExitConfirmation);
+        foreach (var e in events)
+        {
+            if (e is MerchantStatusChanged s)
+                yield return new ReadModelWrite(
+                    "INSERT INTO merchant_status_change (merchant_id, at, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)",
+                    m.MerchantId, s.At, s.From.ToString(), s.To.ToString(), s.Reason, actor);
+            if (e is MerchantListed l)
+                yield return new ReadModelWrite(
+                    "INSERT INTO merchant_status_change (merchant_id, at, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $3, $4, $5)",
+                    m.MerchantId, l.At, m.Status.ToString(), $"{(l.List is { } list ? "listed:" + list.ToString().ToLowerInvariant() : "unlisted")} {l.Reason}", actor);
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private CommandResult<MerchantView> Ok() => CommandResult<MerchantView>.Ok(Me.View());
+
+    private static CommandResult<MerchantView> Refused(string field, string code) =>
+        CommandResult<MerchantView>.Invalid(new Dictionary<string, string[]> { [field] = [code] });
+}

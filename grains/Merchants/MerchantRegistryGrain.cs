@@ -1,0 +1,31 @@
+using HomeService.Catalogue;
+using Npgsql;
+
+namespace HomeService.Merchants;
+
+/// <summary>
+/// Takes merchant applications one at a time (so two applications with one credit code cannot both pass the
+/// check): validates, refuses a code that already belongs to a merchant that has not exited or been rejected, and
+/// gives the next merchant number (M1001, M1002, … from a database sequence, so numbers survive restarts).
+/// </summary>
+public sealed class MerchantRegistryGrain(NpgsqlDataSource db) : Grain, IMerchantRegistryGrain
+{
+    public async Task<CommandResult<MerchantView>> Apply(MerchantApplication application, string actor)
+    {
+        var a = MerchantApplicationRules.Normalize(application);
+        var categories = (await GrainFactory.GetGrain<IServiceCatalogueGrain>(0).GetAll()).Select(c => c.Code).ToHashSet();
+        var errors = MerchantApplicationRules.Validate(a, categories.Contains);
+        if (errors.Count == 0 && await CodeTaken(a.CreditCode)) errors["creditCode"] = ["exists"];
+        if (errors.Count > 0) return CommandResult<MerchantView>.Invalid(errors);
+        await using var next = db.CreateCommand("SELECT nextval('merchant_number')");
+        var id = $"M{(long)(await next.ExecuteScalarAsync())!}";
+        return await GrainFactory.GetGrain<IMerchantGrain>(id).Apply(a, actor);
+    }
+
+    private async Task<bool> CodeTaken(string code)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM merchant WHERE credit_code = $1 AND status NOT IN ('Rejected', 'Exited'))");
+        cmd.Parameters.Add(new() { Value = code });
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+}

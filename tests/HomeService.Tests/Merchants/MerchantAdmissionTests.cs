@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.Tests.Infrastructure;
+using HomeService.WorkOrders;
+
+namespace HomeService.Tests.Merchants;
+
+/// <summary>
+/// Admission and exit (加盟 / 准入与退出): a company applies online, an admin approves it and dispatch sees it at once;
+/// a black-listed merchant is suspended at once and gets no offers; every change is in the history with reason and actor.
+/// </summary>
+public sealed class MerchantAdmissionTests : IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb Web => _deployment.WebHosts[0];
+
+    public async Task InitializeAsync() => _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+
+    public async Task DisposeAsync() => await _deployment.DisposeAsync();
+
+    private static object Application(string creditCode) => new
+    {
+        name = "郑州好帮手家政服务有限公司", creditCode, legalPerson = "周敏", contactName = "周敏", contactPhone = "13712345678",
+        address = "金水区农业路 20 号", district = "金水区", categories = new[] { "hourly", "home-clean" }, districts = new[] { "金水区", "二七区" },
+        documents = new[] { new { kind = "business-licence", name = "营业执照.pdf" } },
+    };
+
+    [Fact]
+    public async Task A_bad_credit_code_is_named_in_the_applicants_language_and_nothing_is_recorded()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
+        var before = await _deployment.Scalar<long>("SELECT count(*) FROM merchant");
+
+        var wrongCheck = await anonymous.PostAsJsonAsync("/api/merchant-applications", Application("91410100MA48QWE3LX"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCheck.StatusCode);
+        Assert.Equal("统一社会信用代码有误：校验位不符，请核对。",
+            (await wrongCheck.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("creditCode")[0].GetString());
+
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/merchant-applications") { Content = JsonContent.Create(Application("91410100MA48QWE3")) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var tooShort = await anonymous.SendAsync(english);
+        Assert.Equal("Unified social credit code must be 18 characters long.",
+            (await tooShort.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("creditCode")[0].GetString());
+
+        // A code that already belongs to an admitted merchant (M001's)
+        var taken = await anonymous.PostAsJsonAsync("/api/merchant-applications", Application("91410100MA44TF2E5W"));
+        Assert.Equal("统一社会信用代码已存在。", (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("creditCode")[0].GetString());
+        Assert.Equal(before, await _deployment.Scalar<long>("SELECT count(*) FROM merchant"));
+    }
+
+    [Fact]
+    public async Task An_approved_applicant_is_offered_orders_and_a_black_listed_one_is_suspended_at_once_and_offered_none()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
+        var applied = await anonymous.PostAsJsonAsync("/api/merchant-applications", Application(" 91410100ma48qwe3lw "));
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var merchant = await applied.Content.ReadFromJsonAsync<JsonElement>();
+        var id = merchant.GetProperty("merchantId").GetString()!;
+        Assert.Equal("Applied", merchant.GetProperty("status").GetString());
+        Assert.Equal("91410100MA48QWE3LW", merchant.GetProperty("creditCode").GetString());
+        var directory = _deployment.Silos[0].Grains.GetGrain<IDispatchDirectoryGrain>(0);
+        Assert.DoesNotContain(await directory.GetMerchants(), m => m.MerchantId == id && m.Status is "Active" or "Warned");
+
+        using var admin = await WebSession.SignIn(Web, "admin");
+        var pending = await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/merchants?status=Applied");
+        Assert.Contains(pending.EnumerateArray(), m => m.GetProperty("merchantId").GetString() == id);
+        var noReason = await admin.Http.PostAsJsonAsync($"/api/admin/merchants/{id}/review", new { approve = true, reason = " " });
+        Assert.Equal("请填写原因。", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("reason")[0].GetString());
+
+        var approved = await admin.Http.PostAsJsonAsync($"/api/admin/merchants/{id}/review", new { approve = true, reason = "资料齐全，现场核验通过" });
+        Assert.Equal("Active", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Contains(await directory.GetMerchants(), m => m.MerchantId == id && m.Status == "Active" && m.Districts.Contains("二七区"));
+        var again = await admin.Http.PostAsJsonAsync($"/api/admin/merchants/{id}/review", new { approve = false, reason = "重复审核" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var listed = await admin.Http.PostAsJsonAsync($"/api/admin/merchants/{id}/list", new { list = "black", reason = "伪造资质" });
+        var view = await listed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Suspended", "Black"), (view.GetProperty("status").GetString(), view.GetProperty("listed").GetString()));
+        Assert.Contains(await directory.GetMerchants(), m => m.MerchantId == id && m.Status == "Suspended");
+        var ranked = DispatchRanking.Rank("hourly", "二七区",
+            (await directory.GetMerchants()).Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
+                m.Capacity, 0.8)), new HashSet<string>());
+        Assert.Contains(ranked.Skipped, s => s.MerchantId == id && s.Reason == "status:Suspended");
+
+        var history = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/admin/merchants/{id}/history");
+        Assert.Equal(
+            [("Applied", "Active", "资料齐全，现场核验通过", "admin:admin"), ("Active", "Active", "listed:black 伪造资质", "admin:admin"),
+             ("Active", "Suspended", "listed:black", "admin:admin")],
+            history.EnumerateArray().Select(h => (h.GetProperty("from").GetString(), h.GetProperty("to").GetString(), h.GetProperty("reason").GetString(),
+                h.GetProperty("actor").GetString())));
+        Assert.Equal("Suspended", await _deployment.Scalar<string>("SELECT status FROM merchant WHERE id = $1", id));
+    }
+}
