@@ -1,4 +1,5 @@
 using HomeService.EventLog;
+using HomeService.Notifications;
 using HomeService.Realtime;
 using HomeService.WorkOrders;
 
@@ -119,9 +120,17 @@ public sealed class MerchantGrain(
         foreach (var e in events)
         {
             if (e is MerchantStatusChanged s)
+            {
                 yield return new ReadModelWrite(
                     "INSERT INTO merchant_status_change (merchant_id, at, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $4, $5, $6)",
                     m.MerchantId, s.At, s.From.ToString(), s.To.ToString(), s.Reason, actor);
+                // The applicant hears the review by SMS (they have no login yet); an admitted merchant sees any later change in its inbox.
+                yield return s.From == MerchantStatus.Applied
+                    ? NotificationOutbox.Enqueue("sms", "phone", m.ContactPhone, s.To == MerchantStatus.Active ? "merchant.approved" : "merchant.rejected",
+                        new { merchantId = m.MerchantId, name = m.Name, reason = s.Reason }, $"{m.MerchantId}:review")
+                    : NotificationOutbox.Enqueue("in-app", "merchant", m.MerchantId, $"merchant.status.{s.To.ToString().ToLowerInvariant()}",
+                        new { reason = s.Reason }, $"{m.MerchantId}:status:{m.Version}");
+            }
             if (e is MerchantListed l)
                 yield return new ReadModelWrite(
                     "INSERT INTO merchant_status_change (merchant_id, at, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $3, $4, $5)",

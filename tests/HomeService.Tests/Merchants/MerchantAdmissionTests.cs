@@ -90,5 +90,10 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
             history.EnumerateArray().Select(h => (h.GetProperty("from").GetString(), h.GetProperty("to").GetString(), h.GetProperty("reason").GetString(),
                 h.GetProperty("actor").GetString())));
         Assert.Equal("Suspended", await _deployment.Scalar<string>("SELECT status FROM merchant WHERE id = $1", id));
+        // The applicant heard of the approval by SMS; the suspension waits in the merchant's inbox.
+        Assert.Equal("merchant.approved", await _deployment.Scalar<string>(
+            "SELECT template FROM notification_outbox WHERE channel = 'sms' AND recipient_id = '13712345678' AND params->>'merchantId' = $1", id));
+        Assert.Equal("listed:black", await _deployment.Scalar<string>(
+            "SELECT params->>'reason' FROM notification_outbox WHERE recipient_kind = 'merchant' AND recipient_id = $1 AND template = 'merchant.status.suspended'", id));
     }
 }
