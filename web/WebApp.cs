@@ -26,6 +26,7 @@ public static class WebApp
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<CatalogueReader>();
         builder.Services.AddSingleton<MerchantAdmissionReader>();
+        builder.Services.AddSingleton<CreditReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -63,6 +64,7 @@ public static class WebApp
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();
         api.MapMerchantAdmissionEndpoints();
+        api.MapCreditEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

@@ -17,27 +17,25 @@ public sealed class CreditAccount(CreditLedger ledger, CreditPolicy policy)
     public CreditLevel Level => CreditLevel.FromPoints(ledger.LevelPoints, policy.LevelThresholds);
 
     public CreditChange Rate(int stars, string source, DateTimeOffset at) =>
-        Change(at, CreditReason.Rating, source, () => ledger.Ratings.Add(new RatingEntry(at, Math.Clamp(stars, 1, 5), source)));
+        Change(at, CreditReason.Rating, source, () => ledger.AddRating(stars, source, at));
 
     /// <summary>A penalty. Upheld complaints can be appealed within the policy's days; the others cannot.</summary>
-    public CreditChange Penalize(CreditReason reason, string source, DateTimeOffset at)
-    {
-        var appealable = reason is CreditReason.ComplaintMinor or CreditReason.ComplaintNormal or CreditReason.ComplaintSerious;
-        return Change(at, reason, source, () => ledger.Adjustments.Add(new Adjustment(source, at, reason, -policy.PenaltyFor(reason), source, appealable)));
-    }
+    public CreditChange Penalize(CreditReason reason, string source, DateTimeOffset at) =>
+        Change(at, reason, source, () => ledger.AddPenalty(reason, policy.PenaltyFor(reason), source, at));
+
+    /// <summary>The streak bonus a completion earns now: every full run of the policy's length of on-time jobs.</summary>
+    public double BonusFor(bool onTime) => onTime && (ledger.OnTimeRun + 1) % policy.OnTimeStreak == 0 ? policy.OnTimeStreakBonus : 0;
 
     /// <summary>A finished job: on time extends the run, and every full run of the policy's length earns the streak bonus; late ends it.</summary>
     public CreditChange? Completed(bool onTime, string source, DateTimeOffset at)
     {
-        if (!onTime)
+        var bonus = BonusFor(onTime);
+        if (bonus == 0)
         {
-            ledger.OnTimeRun = 0;
+            ledger.Complete(onTime, 0, source, at);
             return null;
         }
-        ledger.OnTimeRun++;
-        if (ledger.OnTimeRun % policy.OnTimeStreak != 0) return null;
-        return Change(at, CreditReason.OnTimeStreak, source,
-            () => ledger.Adjustments.Add(new Adjustment(source, at, CreditReason.OnTimeStreak, policy.OnTimeStreakBonus, source)));
+        return Change(at, CreditReason.OnTimeStreak, source, () => ledger.Complete(onTime, bonus, source, at));
     }
 
     /// <summary>Null when the penalty's appeal may open now, else why not.</summary>
@@ -64,7 +62,7 @@ public sealed class CreditAccount(CreditLedger ledger, CreditPolicy policy)
         var i = ledger.Adjustments.FindIndex(a => a.Id == penaltyId);
         if (i < 0 || (state != AppealState.Open && ledger.Adjustments[i].Appeal != AppealState.Open))
             throw new InvalidOperationException($"No open appeal on {penaltyId}.");
-        return Change(at, reason, penaltyId, () => ledger.Adjustments[i] = ledger.Adjustments[i] with { Appeal = state });
+        return Change(at, reason, penaltyId, () => ledger.SetAppeal(penaltyId, state));
     }
 
     private CreditChange Change(DateTimeOffset at, CreditReason reason, string source, Action apply)

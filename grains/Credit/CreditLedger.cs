@@ -25,4 +25,28 @@ public sealed class CreditLedger
 
     /// <summary>Good (4–5 stars) +1, neutral (3) 0, bad (1–2) −1: the points the level is shown from.</summary>
     public int LevelPoints => Ratings.Sum(r => r.Stars >= 4 ? 1 : r.Stars == 3 ? 0 : -1);
+
+    // The ledger's own operations, the same for a live change and for a replay: points are decided when the input is
+    // recorded (by the policy then in force) and carried with it, so a later change of policy never rewrites history.
+
+    public void AddRating(int stars, string source, DateTimeOffset at) => Ratings.Add(new RatingEntry(at, Math.Clamp(stars, 1, 5), source));
+
+    public void AddPenalty(CreditReason reason, double points, string source, DateTimeOffset at) =>
+        Adjustments.Add(new Adjustment(source, at, reason, -Math.Abs(points), source,
+            Appealable: reason is CreditReason.ComplaintMinor or CreditReason.ComplaintNormal or CreditReason.ComplaintSerious));
+
+    /// <summary>A finished job: on time extends the run (and a bonus, when one is due, is added), late ends it.</summary>
+    public void Complete(bool onTime, double bonus, string source, DateTimeOffset at)
+    {
+        OnTimeRun = onTime ? OnTimeRun + 1 : 0;
+        if (bonus > 0) Adjustments.Add(new Adjustment(source, at, CreditReason.OnTimeStreak, bonus, source));
+    }
+
+    public bool SetAppeal(string penaltyId, AppealState state)
+    {
+        var i = Adjustments.FindIndex(a => a.Id == penaltyId);
+        if (i < 0) return false;
+        Adjustments[i] = Adjustments[i] with { Appeal = state };
+        return true;
+    }
 }

@@ -44,13 +44,3 @@ public sealed record CreditPolicy
         _ => 0,
     };
 }
-
-/// <summary>Why a score moved. Stored with every change, with the event that caused it.</summary>
-public enum CreditReason
-{
-    Rating,
-    ComplaintMinor, ComplaintNormal, ComplaintSerious,
-    AcceptTimeout, Refusal, CancelAfterAccept, WorkerNoShow, LateArrival,
-    OnTimeStreak, AllWorkersGreen,
-    AppealOpened, AppealGranted, AppealRejected,
-}

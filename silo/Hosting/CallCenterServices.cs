@@ -60,6 +60,8 @@ public static class CallCenterServices
             DaysBelowToWarn = config.GetValue("HomeService:Merchants:DaysBelowToWarn", 30),
             GraceDays = config.GetValue("HomeService:Merchants:GraceDays", 30),
         });
+        // Every field of the credit policy can be set under HomeService:Credit (RatingHalfLifeDays, PriorWeight, GlobalMean, …).
+        services.AddSingleton(config.GetSection("HomeService:Credit").Get<HomeService.Credit.CreditPolicy>() ?? new HomeService.Credit.CreditPolicy());
         return services;
     }
 }

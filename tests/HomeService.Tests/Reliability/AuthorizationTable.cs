@@ -50,6 +50,10 @@ public static class AuthorizationTable
         new("POST", "/api/admin/merchants/{merchantId}/review", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/list", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/suspension", Admins),
+        new("GET", "/api/merchant/credit", Merchants),
+        new("POST", "/api/merchant/credit/appeals", Merchants),
+        new("GET", "/api/admin/credit/merchants/{merchantId}", Admins),
+        new("POST", "/api/admin/credit/appeals/decision", Admins),
         new("GET", "/api/keys/whoami", Keys),
 
         new("GET", "/api/broadcasts", CallCenter),

@@ -1,0 +1,61 @@
+using HomeService.WorkOrders;
+
+namespace HomeService.Credit;
+
+/// <summary>Whose credit an input is for: "merchant" or "worker", and the id.</summary>
+public sealed record CreditSubject(string Kind, string Id)
+{
+    public string Key => $"{Kind}:{Id}";
+    public static CreditSubject Merchant(string id) => new("merchant", id);
+    public static CreditSubject Worker(string id) => new("worker", id);
+}
+
+/// <summary>
+/// Turns work-order events into credit inputs, with the order as it stood after the event. Ratings and on-time
+/// completions count for the merchant and the worker; an upheld complaint for whoever it was against; a declined
+/// or timed-out offer and a merchant's cancellation for the merchant; a late arrival for both. A resident's own
+/// cancellation produces nothing. A worker's inputs reach the merchant's account too (the company answers for its staff).
+/// </summary>
+public static class CreditFeed
+{
+    public static readonly TimeSpan LateArrivalGrace = TimeSpan.FromMinutes(15);
+
+    /// <summary>The event types that can move credit: the projector reads only these from the log.</summary>
+    public static readonly IReadOnlyList<string> EventTypes =
+        ["FollowUpRecorded", "VerdictGiven", "OfferDeclined", "MerchantCancelled", "WorkerCheckedIn", "WorkerCheckedOut"];
+
+    public static IEnumerable<(CreditSubject Subject, CreditInput Input)> From(object e, WorkOrder order, string source)
+    {
+        switch (e)
+        {
+            case FollowUpRecorded { CountsAsRating: true, Score: { } stars } f:
+                foreach (var s in ServiceParties(order)) yield return (s, new CreditInput("rating", source, f.At, Stars: stars));
+                break;
+            case VerdictGiven { Upheld: true } v:
+                var penalty = CreditRules.ComplaintPenalty(order.Severity switch { "low" => "minor", "high" => "serious", _ => "normal" });
+                if (order.AgainstMerchantId is { } m) yield return (CreditSubject.Merchant(m), new CreditInput("penalty", source, v.At, Reason: penalty));
+                if (order.AgainstWorkerId is { } w) yield return (CreditSubject.Worker(w), new CreditInput("penalty", source, v.At, Reason: penalty));
+                break;
+            case OfferDeclined d:
+                yield return (CreditSubject.Merchant(d.MerchantId),
+                    new CreditInput("penalty", source, d.At, Reason: d.TimedOut ? CreditReason.AcceptTimeout : CreditReason.Refusal));
+                break;
+            case MerchantCancelled c:
+                yield return (CreditSubject.Merchant(c.MerchantId), new CreditInput("penalty", source, c.At, Reason: CreditReason.CancelAfterAccept));
+                break;
+            case WorkerCheckedIn i when order.WindowStart is { } start && i.At > start + LateArrivalGrace:
+                foreach (var s in ServiceParties(order)) yield return (s, new CreditInput("penalty", source, i.At, Reason: CreditReason.LateArrival));
+                break;
+            case WorkerCheckedOut o:
+                var onTime = order.WindowEnd is not { } end || o.At <= end + LateArrivalGrace;
+                foreach (var s in ServiceParties(order)) yield return (s, new CreditInput("completed", source, o.At, OnTime: onTime));
+                break;
+        }
+    }
+
+    private static IEnumerable<CreditSubject> ServiceParties(WorkOrder order)
+    {
+        if (order.MerchantId is { } m) yield return CreditSubject.Merchant(m);
+        if (order.WorkerId is { } w) yield return CreditSubject.Worker(w);
+    }
+}

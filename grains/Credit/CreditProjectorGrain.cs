@@ -1,0 +1,110 @@
+using HomeService.EventLog;
+using HomeService.WorkOrders;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace HomeService.Credit;
+
+/// <summary>
+/// Reads the work-order events that can move credit from the log, in sequence order, and hands each to the credit
+/// accounts it concerns, then moves a checkpoint kept in PostgreSQL. Slow work stays out of the order's own path, and
+/// nothing is lost: after a crash it starts again from the checkpoint, and an account ignores a sequence it has had.
+/// It reads only events at least a couple of seconds old, so a transaction on another silo that took a lower sequence
+/// but commits later is not skipped.
+/// </summary>
+public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILogger<CreditProjectorGrain> logger) : Grain, ICreditProjectorGrain, IRemindable
+{
+    private const string Name = "credit";
+    private const int Batch = 200;
+    private static readonly TimeSpan SettleFor = TimeSpan.FromSeconds(2);
+    private bool _running;
+
+    public override Task OnActivateAsync(CancellationToken ct)
+    {
+        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task Start() => this.RegisterOrUpdateReminder("keep-alive", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask; // being active is the point
+
+    public async Task<int> CatchUp()
+    {
+        var total = 0;
+        int read;
+        do total += read = await Step(TimeSpan.Zero);
+        while (read == Batch);
+        return total;
+    }
+
+    private async Task Tick()
+    {
+        if (_running) return;
+        _running = true;
+        try
+        {
+            while (await Step(SettleFor) == Batch) { }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Credit projection step failed; it resumes from its checkpoint");
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private async Task<int> Step(TimeSpan settle)
+    {
+        var checkpoint = await Checkpoint();
+        await using var cmd = db.CreateCommand("""
+            SELECT seq, aggregate_id, version, event_type, payload::text, actor, occurred_at FROM event_log
+            WHERE seq > $1 AND aggregate_type = 'work_order' AND event_type = ANY($2) AND occurred_at < now() - $3::interval
+            ORDER BY seq LIMIT $4
+            """);
+        cmd.Parameters.Add(new() { Value = checkpoint });
+        cmd.Parameters.Add(new() { Value = CreditFeed.EventTypes.ToArray() });
+        cmd.Parameters.Add(new() { Value = settle });
+        cmd.Parameters.Add(new() { Value = Batch });
+        var rows = new List<(StoredEvent Event, string OrderNo)>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync())
+                rows.Add((new StoredEvent(r.GetInt64(0), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+                    r.GetFieldValue<DateTimeOffset>(6)), r.GetString(1)));
+        if (rows.Count == 0) return 0;
+
+        var histories = new Dictionary<string, IReadOnlyList<StoredEvent>>();
+        foreach (var (stored, orderNo) in rows)
+        {
+            if (!histories.TryGetValue(orderNo, out var history))
+                histories[orderNo] = history = await log.ReadAsync("work_order", orderNo, 0);
+            var order = new WorkOrder();
+            foreach (var earlier in history.TakeWhile(h => h.Version <= stored.Version)) order.Apply(WorkOrderGrain.Codec.Decode(earlier));
+            var e = WorkOrderGrain.Codec.Decode(stored);
+            foreach (var (subject, input) in CreditFeed.From(e, order, $"{orderNo}#{stored.Version}"))
+                await GrainFactory.GetGrain<ICreditGrain>(subject.Key).Record(stored.Sequence, input);
+            await Save(stored.Sequence);
+        }
+        return rows.Count;
+    }
+
+    private async Task<long> Checkpoint()
+    {
+        await using var cmd = db.CreateCommand("SELECT last_seq FROM projection_checkpoint WHERE name = $1");
+        cmd.Parameters.Add(new() { Value = Name });
+        return await cmd.ExecuteScalarAsync() is long seq ? seq : 0;
+    }
+
+    private async Task Save(long seq)
+    {
+        await using var cmd = db.CreateCommand("""
+            INSERT INTO projection_checkpoint (name, last_seq) VALUES ($1, $2)
+            ON CONFLICT (name) DO UPDATE SET last_seq = GREATEST(projection_checkpoint.last_seq, $2)
+            """);
+        cmd.Parameters.Add(new() { Value = Name });
+        cmd.Parameters.Add(new() { Value = seq });
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
