@@ -17,6 +17,8 @@ public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILo
     private const string Name = "credit";
     private const int Batch = 200;
     private static readonly TimeSpan SettleFor = TimeSpan.FromSeconds(2);
+    private const int MaxCachedOrders = 20_000;
+    private readonly Dictionary<string, WorkOrder> _orders = new();
     private bool _running;
 
     public override Task OnActivateAsync(CancellationToken ct)
@@ -75,19 +77,36 @@ public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILo
                     r.GetFieldValue<DateTimeOffset>(6)), r.GetString(1)));
         if (rows.Count == 0) return 0;
 
-        var histories = new Dictionary<string, IReadOnlyList<StoredEvent>>();
         foreach (var (stored, orderNo) in rows)
         {
-            if (!histories.TryGetValue(orderNo, out var history))
-                histories[orderNo] = history = await log.ReadAsync("work_order", orderNo, 0);
-            var order = new WorkOrder();
-            foreach (var earlier in history.TakeWhile(h => h.Version <= stored.Version)) order.Apply(WorkOrderGrain.Codec.Decode(earlier));
-            var e = WorkOrderGrain.Codec.Decode(stored);
-            foreach (var (subject, input) in CreditFeed.From(e, order, $"{orderNo}#{stored.Version}"))
+            var order = await OrderAt(orderNo, stored.Version);
+            foreach (var (subject, input) in CreditFeed.From(WorkOrderGrain.Codec.Decode(stored), order, $"{orderNo}#{stored.Version}"))
                 await GrainFactory.GetGrain<ICreditGrain>(subject.Key).Record(stored.Sequence, input);
-            await Save(stored.Sequence);
         }
+        // Once per batch: a crash before this replays the batch, and each account ignores the sequences it already has.
+        await Save(rows[^1].Event.Sequence);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// The order as it stood after the given version, folded from the log. Orders are cached between batches (an order
+    /// feeds credit several times in its life) and only the events after the cached version are read.
+    /// </summary>
+    private async Task<WorkOrder> OrderAt(string orderNo, int version)
+    {
+        if (!_orders.TryGetValue(orderNo, out var cached) || cached.Version > version)
+        {
+            if (_orders.Count >= MaxCachedOrders) _orders.Clear();
+            _orders[orderNo] = cached = new WorkOrder();
+        }
+        if (cached.Version < version)
+            foreach (var e in await log.ReadAsync("work_order", orderNo, cached.Version))
+            {
+                if (e.Version > version) break;
+                cached.Apply(WorkOrderGrain.Codec.Decode(e));
+                cached.Version = e.Version;
+            }
+        return cached;
     }
 
     private async Task<long> Checkpoint()
