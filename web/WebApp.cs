@@ -27,6 +27,7 @@ public static class WebApp
         builder.Services.AddSingleton<CatalogueReader>();
         builder.Services.AddSingleton<MerchantAdmissionReader>();
         builder.Services.AddSingleton<CreditReader>();
+        builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -65,6 +66,7 @@ public static class WebApp
         api.MapCatalogueEndpoints();
         api.MapMerchantAdmissionEndpoints();
         api.MapCreditEndpoints();
+        api.MapWorkerCodeEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

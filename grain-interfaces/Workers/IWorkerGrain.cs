@@ -21,6 +21,15 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>The order no longer needs the worker (checked out, cancelled, taken back): available again.</summary>
     [Alias("ReleaseJob")] Task ReleaseJob(string orderNo);
 
+    /// <summary>The worker with credentials and safety status; null for another merchant's worker or none.</summary>
+    [Alias("GetProfile")] Task<WorkerProfile?> GetProfile(string merchantId);
+
+    /// <summary>The merchant records credentials; field errors name what is wrong (an ID number failing its check character, a date in the future).</summary>
+    [Alias("RecordCredentials")] Task<CommandResult<WorkerProfile>> RecordCredentials(string merchantId, CredentialsUpdate update, string actor);
+
+    /// <summary>Issues a new one-person-one-code token (the previous one stops working), or revokes it (issue: false).</summary>
+    [Alias("SetCode")] Task<CommandResult<WorkerProfile>> SetCode(string merchantId, bool issue, string actor);
+
     /// <summary>The merchant's hand: Available, Resting or OffDuty, never while on a job.</summary>
     [Alias("SetStatus")] Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor);
 }

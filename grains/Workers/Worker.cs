@@ -15,6 +15,12 @@ public sealed class Worker : IAggregateState
     public WorkerStatus Status { get; set; } = WorkerStatus.OffDuty;
     public DateTimeOffset StatusSince { get; set; }
     public string? CurrentOrder { get; set; }
+    public WorkerCredentials? Credentials { get; set; }
+    public string? IdNumberHash { get; set; }
+    public bool BlackListed { get; set; }
+    public string? CodeToken { get; set; }
+    public DateOnly? LastWarnedFor { get; set; }
+    public int? LastWarnedDaysLeft { get; set; }
 
     public static readonly IReadOnlyList<WorkerStatus> ByHand = [WorkerStatus.Available, WorkerStatus.Resting, WorkerStatus.OffDuty];
 
@@ -27,9 +33,12 @@ public sealed class Worker : IAggregateState
         if (CurrentOrder == orderNo) return null;
         if (Status != WorkerStatus.Available) return "worker-busy";
         if (skills.Any(s => !Skills.Contains(s))) return "worker-unqualified";
-        if (QualificationExpires is { } expires && expires < DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime)) return "worker-expired";
-        return null;
+        return SafetyCode.BlocksAssignment(Safety(SafetyCode.BeijingDate(now)));
     }
+
+    /// <summary>The 安心码 colour today (Beijing date).</summary>
+    public SafetyStatus Safety(DateOnly today) =>
+        Credentials is { } c ? SafetyCode.Evaluate(c, BlackListed, today) : SafetyCode.Unrecorded(QualificationExpires, BlackListed, today);
 
     public string? CannotSet(string merchantId, WorkerStatus status) =>
         !Exists || MerchantId != merchantId ? "not-your-worker"
@@ -47,11 +56,19 @@ public sealed class Worker : IAggregateState
                 (Exists, WorkerId, MerchantId, Name, Skills, QualificationExpires) = (true, x.Id, x.MerchantId, x.Name, x.Skills.ToList(), x.QualificationExpires);
                 Status = Enum.TryParse<WorkerStatus>(x.Status, out var s) ? s : WorkerStatus.OffDuty;
                 StatusSince = x.At ?? default;
+                if (x.Credentials is { } c) (Credentials, IdNumberHash, QualificationExpires) = (c, x.IdNumberHash, c.HealthCertificateExpires);
                 break;
             case WorkerTookJob x: (CurrentOrder, Status, StatusSince) = (x.OrderNo, WorkerStatus.Assigned, x.At); break;
             case WorkerJobProgressed x: (Status, StatusSince) = (x.Status, x.At); break;
             case WorkerReleased x: (CurrentOrder, Status, StatusSince) = (null, WorkerStatus.Available, x.At); break;
             case WorkerStatusSet x: (Status, StatusSince) = (x.Status, x.At); break;
+            case WorkerCredentialsRecorded x:
+                (Credentials, IdNumberHash, QualificationExpires) = (x.Credentials, x.IdNumberHash ?? IdNumberHash, x.Credentials.HealthCertificateExpires);
+                break;
+            case WorkerCodeIssued x: CodeToken = x.Token; break;
+            case WorkerCodeRevoked: CodeToken = null; break;
+            case WorkerListed x: BlackListed = x.BlackListed; break;
+            case WorkerExpiryWarned x: (LastWarnedFor, LastWarnedDaysLeft) = (x.Expires, x.DaysLeft); break;
             default: throw new ArgumentException($"Unknown worker event {e.GetType().Name}");
         }
     }

@@ -10,11 +10,16 @@ namespace HomeService.Workers;
 public sealed class WorkerGrain(
     [PersistentState("worker", "Default")] IPersistentState<Worker> state,
     IEventLog log,
-    TimeProvider clock) : Grain, IWorkerGrain
+    IdNumberProtection idNumbers,
+    TimeProvider clock) : Grain, IWorkerGrain, IRemindable
 {
+    private const string ExpiryReminder = "expiry";
+
     public static readonly EventCodec Codec = new("worker",
         ("WorkerRegistered", typeof(WorkerRegistered)), ("WorkerTookJob", typeof(WorkerTookJob)), ("WorkerJobProgressed", typeof(WorkerJobProgressed)),
-        ("WorkerReleased", typeof(WorkerReleased)), ("WorkerStatusSet", typeof(WorkerStatusSet)));
+        ("WorkerReleased", typeof(WorkerReleased)), ("WorkerStatusSet", typeof(WorkerStatusSet)),
+        ("WorkerCredentialsRecorded", typeof(WorkerCredentialsRecorded)), ("WorkerCodeIssued", typeof(WorkerCodeIssued)),
+        ("WorkerCodeRevoked", typeof(WorkerCodeRevoked)), ("WorkerListed", typeof(WorkerListed)), ("WorkerExpiryWarned", typeof(WorkerExpiryWarned)));
 
     private Journal<Worker> _journal = null!;
     private Worker Me => _journal.State;
@@ -47,6 +52,59 @@ public sealed class WorkerGrain(
         if (Me.CurrentOrder == orderNo) await Record(new WorkerReleased(orderNo, Now), $"order:{orderNo}");
     }
 
+    public Task<WorkerProfile?> GetProfile(string merchantId) =>
+        Task.FromResult(Me.Exists && Me.MerchantId == merchantId ? Profile() : null);
+
+    public async Task<CommandResult<WorkerProfile>> RecordCredentials(string merchantId, CredentialsUpdate update, string actor)
+    {
+        if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        var errors = CredentialsRules.Validate(update, Me.IdNumberHash is not null, SafetyCode.BeijingDate(Now));
+        if (errors.Count > 0) return CommandResult<WorkerProfile>.Invalid(errors);
+        var (masked, hash) = string.IsNullOrWhiteSpace(update.IdNumber) ? (Me.Credentials?.IdNumberMasked, null) : idNumbers.Protect(update.IdNumber);
+        var credentials = new WorkerCredentials(masked, update.IdVerifiedOn, update.HealthCertificateExpires,
+            (update.Trainings ?? []).Select(t => t with { Name = t.Name.Trim(), Issuer = t.Issuer.Trim() }).ToList(), update.BackgroundCheckPassed,
+            update.BackgroundCheckedOn);
+        await Record(new WorkerCredentialsRecorded(credentials, hash, Now), actor);
+        await ScheduleExpiryWarning();
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
+    public async Task<CommandResult<WorkerProfile>> SetCode(string merchantId, bool issue, string actor)
+    {
+        if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        // 128 random bits, URL-safe: the code cannot be guessed from the worker id or from another worker's code.
+        if (issue) await Record(new WorkerCodeIssued(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_'), Now), actor);
+        else if (Me.CodeToken is not null) await Record(new WorkerCodeRevoked(Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
+    /// <summary>At 09:00 Beijing on each warning day (30, 7 and 1 days before the health certificate expires) the merchant is told.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var today = SafetyCode.BeijingDate(Now);
+        if (Me.Credentials?.HealthCertificateExpires is { } expires && expires.DayNumber - today.DayNumber is var daysLeft
+            && SafetyCode.WarningDaysBefore.Contains(daysLeft) && !(Me.LastWarnedFor == expires && Me.LastWarnedDaysLeft == daysLeft))
+            await Record(new WorkerExpiryWarned(expires, daysLeft, Now), "system:expiry");
+        await ScheduleExpiryWarning();
+    }
+
+    private async Task ScheduleExpiryWarning()
+    {
+        var today = SafetyCode.BeijingDate(Now);
+        var next = Me.Credentials?.HealthCertificateExpires is { } expires ? SafetyCode.NextWarning(expires, today) : null;
+        if (next is { } day && !(day == today && Me.LastWarnedFor == Me.Credentials!.HealthCertificateExpires
+                                 && Me.LastWarnedDaysLeft == Me.Credentials.HealthCertificateExpires!.Value.DayNumber - today.DayNumber))
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+            var due = at - Now;
+            await this.RegisterOrUpdateReminder(ExpiryReminder, due < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due, TimeSpan.FromDays(1));
+        }
+        else if (await this.GetReminder(ExpiryReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private WorkerProfile Profile() => new(Me.View(), Me.Credentials ?? WorkerCredentials.None, Me.Safety(SafetyCode.BeijingDate(Now)), Me.CodeToken);
+
     public async Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor)
     {
         if (Me.CannotSet(merchantId, status) is { } reason) return Refused(reason);
@@ -56,9 +114,7 @@ public sealed class WorkerGrain(
 
     private async Task Record(object e, string actor)
     {
-        await _journal.Record(e, actor, Now, w => [new ReadModelWrite(
-            "UPDATE worker SET status = $2, current_order = $3, status_since = $4 WHERE id = $1",
-            w.WorkerId, w.Status.ToString(), w.CurrentOrder, w.StatusSince)]);
+        await _journal.Record(e, actor, Now, w => Rows(w, e));
         var view = Me.View();
         await GrainFactory.Push(PushGroups.Merchant(view.MerchantId), "worker.status", view, view.Version);
         await GrainFactory.Push(PushGroups.Worker(view.WorkerId), "worker.status", view, view.Version);
@@ -66,4 +122,30 @@ public sealed class WorkerGrain(
 
     private static CommandResult<WorkerView> Refused(string code) =>
         CommandResult<WorkerView>.Invalid(new Dictionary<string, string[]> { ["workerId"] = [code] });
+
+    private static IEnumerable<ReadModelWrite> Rows(Worker w, object e)
+    {
+        switch (e)
+        {
+            case WorkerCredentialsRecorded or WorkerCodeIssued or WorkerCodeRevoked or WorkerListed:
+                var c = w.Credentials ?? WorkerCredentials.None;
+                yield return new ReadModelWrite("""
+                    UPDATE worker SET id_number_masked = $2, id_number_hash = $3, id_verified_on = $4, qualification_expires = $5, trainings = $6::jsonb,
+                        background_check_passed = $7, background_checked_on = $8, code_token = $9, black_listed = $10
+                    WHERE id = $1
+                    """, w.WorkerId, c.IdNumberMasked, w.IdNumberHash, c.IdVerifiedOn, c.HealthCertificateExpires,
+                    System.Text.Json.JsonSerializer.Serialize(c.Trainings, Json), c.BackgroundCheckPassed, c.BackgroundCheckedOn, w.CodeToken, w.BlackListed);
+                break;
+            case WorkerExpiryWarned x:
+                yield return Notifications.NotificationOutbox.Enqueue("in-app", "merchant", w.MerchantId, "worker.certificate-expiring",
+                    new { workerId = w.WorkerId, name = w.Name, expires = x.Expires, daysLeft = x.DaysLeft }, $"expiry:{w.WorkerId}:{x.Expires:yyyy-MM-dd}:{x.DaysLeft}");
+                break;
+            default:
+                yield return new ReadModelWrite("UPDATE worker SET status = $2, current_order = $3, status_since = $4 WHERE id = $1",
+                    w.WorkerId, w.Status.ToString(), w.CurrentOrder, w.StatusSince);
+                break;
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -60,6 +60,9 @@ public static class CallCenterServices
             DaysBelowToWarn = config.GetValue("HomeService:Merchants:DaysBelowToWarn", 30),
             GraceDays = config.GetValue("HomeService:Merchants:GraceDays", 30),
         });
+        // The key of the ID-number hash; production sets its own (a changed key makes earlier hashes unmatched, nothing worse).
+        services.AddSingleton(new HomeService.Workers.IdNumberProtection(
+            config.GetValue<string>("HomeService:PersonalData:HashKey") ?? "homeservice-local-id-number-key"));
         // Every field of the credit policy can be set under HomeService:Credit (RatingHalfLifeDays, PriorWeight, GlobalMean, …).
         services.AddSingleton(config.GetSection("HomeService:Credit").Get<HomeService.Credit.CreditPolicy>() ?? new HomeService.Credit.CreditPolicy());
         return services;

@@ -101,4 +101,13 @@ public static class DemoData
         new("worker1", "刘桂芳", Roles.Worker, MerchantId: "M001", WorkerId: "W001"),
         new("resident", "张女士", Roles.Resident, MemberId: "R0001"),
     ];
+
+    /// <summary>A made-up but valid resident ID number for a demo worker (郑州 region, born 1985, check character computed).</summary>
+    public static string IdNumber(string workerId)
+    {
+        var body = $"41010519850315{int.Parse(workerId[1..]) % 1000:000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
 }

@@ -20,6 +20,7 @@ public sealed class DemoSeeder(
     SiloSettings settings,
     IConfiguration config,
     TimeProvider clock,
+    IdNumberProtection idNumbers,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     private const long LockKey = 0x486F6D6553656564; // "HomeSeed"
@@ -84,12 +85,19 @@ public sealed class DemoSeeder(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         foreach (var w in DemoData.Workers)
         {
-            // The demo day is under way: everyone starts on duty and available.
-            var registered = new WorkerRegistered(w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, today.AddDays(w.QualificationDaysLeft), "Available",
-                clock.GetUtcNow());
-            await Append("worker", w.Id, "WorkerRegistered", registered, new ReadModelWrite(
-                "INSERT INTO worker (id, merchant_id, name, phone, skills, status, qualification_expires) VALUES ($1, $2, $3, $4, $5, 'Available', $6)",
-                w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, registered.QualificationExpires));
+            // The demo day is under way: everyone starts on duty and available, with credentials on file (W002's health
+            // certificate runs out within the month: yellow; W003's has run out: yellow and not to be sent).
+            var (masked, hash) = idNumbers.Protect(DemoData.IdNumber(w.Id));
+            var credentials = new WorkerCredentials(masked, today.AddDays(-200), today.AddDays(w.QualificationDaysLeft),
+                [new Training("家政服务员（初级）", "郑州市人力资源和社会保障局", today.AddDays(-300))], true, today.AddDays(-210));
+            var registered = new WorkerRegistered(w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, credentials.HealthCertificateExpires, "Available",
+                clock.GetUtcNow(), credentials, hash);
+            await Append("worker", w.Id, "WorkerRegistered", registered, new ReadModelWrite("""
+                INSERT INTO worker (id, merchant_id, name, phone, skills, status, qualification_expires, id_number_masked, id_number_hash, id_verified_on,
+                                    trainings, background_check_passed, background_checked_on)
+                VALUES ($1, $2, $3, $4, $5, 'Available', $6, $7, $8, $9, $10::jsonb, $11, $12)
+                """, w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, credentials.HealthCertificateExpires, masked, hash, credentials.IdVerifiedOn,
+                JsonSerializer.Serialize(credentials.Trainings, Json), credentials.BackgroundCheckPassed, credentials.BackgroundCheckedOn));
         }
         foreach (var a in DemoData.Agents)
             await Append("agent_profile", a.Id, "AgentCreated", a, new ReadModelWrite(

@@ -94,6 +94,13 @@ public static class BadInputSpecs
         ["POST /api/merchant/orders/{orderNo}/cancel"] = new(new { reason = "人手不足" }, ["reason"]),
         ["POST /api/merchant/orders/{orderNo}/respond"] = new(new { text = "已联系客户道歉" }, ["text"], Order: RealOrder.Complaint),
         ["POST /api/merchant/workers/{workerId}/status"] = new(new { status = "Resting" }, ["status"], ["status"]),
+        // Every field may be left out (a merchant records credentials as they come); what is given must hold.
+        ["PUT /api/merchant/workers/{workerId}/credentials"] = new(new
+        {
+            idNumber = "11010519491231002X", idVerifiedOn = new DateOnly(2026, 1, 5), healthCertificateExpires = new DateOnly(2027, 6, 30),
+            trainings = new[] { new { name = "家政服务员（初级）", issuer = "郑州市人社局", on = new DateOnly(2025, 3, 1) } },
+            backgroundCheckPassed = true, backgroundCheckedOn = new DateOnly(2026, 1, 5),
+        }, Strict: ["idNumber"]),
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
         // The web rating's comment is cut to 500 characters by contract.
         ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好" }, ["score"], Lenient: ["comment"]),
