@@ -85,7 +85,7 @@ public sealed class WorkerCodeTests : IAsyncLifetime
         Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
         var refused = await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W003" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal("WorkerAssigned", (await (await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W002" }))
+        Assert.Equal("WorkerAssigned", (await (await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 }
