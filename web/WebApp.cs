@@ -28,6 +28,7 @@ public static class WebApp
         builder.Services.AddSingleton<MerchantAdmissionReader>();
         builder.Services.AddSingleton<CreditReader>();
         builder.Services.AddSingleton<WorkerCodeReader>();
+        builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -67,6 +68,7 @@ public static class WebApp
         api.MapMerchantAdmissionEndpoints();
         api.MapCreditEndpoints();
         api.MapWorkerCodeEndpoints();
+        api.MapMerchantProfileEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

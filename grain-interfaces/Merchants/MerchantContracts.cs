@@ -48,7 +48,19 @@ public sealed record MerchantView(
     [property: Id(13)] int CreditScore,
     [property: Id(14)] int Capacity,
     [property: Id(15)] bool AwaitingExitConfirmation,
-    [property: Id(16)] long Version);
+    [property: Id(16)] long Version,
+    [property: Id(17)] string? BusinessHours = null);
+
+/// <summary>What a merchant changes about itself (商户信息管理). Name and credit code change only through the center.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.Merchants.MerchantProfileEdit")]
+public sealed record MerchantProfileEdit(
+    [property: Id(0)] string ContactName,
+    [property: Id(1)] string ContactPhone,
+    [property: Id(2)] string Address,
+    [property: Id(3)] IReadOnlyList<string> Categories,
+    [property: Id(4)] IReadOnlyList<string> Districts,
+    [property: Id(5)] string? BusinessHours,
+    [property: Id(6)] int Capacity);
 
 /// <summary>
 /// One merchant, keyed by merchant id: admission, standing and the automatic exit rules. Every change is an event
@@ -70,6 +82,9 @@ public interface IMerchantGrain : IGrainWithStringKey
 
     /// <summary>An admin ends a suspension: confirms the exit (Exited) or reinstates (Active).</summary>
     [Alias("DecideSuspension")] Task<CommandResult<MerchantView>> DecideSuspension(bool exit, string reason, string actor);
+
+    /// <summary>The merchant edits its profile; dispatch and the agents' lookups see it at once.</summary>
+    [Alias("EditProfile")] Task<CommandResult<MerchantView>> EditProfile(MerchantProfileEdit edit, string actor);
 
     /// <summary>The credit score moved (credit issue's scorer): the standing rules run on it.</summary>
     [Alias("CreditScored")] Task CreditScored(int score);

@@ -28,11 +28,12 @@ public sealed class Merchant : IAggregateState
     public int CreditScore { get; set; } = 80;
     public DateTimeOffset? LowSince { get; set; }
     public int Capacity { get; set; } = DefaultCapacity;
+    public string? BusinessHours { get; set; }
 
     public bool ReceivesOffers => Status is MerchantStatus.Active or MerchantStatus.Warned;
 
     public MerchantView View() => new(MerchantId, Name, CreditCode, LegalPerson, ContactName, ContactPhone, Address, District, Categories, Districts,
-        Status, StatusReason, Listed, CreditScore, Capacity, AwaitingExitConfirmation, Version);
+        Status, StatusReason, Listed, CreditScore, Capacity, AwaitingExitConfirmation, Version, BusinessHours);
 
     public void Apply(object e)
     {
@@ -50,6 +51,10 @@ public sealed class Merchant : IAggregateState
                 break;
             case MerchantStatusChanged x:
                 (Status, StatusReason, StatusSince, AwaitingExitConfirmation) = (x.To, x.Reason, x.At, x.AwaitingExitConfirmation);
+                break;
+            case MerchantProfileEdited { Edit: var p }:
+                (ContactName, ContactPhone, Address, Categories, Districts, BusinessHours, Capacity) =
+                    (p.ContactName, p.ContactPhone, p.Address, p.Categories.ToList(), p.Districts.ToList(), p.BusinessHours, p.Capacity);
                 break;
             case MerchantListed x:
                 Listed = x.List;

@@ -41,6 +41,29 @@ public static class MerchantApplicationRules
         return errors;
     }
 
+    public static MerchantProfileEdit Normalize(MerchantProfileEdit p) => p with
+    {
+        ContactName = (p.ContactName ?? "").Trim(), ContactPhone = PhoneNumber.Normalize(p.ContactPhone ?? ""), Address = (p.Address ?? "").Trim(),
+        Categories = (p.Categories ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList(),
+        Districts = (p.Districts ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct().ToList(),
+        BusinessHours = string.IsNullOrWhiteSpace(p.BusinessHours) ? null : p.BusinessHours.Trim(),
+    };
+
+    public static Dictionary<string, string[]> Validate(MerchantProfileEdit p, Func<string, bool> knownCategory)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Text(errors, "contactName", p.ContactName, 50);
+        if (!PhoneNumber.IsDialable(p.ContactPhone)) errors["contactPhone"] = ["format:phone"];
+        Text(errors, "address", p.Address, 200);
+        if (p.Categories.Count == 0) errors["categories"] = ["required"];
+        else if (p.Categories.FirstOrDefault(c => !knownCategory(c)) is not null) errors["categories"] = ["unknown"];
+        if (p.Districts.Count == 0) errors["districts"] = ["required"];
+        else if (p.Districts.Any(d => d.Length > 50)) errors["districts"] = ["max_length:50"];
+        if (p.BusinessHours is { Length: > 100 }) errors["businessHours"] = ["max_length:100"];
+        if (p.Capacity is < 1 or > 1000) errors["capacity"] = ["range:1–1000"];
+        return errors;
+    }
+
     private static void Text(Dictionary<string, string[]> errors, string field, string value, int max)
     {
         if (string.IsNullOrWhiteSpace(value)) errors[field] = ["required"];

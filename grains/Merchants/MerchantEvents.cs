@@ -7,3 +7,4 @@ public sealed record MerchantApplied(MerchantApplication Application, DateTimeOf
 public sealed record MerchantStatusChanged(MerchantStatus From, MerchantStatus To, string Reason, DateTimeOffset At, bool AwaitingExitConfirmation = false);
 public sealed record MerchantListed(IndustryList? List, string Reason, DateTimeOffset At);
 public sealed record MerchantCreditObserved(int Score, bool BelowThreshold, DateTimeOffset At);
+public sealed record MerchantProfileEdited(MerchantProfileEdit Edit, DateTimeOffset At);

@@ -20,7 +20,7 @@ public sealed class MerchantGrain(
     public static readonly EventCodec Codec = new("merchant",
         ("MerchantAdmitted", typeof(MerchantAdmitted)), ("MerchantApplied", typeof(MerchantApplied)),
         ("MerchantStatusChanged", typeof(MerchantStatusChanged)), ("MerchantListed", typeof(MerchantListed)),
-        ("MerchantCreditObserved", typeof(MerchantCreditObserved)));
+        ("MerchantCreditObserved", typeof(MerchantCreditObserved)), ("MerchantProfileEdited", typeof(MerchantProfileEdited)));
 
     private const string StandingReminder = "standing";
     private Journal<Merchant> _journal = null!;
@@ -71,6 +71,19 @@ public sealed class MerchantGrain(
         return Ok();
     }
 
+    public async Task<CommandResult<MerchantView>> EditProfile(MerchantProfileEdit edit, string actor)
+    {
+        if (!Me.Exists) return Refused("merchantId", "unknown");
+        var p = MerchantApplicationRules.Normalize(edit);
+        var categories = (await GrainFactory.GetGrain<Catalogue.IServiceCatalogueGrain>(0).GetAll()).Select(c => c.Code).ToHashSet();
+        var errors = MerchantApplicationRules.Validate(p, categories.Contains);
+        if (errors.Count > 0) return CommandResult<MerchantView>.Invalid(errors);
+        await Record([new MerchantProfileEdited(p, Now)], actor);
+        // "修改成功后，该修改的结果将同步地被服务热线座席人员查询到": the agents' lookups hear of it now.
+        await GrainFactory.Push(PushGroups.Agents, "merchant.updated", Me.View(), Me.Version);
+        return Ok();
+    }
+
     public async Task CreditScored(int score)
     {
         if (!Me.Exists) return;
@@ -115,8 +128,11 @@ public sealed class MerchantGrain(
                 """, m.MerchantId, m.Name, m.CreditCode, m.LegalPerson, m.ContactName, m.ContactPhone, m.Address, m.District, m.Categories.ToArray(),
                 m.Districts.ToArray(), m.Status.ToString(), m.CreditScore, System.Text.Json.JsonSerializer.Serialize(m.Documents, JsonOptions), m.StatusSince)
             : new ReadModelWrite("""
-                UPDATE merchant SET status = $2, status_reason = $3, listed = $4, credit_score = $5, awaiting_exit_confirmation = $6 WHERE id = $1
-                """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.Listed?.ToString(), m.CreditScore, m.AwaitingExitConfirmation);
+                UPDATE merchant SET status = $2, status_reason = $3, listed = $4, credit_score = $5, awaiting_exit_confirmation = $6, contact_name = $7,
+                    phone = $8, address = $9, categories = $10, districts = $11, business_hours = $12, capacity = $13
+                WHERE id = $1
+                """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.Listed?.ToString(), m.CreditScore, m.AwaitingExitConfirmation, m.ContactName,
+                m.ContactPhone, m.Address, m.Categories.ToArray(), m.Districts.ToArray(), m.BusinessHours, m.Capacity);
         foreach (var e in events)
         {
             if (e is MerchantStatusChanged s)

@@ -110,4 +110,12 @@ public static class DemoData
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];
     }
+
+    /// <summary>Past ratings per demo merchant, oldest first: M001 long and excellent, M002 good, M003 newer and mixed.</summary>
+    public static IReadOnlyList<int> PastRatings(string merchantId) => merchantId switch
+    {
+        "M001" => Enumerable.Range(0, 170).Select(i => i % 17 == 0 ? 4 : i % 53 == 0 ? 3 : 5).ToList(),
+        "M002" => Enumerable.Range(0, 100).Select(i => i % 5 == 0 ? 4 : i % 23 == 0 ? 2 : 5).ToList(),
+        _ => Enumerable.Range(0, 30).Select(i => i % 4 == 0 ? 3 : i % 7 == 0 ? 2 : 4).ToList(),
+    };
 }

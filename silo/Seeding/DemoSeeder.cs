@@ -21,6 +21,7 @@ public sealed class DemoSeeder(
     IConfiguration config,
     TimeProvider clock,
     IdNumberProtection idNumbers,
+    HomeService.Credit.CreditPolicy creditPolicy,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     private const long LockKey = 0x486F6D6553656564; // "HomeSeed"
@@ -77,11 +78,15 @@ public sealed class DemoSeeder(
 
     private async Task SeedOperations()
     {
-        foreach (var m in DemoData.Merchants)
+        foreach (var seeded in DemoData.Merchants)
+        {
+            var (m, history) = CreditHistory(seeded);
             await Append("merchant", m.Id, "MerchantAdmitted", m, new ReadModelWrite("""
                 INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Active', $10, $11)
                 """, m.Id, m.Name, m.CreditCode, m.LegalPerson, m.Phone, m.Address, m.District, m.Categories, m.Districts, m.CreditScore, m.CreditLevel));
+            await log.AppendAsync(history);
+        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         foreach (var w in DemoData.Workers)
         {
@@ -154,6 +159,28 @@ public sealed class DemoSeeder(
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key[(dot + 1)..]));
             await grains.GetGrain<IApiKeyGrain>(key[..dot]).Issue(new ApiKey(key[..dot], name, kind, hash, null, false), Actor);
         }
+    }
+
+    /// <summary>
+    /// The demo merchant's past ratings (from the center's previous system) as credit events, and the merchant with the
+    /// score and hearts-and-diamonds level they give: a ledger like any later change, not a number typed in.
+    /// </summary>
+    private (DemoData.Merchant Merchant, EventAppend History) CreditHistory(DemoData.Merchant m)
+    {
+        var now = clock.GetUtcNow();
+        var account = new HomeService.Credit.CreditAccount(new HomeService.Credit.CreditLedger(), creditPolicy);
+        var ratings = DemoData.PastRatings(m.Id);
+        var records = new List<EventRecord>();
+        for (var i = 0; i < ratings.Count; i++)
+        {
+            var at = now.AddDays(-300 + i * 300.0 / ratings.Count);
+            account.Rate(ratings[i], $"import#{i + 1}", at);
+            var input = new HomeService.Credit.CreditInput("rating", $"import#{i + 1}", at, Stars: ratings[i]);
+            records.Add(new EventRecord("credit", $"merchant:{m.Id}", i + 1, "CreditEntered",
+                JsonSerializer.Serialize(new HomeService.Credit.CreditEntered(0, input, 0, at), Json), Actor, now));
+        }
+        var scored = m with { CreditScore = (int)Math.Round(account.ScoreAt(now)), CreditLevel = account.Level.ToString() };
+        return (scored, new EventAppend(records, [new ReadModelWrite("UPDATE merchant SET credit_points = $2 WHERE id = $1", m.Id, account.Ledger.LevelPoints)]));
     }
 
     private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>

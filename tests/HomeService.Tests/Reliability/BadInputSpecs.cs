@@ -94,6 +94,13 @@ public static class BadInputSpecs
         ["POST /api/merchant/orders/{orderNo}/cancel"] = new(new { reason = "人手不足" }, ["reason"]),
         ["POST /api/merchant/orders/{orderNo}/respond"] = new(new { text = "已联系客户道歉" }, ["text"], Order: RealOrder.Complaint),
         ["POST /api/merchant/workers/{workerId}/status"] = new(new { status = "Resting" }, ["status"], ["status"]),
+        // merchant1 as the demo seeds it, so a well-formed probe that passes changes nothing another test reads.
+        ["PUT /api/merchant/profile"] = new(new
+        {
+            contactName = "王秀兰", contactPhone = "037160001001", address = "金水区花园路 88 号",
+            categories = new[] { "nanny", "maternity-nurse", "childcare", "hourly", "elder-care", "home-clean" },
+            districts = new[] { "金水区", "郑东新区", "惠济区" }, businessHours = (string?)null, capacity = 20,
+        }, ["contactName", "contactPhone", "address", "categories", "districts", "capacity"], ["contactPhone"]),
         // Every field may be left out (a merchant records credentials as they come); what is given must hold.
         ["PUT /api/merchant/workers/{workerId}/credentials"] = new(new
         {

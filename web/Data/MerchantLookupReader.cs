@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace HomeService.Web.Data;
+
+/// <summary>
+/// The merchant lookup (加盟企业查询): admitted merchants (active or warned) with their level, categories, districts,
+/// completed orders and average rating, searchable by name and filterable by category and district. The same read
+/// serves residents and the agents' console; nothing in it is private.
+/// </summary>
+public sealed class MerchantLookupReader(NpgsqlDataSource db)
+{
+    public sealed record MerchantCard(string MerchantId, string Name, string CreditLevel, int CreditScore, IReadOnlyList<string> Categories,
+        IReadOnlyList<string> Districts, string? BusinessHours, string Phone, long CompletedOrders, double? AverageRating, string Status);
+
+    public async Task<IReadOnlyList<MerchantCard>> Search(string? text, string? category, string? district, int limit = 50)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT m.id, m.name, m.credit_level, m.credit_score, m.categories, m.districts, m.business_hours, m.phone,
+                   count(o.order_no) FILTER (WHERE o.completed_at IS NOT NULL), avg(o.score)::float8, m.status
+            FROM merchant m
+            LEFT JOIN work_order o ON o.merchant_id = m.id AND o.kind = 'service'
+            WHERE m.status IN ('Active', 'Warned')
+              AND ($1::text IS NULL OR strpos(m.name, $1) > 0)
+              AND ($2::text IS NULL OR $2 = ANY (m.categories))
+              AND ($3::text IS NULL OR $3 = ANY (m.districts))
+            GROUP BY m.id
+            ORDER BY m.credit_score DESC, m.id
+            LIMIT $4
+            """);
+        cmd.Parameters.Add(new() { Value = Blank(text) ?? (object)DBNull.Value });
+        cmd.Parameters.Add(new() { Value = Blank(category) ?? (object)DBNull.Value });
+        cmd.Parameters.Add(new() { Value = Blank(district) ?? (object)DBNull.Value });
+        cmd.Parameters.Add(new() { Value = Math.Clamp(limit, 1, 200) });
+        var cards = new List<MerchantCard>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+            cards.Add(new MerchantCard(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<string[]>(4), r.GetFieldValue<string[]>(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.GetInt64(8), r.IsDBNull(9) ? null : Math.Round(r.GetDouble(9), 2), r.GetString(10)));
+        return cards;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim()[..Math.Min(s.Trim().Length, 50)];
+}
