@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddSingleton<CreditReader>();
         builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
+        builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();

@@ -30,6 +30,22 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>Issues a new one-person-one-code token (the previous one stops working), or revokes it (issue: false).</summary>
     [Alias("SetCode")] Task<CommandResult<WorkerProfile>> SetCode(string merchantId, bool issue, string actor);
 
+    /// <summary>A merchant adds a worker under the id the registry gave; they start off duty, with no credentials yet.</summary>
+    [Alias("Register")] Task<CommandResult<WorkerProfile>> Register(string merchantId, WorkerDetails details, string actor);
+
+    /// <summary>The merchant corrects a worker's details.</summary>
+    [Alias("Edit")] Task<CommandResult<WorkerProfile>> Edit(string merchantId, WorkerDetails details, string actor);
+
+    /// <summary>The worker leaves the merchant: never deleted, their history stays; no longer assignable and their code stops working.</summary>
+    [Alias("Deactivate")] Task<CommandResult<WorkerProfile>> Deactivate(string merchantId, string reason, string actor);
+
     /// <summary>The merchant's hand: Available, Resting or OffDuty, never while on a job.</summary>
     [Alias("SetStatus")] Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor);
+}
+
+/// <summary>Gives new workers their ids (W1001, W1002, … from a database sequence) and finds one person registered twice by ID number.</summary>
+[Alias("HomeService.Workers.IWorkerRegistryGrain")]
+public interface IWorkerRegistryGrain : IGrainWithIntegerKey
+{
+    [Alias("Register")] Task<CommandResult<WorkerProfile>> Register(string merchantId, WorkerDetails details, string actor);
 }

@@ -43,3 +43,12 @@ public sealed record WorkerProfile(
     [property: Id(1)] WorkerCredentials Credentials,
     [property: Id(2)] SafetyStatus Safety,
     [property: Id(3)] string? CodeToken);
+
+/// <summary>A worker's own details as their merchant keeps them (服务人员管理).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.Workers.WorkerDetails")]
+public sealed record WorkerDetails(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Phone,
+    [property: Id(2)] IReadOnlyList<string> Skills,
+    [property: Id(3)] IReadOnlyList<string> Languages,
+    [property: Id(4)] int YearsOfExperience);

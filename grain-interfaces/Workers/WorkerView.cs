@@ -13,4 +13,5 @@ public sealed record WorkerView(
     [property: Id(5)] DateTimeOffset StatusSince,
     [property: Id(6)] string? CurrentOrder,
     [property: Id(7)] DateOnly? QualificationExpires,
-    [property: Id(8)] long Version);
+    [property: Id(8)] long Version,
+    [property: Id(9)] bool Active = true);

@@ -20,6 +20,10 @@ public sealed class Worker : IAggregateState
     public bool BlackListed { get; set; }
     public string? CodeToken { get; set; }
     public DateOnly? LastWarnedFor { get; set; }
+    public string Phone { get; set; } = "";
+    public List<string> Languages { get; set; } = [];
+    public int YearsOfExperience { get; set; }
+    public bool Active { get; set; } = true;
     public int? LastWarnedDaysLeft { get; set; }
 
     public static readonly IReadOnlyList<WorkerStatus> ByHand = [WorkerStatus.Available, WorkerStatus.Resting, WorkerStatus.OffDuty];
@@ -31,6 +35,7 @@ public sealed class Worker : IAggregateState
     {
         if (!Exists || MerchantId != merchantId) return "not-your-worker";
         if (CurrentOrder == orderNo) return null;
+        if (!Active) return "worker-inactive";
         if (Status != WorkerStatus.Available) return "worker-busy";
         if (skills.Any(s => !Skills.Contains(s))) return "worker-unqualified";
         return SafetyCode.BlocksAssignment(Safety(SafetyCode.BeijingDate(now)));
@@ -44,16 +49,17 @@ public sealed class Worker : IAggregateState
         !Exists || MerchantId != merchantId ? "not-your-worker"
         : !ByHand.Contains(status) ? "status"
         : OnJob ? "worker-busy"
+        : !Active ? "worker-inactive"
         : null;
 
-    public WorkerView View() => new(WorkerId, MerchantId, Name, Skills, Status, StatusSince, CurrentOrder, QualificationExpires, Version);
+    public WorkerView View() => new(WorkerId, MerchantId, Name, Skills, Status, StatusSince, CurrentOrder, QualificationExpires, Version, Active);
 
     public void Apply(object e)
     {
         switch (e)
         {
             case WorkerRegistered x:
-                (Exists, WorkerId, MerchantId, Name, Skills, QualificationExpires) = (true, x.Id, x.MerchantId, x.Name, x.Skills.ToList(), x.QualificationExpires);
+                (Exists, WorkerId, MerchantId, Name, Phone, Skills, QualificationExpires) = (true, x.Id, x.MerchantId, x.Name, x.Phone, x.Skills.ToList(), x.QualificationExpires);
                 Status = Enum.TryParse<WorkerStatus>(x.Status, out var s) ? s : WorkerStatus.OffDuty;
                 StatusSince = x.At ?? default;
                 if (x.Credentials is { } c) (Credentials, IdNumberHash, QualificationExpires) = (c, x.IdNumberHash, c.HealthCertificateExpires);
@@ -68,6 +74,10 @@ public sealed class Worker : IAggregateState
             case WorkerCodeIssued x: CodeToken = x.Token; break;
             case WorkerCodeRevoked: CodeToken = null; break;
             case WorkerListed x: BlackListed = x.BlackListed; break;
+            case WorkerDetailsEdited { Details: var d }:
+                (Name, Phone, Skills, Languages, YearsOfExperience) = (d.Name, d.Phone, d.Skills.ToList(), d.Languages.ToList(), d.YearsOfExperience);
+                break;
+            case WorkerDeactivated x: (Active, Status, StatusSince, CodeToken) = (false, WorkerStatus.OffDuty, x.At, null); break;
             case WorkerExpiryWarned x: (LastWarnedFor, LastWarnedDaysLeft) = (x.Expires, x.DaysLeft); break;
             default: throw new ArgumentException($"Unknown worker event {e.GetType().Name}");
         }

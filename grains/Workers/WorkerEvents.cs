@@ -15,3 +15,5 @@ public sealed record WorkerCodeRevoked(DateTimeOffset At);
 public sealed record WorkerListed(bool BlackListed, string Reason, DateTimeOffset At);
 /// <summary>The merchant was warned that a certificate expires in so many days (30, 7, 1).</summary>
 public sealed record WorkerExpiryWarned(DateOnly Expires, int DaysLeft, DateTimeOffset At);
+public sealed record WorkerDetailsEdited(WorkerDetails Details, DateTimeOffset At);
+public sealed record WorkerDeactivated(string Reason, DateTimeOffset At);

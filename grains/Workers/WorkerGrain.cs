@@ -19,7 +19,8 @@ public sealed class WorkerGrain(
         ("WorkerRegistered", typeof(WorkerRegistered)), ("WorkerTookJob", typeof(WorkerTookJob)), ("WorkerJobProgressed", typeof(WorkerJobProgressed)),
         ("WorkerReleased", typeof(WorkerReleased)), ("WorkerStatusSet", typeof(WorkerStatusSet)),
         ("WorkerCredentialsRecorded", typeof(WorkerCredentialsRecorded)), ("WorkerCodeIssued", typeof(WorkerCodeIssued)),
-        ("WorkerCodeRevoked", typeof(WorkerCodeRevoked)), ("WorkerListed", typeof(WorkerListed)), ("WorkerExpiryWarned", typeof(WorkerExpiryWarned)));
+        ("WorkerCodeRevoked", typeof(WorkerCodeRevoked)), ("WorkerListed", typeof(WorkerListed)), ("WorkerExpiryWarned", typeof(WorkerExpiryWarned)),
+        ("WorkerDetailsEdited", typeof(WorkerDetailsEdited)), ("WorkerDeactivated", typeof(WorkerDeactivated)));
 
     private Journal<Worker> _journal = null!;
     private Worker Me => _journal.State;
@@ -69,9 +70,40 @@ public sealed class WorkerGrain(
         return CommandResult<WorkerProfile>.Ok(Profile());
     }
 
+    public async Task<CommandResult<WorkerProfile>> Register(string merchantId, WorkerDetails details, string actor)
+    {
+        if (Me.Exists) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["exists"] });
+        await _journal.Record(new WorkerRegistered(this.GetPrimaryKeyString(), merchantId, details.Name, details.Phone, details.Skills.ToArray(), At: Now),
+            actor, Now, w => [new ReadModelWrite(
+                "INSERT INTO worker (id, merchant_id, name, phone, skills, status, status_since) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                w.WorkerId, w.MerchantId, w.Name, w.Phone, w.Skills.ToArray(), w.Status.ToString(), w.StatusSince)]);
+        if (details.Languages.Count > 0 || details.YearsOfExperience > 0) await Record(new WorkerDetailsEdited(details, Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
+    public async Task<CommandResult<WorkerProfile>> Edit(string merchantId, WorkerDetails details, string actor)
+    {
+        if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        var d = WorkerDetailsRules.Normalize(details);
+        var skills = (await GrainFactory.GetGrain<HomeService.Catalogue.IServiceCatalogueGrain>(0).GetAll()).Select(c => c.Code).ToHashSet();
+        var errors = WorkerDetailsRules.Validate(d, skills.Contains);
+        if (errors.Count > 0) return CommandResult<WorkerProfile>.Invalid(errors);
+        await Record(new WorkerDetailsEdited(d, Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
+    public async Task<CommandResult<WorkerProfile>> Deactivate(string merchantId, string reason, string actor)
+    {
+        if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        if (Me.OnJob) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["worker-busy"] });
+        if (Me.Active) await Record(new WorkerDeactivated(reason, Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
     public async Task<CommandResult<WorkerProfile>> SetCode(string merchantId, bool issue, string actor)
     {
         if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        if (issue && !Me.Active) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["worker-inactive"] });
         // 128 random bits, URL-safe: the code cannot be guessed from the worker id or from another worker's code.
         if (issue) await Record(new WorkerCodeIssued(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_'), Now), actor);
@@ -135,6 +167,14 @@ public sealed class WorkerGrain(
                     WHERE id = $1
                     """, w.WorkerId, c.IdNumberMasked, w.IdNumberHash, c.IdVerifiedOn, c.HealthCertificateExpires,
                     System.Text.Json.JsonSerializer.Serialize(c.Trainings, Json), c.BackgroundCheckPassed, c.BackgroundCheckedOn, w.CodeToken, w.BlackListed);
+                break;
+            case WorkerDetailsEdited:
+                yield return new ReadModelWrite("UPDATE worker SET name = $2, phone = $3, skills = $4, languages = $5, years_of_experience = $6 WHERE id = $1",
+                    w.WorkerId, w.Name, w.Phone, w.Skills.ToArray(), w.Languages.ToArray(), w.YearsOfExperience);
+                break;
+            case WorkerDeactivated:
+                yield return new ReadModelWrite("UPDATE worker SET active = false, status = $2, status_since = $3, code_token = NULL WHERE id = $1",
+                    w.WorkerId, w.Status.ToString(), w.StatusSince);
                 break;
             case WorkerExpiryWarned x:
                 yield return Notifications.NotificationOutbox.Enqueue("in-app", "merchant", w.MerchantId, "worker.certificate-expiring",

@@ -13,6 +13,8 @@ namespace HomeService.Web.Api;
 public static class MerchantWorkerEndpoints
 {
     public sealed record StatusRequest(string? Status);
+    public sealed record DetailsRequest(string? Name, string? Phone, IReadOnlyList<string>? Skills, IReadOnlyList<string>? Languages, int? YearsOfExperience);
+    public sealed record DeactivateRequest(string? Reason);
 
     public static RouteGroupBuilder MapMerchantWorkerEndpoints(this RouteGroupBuilder api)
     {
@@ -22,6 +24,17 @@ public static class MerchantWorkerEndpoints
                 ? (Results<Ok<WorkerView>, ProblemHttpResult>)TypedResults.Ok(view)
                 : Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]));
         workers.MapPost("/{workerId}/status", SetStatus);
+        workers.MapGet("", async (string? q, string? status, string? skill, bool? active, ClaimsPrincipal user, Data.StaffReader reader) =>
+            TypedResults.Ok(await reader.List(Merchant(user), q, status, skill, active)));
+        workers.MapPost("", async (DetailsRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+            Created(await grains.GetGrain<IWorkerRegistryGrain>(0).Register(Merchant(user), Details(body), $"merchant:{Merchant(user)}"), text));
+        workers.MapPut("/{workerId}", async (string workerId, DetailsRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+            workerId.Length > 32 ? NotFound(text) : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Edit(Merchant(user), Details(body), $"merchant:{Merchant(user)}"), text));
+        workers.MapPost("/{workerId}/deactivate", async (string workerId, DeactivateRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+            workerId.Length > 32 ? NotFound(text)
+            : string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500
+                ? Problems.Validation(text, new Dictionary<string, string[]> { ["reason"] = [string.IsNullOrWhiteSpace(body.Reason) ? "required" : "max_length:500"] }, "worker")
+                : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Deactivate(Merchant(user), body.Reason.Trim(), $"merchant:{Merchant(user)}"), text));
         return api;
     }
 
@@ -40,6 +53,23 @@ public static class MerchantWorkerEndpoints
             _ => Problems.Validation(text, new Dictionary<string, string[]> { ["status"] = ["not-by-hand"] }, "worker"),
         };
     }
+
+    private static WorkerDetails Details(DetailsRequest body) =>
+        new(body.Name ?? "", body.Phone ?? "", body.Skills ?? [], body.Languages ?? [], body.YearsOfExperience ?? 0);
+
+    private static Results<Created<WorkerProfile>, ValidationProblem> Created(CommandResult<WorkerProfile> result, UiText text) =>
+        result.Succeeded
+            ? TypedResults.Created($"/api/merchant/workers/{result.Value!.Worker.WorkerId}/profile", result.Value)
+            : Problems.Validation(text, result.Errors!, "worker");
+
+    private static Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult> Answer(CommandResult<WorkerProfile> result, UiText text) =>
+        result.Succeeded ? TypedResults.Ok(result.Value!)
+        : result.Errors!.TryGetValue("workerId", out var codes) && codes.Contains("not-your-worker") ? Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"])
+        : result.Errors!.TryGetValue("workerId", out var busy) && busy.Contains("worker-busy") ? Problems.Status(409, ProblemTypes.Conflict, text["worker.on-job"])
+        : Problems.Validation(text, result.Errors!, "worker");
+
+    private static Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult> NotFound(UiText text) =>
+        Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
 
     private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

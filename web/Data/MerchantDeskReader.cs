@@ -23,7 +23,7 @@ public sealed class MerchantDeskReader(NpgsqlDataSource dataSource)
             (name, level, score) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
         }
         var workers = new List<WorkerRow>();
-        await using (var cmd = new NpgsqlCommand("SELECT id, name, phone, skills, status, qualification_expires, current_order FROM worker WHERE merchant_id = $1 ORDER BY id", conn))
+        await using (var cmd = new NpgsqlCommand("SELECT id, name, phone, skills, status, qualification_expires, current_order FROM worker WHERE merchant_id = $1 AND active ORDER BY id", conn))
         {
             cmd.Parameters.Add(new() { Value = merchantId });
             await using var reader = await cmd.ExecuteReaderAsync();
