@@ -30,6 +30,7 @@ public static class WebApp
         builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<StaffReader>();
+        builder.Services.AddSingleton<InboxReader>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -70,6 +71,7 @@ public static class WebApp
         api.MapCreditEndpoints();
         api.MapWorkerCodeEndpoints();
         api.MapMerchantProfileEndpoints();
+        api.MapInboxEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

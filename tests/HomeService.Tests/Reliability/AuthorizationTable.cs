@@ -57,6 +57,8 @@ public static class AuthorizationTable
         new("GET", "/api/merchants", Everyone),
         new("GET", "/api/merchant/profile", Merchants),
         new("PUT", "/api/merchant/profile", Merchants),
+        new("GET", "/api/merchant/notifications", Merchants),
+        new("POST", "/api/merchant/notifications/read", Merchants),
         new("GET", "/api/merchant/workers", Merchants),
         new("POST", "/api/merchant/workers", Merchants),
         new("PUT", "/api/merchant/workers/{workerId}", Merchants),

@@ -101,6 +101,7 @@ public static class BadInputSpecs
             categories = new[] { "nanny", "maternity-nurse", "childcare", "hourly", "elder-care", "home-clean" },
             districts = new[] { "金水区", "郑东新区", "惠济区" }, businessHours = (string?)null, capacity = 20,
         }, ["contactName", "contactPhone", "address", "categories", "districts", "capacity"], ["contactPhone"]),
+        ["POST /api/merchant/notifications/read"] = new(new { ids = new[] { Guid.Empty } }),
         ["POST /api/merchant/workers"] = new(new { name = "孙丽", phone = "13903710099", skills = new[] { "hourly" }, languages = new[] { "普通话" }, yearsOfExperience = 3 },
             ["name", "phone", "skills"], ["phone", "skills"]),
         ["PUT /api/merchant/workers/{workerId}"] = new(new { name = "刘桂芳", phone = "13903710001", skills = new[] { "nanny", "hourly", "home-clean" },
