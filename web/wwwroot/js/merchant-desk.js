@@ -1,0 +1,144 @@
+// The merchant desk's own panels: the live worker board, the inbox, credit and the company's information.
+// The board follows "worker.status" pushes (status, current order, time in status); the inbox "notification.new";
+// the profile form shows the API's field errors by their fields (problem details).
+import { clearProblem, showProblem } from "./form-problems.js";
+
+const data = JSON.parse(document.getElementById("merchant-data").textContent);
+const text = data.text;
+const $ = (id) => document.getElementById(id);
+const json = (url, options = {}) => fetch(url, { headers: { Accept: "application/json", "Content-Type": "application/json" }, ...options });
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values?.[k] ?? "");
+
+// --- Live worker board ---------------------------------------------------------------------------------------------
+function since(row) {
+  const minutes = Math.max(0, Math.floor((Date.now() - Date.parse(row.dataset.since)) / 60000));
+  row.querySelector(".since").textContent = fill(text["board.minutes"], { 0: minutes });
+}
+for (const row of document.querySelectorAll("#workers tr[data-worker]")) since(row);
+setInterval(() => document.querySelectorAll("#workers tr[data-worker]").forEach(since), 30000);
+
+function boardUpdate(w) {
+  const row = document.querySelector(`#workers tr[data-worker="${CSS.escape(w.workerId)}"]`);
+  if (!row) return;
+  row.dataset.status = w.status;
+  row.dataset.since = w.statusSince;
+  row.querySelector(".status").textContent = text[`worker.status.${w.status}`] ?? w.status;
+  row.querySelector(".order").textContent = w.currentOrder ?? "—";
+  since(row);
+}
+
+// --- Inbox -----------------------------------------------------------------------------------------------------------
+const inbox = $("inbox");
+const seen = new Set();
+
+function noticeText(n) {
+  const p = n.parameters ?? {};
+  if (n.template.startsWith("merchant.status.")) return fill(text["notice.merchant.status"], p);
+  const template = text[`notice.${n.template}`];
+  return template ? fill(template, p) : text["notice.other"];
+}
+
+function addNotice(n, atTop) {
+  if (seen.has(n.id)) return; // the relay may push a notice twice
+  seen.add(n.id);
+  const li = document.createElement("li");
+  li.dataset.notice = n.id;
+  li.dataset.template = n.template;
+  li.classList.toggle("unread", !n.read);
+  const time = new Date(n.createdAt).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  li.append(Object.assign(document.createElement("span"), { className: "text", textContent: noticeText(n) }),
+    Object.assign(document.createElement("time"), { textContent: time }));
+  if (atTop) inbox.prepend(li); else inbox.append(li);
+  countUnread();
+}
+
+function countUnread() {
+  $("inbox-unread").textContent = String(inbox.querySelectorAll("li.unread").length);
+  $("inbox-empty").hidden = inbox.children.length > 0;
+}
+
+async function loadInbox() {
+  const response = await json("/api/merchant/notifications");
+  if (!response.ok) return;
+  inbox.replaceChildren();
+  seen.clear();
+  for (const n of await response.json()) addNotice(n, false);
+  countUnread();
+}
+
+$("inbox-read-all").addEventListener("click", async () => {
+  const response = await json("/api/merchant/notifications/read", { method: "POST", body: JSON.stringify({}) });
+  if (response.ok) inbox.querySelectorAll("li.unread").forEach((li) => li.classList.remove("unread"));
+  countUnread();
+});
+
+// --- Credit ------------------------------------------------------------------------------------------------------------
+const level = (l) => {
+  const [kind, count] = (l ?? "").split(":");
+  return count ? (kind === "heart" ? "♥" : "◆").repeat(Number(count)) : "";
+};
+
+async function loadCredit() {
+  const response = await json("/api/merchant/credit");
+  if (!response.ok) return;
+  const credit = await response.json();
+  $("credit-score").textContent = credit.summary.score.toFixed(1);
+  $("credit-level").textContent = level(credit.summary.level);
+  $("credit-changes").replaceChildren(...credit.changes.slice(0, 20).map((c) => {
+    const li = document.createElement("li");
+    const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);
+    li.textContent = `${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · ${c.source}`;
+    li.dataset.reason = c.reason;
+    return li;
+  }));
+}
+
+// --- Company information ---------------------------------------------------------------------------------------------------
+const form = $("profile-form");
+
+async function loadProfile() {
+  const response = await json("/api/merchant/profile");
+  if (!response.ok) return;
+  const p = await response.json();
+  form.contactName.value = p.contactName;
+  form.contactPhone.value = p.contactPhone;
+  form.address.value = p.address;
+  form.districts.value = p.districts.join("，");
+  form.businessHours.value = p.businessHours ?? "";
+  form.capacity.value = p.capacity;
+  $("profile-categories").replaceChildren($("profile-categories").querySelector("legend"), ...data.serviceCategories.map((code) => {
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "categories", value: code, checked: p.categories.includes(code) });
+    const label = document.createElement("label");
+    label.append(box, " ", data.categories[code] ?? code);
+    return label;
+  }));
+}
+
+form.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  clearProblem(form);
+  $("profile-saved").hidden = true;
+  const body = {
+    contactName: form.contactName.value, contactPhone: form.contactPhone.value, address: form.address.value,
+    districts: form.districts.value.split(/[,，、\s]+/).filter(Boolean),
+    categories: [...form.querySelectorAll("input[name='categories']:checked")].map((b) => b.value),
+    businessHours: form.businessHours.value || null, capacity: form.capacity.value === "" ? null : Number(form.capacity.value),
+  };
+  const response = await json("/api/merchant/profile", { method: "PUT", body: JSON.stringify(body) });
+  if (response.ok) $("profile-saved").hidden = false;
+  else showProblem(form, await response.json().catch(() => null), response.statusText);
+});
+
+// --- Live -------------------------------------------------------------------------------------------------------------------
+document.addEventListener("hs:push", (e) => {
+  const { event, payload } = e.detail;
+  if (event === "worker.status") boardUpdate(payload);
+  if (event === "notification.new") {
+    addNotice({ ...payload, read: false }, true);
+    if (payload.template === "credit.changed") loadCredit();
+  }
+});
+document.addEventListener("hs:resync", () => { loadInbox(); loadCredit(); });
+
+await Promise.all([loadInbox(), loadCredit(), loadProfile()]);
+document.getElementById("profile-panel").dataset.ready = "true";

@@ -1,0 +1,41 @@
+// The agents' merchant lookup (加盟企业查询): search by part of a name; a merchant's own edit ("merchant.updated")
+// reaches an open lookup at once, so the agent on the phone never reads yesterday's hours or districts.
+const $ = (id) => document.getElementById(id);
+const body = $("lookup-results").querySelector("tbody");
+let lastQuery = "";
+
+const hearts = (level) => {
+  const [kind, count] = (level ?? "").split(":");
+  return count ? (kind === "heart" ? "♥" : "◆").repeat(Number(count)) : "—";
+};
+
+function row(m) {
+  const tr = document.createElement("tr");
+  tr.dataset.merchant = m.merchantId;
+  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["level", hearts(m.creditLevel)], ["districts", m.districts.join("、")],
+    ["hours", m.businessHours ?? "—"], ["phone", m.phone], ["completed", String(m.completedOrders)]]) {
+    const td = document.createElement("td");
+    td.className = cls;
+    td.textContent = value;
+    tr.append(td);
+  }
+  return tr;
+}
+
+async function search(q) {
+  lastQuery = q;
+  const response = await fetch(`/api/merchants?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
+  if (!response.ok) return;
+  body.replaceChildren(...(await response.json()).map(row));
+}
+
+$("lookup-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  search($("lookup-text").value.trim());
+});
+document.addEventListener("hs:push", (e) => {
+  if (e.detail.event === "merchant.updated") search(lastQuery);
+});
+document.addEventListener("hs:resync", () => search(lastQuery));
+await search("");
+document.getElementById("merchant-lookup").dataset.ready = "true";
