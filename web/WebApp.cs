@@ -31,6 +31,7 @@ public static class WebApp
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
+        builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -72,6 +73,7 @@ public static class WebApp
         api.MapWorkerCodeEndpoints();
         api.MapMerchantProfileEndpoints();
         api.MapInboxEndpoints();
+        api.MapUploadEndpoints();
         api.MapApiKeyEndpoints();
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();

@@ -133,6 +133,8 @@ public sealed class MerchantGrain(
                 WHERE id = $1
                 """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.Listed?.ToString(), m.CreditScore, m.AwaitingExitConfirmation, m.ContactName,
                 m.ContactPhone, m.Address, m.Categories.ToArray(), m.Districts.ToArray(), m.BusinessHours, m.Capacity);
+        if (insert && m.Documents.Where(d => d.FileId is not null).Select(d => Guid.Parse(d.FileId!)).ToArray() is { Length: > 0 } files)
+            yield return new ReadModelWrite("UPDATE uploaded_file SET claimed_by = $1 WHERE id = ANY($2) AND claimed_by IS NULL", m.MerchantId, files);
         foreach (var e in events)
         {
             if (e is MerchantStatusChanged s)

@@ -16,10 +16,28 @@ public sealed class MerchantRegistryGrain(NpgsqlDataSource db) : Grain, IMerchan
         var categories = (await GrainFactory.GetGrain<IServiceCatalogueGrain>(0).GetAll()).Select(c => c.Code).ToHashSet();
         var errors = MerchantApplicationRules.Validate(a, categories.Contains);
         if (errors.Count == 0 && await CodeTaken(a.CreditCode)) errors["creditCode"] = ["exists"];
+        if (errors.Count == 0 && !await FilesFree(a.Documents)) errors["documents"] = ["unknown-file"];
         if (errors.Count > 0) return CommandResult<MerchantView>.Invalid(errors);
         await using var next = db.CreateCommand("SELECT nextval('merchant_number')");
         var id = $"M{(long)(await next.ExecuteScalarAsync())!}";
         return await GrainFactory.GetGrain<IMerchantGrain>(id).Apply(a, actor);
+    }
+
+    /// <summary>Every uploaded file the application lists exists, is an application document and belongs to no merchant yet.</summary>
+    private async Task<bool> FilesFree(IReadOnlyList<QualificationDocument> documents)
+    {
+        var ids = new List<Guid>();
+        foreach (var d in documents.Where(d => d.FileId is not null))
+        {
+            if (!Guid.TryParse(d.FileId, out var id)) return false;
+            ids.Add(id);
+        }
+        if (ids.Count == 0) return true;
+        if (ids.Distinct().Count() != ids.Count) return false;
+        await using var cmd = db.CreateCommand(
+            "SELECT count(*) FROM uploaded_file WHERE id = ANY($1) AND purpose = 'merchant-application' AND claimed_by IS NULL");
+        cmd.Parameters.Add(new() { Value = ids.ToArray() });
+        return (long)(await cmd.ExecuteScalarAsync())! == ids.Count;
     }
 
     private async Task<bool> CodeTaken(string code)

@@ -13,7 +13,8 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class MerchantAdmissionEndpoints
 {
-    public sealed record DocumentRequest(string? Kind, string? Name, DateOnly? ValidUntil);
+    /// <summary>FileId: what POST /api/merchant-applications/documents answered for the uploaded file.</summary>
+    public sealed record DocumentRequest(string? Kind, string? Name, DateOnly? ValidUntil, Guid? FileId);
     public sealed record ApplicationRequest(string? Name, string? CreditCode, string? LegalPerson, string? ContactName, string? ContactPhone,
         string? Address, string? District, IReadOnlyList<string>? Categories, IReadOnlyList<string>? Districts, IReadOnlyList<DocumentRequest>? Documents);
     public sealed record ReviewRequest(bool? Approve, string? Reason);
@@ -36,7 +37,7 @@ public static class MerchantAdmissionEndpoints
     {
         var application = new MerchantApplication(body.Name ?? "", body.CreditCode ?? "", body.LegalPerson ?? "", body.ContactName ?? "",
             body.ContactPhone ?? "", body.Address ?? "", body.District ?? "", body.Categories ?? [], body.Districts ?? [],
-            (body.Documents ?? []).Select(d => new QualificationDocument(d.Kind ?? "", d.Name ?? "", null, d.ValidUntil)).ToList());
+            (body.Documents ?? []).Select(d => new QualificationDocument(d.Kind ?? "", d.Name ?? "", d.FileId?.ToString(), d.ValidUntil)).ToList());
         var result = await grains.GetGrain<IMerchantRegistryGrain>(0).Apply(application, "public:application");
         return result.Succeeded
             ? TypedResults.Created($"/api/admin/merchants/{result.Value!.MerchantId}/history", result.Value)

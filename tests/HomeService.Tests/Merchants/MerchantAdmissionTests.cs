@@ -96,4 +96,48 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
         Assert.Equal("listed:black", await _deployment.Scalar<string>(
             "SELECT params->>'reason' FROM notification_outbox WHERE recipient_kind = 'merchant' AND recipient_id = $1 AND template = 'merchant.status.suspended'", id));
     }
+
+    [Fact]
+    public async Task Documents_are_uploaded_checked_by_their_first_bytes_and_claimed_by_one_application_only()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
+        async Task<HttpResponseMessage> Upload(byte[] bytes, string name, string type)
+        {
+            using var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new(type);
+            form.Add(file, "file", name);
+            return await anonymous.PostAsync("/api/merchant-applications/documents", form);
+        }
+
+        // An executable renamed to .pdf with a PDF content type is refused by what it is; so is anything over 5 MB.
+        var disguised = await Upload([0x4D, 0x5A, 0x90, 0x00, 1, 2, 3], "营业执照.pdf", "application/pdf");
+        Assert.Equal("文件只能是 PDF、JPEG 或 PNG。",
+            (await disguised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+        var huge = await Upload([.. "%PDF-1.7\n"u8.ToArray(), .. new byte[5 * 1024 * 1024]], "big.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file"));
+
+        var uploaded = await Upload([.. "%PDF-1.7\n"u8.ToArray(), .. "营业执照"u8.ToArray()], "营业执照.pdf", "application/octet-stream");
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var file = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("application/pdf", file.GetProperty("contentType").GetString());
+        var fileId = file.GetProperty("fileId").GetGuid();
+
+        object WithFile(string code) => new
+        {
+            name = "郑州好帮手家政服务有限公司", creditCode = code, legalPerson = "周敏", contactName = "周敏", contactPhone = "13712345678",
+            address = "金水区农业路 20 号", district = "金水区", categories = new[] { "hourly" }, districts = new[] { "金水区" },
+            documents = new[] { new { kind = "business-licence", name = "营业执照.pdf", fileId } },
+        };
+        var applied = await anonymous.PostAsJsonAsync("/api/merchant-applications", WithFile("91410100MA48QWE3LW"));
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        var id = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("merchantId").GetString();
+        Assert.Equal(id, await _deployment.Scalar<string>("SELECT claimed_by FROM uploaded_file WHERE id = $1", fileId));
+
+        // The same file on a second application (another company) is refused: it belongs to the first.
+        var again = await anonymous.PostAsJsonAsync("/api/merchant-applications", WithFile("91410100MA47HUP2KU"));
+        Assert.Equal("资质文件中有未上传或已被其他申请使用的文件。",
+            (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("documents")[0].GetString());
+    }
 }

@@ -45,6 +45,7 @@ public static class AuthorizationTable
         new("GET", "/api/catalogue", Everyone),
         new("PUT", "/api/admin/catalogue/{code}/terms", Admins),
         new("POST", "/api/merchant-applications", Everyone),
+        new("POST", "/api/merchant-applications/documents", Everyone),
         new("GET", "/api/admin/merchants", Admins),
         new("GET", "/api/admin/merchants/{merchantId}/history", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/review", Admins),

@@ -51,6 +51,8 @@ public static class BadInputSpecs
             documents = new[] { new { kind = "business-licence", name = "营业执照.pdf", validUntil = (DateOnly?)null } },
         }, ["name", "creditCode", "legalPerson", "contactName", "contactPhone", "address", "district", "categories", "districts"],
             ["creditCode", "contactPhone"]),
+        // A multipart upload: every JSON probe is the wrong kind of body and must be refused with a problem.
+        ["POST /api/merchant-applications/documents"] = new(new { file = "not a file" }, ["file"]),
         // M003 is Active and on no list: a review or a suspension decision is refused from there, and "off the list" changes nothing.
         ["POST /api/admin/merchants/{merchantId}/review"] = new(new { approve = true, reason = "资料齐全" }, ["approve", "reason"]),
         ["POST /api/admin/merchants/{merchantId}/list"] = new(new { list = (string?)null, reason = "复核后移出" }, ["reason"], ["list"]),
@@ -145,7 +147,7 @@ public static class BadInputSpecs
     /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>
     public static Caller CallerFor(string path) => path switch
     {
-        _ when path.StartsWith("/api/session") || path == "/api/merchant-applications" => Caller.Anonymous,
+        _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
