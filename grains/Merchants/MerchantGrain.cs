@@ -23,6 +23,8 @@ public sealed class MerchantGrain(
         ("MerchantCreditObserved", typeof(MerchantCreditObserved)), ("MerchantProfileEdited", typeof(MerchantProfileEdited)));
 
     private const string StandingReminder = "standing";
+    private DateTimeOffset? _reminderDue;
+    private bool _reminderKnown;
     private Journal<Merchant> _journal = null!;
     private Merchant Me => _journal.State;
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -98,12 +100,16 @@ public sealed class MerchantGrain(
     private async Task ApplyRules(string actor)
     {
         if (MerchantStanding.Evaluate(Me, policy, Now) is { } change) await ChangeStatus(change, actor);
-        if (MerchantStanding.NextCheck(Me, policy) is { } due)
+        // Every credit change comes through here: the reminder table is touched only when the due time changes.
+        var due = MerchantStanding.NextCheck(Me, policy);
+        if (due == _reminderDue && _reminderKnown) return;
+        if (due is { } at)
         {
-            var wait = due - Now;
+            var wait = at - Now;
             await this.RegisterOrUpdateReminder(StandingReminder, wait < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : wait, TimeSpan.FromDays(1));
         }
         else if (await this.GetReminder(StandingReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        (_reminderDue, _reminderKnown) = (due, true);
     }
 
     private Task ChangeStatus(StandingChange change, string actor) =>

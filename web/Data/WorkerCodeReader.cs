@@ -22,7 +22,7 @@ public sealed class WorkerCodeReader(NpgsqlDataSource db, TimeProvider clock)
             SELECT w.name, m.name, m.credit_level, w.credit_level, w.id_verified_on, w.qualification_expires, w.trainings::text, w.background_check_passed,
                    w.background_checked_on, w.black_listed, w.id_number_masked IS NOT NULL OR w.id_verified_on IS NOT NULL OR w.trainings <> '[]'::jsonb
             FROM worker w JOIN merchant m ON m.id = w.merchant_id
-            WHERE w.code_token = $1 AND m.status IN ('Active', 'Warned')
+            WHERE w.code_token = $1 AND w.active AND m.status IN ('Active', 'Warned')
             """);
         cmd.Parameters.Add(new() { Value = token });
         await using var r = await cmd.ExecuteReaderAsync();
