@@ -185,12 +185,16 @@ public sealed class CallFlowTests : IAsyncLifetime
     public async Task A_colleague_in_the_group_can_pick_up_a_call_ringing_elsewhere()
     {
         var (_, live1) = await ReadyAgent("agent1");
+        // agent2 is signed in but not ready while the call is offered, so it rings at agent1; once it rings, agent2 only
+        // has to become ready and pick up inside the 2-second ring (signing in then raced the ring timeout on a busy machine).
+        var (agent2, live2) = await SignedInAgent("agent2");
         var callId = $"sim-{Guid.NewGuid():N}";
         await Cti("/api/cti/calls", new { callId, caller = "13966660000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
         await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
 
-        var (agent2, _) = await ReadyAgent("agent2");
+        Assert.True((await agent2.Http.PostAsync("/api/console/ready", null)).IsSuccessStatusCode);
         Assert.Equal("Connected", await CallStatus(agent2, callId, "pickup"));
+        await using (live2) { }
         var gone = await live1.Next("call.gone", p => p.GetProperty("callId").GetString() == callId);
         Assert.Equal("released", gone.GetProperty("reason").GetString());
         var agent1 = await live1.Next("agent.status", p => p.GetProperty("status").GetString() == "Available");
@@ -273,11 +277,17 @@ public sealed class CallFlowTests : IAsyncLifetime
         await using (live1) await using (live2) { }
     }
 
-    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    private async Task<(WebSession Session, LiveClient Live)> SignedInAgent(string login)
     {
         var session = await WebSession.SignIn(_web, login);
         var live = await LiveClient.Connect(_web, session);
         Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/login", null)).StatusCode);
+        return (session, live);
+    }
+
+    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    {
+        var (session, live) = await SignedInAgent(login);
         var ready = await session.Http.PostAsync("/api/console/ready", null);
         Assert.Equal("Available", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         return (session, live);
