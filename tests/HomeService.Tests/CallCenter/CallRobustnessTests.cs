@@ -15,6 +15,8 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     private RunningWeb _web = null!;
     private HttpClient _switch = null!;
 
+    private readonly CancellationTokenSource _consoles = new();
+
     public async Task InitializeAsync()
     {
         _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new()
@@ -31,6 +33,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _consoles.CancelAsync();
         _switch.Dispose();
         await _deployment.DisposeAsync();
     }
@@ -63,7 +66,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_whose_console_disappears_is_logged_out_after_the_grace_period()
     {
-        var (agent, live) = await ReadyAgent("agent3");
+        var (agent, live) = await ReadyAgent("agent3", heartbeat: false);
         // No heartbeats from here on: the browser is gone.
         await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Offline", TimeSpan.FromSeconds(40));
         var state = await agent.Http.GetFromJsonAsync<JsonElement>("/api/console");
@@ -138,9 +141,23 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         return callId;
     }
 
-    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    /// <summary>
+    /// An agent at a console: like console.js it sends a heartbeat every second, so the short presence grace these
+    /// tests set (6 s) logs out only the agent whose console is meant to disappear, never one held up by a busy machine
+    /// (a 12-second stall once logged agent1 out between "login" and "ready").
+    /// </summary>
+    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login, bool heartbeat = true)
     {
         var session = await WebSession.SignIn(_web, login);
+        if (heartbeat)
+            _ = Task.Run(async () =>
+            {
+                while (!_consoles.IsCancellationRequested)
+                {
+                    try { await session.Http.PostAsync("/api/console/heartbeat", null, _consoles.Token); } catch { /* the test ended */ }
+                    try { await Task.Delay(TimeSpan.FromSeconds(1), _consoles.Token); } catch (OperationCanceledException) { }
+                }
+            });
         var live = await LiveClient.Connect(_web, session);
         Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/login", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/ready", null)).StatusCode);

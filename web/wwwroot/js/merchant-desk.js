@@ -1,6 +1,7 @@
 // The merchant desk's own panels: the live worker board, the inbox, credit and the company's information.
 // The board follows "worker.status" pushes (status, current order, time in status); the inbox "notification.new";
 // the profile form shows the API's field errors by their fields (problem details).
+import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
@@ -73,17 +74,13 @@ $("inbox-read-all").addEventListener("click", async () => {
 });
 
 // --- Credit ------------------------------------------------------------------------------------------------------------
-const level = (l) => {
-  const [kind, count] = (l ?? "").split(":");
-  return count ? (kind === "heart" ? "♥" : "◆").repeat(Number(count)) : "";
-};
 
 async function loadCredit() {
   const response = await json("/api/merchant/credit");
   if (!response.ok) return;
   const credit = await response.json();
   $("credit-score").textContent = credit.summary.score.toFixed(1);
-  $("credit-level").textContent = level(credit.summary.level);
+  $("credit-level").textContent = levelSymbols(credit.summary.level);
   $("credit-changes").replaceChildren(...credit.changes.slice(0, 20).map((c) => {
     const li = document.createElement("li");
     const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);

@@ -1,18 +1,16 @@
 // The agents' merchant lookup (加盟企业查询): search by part of a name; a merchant's own edit ("merchant.updated")
 // reaches an open lookup at once, so the agent on the phone never reads yesterday's hours or districts.
+import { levelSymbols } from "./credit-level.js";
+
 const $ = (id) => document.getElementById(id);
 const body = $("lookup-results").querySelector("tbody");
 let lastQuery = "";
 
-const hearts = (level) => {
-  const [kind, count] = (level ?? "").split(":");
-  return count ? (kind === "heart" ? "♥" : "◆").repeat(Number(count)) : "—";
-};
 
 function row(m) {
   const tr = document.createElement("tr");
   tr.dataset.merchant = m.merchantId;
-  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["level", hearts(m.creditLevel)], ["districts", m.districts.join("、")],
+  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["level", levelSymbols(m.creditLevel, "—")], ["districts", m.districts.join("、")],
     ["hours", m.businessHours ?? "—"], ["phone", m.phone], ["completed", String(m.completedOrders)]]) {
     const td = document.createElement("td");
     td.className = cls;
