@@ -12,51 +12,18 @@ namespace HomeService.Credit;
 /// It reads only events at least a couple of seconds old, so a transaction on another silo that took a lower sequence
 /// but commits later is not skipped.
 /// </summary>
-public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILogger<CreditProjectorGrain> logger) : Grain, ICreditProjectorGrain, IRemindable
+public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILogger<CreditProjectorGrain> logger)
+    : BackgroundPoller(logger), ICreditProjectorGrain
 {
     private const string Name = "credit";
-    private const int Batch = 200;
     private static readonly TimeSpan SettleFor = TimeSpan.FromSeconds(2);
     private const int MaxCachedOrders = 20_000;
     private readonly Dictionary<string, WorkOrder> _orders = new();
-    private bool _running;
 
-    public override Task OnActivateAsync(CancellationToken ct)
-    {
-        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
-        return Task.CompletedTask;
-    }
+    public Task<int> CatchUp() => Drain();
 
-    public Task Start() => this.RegisterOrUpdateReminder("keep-alive", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask; // being active is the point
-
-    public async Task<int> CatchUp()
-    {
-        var total = 0;
-        int read;
-        do total += read = await Step(TimeSpan.Zero);
-        while (read == Batch);
-        return total;
-    }
-
-    private async Task Tick()
-    {
-        if (_running) return;
-        _running = true;
-        try
-        {
-            while (await Step(SettleFor) == Batch) { }
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Credit projection step failed; it resumes from its checkpoint");
-        }
-        finally
-        {
-            _running = false;
-        }
-    }
+    /// <summary>On the timer only events settled for a couple of seconds are read; a caller catching up takes all.</summary>
+    protected override Task<int> Step(bool fromTimer) => Step(fromTimer ? SettleFor : TimeSpan.Zero);
 
     private async Task<int> Step(TimeSpan settle)
     {

@@ -10,49 +10,11 @@ namespace HomeService.Notifications;
 /// owes them, so a message is pushed only once it is real; a crash between push and mark pushes it again, and screens
 /// drop a repeat by its id.
 /// </summary>
-public sealed class InboxRelayGrain(NpgsqlDataSource db, ILogger<InboxRelayGrain> logger) : Grain, IInboxRelayGrain, IRemindable
+public sealed class InboxRelayGrain(NpgsqlDataSource db, ILogger<InboxRelayGrain> logger) : BackgroundPoller(logger), IInboxRelayGrain
 {
-    private const int Batch = 200;
-    private bool _running;
+    public Task<int> Relay() => Drain();
 
-    public override Task OnActivateAsync(CancellationToken ct)
-    {
-        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
-        return Task.CompletedTask;
-    }
-
-    public Task Start() => this.RegisterOrUpdateReminder("keep-alive", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
-
-    public async Task<int> Relay()
-    {
-        var total = 0;
-        int pushed;
-        do total += pushed = await Step();
-        while (pushed == Batch);
-        return total;
-    }
-
-    private async Task Tick()
-    {
-        if (_running) return;
-        _running = true;
-        try
-        {
-            await Relay();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "In-app notifications could not be relayed; the next tick tries again");
-        }
-        finally
-        {
-            _running = false;
-        }
-    }
-
-    private async Task<int> Step()
+    protected override async Task<int> Step(bool fromTimer)
     {
         await using var cmd = db.CreateCommand("""
             SELECT id, recipient_kind, recipient_id, template, params::text, created_at FROM notification_outbox

@@ -20,7 +20,7 @@ public static class CreditEndpoints
     public static RouteGroupBuilder MapCreditEndpoints(this RouteGroupBuilder api)
     {
         var merchant = api.MapGroup("/merchant/credit").WithTags("Credit").RequireAuthorization(Policies.MerchantAdmin);
-        merchant.MapGet("", (ClaimsPrincipal user, IGrainFactory grains, CreditReader reader) => Page(Merchant(user), grains, reader));
+        merchant.MapGet("", (ClaimsPrincipal user, IGrainFactory grains, CreditReader reader) => Page(user.MerchantOf(), grains, reader));
         merchant.MapPost("/appeals", Appeal);
         var admin = api.MapGroup("/admin/credit").WithTags("Credit").RequireAuthorization(Policies.Admin);
         admin.MapGet("/merchants/{merchantId}", (string merchantId, IGrainFactory grains, CreditReader reader) => Page(merchantId, grains, reader));
@@ -35,7 +35,7 @@ public static class CreditEndpoints
     {
         if (string.IsNullOrWhiteSpace(body.PenaltyId) || body.PenaltyId.Length > 64)
             return Problems.Validation(text, new Dictionary<string, string[]> { ["penaltyId"] = ["required"] }, "credit");
-        var result = await grains.GetGrain<ICreditGrain>($"merchant:{Merchant(user)}").Appeal(body.PenaltyId, $"merchant:{Merchant(user)}");
+        var result = await grains.GetGrain<ICreditGrain>($"merchant:{user.MerchantOf()}").Appeal(body.PenaltyId, $"merchant:{user.MerchantOf()}");
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(text, result.Errors!, "credit");
     }
 
@@ -53,6 +53,4 @@ public static class CreditEndpoints
             .DecideAppeal(body.PenaltyId!, body.Granted!.Value, body.Reason!.Trim(), $"admin:{user.Identity!.Name}");
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(text, result.Errors!, "credit");
     }
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

@@ -17,12 +17,10 @@ public static class InboxEndpoints
     {
         var inbox = api.MapGroup("/merchant/notifications").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         inbox.MapGet("", async (bool? unread, ClaimsPrincipal user, InboxReader reader) =>
-            TypedResults.Ok(await reader.List("merchant", Merchant(user), unread ?? false)));
+            TypedResults.Ok(await reader.List("merchant", user.MerchantOf(), unread ?? false)));
         // Ids: the notices read; none: all of them.
         inbox.MapPost("/read", async (ReadRequest body, ClaimsPrincipal user, InboxReader reader) =>
-            TypedResults.Ok(new { marked = await reader.MarkRead("merchant", Merchant(user), body.Ids?.Take(500).ToArray()) }));
+            TypedResults.Ok(new { marked = await reader.MarkRead("merchant", user.MerchantOf(), body.Ids?.Take(500).ToArray()) }));
         return api;
     }
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

@@ -22,7 +22,7 @@ public static class MerchantProfileEndpoints
             TypedResults.Ok(await reader.Search(q, category, district))).AllowAnonymous().WithTags("Merchant lookup");
         var profile = api.MapGroup("/merchant/profile").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         profile.MapGet("", async (ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            await grains.GetGrain<IMerchantGrain>(Merchant(user)).Get() is { } view
+            await grains.GetGrain<IMerchantGrain>(user.MerchantOf()).Get() is { } view
                 ? (Results<Ok<MerchantView>, ProblemHttpResult>)TypedResults.Ok(view)
                 : Problems.Status(404, ProblemTypes.NotFound, text["merchant.unknown"]));
         profile.MapPut("", Edit);
@@ -35,12 +35,10 @@ public static class MerchantProfileEndpoints
         if (body.Capacity is null) return Problems.Validation(text, new Dictionary<string, string[]> { ["capacity"] = ["required"] }, "merchant");
         var edit = new MerchantProfileEdit(body.ContactName ?? "", body.ContactPhone ?? "", body.Address ?? "", body.Categories ?? [], body.Districts ?? [],
             body.BusinessHours, body.Capacity.Value);
-        var result = await grains.GetGrain<IMerchantGrain>(Merchant(user)).EditProfile(edit, $"merchant:{Merchant(user)}");
+        var result = await grains.GetGrain<IMerchantGrain>(user.MerchantOf()).EditProfile(edit, $"merchant:{user.MerchantOf()}");
         if (result.Succeeded) return TypedResults.Ok(result.Value!);
         return result.Errors!.ContainsKey("merchantId")
             ? Problems.Status(404, ProblemTypes.NotFound, text["merchant.unknown"])
             : Problems.Validation(text, result.Errors!, "merchant");
     }
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

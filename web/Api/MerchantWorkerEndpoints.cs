@@ -20,21 +20,21 @@ public static class MerchantWorkerEndpoints
     {
         var workers = api.MapGroup("/merchant/workers").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         workers.MapGet("/{workerId}", async (string workerId, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            await grains.GetGrain<IWorkerGrain>(workerId).Get() is { } view && view.MerchantId == Merchant(user)
+            await grains.GetGrain<IWorkerGrain>(workerId).Get() is { } view && view.MerchantId == user.MerchantOf()
                 ? (Results<Ok<WorkerView>, ProblemHttpResult>)TypedResults.Ok(view)
                 : Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]));
         workers.MapPost("/{workerId}/status", SetStatus);
         workers.MapGet("", async (string? q, string? status, string? skill, bool? active, ClaimsPrincipal user, Data.StaffReader reader) =>
-            TypedResults.Ok(await reader.List(Merchant(user), q, status, skill, active)));
+            TypedResults.Ok(await reader.List(user.MerchantOf(), q, status, skill, active)));
         workers.MapPost("", async (DetailsRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            Created(await grains.GetGrain<IWorkerRegistryGrain>(0).Register(Merchant(user), Details(body), $"merchant:{Merchant(user)}"), text));
+            Created(await grains.GetGrain<IWorkerRegistryGrain>(0).Register(user.MerchantOf(), Details(body), $"merchant:{user.MerchantOf()}"), text));
         workers.MapPut("/{workerId}", async (string workerId, DetailsRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            workerId.Length > 32 ? NotFound(text) : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Edit(Merchant(user), Details(body), $"merchant:{Merchant(user)}"), text));
+            workerId.Length > 32 ? NotFound(text) : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Edit(user.MerchantOf(), Details(body), $"merchant:{user.MerchantOf()}"), text));
         workers.MapPost("/{workerId}/deactivate", async (string workerId, DeactivateRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             workerId.Length > 32 ? NotFound(text)
             : string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500
                 ? Problems.Validation(text, new Dictionary<string, string[]> { ["reason"] = [string.IsNullOrWhiteSpace(body.Reason) ? "required" : "max_length:500"] }, "worker")
-                : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Deactivate(Merchant(user), body.Reason.Trim(), $"merchant:{Merchant(user)}"), text));
+                : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Deactivate(user.MerchantOf(), body.Reason.Trim(), $"merchant:{user.MerchantOf()}"), text));
         return api;
     }
 
@@ -44,7 +44,7 @@ public static class MerchantWorkerEndpoints
         if (!Enum.TryParse<WorkerStatus>(body.Status, ignoreCase: false, out var status) || !Enum.IsDefined(status))
             return Problems.Validation(text, new Dictionary<string, string[]> { ["status"] = ["unknown"] }, "worker");
         if (workerId.Length > 32) return Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
-        var result = await grains.GetGrain<IWorkerGrain>(workerId).SetStatus(Merchant(user), status, $"merchant:{Merchant(user)}");
+        var result = await grains.GetGrain<IWorkerGrain>(workerId).SetStatus(user.MerchantOf(), status, $"merchant:{user.MerchantOf()}");
         if (result.Succeeded) return TypedResults.Ok(result.Value!);
         return result.Errors!.Values.First()[0] switch
         {
@@ -70,6 +70,4 @@ public static class MerchantWorkerEndpoints
 
     private static Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult> NotFound(UiText text) =>
         Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

@@ -68,17 +68,17 @@ public static class OrderEndpoints
         var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
         merchant.MapPost("/{orderNo}/accept", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.Accept(Merchant(u)), MerchantView, Owns(u)));
+            Act(orderNo, g, t, o => o.Accept(u.MerchantOf()), MerchantView, Owns(u)));
         // The portal asks for a reason; so does the API, or the center never learns why the offer came back.
         merchant.MapPost("/{orderNo}/refuse", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             string.IsNullOrWhiteSpace(body.Reason)
                 ? Task.FromResult<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>>(
                     Problems.Validation(t, new Dictionary<string, string[]> { ["reason"] = ["required"] }))
-                : Act(orderNo, g, t, o => o.Refuse(Merchant(u), body.Reason), MerchantView, Owns(u)));
+                : Act(orderNo, g, t, o => o.Refuse(u.MerchantOf(), body.Reason), MerchantView, Owns(u)));
         merchant.MapPost("/{orderNo}/assign", (string orderNo, AssignRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.AssignWorker(Merchant(u), body.WorkerId ?? ""), MerchantView, Owns(u)));
+            Act(orderNo, g, t, o => o.AssignWorker(u.MerchantOf(), body.WorkerId ?? ""), MerchantView, Owns(u)));
         merchant.MapPost("/{orderNo}/cancel", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.MerchantCancel(Merchant(u), body.Reason ?? ""), MerchantView, Owns(u)));
+            Act(orderNo, g, t, o => o.MerchantCancel(u.MerchantOf(), body.Reason ?? ""), MerchantView, Owns(u)));
 
         var worker = api.MapGroup("/worker/jobs").WithTags("Worker").RequireAuthorization(Policies.Worker);
         worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? "")));
@@ -133,9 +133,7 @@ public static class OrderEndpoints
     public static WorkOrderView MerchantView(WorkOrderView view) => WorkOrderPrivacy.ForMerchant(view);
 
     /// <summary>An order offered or given to the signed-in merchant.</summary>
-    private static Func<WorkOrderView, bool> Owns(ClaimsPrincipal user) => view => view.MerchantId is { } id && id == Merchant(user);
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
+    private static Func<WorkOrderView, bool> Owns(ClaimsPrincipal user) => view => view.MerchantId is { } id && id == user.MerchantOf();
     private static string Worker(ClaimsPrincipal user) => user.Find(HomeServiceClaims.WorkerId) ?? "";
 
     private static ProblemHttpResult NotFound() => Problems.Status(404, ProblemTypes.NotFound, "No such order.");

@@ -22,7 +22,7 @@ public static class WorkerCodeEndpoints
     {
         var workers = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         workers.MapGet("/profile", async (string workerId, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            workerId.Length <= 32 && await grains.GetGrain<IWorkerGrain>(workerId).GetProfile(Merchant(user)) is { } profile
+            workerId.Length <= 32 && await grains.GetGrain<IWorkerGrain>(workerId).GetProfile(user.MerchantOf()) is { } profile
                 ? (Results<Ok<WorkerProfile>, ProblemHttpResult>)TypedResults.Ok(profile)
                 : Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]));
         workers.MapPut("/credentials", RecordCredentials);
@@ -41,7 +41,7 @@ public static class WorkerCodeEndpoints
             body.BackgroundCheckPassed, body.BackgroundCheckedOn);
         if (update.Trainings.Any(t => t.On == DateOnly.MinValue))
             return Problems.Validation(text, new Dictionary<string, string[]> { ["trainings"] = ["format"] }, "worker");
-        var result = await grains.GetGrain<IWorkerGrain>(workerId).RecordCredentials(Merchant(user), update, $"merchant:{Merchant(user)}");
+        var result = await grains.GetGrain<IWorkerGrain>(workerId).RecordCredentials(user.MerchantOf(), update, $"merchant:{user.MerchantOf()}");
         return Answer(result, text);
     }
 
@@ -49,12 +49,12 @@ public static class WorkerCodeEndpoints
         IGrainFactory grains, UiText text) =>
         workerId.Length > 32
             ? Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"])
-            : Answer(await grains.GetGrain<IWorkerGrain>(workerId).SetCode(Merchant(user), issue, $"merchant:{Merchant(user)}"), text);
+            : Answer(await grains.GetGrain<IWorkerGrain>(workerId).SetCode(user.MerchantOf(), issue, $"merchant:{user.MerchantOf()}"), text);
 
     /// <summary>The QR code of the worker's public page, as a PNG the merchant prints on the worker's badge.</summary>
     private static async Task<IResult> CodeImage(string workerId, ClaimsPrincipal user, IGrainFactory grains, HttpRequest request, UiText text)
     {
-        if (workerId.Length > 32 || await grains.GetGrain<IWorkerGrain>(workerId).GetProfile(Merchant(user)) is not { CodeToken: { } token })
+        if (workerId.Length > 32 || await grains.GetGrain<IWorkerGrain>(workerId).GetProfile(user.MerchantOf()) is not { CodeToken: { } token })
             return Problems.Status(404, ProblemTypes.NotFound, text["worker.no-code"]);
         var url = $"{request.Scheme}://{request.Host}/w/{token}";
         using var generator = new QRCodeGenerator();
@@ -67,6 +67,4 @@ public static class WorkerCodeEndpoints
         : result.Errors!.TryGetValue("workerId", out var codes) && codes.Contains("not-your-worker")
             ? Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"])
             : Problems.Validation(text, result.Errors!, "worker");
-
-    private static string Merchant(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }

@@ -72,4 +72,7 @@ public static class HomeServiceClaims
     public const string ApiKeyKind = "hs:api_key_kind";
 
     public static string? Find(this ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
+
+    /// <summary>The signed-in merchant's id, or "" for anyone else: a merchant's data is always addressed from the login, never the URL.</summary>
+    public static string MerchantOf(this ClaimsPrincipal user) => user.Find(HomeServiceClaims.MerchantId) ?? "";
 }
