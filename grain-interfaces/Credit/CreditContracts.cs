@@ -51,8 +51,25 @@ public interface ICreditGrain : IGrainWithStringKey
     /// <summary>The merchant appeals an upheld complaint's penalty within the appeal window; it is held back meanwhile.</summary>
     [Alias("Appeal")] Task<CommandResult<CreditSummary>> Appeal(string penaltyId, string actor);
 
+    /// <summary>
+    /// The daily review: a merchant whose active workers are all green earns the bonus (once per period), and the score
+    /// as time has decayed it reaches the merchant's standing and dispatch even on a day with no orders. Returns the score.
+    /// </summary>
+    [Alias("Review")] Task<double> Review(bool allWorkersGreen);
+
     /// <summary>An admin grants (the penalty is void) or rejects (it counts again) an open appeal.</summary>
     [Alias("DecideAppeal")] Task<CommandResult<CreditSummary>> DecideAppeal(string penaltyId, bool granted, string reason, string actor);
+}
+
+/// <summary>Runs the daily credit review of every admitted merchant (at 03:00 Beijing time, from a reminder).</summary>
+[Alias("HomeService.Credit.ICreditReviewGrain")]
+public interface ICreditReviewGrain : IGrainWithIntegerKey
+{
+    /// <summary>Keeps the daily reminder registered. Idempotent.</summary>
+    [Alias("Start")] Task Start();
+
+    /// <summary>Reviews every admitted merchant now (tests and admins); returns how many were reviewed.</summary>
+    [Alias("ReviewNow")] Task<int> ReviewNow();
 }
 
 /// <summary>Feeds credit from the work-order events in the log, in log order, from a durable checkpoint.</summary>

@@ -38,6 +38,11 @@ public sealed class CreditAccount(CreditLedger ledger, CreditPolicy policy)
         return Change(at, CreditReason.OnTimeStreak, source, () => ledger.Complete(onTime, bonus, source, at));
     }
 
+    /// <summary>The all-workers-green bonus is due: the policy gives one and none was earned within its period.</summary>
+    public bool GreenBonusDue(DateTimeOffset now) =>
+        policy.AllWorkersGreenBonus > 0 && !ledger.Adjustments.Any(a =>
+            a.Reason == CreditReason.AllWorkersGreen && now - a.At < TimeSpan.FromDays(policy.AllWorkersGreenEveryDays));
+
     /// <summary>Null when the penalty's appeal may open now, else why not.</summary>
     public string? CannotAppeal(string penaltyId, DateTimeOffset now)
     {

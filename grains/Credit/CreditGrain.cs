@@ -15,7 +15,8 @@ public sealed class CreditGrain(
     CreditPolicy policy,
     TimeProvider clock) : Grain, ICreditGrain
 {
-    public static readonly EventCodec Codec = new("credit", ("CreditEntered", typeof(CreditEntered)), ("CreditAppealChanged", typeof(CreditAppealChanged)));
+    public static readonly EventCodec Codec = new("credit", ("CreditEntered", typeof(CreditEntered)), ("CreditAppealChanged", typeof(CreditAppealChanged)),
+        ("CreditAwarded", typeof(CreditAwarded)));
 
     private Journal<CreditState> _journal = null!;
     private CreditAccount Account => new(_journal.State.Ledger, policy);
@@ -65,6 +66,21 @@ public sealed class CreditGrain(
         await Change(new CreditAppealChanged(penaltyId, granted ? AppealState.Granted : AppealState.Rejected, reason, now),
             granted ? CreditReason.AppealGranted : CreditReason.AppealRejected, penaltyId, now, false, actor);
         return CommandResult<CreditSummary>.Ok(Summary());
+    }
+
+    public async Task<double> Review(bool allWorkersGreen)
+    {
+        var now = clock.GetUtcNow();
+        if (Kind == "merchant" && allWorkersGreen && Account.GreenBonusDue(now))
+        {
+            var id = $"green:{now.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}";
+            await Change(new CreditAwarded(id, CreditReason.AllWorkersGreen, policy.AllWorkersGreenBonus, now), CreditReason.AllWorkersGreen, id, now, false,
+                "system:credit-review");
+        }
+        else if (Kind == "merchant")
+            // No event, only time: the score still moves as old ratings and penalties fade, and dispatch ranks by today's score.
+            await GrainFactory.GetGrain<IMerchantGrain>(SubjectId).CreditScored((int)Math.Round(Account.ScoreAt(now)));
+        return Account.ScoreAt(now);
     }
 
     private async Task Change(object e, CreditReason reason, string source, DateTimeOffset at, bool silent, string actor)

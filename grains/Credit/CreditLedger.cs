@@ -42,6 +42,13 @@ public sealed class CreditLedger
         if (bonus > 0) Adjustments.Add(new Adjustment(source, at, CreditReason.OnTimeStreak, bonus, source));
     }
 
+    /// <summary>A bonus earned by standing rather than by an order (all workers green); its id makes a second award a no-op.</summary>
+    public void Award(string id, CreditReason reason, double points, DateTimeOffset at)
+    {
+        if (Adjustments.Any(a => a.Id == id)) return;
+        Adjustments.Add(new Adjustment(id, at, reason, Math.Abs(points), id));
+    }
+
     public bool SetAppeal(string penaltyId, AppealState state)
     {
         var i = Adjustments.FindIndex(a => a.Id == penaltyId);

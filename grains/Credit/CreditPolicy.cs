@@ -24,7 +24,9 @@ public sealed record CreditPolicy
 
     public int OnTimeStreak { get; init; } = 10;
     public double OnTimeStreakBonus { get; init; } = 1;
-    public double AllWorkersGreenBonus { get; init; } = 2;
+    /// <summary>Earned at the daily review when every active worker of a merchant is green (安心码), at most once per period.</summary>
+    public double AllWorkersGreenBonus { get; init; } = 1;
+    public int AllWorkersGreenEveryDays { get; init; } = 30;
 
     public int AppealDays { get; init; } = 7;
 

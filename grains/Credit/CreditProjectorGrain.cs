@@ -46,8 +46,8 @@ public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILo
 
         foreach (var (stored, orderNo) in rows)
         {
-            var order = await OrderAt(orderNo, stored.Version);
-            foreach (var (subject, input) in CreditFeed.From(WorkOrderGrain.Codec.Decode(stored), order, $"{orderNo}#{stored.Version}"))
+            var (order, before) = await OrderAt(orderNo, stored.Version);
+            foreach (var (subject, input) in CreditFeed.From(WorkOrderGrain.Codec.Decode(stored), order, $"{orderNo}#{stored.Version}", before))
                 await GrainFactory.GetGrain<ICreditGrain>(subject.Key).Record(stored.Sequence, input);
         }
         // Once per batch: a crash before this replays the batch, and each account ignores the sequences it already has.
@@ -56,24 +56,26 @@ public sealed class CreditProjectorGrain(NpgsqlDataSource db, IEventLog log, ILo
     }
 
     /// <summary>
-    /// The order as it stood after the given version, folded from the log. Orders are cached between batches (an order
-    /// feeds credit several times in its life) and only the events after the cached version are read.
+    /// The order as it stood after the given version, and what the no-show rule needs of it just before, folded from the
+    /// log. Orders are cached between batches (an order feeds credit several times in its life) and only the events
+    /// after the cached version are read.
     /// </summary>
-    private async Task<WorkOrder> OrderAt(string orderNo, int version)
+    private async Task<(WorkOrder Order, VisitBefore Before)> OrderAt(string orderNo, int version)
     {
-        if (!_orders.TryGetValue(orderNo, out var cached) || cached.Version > version)
+        if (!_orders.TryGetValue(orderNo, out var cached) || cached.Version >= version)
         {
             if (_orders.Count >= MaxCachedOrders) _orders.Clear();
             _orders[orderNo] = cached = new WorkOrder();
         }
-        if (cached.Version < version)
-            foreach (var e in await log.ReadAsync("work_order", orderNo, cached.Version))
-            {
-                if (e.Version > version) break;
-                cached.Apply(WorkOrderGrain.Codec.Decode(e));
-                cached.Version = e.Version;
-            }
-        return cached;
+        var before = VisitBefore.Of(cached);
+        foreach (var e in await log.ReadAsync("work_order", orderNo, cached.Version))
+        {
+            if (e.Version > version) break;
+            if (e.Version == version) before = VisitBefore.Of(cached);
+            cached.Apply(WorkOrderGrain.Codec.Decode(e));
+            cached.Version = e.Version;
+        }
+        return (cached, before);
     }
 
     private async Task<long> Checkpoint()

@@ -85,4 +85,52 @@ public sealed class CreditFlowTests : IAsyncLifetime
             final.GetProperty("changes").EnumerateArray().Take(3).Select(c => c.GetProperty("reason").GetString()));
         Assert.Equal(afterRating, final.GetProperty("summary").GetProperty("score").GetDouble(), 1);
     }
+
+    [Fact]
+    public async Task A_worker_who_never_came_costs_the_worker_and_the_merchant_a_no_show_when_the_resident_gives_up()
+    {
+        using var agent = await WebSession.SignIn(Web, "agent1");
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        // The visit was due ten minutes ago: the arrival deadline has passed as soon as the order is accepted.
+        var created = await agent.Http.PostAsJsonAsync("/api/orders", new
+        {
+            contactName = "李女士", contactPhone = "13612345679", category = "home-clean", address = "金水区经三路 17 号", district = "金水区",
+            windowStart = DateTimeOffset.UtcNow.AddMinutes(-10), windowEnd = DateTimeOffset.UtcNow.AddHours(2),
+        });
+        var orderNo = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
+        Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
+        Assert.True((await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" })).IsSuccessStatusCode);
+        Assert.True((await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/cancel", new { reason = "师傅一直没来，客户不等了" })).IsSuccessStatusCode);
+
+        await Projector.CatchUp();
+        var page = await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/credit");
+        var change = page.GetProperty("changes").EnumerateArray().First();
+        Assert.Equal("WorkerNoShow", change.GetProperty("reason").GetString());
+        Assert.StartsWith($"{orderNo}#", change.GetProperty("source").GetString());
+        Assert.Equal(8m, Math.Round(change.GetProperty("scoreBefore").GetDecimal() - change.GetProperty("scoreAfter").GetDecimal(), 0));
+        Assert.Equal(1L, await _deployment.Scalar<long>(
+            "SELECT count(*) FROM credit_change WHERE subject_kind = 'worker' AND subject_id = 'W001' AND reason = 'WorkerNoShow'"));
+        Assert.Equal(0L, await _deployment.Scalar<long>($"SELECT count(*) FROM credit_change WHERE source LIKE '{orderNo}#%' AND reason <> 'WorkerNoShow'"));
+    }
+
+    [Fact]
+    public async Task The_daily_review_rewards_a_merchant_whose_workers_are_all_green_once_per_period()
+    {
+        // M002's and M003's workers are all green; M001 has a worker whose health certificate runs out this month (yellow).
+        var review = _deployment.Silos[0].Grains.GetGrain<ICreditReviewGrain>(0);
+        Assert.Equal(3, await review.ReviewNow());
+        Assert.Equal("M002,M003", await Bonused());
+        var m002 = await _deployment.Scalar<int>("SELECT credit_score FROM merchant WHERE id = 'M002'");
+        Assert.Equal((int)Math.Round(await _deployment.Scalar<decimal>(
+            "SELECT score_after FROM credit_change WHERE subject_id = 'M002' AND reason = 'AllWorkersGreen'")), m002);
+        Assert.Equal("credit.changed", await _deployment.Scalar<string>(
+            "SELECT template FROM notification_outbox WHERE recipient_id = 'M002' AND params->>'reason' = 'AllWorkersGreen'"));
+
+        // The next day's review finds the bonus already earned this period.
+        await review.ReviewNow();
+        Assert.Equal("M002,M003", await Bonused());
+    }
+
+    private Task<string?> Bonused() =>
+        _deployment.Scalar<string>("SELECT string_agg(subject_id, ',' ORDER BY subject_id) FROM credit_change WHERE reason = 'AllWorkersGreen'");
 }

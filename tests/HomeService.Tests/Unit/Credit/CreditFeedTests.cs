@@ -52,4 +52,39 @@ public sealed class CreditFeedTests
         Assert.Equal(["merchant:M001 penalty ComplaintMinor"],
             Feed(new VerdictGiven(true, "属实", Start), new WorkOrder { AgainstMerchantId = "M001", Severity = "low" }));
     }
+
+    [Fact]
+    public void A_visit_ended_after_the_arrival_deadline_without_a_check_in_is_the_workers_no_show_and_nothing_else()
+    {
+        // Accepted at 09:00 for a window starting 10:00: arrival is due at 10:00.
+        var accepted = Start.AddHours(-1);
+        var waiting = new VisitBefore("M001", "W001", new SlaClock("arrival", accepted, TimeSpan.FromHours(1)));
+        List<string> FeedBefore(object e, VisitBefore before) =>
+            CreditFeed.From(e, Served(), "WO1#9", before).Select(x => $"{x.Subject.Key} {x.Input.Kind} {x.Input.Reason}").ToList();
+
+        Assert.Equal(["merchant:M001 penalty WorkerNoShow", "worker:W001 penalty WorkerNoShow"],
+            FeedBefore(new OrderCancelled("师傅一直没来", "member:R0001", Start.AddMinutes(40)), waiting));
+        Assert.Equal(["merchant:M001 penalty WorkerNoShow", "worker:W001 penalty WorkerNoShow"],
+            FeedBefore(new MerchantCancelled("M001", "联系不上师傅", Start.AddMinutes(40)), waiting));
+        Assert.Equal(["merchant:M001 penalty WorkerNoShow", "worker:W001 penalty WorkerNoShow"],
+            FeedBefore(new OrderCannotComplete("师傅未到", Start.AddMinutes(40)), waiting));
+
+        // Before the deadline it is an ordinary cancellation; after a check-in (the clock stopped) never a no-show.
+        Assert.Empty(FeedBefore(new OrderCancelled("不需要了", "member:R0001", Start.AddMinutes(-10)), waiting));
+        Assert.Equal(["merchant:M001 penalty CancelAfterAccept"], FeedBefore(new MerchantCancelled("M001", "人手不足", Start.AddMinutes(-10)), waiting));
+        var arrived = waiting with { Arrival = waiting.Arrival!.Stop(Start.AddMinutes(5)) };
+        Assert.Empty(FeedBefore(new OrderCannotComplete("客户不在家", Start.AddMinutes(40)), arrived));
+        // No worker sent yet: the merchant's late cancellation is just that.
+        Assert.Equal(["merchant:M001 penalty CancelAfterAccept"],
+            FeedBefore(new MerchantCancelled("M001", "人手不足", Start.AddMinutes(40)), waiting with { WorkerId = null }));
+    }
+
+    [Fact]
+    public void Waiting_for_the_customer_does_not_count_towards_a_no_show()
+    {
+        var accepted = Start.AddHours(-1);
+        var held = new SlaClock("arrival", accepted, TimeSpan.FromHours(1)).Pause(accepted.AddMinutes(30));
+        Assert.Empty(CreditFeed.From(new OrderCancelled("改天再说", "member:R0001", Start.AddMinutes(20)), Served(), "WO1#9",
+            new VisitBefore("M001", "W001", held)));
+    }
 }

@@ -120,4 +120,18 @@ public sealed class CreditScoringTests
         for (var i = 0; i < 20; i++) account.Penalize(CreditReason.ComplaintSerious, $"C{i}", Now);
         Assert.Equal(0, account.ScoreAt(Now));
     }
+
+    [Fact]
+    public void The_all_workers_green_bonus_is_earned_once_per_period_and_fades_like_any_adjustment()
+    {
+        var account = Account();
+        Assert.True(account.GreenBonusDue(Now));
+        account.Ledger.Award("green:2026-11-26", CreditReason.AllWorkersGreen, Policy.AllWorkersGreenBonus, Now);
+        account.Ledger.Award("green:2026-11-26", CreditReason.AllWorkersGreen, Policy.AllWorkersGreenBonus, Now); // a replay adds nothing
+        Assert.Equal(81, account.ScoreAt(Now), 2);
+        Assert.False(account.GreenBonusDue(Now.AddDays(29)));
+        Assert.True(account.GreenBonusDue(Now.AddDays(30)));
+        // Ninety days on (one half-life) the bonus is worth half.
+        Assert.Equal(80.5, account.ScoreAt(Now.AddDays(90)), 2);
+    }
 }
