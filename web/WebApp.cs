@@ -29,6 +29,7 @@ public static class WebApp
         builder.Services.AddSingleton<CreditReader>();
         builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
+        builder.Services.AddSingleton<MerchantOrderReport>();
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
         builder.Services.AddSingleton<UploadStore>();
@@ -80,6 +81,7 @@ public static class WebApp
         api.MapCallEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
+        api.MapMerchantOrderReportEndpoints();
         api.MapMemberOrderEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();

@@ -442,14 +442,14 @@ public sealed class WorkOrderGrain(
     private static ReadModelWrite Row(WorkOrder o) => new("""
         INSERT INTO work_order (order_no, kind, category_code, status, open, member_id, contact_phone, merchant_id, call_id, created_at, closed_at,
             channel, contact_name, address, district, window_start, window_end, worker_id, offer_attempts, offer_expires_at, related_order_no, score,
-            completed_at, created_by, updated_at, first_offered_at, accepted_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, now(), $25, $26)
+            completed_at, created_by, updated_at, first_offered_at, accepted_at, against_merchant_id, upheld)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, now(), $25, $26, $27, $28)
         ON CONFLICT (order_no) DO UPDATE SET category_code = $3, status = $4, open = $5, merchant_id = $8, closed_at = $11, address = $14,
             district = $15, window_start = $16, window_end = $17, worker_id = $18, offer_attempts = $19, offer_expires_at = $20, score = $22,
-            completed_at = $23, updated_at = now(), first_offered_at = $25, accepted_at = $26
+            completed_at = $23, updated_at = now(), first_offered_at = $25, accepted_at = $26, against_merchant_id = $27, upheld = $28
         """, o.OrderNo, o.Kind.ToString().ToLowerInvariant(), o.Category, o.Status.ToString(), o.Open, o.MemberId, o.ContactPhone, o.MerchantId,
         o.CallId, o.CreatedAt, o.ClosedAt, o.Channel, o.ContactName, o.Address, o.District, o.WindowStart, o.WindowEnd, o.WorkerId, o.OfferAttempts,
-        o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt);
+        o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt, o.AgainstMerchantId, o.Upheld);
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
     private async Task Announce(string? merchantBefore, string? workerBefore = null)

@@ -171,16 +171,26 @@ public sealed class DemoSeeder(
         var account = new HomeService.Credit.CreditAccount(new HomeService.Credit.CreditLedger(), creditPolicy);
         var ratings = DemoData.PastRatings(m.Id);
         var records = new List<EventRecord>();
+        var changes = new List<HomeService.Credit.CreditChange>();
         for (var i = 0; i < ratings.Count; i++)
         {
             var at = now.AddDays(-300 + i * 300.0 / ratings.Count);
-            account.Rate(ratings[i], $"import#{i + 1}", at);
+            changes.Add(account.Rate(ratings[i], $"import#{i + 1}", at));
             var input = new HomeService.Credit.CreditInput("rating", $"import#{i + 1}", at, Stars: ratings[i]);
             records.Add(new EventRecord("credit", $"merchant:{m.Id}", i + 1, "CreditEntered",
                 JsonSerializer.Serialize(new HomeService.Credit.CreditEntered(0, input, 0, at), Json), Actor, now));
         }
         var scored = m with { CreditScore = (int)Math.Round(account.ScoreAt(now)), CreditLevel = account.Level.ToString() };
-        return (scored, new EventAppend(records, [new ReadModelWrite("UPDATE merchant SET credit_points = $2 WHERE id = $1", m.Id, account.Ledger.LevelPoints)]));
+        // The explanation rows too, so the credit page lists the imported ratings and draws their trend.
+        var explained = new ReadModelWrite("""
+            INSERT INTO credit_change (subject_kind, subject_id, at, reason, source, score_before, score_after, level_points)
+            SELECT 'merchant', $1, c.at, 'Rating', c.source, c.before, c.after, c.points
+            FROM unnest($2::timestamptz[], $3::text[], $4::numeric[], $5::numeric[], $6::int[]) AS c(at, source, before, after, points)
+            """, m.Id, changes.Select(c => c.At.ToUniversalTime()).ToArray(), changes.Select(c => c.SourceEvent).ToArray(),
+            changes.Select(c => (decimal)Math.Round(c.ScoreBefore, 2)).ToArray(), changes.Select(c => (decimal)Math.Round(c.ScoreAfter, 2)).ToArray(),
+            changes.Select(c => c.LevelPoints).ToArray());
+        return (scored, new EventAppend(records,
+            [new ReadModelWrite("UPDATE merchant SET credit_points = $2 WHERE id = $1", m.Id, account.Ledger.LevelPoints), explained]));
     }
 
     private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>

@@ -13,7 +13,8 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class CreditEndpoints
 {
-    public sealed record CreditPage(CreditSummary Summary, IReadOnlyList<CreditReader.ChangeRow> Changes);
+    /// <summary>Trend: the score at the end of each day it changed over the last 180 days (Beijing days), oldest first.</summary>
+    public sealed record CreditPage(CreditSummary Summary, IReadOnlyList<CreditReader.ChangeRow> Changes, IReadOnlyList<CreditReader.TrendPoint> Trend);
     public sealed record AppealRequest(string? PenaltyId);
     public sealed record AppealDecisionRequest(string? MerchantId, string? PenaltyId, bool? Granted, string? Reason);
 
@@ -29,7 +30,8 @@ public static class CreditEndpoints
     }
 
     private static async Task<Ok<CreditPage>> Page(string merchantId, IGrainFactory grains, CreditReader reader) =>
-        TypedResults.Ok(new CreditPage(await grains.GetGrain<ICreditGrain>($"merchant:{merchantId}").Get(), await reader.Changes("merchant", merchantId)));
+        TypedResults.Ok(new CreditPage(await grains.GetGrain<ICreditGrain>($"merchant:{merchantId}").Get(), await reader.Changes("merchant", merchantId),
+            await reader.Trend("merchant", merchantId)));
 
     private static async Task<Results<Ok<CreditSummary>, ValidationProblem>> Appeal(AppealRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text)
     {

@@ -10,6 +10,10 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
 {
     public MerchantDeskReader.Desk? Desk { get; private set; }
 
+    /// <summary>The statuses a merchant filters its orders by, in the order's life.</summary>
+    public static readonly IReadOnlyList<string> ReportStatuses =
+        ["Accepted", "WorkerAssigned", "EnRoute", "InService", "OnHold", "Completed", "FollowUpDue", "FollowedUp", "Closed", "CannotComplete", "Cancelled"];
+
     /// <summary>What merchant.js needs: its words, the status and category names, and the company's workers for "assign".</summary>
     public object? Script { get; private set; }
 
@@ -28,7 +32,8 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "credit.reason.ComplaintSerious", "credit.reason.AcceptTimeout", "credit.reason.Refusal", "credit.reason.CancelAfterAccept",
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
-                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.merchant.status", "notice.other", "board.minutes"),
+                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.merchant.status", "notice.other", "board.minutes",
+                "credit.trend"),
             categories = OrderScreenText.Categories(await catalogue.GetTree()),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),
             workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,

@@ -80,5 +80,28 @@ public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(w001.Locator(".status")).ToHaveTextAsync("已派工");
         await Expect(w001.Locator(".order")).ToHaveTextAsync(orderNo);
         Assert.True(await merchant.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+
+        // 5. Orders and ratings: the accepted order is in the list and counted as offered and accepted.
+        await Expect(merchant.Locator("#report-panel")).ToHaveAttributeAsync("data-ready", "true");
+        await merchant.Locator("#report-form button[type='submit']").ClickAsync();
+        await Expect(merchant.Locator($"#report-orders tr[data-order='{orderNo}']")).ToBeVisibleAsync();
+        await Expect(merchant.Locator("#report-figures [data-figure='offered']")).ToHaveTextAsync("1 / 1");
+        await merchant.Locator("#report-form [name='rating']").SelectOptionAsync("bad");
+        await merchant.Locator("#report-form button[type='submit']").ClickAsync();
+        await Expect(merchant.Locator("#report-empty")).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task The_credit_panel_draws_the_score_trend_from_past_changes() => InBrowser(async session =>
+    {
+        var merchant = await session.Open(_web, "merchant1");
+        await SignIn(merchant, "merchant1");
+        await IsOn(merchant, "/merchant");
+        var trend = merchant.Locator("#credit-trend");
+        // The demo ledger holds ratings from several past days, and today's score ends the line.
+        await Expect(trend).ToHaveAttributeAsync("data-points", new System.Text.RegularExpressions.Regex("^([3-9]|\\d{2,})$"));
+        Assert.Equal(await merchant.Locator("#credit-score").TextContentAsync(), await trend.GetAttributeAsync("data-last"));
+        // Chart.js drew on it (served from our own /lib, no CDN).
+        Assert.True(await merchant.EvaluateAsync<bool>("() => !!window.Chart && !!window.Chart.getChart(document.getElementById('credit-trend'))"));
     });
 }

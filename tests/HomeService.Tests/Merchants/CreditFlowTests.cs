@@ -45,7 +45,8 @@ public sealed class CreditFlowTests : IAsyncLifetime
 
         await Projector.CatchUp();
         var page = await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/credit");
-        var rating = page.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("reason").GetString() == "Rating");
+        var rating = page.GetProperty("changes").EnumerateArray().First(); // newest first, above the imported past ratings
+        Assert.Equal("Rating", rating.GetProperty("reason").GetString());
         Assert.StartsWith($"{orderNo}#", rating.GetProperty("source").GetString());
         Assert.True(rating.GetProperty("scoreAfter").GetDecimal() < rating.GetProperty("scoreBefore").GetDecimal());
         var afterRating = page.GetProperty("summary").GetProperty("score").GetDouble();

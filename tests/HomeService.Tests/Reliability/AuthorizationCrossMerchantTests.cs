@@ -61,6 +61,7 @@ public sealed class AuthorizationCrossMerchantTests(ProbeDeployment probe) : ICl
     {
         var other = probe.Http(Caller.Merchant2);
         Assert.DoesNotContain(orderNo, await other.GetStringAsync("/api/merchant/orders"));
+        Assert.DoesNotContain(orderNo, await other.GetStringAsync("/api/merchant/orders/report"));
         var attempts = new (string Step, object? Body)[]
         {
             ("accept", null), ("refuse", new { reason = "不接" }), ("assign", new { workerId = "W004" }), ("cancel", new { reason = "不做了" }),

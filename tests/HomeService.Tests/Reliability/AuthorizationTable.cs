@@ -142,6 +142,7 @@ public static class AuthorizationTable
         new("GET", "/api/stats/orders.csv", Supervisors),
 
         new("GET", "/api/merchant/orders", Merchants),
+        new("GET", "/api/merchant/orders/report", Merchants),
         new("POST", "/api/merchant/orders/{orderNo}/accept", Merchants),
         new("POST", "/api/merchant/orders/{orderNo}/refuse", Merchants),
         new("POST", "/api/merchant/orders/{orderNo}/assign", Merchants),

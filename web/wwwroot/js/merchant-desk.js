@@ -74,6 +74,30 @@ $("inbox-read-all").addEventListener("click", async () => {
 });
 
 // --- Credit ------------------------------------------------------------------------------------------------------------
+// The trend is drawn by Chart.js (loaded as a classic script before this module): the score at the end of each day it moved.
+let trendChart = null;
+
+function drawTrend(trend, score) {
+  const canvas = $("credit-trend");
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+  const points = trend.map((p) => ({ day: p.day, score: Number(p.score) }));
+  if (!points.length || points[points.length - 1].day !== today) points.push({ day: today, score }); // where it stands now
+  canvas.dataset.points = String(points.length);
+  canvas.dataset.last = score.toFixed(1);
+  if (!window.Chart) return;
+  const dataset = { label: text["credit.trend"], data: points.map((p) => p.score), borderColor: "#b4232a", tension: 0.2, pointRadius: 2, stepped: false };
+  if (trendChart) {
+    trendChart.data.labels = points.map((p) => p.day);
+    trendChart.data.datasets[0] = dataset;
+    trendChart.update();
+    return;
+  }
+  trendChart = new window.Chart(canvas, {
+    type: "line",
+    data: { labels: points.map((p) => p.day), datasets: [dataset] },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales: { y: { suggestedMin: 50, suggestedMax: 100 } } },
+  });
+}
 
 async function loadCredit() {
   const response = await json("/api/merchant/credit");
@@ -81,6 +105,7 @@ async function loadCredit() {
   const credit = await response.json();
   $("credit-score").textContent = credit.summary.score.toFixed(1);
   $("credit-level").textContent = levelSymbols(credit.summary.level);
+  drawTrend(credit.trend, credit.summary.score);
   $("credit-changes").replaceChildren(...credit.changes.slice(0, 20).map((c) => {
     const li = document.createElement("li");
     const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);
