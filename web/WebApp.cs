@@ -82,6 +82,7 @@ public static class WebApp
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();
+        api.MapWorkerPhotoEndpoints();
         api.MapMemberOrderEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();
@@ -91,6 +92,7 @@ public static class WebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapCultureSwitch();
+        app.MapPublicWorkerPhoto();
         app.MapRazorPages();
         app.MapHealthEndpoints();
         return app;

@@ -39,6 +39,12 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>The worker leaves the merchant: never deleted, their history stays; no longer assignable and their code stops working.</summary>
     [Alias("Deactivate")] Task<CommandResult<WorkerProfile>> Deactivate(string merchantId, string reason, string actor);
 
+    /// <summary>The merchant sets the worker's photo: the id of a file already checked and stored.</summary>
+    [Alias("SetPhoto")] Task<CommandResult<WorkerProfile>> SetPhoto(string merchantId, string fileId, string actor);
+
+    /// <summary>An admin black-lists the worker (red: never sent again) or lifts it, with a reason.</summary>
+    [Alias("SetBlackListed")] Task<CommandResult<WorkerProfile>> SetBlackListed(bool blackListed, string reason, string actor);
+
     /// <summary>The merchant's hand: Available, Resting or OffDuty, never while on a job.</summary>
     [Alias("SetStatus")] Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor);
 }

@@ -42,7 +42,9 @@ public sealed record WorkerProfile(
     [property: Id(0)] WorkerView Worker,
     [property: Id(1)] WorkerCredentials Credentials,
     [property: Id(2)] SafetyStatus Safety,
-    [property: Id(3)] string? CodeToken);
+    [property: Id(3)] string? CodeToken,
+    [property: Id(4)] bool HasPhoto = false,
+    [property: Id(5)] bool BlackListed = false);
 
 /// <summary>A worker's own details as their merchant keeps them (服务人员管理).</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Workers.WorkerDetails")]

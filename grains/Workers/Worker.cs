@@ -19,6 +19,7 @@ public sealed class Worker : IAggregateState
     public string? IdNumberHash { get; set; }
     public bool BlackListed { get; set; }
     public string? CodeToken { get; set; }
+    public string? PhotoFileId { get; set; }
     public DateOnly? LastWarnedFor { get; set; }
     public string Phone { get; set; } = "";
     public List<string> Languages { get; set; } = [];
@@ -74,6 +75,7 @@ public sealed class Worker : IAggregateState
             case WorkerCodeIssued x: CodeToken = x.Token; break;
             case WorkerCodeRevoked: CodeToken = null; break;
             case WorkerListed x: BlackListed = x.BlackListed; break;
+            case WorkerPhotoSet x: PhotoFileId = x.FileId; break;
             case WorkerDetailsEdited { Details: var d }:
                 (Name, Phone, Skills, Languages, YearsOfExperience) = (d.Name, d.Phone, d.Skills.ToList(), d.Languages.ToList(), d.YearsOfExperience);
                 break;

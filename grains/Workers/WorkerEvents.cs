@@ -12,7 +12,10 @@ public sealed record WorkerCredentialsRecorded(WorkerCredentials Credentials, st
 /// <summary>A one-person-one-code token was issued; issuing again revokes the previous one.</summary>
 public sealed record WorkerCodeIssued(string Token, DateTimeOffset At);
 public sealed record WorkerCodeRevoked(DateTimeOffset At);
+/// <summary>An admin put the worker on the black list (red: never sent) or took them off it.</summary>
 public sealed record WorkerListed(bool BlackListed, string Reason, DateTimeOffset At);
+/// <summary>The merchant set the worker's photo (an uploaded file, its metadata stripped) for the public code page.</summary>
+public sealed record WorkerPhotoSet(string FileId, DateTimeOffset At);
 /// <summary>The merchant was warned that a certificate expires in so many days (30, 7, 1).</summary>
 public sealed record WorkerExpiryWarned(DateOnly Expires, int DaysLeft, DateTimeOffset At);
 public sealed record WorkerDetailsEdited(WorkerDetails Details, DateTimeOffset At);

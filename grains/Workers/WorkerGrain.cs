@@ -20,7 +20,8 @@ public sealed class WorkerGrain(
         ("WorkerReleased", typeof(WorkerReleased)), ("WorkerStatusSet", typeof(WorkerStatusSet)),
         ("WorkerCredentialsRecorded", typeof(WorkerCredentialsRecorded)), ("WorkerCodeIssued", typeof(WorkerCodeIssued)),
         ("WorkerCodeRevoked", typeof(WorkerCodeRevoked)), ("WorkerListed", typeof(WorkerListed)), ("WorkerExpiryWarned", typeof(WorkerExpiryWarned)),
-        ("WorkerDetailsEdited", typeof(WorkerDetailsEdited)), ("WorkerDeactivated", typeof(WorkerDeactivated)));
+        ("WorkerDetailsEdited", typeof(WorkerDetailsEdited)), ("WorkerDeactivated", typeof(WorkerDeactivated)),
+        ("WorkerPhotoSet", typeof(WorkerPhotoSet)));
 
     private Journal<Worker> _journal = null!;
     private Worker Me => _journal.State;
@@ -111,6 +112,20 @@ public sealed class WorkerGrain(
         return CommandResult<WorkerProfile>.Ok(Profile());
     }
 
+    public async Task<CommandResult<WorkerProfile>> SetPhoto(string merchantId, string fileId, string actor)
+    {
+        if (!Me.Exists || Me.MerchantId != merchantId) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["not-your-worker"] });
+        if (Me.PhotoFileId != fileId) await Record(new WorkerPhotoSet(fileId, Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
+    public async Task<CommandResult<WorkerProfile>> SetBlackListed(bool blackListed, string reason, string actor)
+    {
+        if (!Me.Exists) return CommandResult<WorkerProfile>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["unknown"] });
+        if (Me.BlackListed != blackListed) await Record(new WorkerListed(blackListed, reason, Now), actor);
+        return CommandResult<WorkerProfile>.Ok(Profile());
+    }
+
     /// <summary>At 09:00 Beijing on each warning day (30, 7 and 1 days before the health certificate expires) the merchant is told.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -135,7 +150,8 @@ public sealed class WorkerGrain(
         else if (await this.GetReminder(ExpiryReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
-    private WorkerProfile Profile() => new(Me.View(), Me.Credentials ?? WorkerCredentials.None, Me.Safety(SafetyCode.BeijingDate(Now)), Me.CodeToken);
+    private WorkerProfile Profile() => new(Me.View(), Me.Credentials ?? WorkerCredentials.None, Me.Safety(SafetyCode.BeijingDate(Now)), Me.CodeToken,
+        Me.PhotoFileId is not null, Me.BlackListed);
 
     public async Task<CommandResult<WorkerView>> SetStatus(string merchantId, WorkerStatus status, string actor)
     {
@@ -167,6 +183,13 @@ public sealed class WorkerGrain(
                     WHERE id = $1
                     """, w.WorkerId, c.IdNumberMasked, w.IdNumberHash, c.IdVerifiedOn, c.HealthCertificateExpires,
                     System.Text.Json.JsonSerializer.Serialize(c.Trainings, Json), c.BackgroundCheckPassed, c.BackgroundCheckedOn, w.CodeToken, w.BlackListed);
+                // The merchant hears of a listing in its inbox, with the admin's reason.
+                if (e is WorkerListed l)
+                    yield return Notifications.NotificationOutbox.Enqueue("in-app", "merchant", w.MerchantId, l.BlackListed ? "worker.black-listed" : "worker.unlisted",
+                        new { workerId = w.WorkerId, name = w.Name, reason = l.Reason }, $"listing:{w.WorkerId}:{w.Version}");
+                break;
+            case WorkerPhotoSet x:
+                yield return new ReadModelWrite("UPDATE worker SET photo_file_id = $2 WHERE id = $1", w.WorkerId, Guid.Parse(x.FileId));
                 break;
             case WorkerDetailsEdited:
                 yield return new ReadModelWrite("UPDATE worker SET name = $2, phone = $3, skills = $4, languages = $5, years_of_experience = $6 WHERE id = $1",

@@ -18,10 +18,11 @@ public sealed class UploadStore(NpgsqlDataSource db)
         : head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? "image/png"
         : null;
 
-    public async Task<Guid> Save(string purpose, string fileName, string contentType, byte[] content)
+    public async Task<Guid> Save(string purpose, string fileName, string contentType, byte[] content, string? claimedBy = null)
     {
         await using var cmd = db.CreateCommand("""
-            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content, claimed_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            RETURNING id
             """);
         cmd.Parameters.Add(new() { Value = purpose });
         cmd.Parameters.Add(new() { Value = fileName });
@@ -29,6 +30,19 @@ public sealed class UploadStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = content.Length });
         cmd.Parameters.Add(new() { Value = Convert.ToHexString(SHA256.HashData(content)) });
         cmd.Parameters.Add(new() { Value = content });
+        cmd.Parameters.Add(new() { Value = (object?)claimedBy ?? DBNull.Value });
         return (Guid)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A worker's current photo, only for the merchant the worker belongs to.</summary>
+    public async Task<(byte[] Content, string ContentType)?> WorkerPhoto(string merchantId, string workerId)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT f.content, f.content_type FROM worker w JOIN uploaded_file f ON f.id = w.photo_file_id WHERE w.id = $1 AND w.merchant_id = $2
+            """);
+        cmd.Parameters.Add(new() { Value = workerId });
+        cmd.Parameters.Add(new() { Value = merchantId });
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? (r.GetFieldValue<byte[]>(0), r.GetString(1)) : null;
     }
 }

@@ -10,9 +10,11 @@ namespace HomeService.Web.Pages;
 public sealed class WorkerCodeModel(WorkerCodeReader reader) : PageModel
 {
     public WorkerCodeReader.PublicWorker? Worker { get; private set; }
+    public string Token { get; private set; } = "";
 
     public async Task<IActionResult> OnGet(string token)
     {
+        Token = token;
         Worker = await reader.Find(token);
         if (Worker is null) Response.StatusCode = StatusCodes.Status404NotFound;
         Response.Headers.CacheControl = "no-store"; // a revoked code must stop working at once, not from a cache
