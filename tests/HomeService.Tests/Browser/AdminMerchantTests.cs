@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using HomeService.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HomeService.Tests.Browser;
+
+/// <summary>
+/// Admission from both sides in a real browser: a company applies on the public page (商户加盟申请) and learns its
+/// number; the admin finds it among the applications, approves it with a reason, and later black-lists it, which
+/// suspends it at once.
+/// </summary>
+public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+        _web = _deployment.WebHosts[0];
+    }
+
+    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
+
+    [Fact]
+    public Task A_company_applies_online_and_the_admin_approves_it_then_black_lists_it() => InBrowser(async session =>
+    {
+        // 1. From the home page to the application form, without an account.
+        var company = await session.Open(_web, "applicant");
+        await Go(company, "/");
+        await company.Locator("#join-link").ClickAsync();
+        await IsOn(company, "/join");
+        var form = company.Locator("#join-form");
+        await Expect(form).ToHaveAttributeAsync("data-ready", "true");
+
+        await form.Locator("[name='name']").FillAsync("郑州好帮手家政服务有限公司");
+        await form.Locator("[name='creditCode']").FillAsync("91410100MA48QWE3LX"); // last character wrong
+        await form.Locator("[name='legalPerson']").FillAsync("周敏");
+        await form.Locator("[name='contactName']").FillAsync("周敏");
+        await form.Locator("[name='contactPhone']").FillAsync("13712345678");
+        await form.Locator("[name='address']").FillAsync("金水区农业路 20 号");
+        await form.Locator("[name='district']").FillAsync("金水区");
+        await form.Locator("input[name='categories'][value='hourly']").CheckAsync();
+        await form.Locator("input[name='categories'][value='home-clean']").CheckAsync();
+        await form.Locator("[name='districts']").FillAsync("金水区，二七区");
+        var document = form.Locator(".document-row").First;
+        await document.Locator(".doc-kind").SelectOptionAsync("business-licence");
+        await document.Locator(".doc-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.7\n营业执照 91410100MA48QWE3LW\n%%EOF"),
+        });
+        await Expect(document.Locator(".doc-status")).ToHaveTextAsync("已上传：营业执照.pdf");
+        await Expect(document.Locator(".doc-name")).ToHaveValueAsync("营业执照");
+
+        // 2. The wrong check character is named next to its field, in Chinese, and nothing is recorded.
+        var before = await _deployment.Scalar<long>("SELECT count(*) FROM merchant");
+        await form.Locator("#join-submit").ClickAsync();
+        await Expect(form.Locator(".field-error[data-field='creditCode']")).ToHaveTextAsync("统一社会信用代码有误：校验位不符，请核对。");
+        await Expect(form.Locator("[name='creditCode']")).ToBeFocusedAsync();
+        await Expect(form.Locator(".field-error[data-field='contactPhone']")).ToBeHiddenAsync();
+        await Expect(company.Locator("#join-done")).ToBeHiddenAsync();
+        Assert.Equal(before, await _deployment.Scalar<long>("SELECT count(*) FROM merchant"));
+
+        // 3. Corrected, the application goes in: the company sees its number and that the result comes by SMS.
+        await form.Locator("[name='creditCode']").FillAsync("91410100MA48QWE3LW");
+        await form.Locator("#join-submit").ClickAsync();
+        await Expect(company.Locator("#join-done")).ToBeVisibleAsync();
+        await Expect(company.Locator("#join-merchant-id")).ToHaveTextAsync(new Regex(@"^M\d+$"));
+        var id = await company.Locator("#join-merchant-id").TextContentAsync() ?? "";
+        await Expect(company.Locator("#join-sms")).ToHaveTextAsync("审核结果将以短信发送到 13712345678。");
+        await Expect(form).ToBeHiddenAsync();
+        Assert.Equal(id, await _deployment.Scalar<string>(
+            "SELECT claimed_by FROM uploaded_file WHERE file_name = '营业执照.pdf' AND claimed_by IS NOT NULL"));
+
+        // 4. The admin finds it among the applications (the tab the page opens on) and opens it.
+        var admin = await session.Open(_web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        var panel = admin.Locator("#merchants-panel");
+        await Expect(panel).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(admin.Locator("#status-tabs .tab[aria-selected='true']")).ToHaveTextAsync("待审核");
+        await Expect(admin.Locator("#dashboard-link")).ToBeVisibleAsync();
+        var row = admin.Locator($"#merchants tr[data-merchant='{id}']");
+        await Expect(row.Locator(".name")).ToHaveTextAsync("郑州好帮手家政服务有限公司");
+        await Expect(row.Locator(".status")).ToHaveTextAsync("待审核");
+        await Expect(row.Locator(".credit-code")).ToHaveTextAsync("91410100MA48QWE3LW");
+        await row.Locator("button.open").ClickAsync();
+        var detail = admin.Locator("#merchant-detail");
+        await Expect(detail).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(admin.Locator("#detail-id")).ToHaveTextAsync(id);
+        await Expect(admin.Locator("#list-form")).ToBeHiddenAsync();
+
+        // 5. Approving needs a reason; with one, the merchant is active and leaves the list of applications.
+        var review = admin.Locator("#review-form");
+        await review.Locator("#review-approve").ClickAsync();
+        await Expect(review.Locator(".field-error[data-field='reason']")).ToHaveTextAsync("请填写原因。");
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("待审核");
+        await review.Locator("[name='reason']").FillAsync("资料齐全，现场核验通过");
+        await review.Locator("#review-approve").ClickAsync();
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("正常");
+        await Expect(review).ToBeHiddenAsync();
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#merchant-history li").Last).ToContainTextAsync("待审核 → 正常 · 资料齐全，现场核验通过");
+
+        await admin.Locator("#status-tabs .tab[data-status='Active']").ClickAsync();
+        await Expect(panel).ToHaveAttributeAsync("data-filter", "Active");
+        await Expect(row.Locator(".status")).ToHaveTextAsync("正常");
+
+        // 6. Black-listed with a reason, it is suspended at once: gone from the active merchants, shown under 已暂停.
+        var list = admin.Locator("#list-form");
+        await list.Locator("[name='list']").SelectOptionAsync("black");
+        await list.Locator("[name='reason']").FillAsync("伪造资质");
+        await list.Locator("#list-save").ClickAsync();
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("已暂停");
+        await Expect(admin.Locator("#detail-listed")).ToHaveTextAsync("黑名单");
+        await Expect(row).ToHaveCountAsync(0);
+        await admin.Locator("#status-tabs .tab[data-status='Suspended']").ClickAsync();
+        await Expect(panel).ToHaveAttributeAsync("data-filter", "Suspended");
+        await Expect(row.Locator(".status")).ToHaveTextAsync("已暂停");
+        await Expect(row.Locator(".listed")).ToHaveTextAsync("黑名单");
+        await Expect(admin.Locator("#merchant-history")).ToContainTextAsync("黑名单 伪造资质");
+        Assert.Equal("Suspended", await _deployment.Scalar<string>("SELECT status FROM merchant WHERE id = $1", id));
+
+        Assert.Empty(session.ScriptErrors(company));
+        Assert.Empty(session.ScriptErrors(admin));
+    });
+}
