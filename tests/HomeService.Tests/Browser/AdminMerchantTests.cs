@@ -127,4 +127,24 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         Assert.Empty(session.ScriptErrors(company));
         Assert.Empty(session.ScriptErrors(admin));
     });
+
+    [Fact]
+    public Task An_english_speaking_applicant_reads_the_form_and_its_field_problems_in_english() => InBrowser(async session =>
+    {
+        var company = await session.Open(_web, "applicant", locale: "en-US");
+        await Go(company, "/join");
+        var form = company.Locator("#join-form");
+        await Expect(form).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(company.Locator("#page-title")).ToHaveTextAsync("Merchant application");
+        await Expect(form.Locator("label:has(input[name='categories'][value='hourly'])")).ToHaveTextAsync("Hourly helper");
+
+        await form.Locator("[name='contactPhone']").FillAsync("12");
+        await form.Locator("#join-submit").ClickAsync();
+        await Expect(form.Locator(".field-error[data-field='contactPhone']")).ToHaveTextAsync("Contact phone is not in the expected format.");
+        await Expect(form.Locator(".field-error[data-field='categories']")).ToHaveTextAsync("Service categories is required.");
+        await Expect(form.Locator(".field-error[data-field='name']")).ToBeVisibleAsync();
+        await Expect(company.Locator("#join-done")).ToBeHiddenAsync();
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM merchant WHERE status = 'Applied'"));
+        Assert.Empty(session.ScriptErrors(company));
+    });
 }
