@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using HomeService.Credit;
 using HomeService.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -146,5 +149,47 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await Expect(company.Locator("#join-done")).ToBeHiddenAsync();
         Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM merchant WHERE status = 'Applied'"));
         Assert.Empty(session.ScriptErrors(company));
+    });
+
+    [Fact]
+    public Task The_admin_grants_a_merchants_appeal_against_an_upheld_complaint_with_a_reason() => InBrowser(async session =>
+    {
+        // An upheld complaint against M001 costs it points; M001 appeals the penalty.
+        using var agent = await WebSession.SignIn(_web, "agent1");
+        using var merchant = await WebSession.SignIn(_web, "merchant1");
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var complaint = await agent.Http.PostAsJsonAsync("/api/complaints",
+            new { contactPhone = "13612345678", againstMerchantId = "M001", severity = "high", description = "保洁不彻底" });
+        var complaintNo = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
+        Assert.True((await agent.Http.PostAsJsonAsync($"/api/orders/{complaintNo}/assign", new { party = "merchant:M001" })).IsSuccessStatusCode);
+        Assert.True((await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{complaintNo}/respond", new { text = "已返工" })).IsSuccessStatusCode);
+        Assert.True((await supervisor.Http.PostAsJsonAsync($"/api/orders/{complaintNo}/verdict", new { upheld = true, reason = "属实" })).IsSuccessStatusCode);
+        await _deployment.Silos[0].Grains.GetGrain<ICreditProjectorGrain>(0).CatchUp();
+        var credit = await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/credit");
+        var penaltyId = credit.GetProperty("changes").EnumerateArray().First(c => c.GetProperty("reason").GetString() == "ComplaintSerious")
+            .GetProperty("source").GetString()!;
+        Assert.True((await merchant.Http.PostAsJsonAsync("/api/merchant/credit/appeals", new { penaltyId })).IsSuccessStatusCode);
+
+        // The admin opens M001 (an active merchant) and sees the open appeal.
+        var admin = await session.Open(_web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-ready", "true");
+        await admin.Locator("#status-tabs .tab[data-status='Active']").ClickAsync();
+        await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-filter", "Active");
+        await admin.Locator("#merchants tr[data-merchant='M001'] button.open").ClickAsync();
+        await Expect(admin.Locator("#merchant-detail")).ToHaveAttributeAsync("data-ready", "true");
+        var appeal = admin.Locator($"#appeals li[data-penalty='{penaltyId}']");
+        await Expect(appeal.Locator(".appeal-what")).ToContainTextAsync("投诉成立（严重）");
+
+        // Granting needs a reason; with one, the appeal is closed and the credit shows it granted.
+        await appeal.Locator(".appeal-grant").ClickAsync();
+        await Expect(appeal.Locator(".field-error[data-field='reason']")).ToHaveTextAsync("请填写原因。");
+        await appeal.Locator("[name='reason']").FillAsync("证据不足");
+        await appeal.Locator(".appeal-grant").ClickAsync();
+        await Expect(appeal).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#appeals-empty")).ToBeVisibleAsync();
+        await Expect(admin.Locator("#credit-changes li").First).ToHaveAttributeAsync("data-reason", "AppealGranted");
+        Assert.Empty(session.ScriptErrors(admin));
     });
 }
