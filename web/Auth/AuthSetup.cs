@@ -51,6 +51,7 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/Login");
         pages.AllowAnonymousToPage("/Denied");
         pages.AllowAnonymousToPage("/Error");
+        pages.AllowAnonymousToPage("/Join"); // companies apply before they have an account
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);

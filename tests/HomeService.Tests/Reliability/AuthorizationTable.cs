@@ -169,6 +169,7 @@ public static class AuthorizationTable
 
         new("GET", "/", Everyone),
         new("GET", "/login", Everyone),
+        new("GET", "/join", Everyone),
         new("GET", "/console", ConsolePage),
         new("GET", "/wallboard", Supervisors),
         new("GET", "/admin", Admins),

@@ -1,0 +1,217 @@
+// The back office's merchants panel: merchants by status from the admin API, and for the one opened, the decisions an
+// admin takes (review an application, red or black list, end a suspension, decide credit appeals), each with a reason.
+// Problems (RFC 9457) appear next to their fields; after a decision the list, history and credit are read again.
+import { levelSymbols } from "./credit-level.js";
+import { clearProblem, showProblem } from "./form-problems.js";
+
+const text = JSON.parse(document.getElementById("admin-data").textContent).text;
+const $ = (id) => document.getElementById(id);
+const english = document.documentElement.lang === "en";
+const json = (url, options = {}) => fetch(url, { headers: { Accept: "application/json", "Content-Type": "application/json" }, ...options });
+const post = (url, body) => json(url, { method: "POST", body: JSON.stringify(body) });
+const listName = (listed) => (listed ? text[`admin.list.${listed.toLowerCase()}`] : "");
+const statusName = (status) => text[`admin.status.${status}`] ?? status;
+const time = (iso) => (iso ? new Date(iso).toLocaleString(english ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+
+// "listed:black 伪造资质" is how a list change is kept; shown with the list's name.
+const reasonText = (reason) =>
+  reason.replace(/^listed:(red|black)/, (_, list) => text[`admin.list.${list}`]).replace(/^unlisted/, text["admin.list.off"]);
+
+function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function showError(message) {
+  $("admin-error").hidden = !message;
+  $("admin-error").textContent = message ?? "";
+}
+
+// --- The list ----------------------------------------------------------------------------------------------------------
+const panel = $("merchants-panel");
+const rows = $("merchants").querySelector("tbody");
+let filter = document.querySelector("#status-tabs .tab[aria-selected='true']").dataset.status;
+let open = null; // the merchant shown in the detail panel, as the list or the last decision answered it
+
+function row(m) {
+  const tr = el("tr", {},
+    el("td", { className: "id", textContent: m.merchantId }),
+    el("td", { className: "name", textContent: m.name }),
+    el("td", { className: "credit-code", textContent: m.creditCode }),
+    el("td", { className: "district", textContent: m.district }),
+    el("td", { className: "status" }, el("span", { className: "badge", textContent: statusName(m.status) }),
+      m.awaitingExitConfirmation ? el("span", { className: "awaiting", textContent: ` ${text["admin.awaiting_exit"]}` }) : null),
+    el("td", { className: "credit" }, el("span", { className: "level", textContent: levelSymbols(m.creditLevel) }), ` ${m.creditScore}`),
+    el("td", { className: "listed", textContent: listName(m.listed) }),
+    el("td", { className: "applied", textContent: time(m.appliedAt) }),
+    el("td", { className: "actions" }, el("button", { type: "button", className: "open secondary", textContent: text["admin.open"] })));
+  tr.dataset.merchant = m.merchantId;
+  tr.dataset.status = m.status;
+  tr.dataset.listed = m.listed ?? "";
+  tr.classList.toggle("selected", m.merchantId === open?.merchantId);
+  tr.querySelector("button.open").addEventListener("click", () => openMerchant(m));
+  return tr;
+}
+
+async function loadList() {
+  panel.dataset.ready = "false";
+  const response = await json(`/api/admin/merchants${filter ? `?status=${encodeURIComponent(filter)}` : ""}`);
+  if (!response.ok) {
+    showError(text["admin.failed"]);
+    return;
+  }
+  showError(null);
+  const merchants = await response.json();
+  rows.replaceChildren(...merchants.map(row));
+  $("merchants-empty").hidden = merchants.length > 0;
+  panel.dataset.filter = filter;
+  panel.dataset.ready = "true";
+}
+
+for (const tab of document.querySelectorAll("#status-tabs .tab")) {
+  tab.addEventListener("click", () => {
+    for (const t of document.querySelectorAll("#status-tabs .tab")) t.setAttribute("aria-selected", String(t === tab));
+    filter = tab.dataset.status;
+    loadList();
+  });
+}
+
+// --- One merchant ----------------------------------------------------------------------------------------------------------
+const detail = $("merchant-detail");
+const reviewForm = $("review-form");
+const suspensionForm = $("suspension-form");
+const listForm = $("list-form");
+
+function showMerchant(m) {
+  open = m;
+  detail.dataset.merchant = m.merchantId;
+  detail.dataset.status = m.status;
+  $("detail-name").textContent = m.name;
+  $("detail-id").textContent = m.merchantId;
+  $("detail-status").textContent = statusName(m.status);
+  $("detail-listed").textContent = listName(m.listed);
+  $("detail-listed").hidden = !m.listed;
+  $("detail-reason").textContent = reasonText(m.statusReason ?? "");
+  reviewForm.hidden = m.status !== "Applied";
+  // A listed merchant comes off the list before its suspension is decided (the API says so too).
+  suspensionForm.hidden = m.status !== "Suspended" || !!m.listed;
+  $("awaiting-exit").hidden = !m.awaitingExitConfirmation;
+  listForm.hidden = m.status === "Applied";
+  listForm.elements.namedItem("list").value = m.listed?.toLowerCase() ?? "";
+  for (const r of rows.children) r.classList.toggle("selected", r.dataset.merchant === m.merchantId);
+}
+
+async function openMerchant(m) {
+  for (const form of [reviewForm, suspensionForm, listForm]) {
+    clearProblem(form);
+    form.reset();
+  }
+  $("detail-saved").hidden = true;
+  showMerchant(m);
+  detail.hidden = false;
+  await loadDetail();
+  detail.scrollIntoView({ block: "start" });
+}
+
+async function loadDetail() {
+  const id = open.merchantId;
+  detail.dataset.ready = "false";
+  const [history, credit] = await Promise.all([
+    json(`/api/admin/merchants/${encodeURIComponent(id)}/history`).then((r) => (r.ok ? r.json() : [])),
+    json(`/api/admin/credit/merchants/${encodeURIComponent(id)}`).then((r) => (r.ok ? r.json() : null)),
+  ]);
+  if (open?.merchantId !== id) return; // another merchant was opened meanwhile
+  showHistory(history);
+  showCredit(credit);
+  detail.dataset.ready = "true";
+}
+
+function showHistory(history) {
+  $("merchant-history").replaceChildren(...history.map((h) => {
+    const li = el("li", {}, el("time", { textContent: time(h.at) }), " ",
+      el("span", { className: "change", textContent: h.from === h.to ? statusName(h.to) : `${statusName(h.from)} → ${statusName(h.to)}` }),
+      " · ", el("span", { className: "reason", textContent: reasonText(h.reason) }), " · ", el("span", { className: "actor muted", textContent: h.actor }));
+    li.dataset.to = h.to;
+    return li;
+  }));
+  $("history-empty").hidden = history.length > 0;
+}
+
+function showCredit(credit) {
+  $("detail-score").textContent = credit ? credit.summary.score.toFixed(1) : "";
+  $("detail-level").textContent = credit ? levelSymbols(credit.summary.level) : "";
+  const changes = credit?.changes ?? [];
+  $("credit-changes").replaceChildren(...changes.slice(0, 20).map((c) => {
+    const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);
+    const li = el("li", { textContent: `${time(c.at)} · ${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · ${c.source}` });
+    li.dataset.reason = c.reason;
+    return li;
+  }));
+  $("credit-empty").hidden = changes.length > 0;
+  const appeals = (credit?.summary.openToAppeal ?? []).filter((p) => p.appeal === "Open");
+  $("appeals").replaceChildren(...appeals.map(appealRow));
+  $("appeals-empty").hidden = appeals.length > 0;
+}
+
+function appealRow(penalty) {
+  const li = $("appeal-row").content.firstElementChild.cloneNode(true);
+  li.dataset.penalty = penalty.penaltyId;
+  li.querySelector(".appeal-what").textContent = `${time(penalty.at)} · ${text[`credit.reason.${penalty.reason}`] ?? penalty.reason} · ${penalty.penaltyId}`;
+  const form = li.querySelector("form");
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    decide(form, "/api/admin/credit/appeals/decision", {
+      merchantId: open.merchantId, penaltyId: penalty.penaltyId, granted: e.submitter?.value === "grant",
+      reason: form.elements.namedItem("reason").value,
+    }, false);
+  });
+  return li;
+}
+
+// Sends one decision; a merchant answered back is shown at once, then the list, history and credit are read again.
+async function decide(form, url, body, answersMerchant = true) {
+  clearProblem(form);
+  $("detail-saved").hidden = true;
+  const buttons = form.querySelectorAll("button");
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    const response = await post(url, body);
+    if (!response.ok) {
+      showProblem(form, await response.json().catch(() => null), text["admin.failed"]);
+      return;
+    }
+    const answer = await response.json();
+    form.reset();
+    if (answersMerchant) showMerchant(answer);
+    $("detail-saved").hidden = false;
+    await Promise.all([loadList(), loadDetail()]);
+  } catch {
+    showProblem(form, null, text["admin.failed"]);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+const merchantUrl = (action) => `/api/admin/merchants/${encodeURIComponent(open.merchantId)}/${action}`;
+
+reviewForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  decide(reviewForm, merchantUrl("review"), { approve: e.submitter?.value === "approve", reason: reviewForm.elements.namedItem("reason").value });
+});
+suspensionForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  decide(suspensionForm, merchantUrl("suspension"), { exit: e.submitter?.value === "exit", reason: suspensionForm.elements.namedItem("reason").value });
+});
+listForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  decide(listForm, merchantUrl("list"), { list: listForm.elements.namedItem("list").value || null, reason: listForm.elements.namedItem("reason").value });
+});
+$("detail-close").addEventListener("click", () => {
+  detail.hidden = true;
+  open = null;
+  for (const r of rows.children) r.classList.remove("selected");
+});
+
+document.addEventListener("hs:resync", () => loadList());
+await loadList();
