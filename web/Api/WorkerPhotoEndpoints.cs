@@ -16,7 +16,7 @@ public static class WorkerPhotoEndpoints
 {
     public const int MaxPhotoBytes = 2 * 1024 * 1024;
 
-    public sealed record ListRequest(bool? BlackListed, string? Reason);
+    public sealed record WorkerListRequest(bool? BlackListed, string? Reason);
 
     public static RouteGroupBuilder MapWorkerPhotoEndpoints(this RouteGroupBuilder api)
     {
@@ -42,11 +42,13 @@ public static class WorkerPhotoEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult>> Upload(string workerId, IFormFile? file, ClaimsPrincipal user,
+    /// <summary>The form is read here rather than bound, so a request that is not multipart still meets the sign-in check first and then a problem.</summary>
+    private static async Task<Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult>> Upload(string workerId, HttpRequest request, ClaimsPrincipal user,
         IGrainFactory grains, UploadStore store, UiText text)
     {
         var grain = grains.GetGrain<IWorkerGrain>(workerId);
         if (workerId.Length > 32 || await grain.GetProfile(user.MerchantOf()) is null) return Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
+        var file = request.HasFormContentType ? (await request.ReadFormAsync()).Files.GetFile("file") : null;
         if (file is null || file.Length == 0) return Invalid(text, "required");
         if (file.Length > MaxPhotoBytes) return Invalid(text, "too-large:2 MB");
         await using var stream = file.OpenReadStream();
@@ -60,7 +62,7 @@ public static class WorkerPhotoEndpoints
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
     }
 
-    private static async Task<Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult>> SetList(string workerId, ListRequest body, ClaimsPrincipal user,
+    private static async Task<Results<Ok<WorkerProfile>, ValidationProblem, ProblemHttpResult>> SetList(string workerId, WorkerListRequest body, ClaimsPrincipal user,
         IGrainFactory grains, UiText text)
     {
         var errors = new Dictionary<string, string[]>();

@@ -50,6 +50,7 @@ public static class AuthorizationTable
         new("GET", "/api/admin/merchants/{merchantId}/history", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/review", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/list", Admins),
+        new("POST", "/api/admin/workers/{workerId}/list", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/suspension", Admins),
         new("GET", "/api/merchant/credit", Merchants),
         new("POST", "/api/merchant/credit/appeals", Merchants),
@@ -69,6 +70,8 @@ public static class AuthorizationTable
         new("POST", "/api/merchant/workers/{workerId}/code", Merchants),
         new("DELETE", "/api/merchant/workers/{workerId}/code", Merchants),
         new("GET", "/api/merchant/workers/{workerId}/code.png", Merchants),
+        new("POST", "/api/merchant/workers/{workerId}/photo", Merchants),
+        new("GET", "/api/merchant/workers/{workerId}/photo", Merchants),
         new("GET", "/api/keys/whoami", Keys),
 
         new("GET", "/api/broadcasts", CallCenter),

@@ -53,6 +53,8 @@ public static class BadInputSpecs
             ["creditCode", "contactPhone"]),
         // A multipart upload: every JSON probe is the wrong kind of body and must be refused with a problem.
         ["POST /api/merchant-applications/documents"] = new(new { file = "not a file" }, ["file"]),
+        // W001 is on no list: "off the list" is a valid decision that changes nothing.
+        ["POST /api/admin/workers/{workerId}/list"] = new(new { blackListed = false, reason = "复核后确认无误" }, ["blackListed", "reason"]),
         // M003 is Active and on no list: a review or a suspension decision is refused from there, and "off the list" changes nothing.
         ["POST /api/admin/merchants/{merchantId}/review"] = new(new { approve = true, reason = "资料齐全" }, ["approve", "reason"]),
         ["POST /api/admin/merchants/{merchantId}/list"] = new(new { list = (string?)null, reason = "复核后移出" }, ["reason"], ["list"]),
