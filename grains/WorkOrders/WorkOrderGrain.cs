@@ -88,9 +88,17 @@ public sealed class WorkOrderGrain(
                 PhoneNumber.Normalize(complaint.ContactPhone), null, complaint.CreatedBy, Now),
             new ComplaintRegistered(complaint.RelatedOrderNo, complaint.AgainstMerchantId, complaint.AgainstWorkerId, complaint.Severity,
                 complaint.Description, Now),
-        ], complaint.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
+        ], complaint.CreatedBy, Now, o => [Row(o), .. Webhooks(o), .. ComplaintNotice(o)]);
         await Announce(null);
         return Ok();
+    }
+
+    /// <summary>The merchant a complaint is against hears of it in its inbox: which order and how serious, not who complained.</summary>
+    private static IEnumerable<ReadModelWrite> ComplaintNotice(WorkOrder o)
+    {
+        if (o.AgainstMerchantId is { } merchant)
+            yield return NotificationOutbox.Enqueue("in-app", "merchant", merchant, "complaint.filed",
+                new { complaintNo = o.OrderNo, relatedOrderNo = o.RelatedOrderNo, severity = o.Severity }, $"{o.OrderNo}:filed");
     }
 
     public async Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry)
@@ -105,8 +113,15 @@ public sealed class WorkOrderGrain(
         return Ok();
     }
 
-    public Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor) =>
-        Run(Order.AssignComplaint(party, Now, options.ComplaintSla), actor);
+    /// <summary>A merchant given a complaint to answer is told in its inbox, with the time it has to respond.</summary>
+    public Task<CommandResult<WorkOrderView>> AssignComplaint(string party, string actor)
+    {
+        var outcome = Order.AssignComplaint(party, Now, options.ComplaintSla);
+        return outcome.Event is ComplaintAssigned { Party: var p } a && p.StartsWith("merchant:")
+            ? Run(outcome, actor, NotificationOutbox.Enqueue("in-app", "merchant", p["merchant:".Length..], "complaint.assigned",
+                new { complaintNo = Order.OrderNo, respondBy = a.At + a.RespondWithin }, $"{Order.OrderNo}:assigned:{Order.Version + 1}"))
+            : Run(outcome, actor);
+    }
 
     public Task<CommandResult<WorkOrderView>> Respond(string text, string by) => Run(Order.Respond(text, by, Now), by);
 

@@ -32,7 +32,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "credit.reason.ComplaintSerious", "credit.reason.AcceptTimeout", "credit.reason.Refusal", "credit.reason.CancelAfterAccept",
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
-                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.merchant.status", "notice.other", "board.minutes",
+                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed", "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes",
                 "credit.trend"),
             categories = OrderScreenText.Categories(await catalogue.GetTree()),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),

@@ -51,6 +51,13 @@ public sealed class MerchantOrderReportTests : IAsyncLifetime
         Assert.True((await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{complaintNo}/respond", new { text = "已致歉" })).IsSuccessStatusCode);
         Assert.True((await supervisor.Http.PostAsJsonAsync($"/api/orders/{complaintNo}/verdict", new { upheld = true, reason = "属实" })).IsSuccessStatusCode);
 
+        // The merchant's inbox told it of the complaint when it was filed and when it was passed to it to answer.
+        await Eventually.True(async () =>
+        {
+            var inbox = await merchant.Http.GetStringAsync("/api/merchant/notifications");
+            return inbox.Contains("complaint.filed") && inbox.Contains("complaint.assigned") && inbox.Contains(complaintNo);
+        }, TimeSpan.FromSeconds(10), "the complaint notices");
+
         var report = await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/orders/report");
         var s = report.GetProperty("summary");
         Assert.Equal((2, 1, 1), (s.GetProperty("offered").GetInt32(), s.GetProperty("accepted").GetInt32(), s.GetProperty("completed").GetInt32()));
