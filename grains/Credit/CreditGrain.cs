@@ -87,9 +87,23 @@ public sealed class CreditGrain(
     {
         var now = clock.GetUtcNow();
         var before = Account.ScoreAt(now);
-        await _journal.Record(e, actor, now, s => silent ? [] : Rows(s, reason, source, at, before, now));
+        await _journal.Record(e, actor, now, s => [.. Tallies(e), .. silent ? [] : Rows(s, reason, source, at, before, now)]);
         if (Kind == "merchant" && !silent)
             await GrainFactory.GetGrain<IMerchantGrain>(SubjectId).CreditScored((int)Math.Round(Account.ScoreAt(now)));
+    }
+
+    /// <summary>
+    /// The merchant lookup's figures (completed orders, ratings) kept on the merchant row as they come, in the same
+    /// transaction as the input, so a lookup reads one row per merchant instead of counting its orders every time.
+    /// </summary>
+    private IEnumerable<ReadModelWrite> Tallies(object e)
+    {
+        if (Kind != "merchant" || e is not CreditEntered { Input: var input }) yield break;
+        if (input.Kind == "completed")
+            yield return new ReadModelWrite("UPDATE merchant SET completed_orders = completed_orders + 1 WHERE id = $1", SubjectId);
+        else if (input.Kind == "rating" && input.Stars is { } stars)
+            yield return new ReadModelWrite("UPDATE merchant SET rating_count = rating_count + 1, rating_sum = rating_sum + $2 WHERE id = $1",
+                SubjectId, Math.Clamp(stars, 1, 5));
     }
 
     private IEnumerable<ReadModelWrite> Rows(CreditState s, CreditReason reason, string source, DateTimeOffset at, double before, DateTimeOffset now)

@@ -190,7 +190,8 @@ public sealed class DemoSeeder(
             changes.Select(c => (decimal)Math.Round(c.ScoreBefore, 2)).ToArray(), changes.Select(c => (decimal)Math.Round(c.ScoreAfter, 2)).ToArray(),
             changes.Select(c => c.LevelPoints).ToArray());
         return (scored, new EventAppend(records,
-            [new ReadModelWrite("UPDATE merchant SET credit_points = $2 WHERE id = $1", m.Id, account.Ledger.LevelPoints), explained]));
+            [new ReadModelWrite("UPDATE merchant SET credit_points = $2, completed_orders = $3, rating_count = $3, rating_sum = $4 WHERE id = $1",
+                m.Id, account.Ledger.LevelPoints, ratings.Count, ratings.Sum()), explained]));
     }
 
     private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>

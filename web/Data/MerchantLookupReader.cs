@@ -16,14 +16,12 @@ public sealed class MerchantLookupReader(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("""
             SELECT m.id, m.name, m.credit_level, m.credit_score, m.categories, m.districts, m.business_hours, m.phone,
-                   count(o.order_no) FILTER (WHERE o.completed_at IS NOT NULL), avg(o.score)::float8, m.status
+                   m.completed_orders::bigint, CASE WHEN m.rating_count > 0 THEN m.rating_sum::float8 / m.rating_count END, m.status
             FROM merchant m
-            LEFT JOIN work_order o ON o.merchant_id = m.id AND o.kind = 'service'
             WHERE m.status IN ('Active', 'Warned')
               AND ($1::text IS NULL OR strpos(m.name, $1) > 0)
               AND ($2::text IS NULL OR $2 = ANY (m.categories))
               AND ($3::text IS NULL OR $3 = ANY (m.districts))
-            GROUP BY m.id
             ORDER BY m.credit_score DESC, m.id
             LIMIT $4
             """);

@@ -27,6 +27,9 @@ public sealed class MerchantOrderReportTests : IAsyncLifetime
         using var merchant = await WebSession.SignIn(Web, "merchant1");
         using var worker = await WebSession.SignIn(Web, "worker1");
 
+        var lookupBefore = await Lookup(agent);
+        var ratingsBefore = await _deployment.Scalar<string>("SELECT rating_count || '/' || rating_sum FROM merchant WHERE id = 'M001'");
+
         // Served, completed and rated five stars.
         var served = await OfferedToMerchant1(agent, "13612345601");
         Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{served}/accept", null)).IsSuccessStatusCode);
@@ -77,6 +80,13 @@ public sealed class MerchantOrderReportTests : IAsyncLifetime
         Assert.Equal([served], (await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/orders/report?rating=good")).GetProperty("orders")
             .EnumerateArray().Select(r => r.GetProperty("orderNo").GetString()));
 
+        // The public lookup counts the completed order and the rating (kept on the merchant row by its credit account).
+        await _deployment.Silos[0].Grains.GetGrain<HomeService.Credit.ICreditProjectorGrain>(0).CatchUp();
+        var lookupAfter = await Lookup(agent);
+        Assert.Equal(lookupBefore.GetProperty("completedOrders").GetInt64() + 1, lookupAfter.GetProperty("completedOrders").GetInt64());
+        var (count, sum) = (int.Parse(ratingsBefore!.Split('/')[0]), int.Parse(ratingsBefore.Split('/')[1]));
+        Assert.Equal(Math.Round((sum + 5.0) / (count + 1), 2), lookupAfter.GetProperty("averageRating").GetDouble());
+
         // Another merchant's report knows nothing of it.
         using var other = await WebSession.SignIn(Web, "merchant2");
         var theirs = await other.Http.GetFromJsonAsync<JsonElement>("/api/merchant/orders/report");
@@ -90,6 +100,9 @@ public sealed class MerchantOrderReportTests : IAsyncLifetime
         Assert.Contains("开始日期", errors.GetProperty("from")[0].GetString());
         Assert.Contains("评价", errors.GetProperty("rating")[0].GetString());
     }
+
+    private static async Task<JsonElement> Lookup(WebSession session) =>
+        (await session.Http.GetFromJsonAsync<JsonElement>("/api/merchants?q=安心")).EnumerateArray().Single(m => m.GetProperty("merchantId").GetString() == "M001");
 
     private static async Task<string> OfferedToMerchant1(WebSession agent, string phone)
     {
