@@ -20,6 +20,8 @@ public static class MerchantProfileEndpoints
     {
         api.MapGet("/merchants", async (string? q, string? category, string? district, MerchantLookupReader reader) =>
             TypedResults.Ok(await reader.Search(q, category, district))).AllowAnonymous().WithTags("Merchant lookup");
+        api.MapGet("/merchants/all", async (string? q, string? category, string? district, MerchantLookupReader reader) =>
+            TypedResults.Ok(await reader.Search(q, category, district, withSuspended: true))).RequireAuthorization(Policies.CallCenter).WithTags("Merchant lookup");
         var profile = api.MapGroup("/merchant/profile").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
         profile.MapGet("", async (ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             await grains.GetGrain<IMerchantGrain>(user.MerchantOf()).Get() is { } view

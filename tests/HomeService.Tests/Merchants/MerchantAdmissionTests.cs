@@ -83,6 +83,14 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
                 m.Capacity, 0.8)), new HashSet<string>());
         Assert.Contains(ranked.Skipped, s => s.MerchantId == id && s.Reason == "status:Suspended");
 
+        // Residents no longer find it; the call center does, with its listing, to tell a caller why it gets no orders.
+        using var resident = new HttpClient { BaseAddress = Web.BaseAddress };
+        Assert.DoesNotContain(id, await resident.GetStringAsync("/api/merchants"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await resident.GetAsync("/api/merchants/all")).StatusCode);
+        using var agent = await WebSession.SignIn(Web, "agent1");
+        var seen = (await agent.Http.GetFromJsonAsync<JsonElement>("/api/merchants/all")).EnumerateArray().Single(m => m.GetProperty("merchantId").GetString() == id);
+        Assert.Equal(("Suspended", "Black"), (seen.GetProperty("status").GetString(), seen.GetProperty("listed").GetString()));
+
         var history = await admin.Http.GetFromJsonAsync<JsonElement>($"/api/admin/merchants/{id}/history");
         Assert.Equal(
             [("Applied", "Active", "资料齐全，现场核验通过", "admin:admin"), ("Active", "Active", "listed:black 伪造资质", "admin:admin"),

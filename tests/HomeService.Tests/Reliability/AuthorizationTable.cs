@@ -53,6 +53,7 @@ public static class AuthorizationTable
         new("POST", "/api/admin/workers/{workerId}/list", Admins),
         new("POST", "/api/admin/merchants/{merchantId}/suspension", Admins),
         new("GET", "/api/merchant/credit", Merchants),
+        new("GET", "/api/merchants/all", CallCenter),
         new("POST", "/api/merchant/credit/appeals", Merchants),
         new("GET", "/api/admin/credit/merchants/{merchantId}", Admins),
         new("POST", "/api/admin/credit/appeals/decision", Admins),

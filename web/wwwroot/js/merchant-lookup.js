@@ -3,6 +3,7 @@
 import { levelSymbols } from "./credit-level.js";
 
 const $ = (id) => document.getElementById(id);
+const text = JSON.parse($("lookup-text-data").textContent);
 const body = $("lookup-results").querySelector("tbody");
 let lastQuery = "";
 
@@ -10,7 +11,9 @@ let lastQuery = "";
 function row(m) {
   const tr = document.createElement("tr");
   tr.dataset.merchant = m.merchantId;
-  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["level", levelSymbols(m.creditLevel, "—")], ["districts", m.districts.join("、")],
+  tr.dataset.status = m.status;
+  const standing = (text[`lookup.status.${m.status}`] ?? m.status) + (m.listed ? ` · ${text[`lookup.listed.${m.listed}`] ?? m.listed}` : "");
+  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["status", standing], ["level", levelSymbols(m.creditLevel, "—")], ["districts", m.districts.join("、")],
     ["hours", m.businessHours ?? "—"], ["phone", m.phone], ["completed", String(m.completedOrders)]]) {
     const td = document.createElement("td");
     td.className = cls;
@@ -22,7 +25,8 @@ function row(m) {
 
 async function search(q) {
   lastQuery = q;
-  const response = await fetch(`/api/merchants?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
+  // The call center's lookup: suspended and exited merchants too, with their listing.
+  const response = await fetch(`/api/merchants/all?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
   if (!response.ok) return;
   body.replaceChildren(...(await response.json()).map(row));
 }
