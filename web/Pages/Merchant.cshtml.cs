@@ -22,7 +22,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
     [
         "staff.added", "staff.open", "staff.active", "staff.inactive", "staff.idNumber.onfile", "staff.idNumber.none", "staff.training.name",
         "staff.training.issuer", "staff.training.on", "staff.training.remove", "staff.photo.alt", "staff.code.alt", "staff.code.issue", "staff.code.reissue",
-        "staff.blacklisted", "staff.safety.Green", "staff.safety.Yellow", "staff.safety.Red", "staff.years",
+        "staff.blacklisted", "staff.safety.Green", "staff.safety.Yellow", "staff.safety.Red",
         "safety.reason.black-listed", "safety.reason.id-not-verified", "safety.reason.background-check-failed", "safety.reason.health-certificate-missing",
         "safety.reason.health-certificate-expired", "safety.reason.health-certificate-expiring", "safety.reason.training-missing",
         "safety.reason.credentials-missing",

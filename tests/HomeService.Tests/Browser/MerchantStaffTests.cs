@@ -79,6 +79,7 @@ public sealed class MerchantStaffTests(BrowserFixture browser, ITestOutputHelper
         var detail = merchant.Locator("#staff-detail");
         await Expect(detail).ToHaveAttributeAsync("data-worker", id);
         await Expect(merchant.Locator("#staff-detail-name")).ToHaveTextAsync("欧阳丽");
+        await Expect(merchant.Locator("#staff-detail-inactive")).ToBeHiddenAsync();
         await Expect(merchant.Locator("#staff-edit [name='languages']")).ToHaveValueAsync("普通话，河南话");
         await Expect(merchant.Locator("#staff-edit [name='yearsOfExperience']")).ToHaveValueAsync("6");
         await Expect(merchant.Locator("#staff-edit input[name='skills'][value='home-clean']")).ToBeCheckedAsync();
