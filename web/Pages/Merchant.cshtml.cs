@@ -14,6 +14,20 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
     public static readonly IReadOnlyList<string> ReportStatuses =
         ["Accepted", "WorkerAssigned", "EnRoute", "InService", "OnHold", "Completed", "FollowUpDue", "FollowedUp", "Closed", "CannotComplete", "Cancelled"];
 
+    /// <summary>A worker's statuses, for the staff panel's filter.</summary>
+    public static readonly IReadOnlyList<string> WorkerStatuses = Enum.GetNames<HomeService.Workers.WorkerStatus>();
+
+    /// <summary>The staff panel's words (merchant-staff.js): its own, the safety colours and their reasons.</summary>
+    private static readonly string[] StaffKeys =
+    [
+        "staff.added", "staff.open", "staff.active", "staff.inactive", "staff.idNumber.onfile", "staff.idNumber.none", "staff.training.name",
+        "staff.training.issuer", "staff.training.on", "staff.training.remove", "staff.photo.alt", "staff.code.alt", "staff.code.issue", "staff.code.reissue",
+        "staff.blacklisted", "staff.safety.Green", "staff.safety.Yellow", "staff.safety.Red",
+        "safety.reason.black-listed", "safety.reason.id-not-verified", "safety.reason.background-check-failed", "safety.reason.health-certificate-missing",
+        "safety.reason.health-certificate-expired", "safety.reason.health-certificate-expiring", "safety.reason.training-missing",
+        "safety.reason.credentials-missing",
+    ];
+
     /// <summary>What merchant.js needs: its words, the status and category names, and the company's workers for "assign".</summary>
     public object? Script { get; private set; }
 
@@ -24,7 +38,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
         if (Desk is null) return;
         Script = new
         {
-            text = OrderScreenText.For(t, "merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
+            text = OrderScreenText.For(t, ["merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
                 "merchant.refuse_cancel", "merchant.reason_required", "merchant.assign", "merchant.reassign", "merchant.worker_choice",
                 "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired",
                 "worker.status.Available", "worker.status.Assigned", "worker.status.EnRoute", "worker.status.InService", "worker.status.OffDuty",
@@ -32,8 +46,8 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "credit.reason.ComplaintSerious", "credit.reason.AcceptTimeout", "credit.reason.Refusal", "credit.reason.CancelAfterAccept",
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
-                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed", "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes",
-                "credit.trend"),
+                "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed",
+                "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys]),
             categories = OrderScreenText.Categories(await catalogue.GetTree()),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),
             workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,

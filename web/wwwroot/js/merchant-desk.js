@@ -21,12 +21,28 @@ setInterval(() => document.querySelectorAll("#workers tr[data-worker]").forEach(
 function boardUpdate(w) {
   const row = document.querySelector(`#workers tr[data-worker="${CSS.escape(w.workerId)}"]`);
   if (!row) return;
+  if (w.active === false) { // deactivated: the board lists only the company's current staff
+    row.remove();
+    return;
+  }
   row.dataset.status = w.status;
   row.dataset.since = w.statusSince;
   row.querySelector(".status").textContent = text[`worker.status.${w.status}`] ?? w.status;
   row.querySelector(".order").textContent = w.currentOrder ?? "—";
   since(row);
 }
+
+// A worker added on the staff panel (merchant-staff.js) joins the board, then follows pushes like the others.
+function boardAdd(w) {
+  if (document.querySelector(`#workers tr[data-worker="${CSS.escape(w.workerId)}"]`)) return;
+  const row = document.createElement("tr");
+  Object.assign(row.dataset, { worker: w.workerId, status: w.status, since: w.statusSince });
+  for (const [className, value] of [["", w.workerId], ["", w.name], ["", w.phone], ["status", text[`worker.status.${w.status}`] ?? w.status],
+    ["order", w.currentOrder ?? "—"], ["since", ""]]) row.append(Object.assign(document.createElement("td"), { className, textContent: value }));
+  document.querySelector("#workers tbody").append(row);
+  since(row);
+}
+document.addEventListener("hs:worker-added", (e) => boardAdd(e.detail));
 
 // --- Inbox -----------------------------------------------------------------------------------------------------------
 const inbox = $("inbox");
