@@ -143,6 +143,14 @@ document.addEventListener("hs:push", (e) => {
   }
 });
 document.addEventListener("hs:resync", refresh);
+// A worker added on the staff panel can be sent at once, without reloading the page.
+document.addEventListener("hs:worker-added", (e) => {
+  const w = e.detail;
+  if (data.workers.some((x) => x.id === w.workerId)) return;
+  data.workers.push({ id: w.workerId, name: w.name, skills: w.skills, status: w.status,
+    expired: !!w.healthCertificateExpires && w.healthCertificateExpires < new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }) });
+  refresh();
+});
 document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refresh(); });
 
 await refresh();
