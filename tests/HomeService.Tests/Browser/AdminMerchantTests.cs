@@ -15,24 +15,13 @@ namespace HomeService.Tests.Browser;
 /// number; the admin finds it among the applications, approves it with a reason, and later black-lists it, which
 /// suspends it at once.
 /// </summary>
-public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
-    private TestDeployment _deployment = null!;
-    private RunningWeb _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
-        _web = _deployment.WebHosts[0];
-    }
-
-    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
-
     [Fact]
     public Task A_company_applies_online_and_the_admin_approves_it_then_black_lists_it() => InBrowser(async session =>
     {
         // 1. From the home page to the application form, without an account.
-        var company = await session.Open(_web, "applicant");
+        var company = await session.Open(Web, "applicant");
         await Go(company, "/");
         await company.Locator("#join-link").ClickAsync();
         await IsOn(company, "/join");
@@ -59,13 +48,13 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await Expect(document.Locator(".doc-name")).ToHaveValueAsync("营业执照");
 
         // 2. The wrong check character is named next to its field, in Chinese, and nothing is recorded.
-        var before = await _deployment.Scalar<long>("SELECT count(*) FROM merchant");
+        var before = await Deployment.Scalar<long>("SELECT count(*) FROM merchant");
         await form.Locator("#join-submit").ClickAsync();
         await Expect(form.Locator(".field-error[data-field='creditCode']")).ToHaveTextAsync("统一社会信用代码有误：校验位不符，请核对。");
         await Expect(form.Locator("[name='creditCode']")).ToBeFocusedAsync();
         await Expect(form.Locator(".field-error[data-field='contactPhone']")).ToBeHiddenAsync();
         await Expect(company.Locator("#join-done")).ToBeHiddenAsync();
-        Assert.Equal(before, await _deployment.Scalar<long>("SELECT count(*) FROM merchant"));
+        Assert.Equal(before, await Deployment.Scalar<long>("SELECT count(*) FROM merchant"));
 
         // 3. Corrected, the application goes in: the company sees its number and that the result comes by SMS.
         await form.Locator("[name='creditCode']").FillAsync("91410100MA48QWE3LW");
@@ -75,11 +64,11 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         var id = await company.Locator("#join-merchant-id").TextContentAsync() ?? "";
         await Expect(company.Locator("#join-sms")).ToHaveTextAsync("审核结果将以短信发送到 13712345678。");
         await Expect(form).ToBeHiddenAsync();
-        Assert.Equal(id, await _deployment.Scalar<string>(
+        Assert.Equal(id, await Deployment.Scalar<string>(
             "SELECT claimed_by FROM uploaded_file WHERE file_name = '营业执照.pdf' AND claimed_by IS NOT NULL"));
 
         // 4. The admin finds it among the applications (the tab the page opens on) and opens it.
-        var admin = await session.Open(_web, "admin");
+        var admin = await session.Open(Web, "admin");
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
         var panel = admin.Locator("#merchants-panel");
@@ -125,7 +114,7 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await Expect(row.Locator(".status")).ToHaveTextAsync("已暂停");
         await Expect(row.Locator(".listed")).ToHaveTextAsync("黑名单");
         await Expect(admin.Locator("#merchant-history")).ToContainTextAsync("黑名单 伪造资质");
-        Assert.Equal("Suspended", await _deployment.Scalar<string>("SELECT status FROM merchant WHERE id = $1", id));
+        Assert.Equal("Suspended", await Deployment.Scalar<string>("SELECT status FROM merchant WHERE id = $1", id));
 
         Assert.Empty(session.ScriptErrors(company));
         Assert.Empty(session.ScriptErrors(admin));
@@ -134,7 +123,7 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
     [Fact]
     public Task An_english_speaking_applicant_reads_the_form_and_its_field_problems_in_english() => InBrowser(async session =>
     {
-        var company = await session.Open(_web, "applicant", locale: "en-US");
+        var company = await session.Open(Web, "applicant", locale: "en-US");
         await Go(company, "/join");
         var form = company.Locator("#join-form");
         await Expect(form).ToHaveAttributeAsync("data-ready", "true");
@@ -147,7 +136,7 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await Expect(form.Locator(".field-error[data-field='categories']")).ToHaveTextAsync("Service categories is required.");
         await Expect(form.Locator(".field-error[data-field='name']")).ToBeVisibleAsync();
         await Expect(company.Locator("#join-done")).ToBeHiddenAsync();
-        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM merchant WHERE status = 'Applied'"));
+        Assert.Equal(0L, await Deployment.Scalar<long>("SELECT count(*) FROM merchant WHERE status = 'Applied'"));
         Assert.Empty(session.ScriptErrors(company));
     });
 
@@ -155,23 +144,23 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
     public Task The_admin_grants_a_merchants_appeal_against_an_upheld_complaint_with_a_reason() => InBrowser(async session =>
     {
         // An upheld complaint against M001 costs it points; M001 appeals the penalty.
-        using var agent = await WebSession.SignIn(_web, "agent1");
-        using var merchant = await WebSession.SignIn(_web, "merchant1");
-        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        using var agent = await WebSession.SignIn(Web, "agent1");
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        using var supervisor = await WebSession.SignIn(Web, "supervisor");
         var complaint = await agent.Http.PostAsJsonAsync("/api/complaints",
             new { contactPhone = "13612345678", againstMerchantId = "M001", severity = "high", description = "保洁不彻底" });
         var complaintNo = (await complaint.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
         Assert.True((await agent.Http.PostAsJsonAsync($"/api/orders/{complaintNo}/assign", new { party = "merchant:M001" })).IsSuccessStatusCode);
         Assert.True((await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{complaintNo}/respond", new { text = "已返工" })).IsSuccessStatusCode);
         Assert.True((await supervisor.Http.PostAsJsonAsync($"/api/orders/{complaintNo}/verdict", new { upheld = true, reason = "属实" })).IsSuccessStatusCode);
-        await _deployment.Silos[0].Grains.GetGrain<ICreditProjectorGrain>(0).CatchUp();
+        await Deployment.Silos[0].Grains.GetGrain<ICreditProjectorGrain>(0).CatchUp();
         var credit = await merchant.Http.GetFromJsonAsync<JsonElement>("/api/merchant/credit");
         var penaltyId = credit.GetProperty("changes").EnumerateArray().First(c => c.GetProperty("reason").GetString() == "ComplaintSerious")
             .GetProperty("source").GetString()!;
         Assert.True((await merchant.Http.PostAsJsonAsync("/api/merchant/credit/appeals", new { penaltyId })).IsSuccessStatusCode);
 
         // The admin opens M001 (an active merchant) and sees the open appeal.
-        var admin = await session.Open(_web, "admin");
+        var admin = await session.Open(Web, "admin");
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
         await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-ready", "true");

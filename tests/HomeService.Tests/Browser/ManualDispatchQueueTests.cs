@@ -11,24 +11,13 @@ namespace HomeService.Tests.Browser;
 /// agent picks a merchant with a reason (the API's field error shows by the reason when there is none), and the order
 /// leaves the queue and reaches the merchant. Each test has a deployment of its own, so the queue holds only its orders.
 /// </summary>
-public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
-    private TestDeployment _deployment = null!;
-    private RunningWeb _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
-        _web = _deployment.WebHosts[0];
-    }
-
-    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
-
     [Fact]
     public Task A_refused_order_nobody_else_can_take_appears_in_the_queue_live_and_leaves_it_when_the_agent_dispatches_it_by_hand() => InBrowser(async session =>
     {
         var agent = await OpenConsole(session, "zh-CN");
-        var merchant = await session.Open(_web, "merchant1");
+        var merchant = await session.Open(Web, "merchant1");
         await SignIn(merchant, "merchant1");
         await IsOn(merchant, "/merchant");
         await Expect(merchant.Locator("body")).ToHaveAttributeAsync("data-merchant", "ready");
@@ -117,7 +106,7 @@ public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutput
 
     private async Task<IPage> OpenConsole(BrowserSession session, string locale)
     {
-        var page = await session.Open(_web, "agent1", locale);
+        var page = await session.Open(Web, "agent1", locale);
         await SignIn(page, "agent1");
         await IsOn(page, "/console");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");

@@ -11,28 +11,17 @@ namespace HomeService.Tests.Browser;
 /// merchant lookup shows it without reloading ("修改成功后，该修改的结果将同步地被服务热线座席人员查询到"); an order moves
 /// and the merchant's live worker board follows the worker; a new offer lands in the inbox.
 /// </summary>
-public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
-    private TestDeployment _deployment = null!;
-    private RunningWeb _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
-        _web = _deployment.WebHosts[0];
-    }
-
-    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
-
     [Fact]
     public Task An_edit_reaches_the_agents_lookup_live_and_the_worker_board_follows_an_order() => InBrowser(async session =>
     {
-        var agent = await session.Open(_web, "agent1");
+        var agent = await session.Open(Web, "agent1");
         await SignIn(agent, "agent1");
         await IsOn(agent, "/console");
         await Expect(agent.Locator("#merchant-lookup")).ToHaveAttributeAsync("data-ready", "true");
         await LiveConnectionIsUp(agent);
-        var merchant = await session.Open(_web, "merchant1");
+        var merchant = await session.Open(Web, "merchant1");
         await SignIn(merchant, "merchant1");
         await IsOn(merchant, "/merchant");
         await Expect(merchant.Locator("#profile-panel")).ToHaveAttributeAsync("data-ready", "true");
@@ -94,7 +83,7 @@ public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper 
     [Fact]
     public Task The_credit_panel_draws_the_score_trend_from_past_changes() => InBrowser(async session =>
     {
-        var merchant = await session.Open(_web, "merchant1");
+        var merchant = await session.Open(Web, "merchant1");
         await SignIn(merchant, "merchant1");
         await IsOn(merchant, "/merchant");
         var trend = merchant.Locator("#credit-trend");

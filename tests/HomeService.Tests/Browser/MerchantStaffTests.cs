@@ -15,23 +15,12 @@ namespace HomeService.Tests.Browser;
 /// comes back only masked and turns the safety code green), uploads a photo, issues the one-person-one-code, rests the
 /// worker by hand (the live board follows) and deactivates them with a reason (found again under "deactivated").
 /// </summary>
-public sealed class MerchantStaffTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
+public sealed class MerchantStaffTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
-    private TestDeployment _deployment = null!;
-    private RunningWeb _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
-        _web = _deployment.WebHosts[0];
-    }
-
-    public Task DisposeAsync() => _deployment.DisposeAsync().AsTask();
-
     [Fact]
     public Task A_merchant_adds_a_worker_records_credentials_photo_and_code_rests_and_deactivates_them() => InBrowser(async session =>
     {
-        var merchant = await session.Open(_web, "merchant1");
+        var merchant = await session.Open(Web, "merchant1");
         await SignIn(merchant, "merchant1");
         await IsOn(merchant, "/merchant");
         var panel = merchant.Locator("#staff-panel");
@@ -55,7 +44,7 @@ public sealed class MerchantStaffTests(BrowserFixture browser, ITestOutputHelper
         await Expect(add.Locator(".field-error[data-field='name']")).ToBeHiddenAsync();
         await Expect(list).ToHaveCountAsync(3);
         await Expect(merchant.Locator("#workers tbody tr")).ToHaveCountAsync(3);
-        Assert.Equal(3L, await _deployment.Scalar<long>("SELECT count(*) FROM worker WHERE merchant_id = 'M001'"));
+        Assert.Equal(3L, await Deployment.Scalar<long>("SELECT count(*) FROM worker WHERE merchant_id = 'M001'"));
 
         // 2. Corrected, the worker is added: in the list (phone normalized, skill by name, off duty, yellow) and on the live board.
         await add.Locator("[name='phone']").FillAsync("139 0371 0099");
@@ -135,7 +124,7 @@ public sealed class MerchantStaffTests(BrowserFixture browser, ITestOutputHelper
         var link = merchant.Locator("#staff-code-link");
         await Expect(link).ToHaveAttributeAsync("href", new Regex("^/w/[A-Za-z0-9_-]{16,}$"));
         await Expect(merchant.Locator("#staff-code-issue")).ToHaveTextAsync("重新生成（旧码作废）");
-        var resident = await session.Open(_web, "resident");
+        var resident = await session.Open(Web, "resident");
         await Go(resident, (await link.GetAttributeAsync("href"))!);
         await Expect(resident.Locator("#code-name")).ToHaveTextAsync("欧**");
 
