@@ -30,6 +30,8 @@ public static class WebApp
         builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<MerchantOrderReport>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PublicSiteReader>();
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
         builder.Services.AddSingleton<UploadStore>();

@@ -13,7 +13,8 @@ public sealed record CategoryField(
     [property: Id(4)] bool Required);
 
 /// <summary>
-/// What the center promises and needs for a category: fields, default SLA, price guide, worker skills. An SLA left
+/// What the center promises and needs for a category: fields, default SLA, price guide, worker skills, and the
+/// service guide residents read (服务速查: what the service covers and how long it typically takes). An SLA left
 /// empty falls back to the center-wide setting (HomeService:WorkOrders).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Catalogue.CategoryTerms")]
@@ -23,7 +24,11 @@ public sealed record CategoryTerms(
     [property: Id(2)] int? CompletionGraceHours,
     [property: Id(3)] string? PriceGuideZh,
     [property: Id(4)] string? PriceGuideEn,
-    [property: Id(5)] IReadOnlyList<string> Skills);
+    [property: Id(5)] IReadOnlyList<string> Skills,
+    [property: Id(6)] string? DescriptionZh = null,
+    [property: Id(7)] string? DescriptionEn = null,
+    [property: Id(8)] string? DurationZh = null,
+    [property: Id(9)] string? DurationEn = null);
 
 /// <summary>A node of the service catalogue (业务属性定义). <see cref="TermsVersion"/> counts changes to its terms.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Catalogue.ServiceCategory")]

@@ -30,6 +30,10 @@ public static class CategoryTermsRules
         if (terms.CompletionGraceHours is { } g && g is < 1 or > 30 * 24) errors["completionGraceHours"] = ["range:1-720"];
         if (terms.PriceGuideZh is { Length: > 500 }) errors["priceGuideZh"] = ["max_length:500"];
         if (terms.PriceGuideEn is { Length: > 500 }) errors["priceGuideEn"] = ["max_length:500"];
+        if (terms.DescriptionZh is { Length: > 1000 }) errors["descriptionZh"] = ["max_length:1000"];
+        if (terms.DescriptionEn is { Length: > 2000 }) errors["descriptionEn"] = ["max_length:2000"];
+        if (terms.DurationZh is { Length: > 50 }) errors["durationZh"] = ["max_length:50"];
+        if (terms.DurationEn is { Length: > 80 }) errors["durationEn"] = ["max_length:80"];
         if (terms.Skills is null) errors["skills"] = ["required"];
         else if (terms.Skills.Count > 10 || terms.Skills.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 32)) errors["skills"] = ["format:skills"];
         return errors;

@@ -169,10 +169,25 @@ public sealed class WorkOrderGrain(
             ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
             : Refused(error);
         if (events.Count == 0) return Ok(); // a repeat of the follow-up just recorded
-        await _journal.Record(events, outcome.Actor, Now, o => [Row(o), .. Webhooks(o)]);
+        await _journal.Record(events, outcome.Actor, Now, o => [Row(o), .. Webhooks(o), .. Review(o, events)]);
         await Announce(Order.MerchantId);
         await OpenComplaintIfNeeded();
         return Ok();
+    }
+
+    /// <summary>
+    /// The rating that counts becomes a public review on the merchant's page (加盟企业查询): the reviewer's name masked,
+    /// and a comment only when the resident wrote it on the web; an agent's or the IVR's notes stay internal.
+    /// </summary>
+    private static IEnumerable<ReadModelWrite> Review(WorkOrder o, IReadOnlyList<object> events)
+    {
+        foreach (var e in events)
+            if (e is FollowUpRecorded { CountsAsRating: true, Score: { } stars } f && o.MerchantId is { } merchant)
+                yield return new ReadModelWrite("""
+                    INSERT INTO service_review (order_no, merchant_id, worker_id, category_code, reviewer, stars, comment, channel, reviewed_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_no) DO NOTHING
+                    """, o.OrderNo, merchant, o.WorkerId, o.Category, PersonalData.MaskName(o.ContactName), stars,
+                    f.Channel == "web" && !string.IsNullOrWhiteSpace(f.Comment) ? f.Comment : null, f.Channel, f.At);
     }
 
     /// <summary>A poor follow-up opens a linked complaint; its number is derived from the order's, so doing it twice is harmless.</summary>

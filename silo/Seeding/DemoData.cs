@@ -112,6 +112,17 @@ public static class DemoData
     }
 
     /// <summary>Past ratings per demo merchant, oldest first: M001 long and excellent, M002 good, M003 newer and mixed.</summary>
+    public sealed record ImportedReview(string Category, string Reviewer, string Comment);
+
+    /// <summary>Comments left with the newest imported ratings, newest first (reviewer names already masked by the old site).</summary>
+    public static IReadOnlyList<ImportedReview> ImportedReviews(string merchantId) => merchantId switch
+    {
+        "M001" => [new("nanny", "王**", "阿姨做饭很合口味，带孩子也细心。"), new("hourly", "陈*", "准时到，打扫得很干净。"),
+                   new("home-clean", "李**", "厨房油污处理得很彻底，下次还找她们。")],
+        "M002" => [new("deep-clean", "赵**", "新房开荒四个人做了一天，角落都擦到了。"), new("window-clean", "孙*", "玻璃擦得透亮，高处作业有安全绳。")],
+        _ => [new("drain", "周**", "半小时就到了，疏通很快，价格和电话里说的一样。"), new("appliance", "吴*", "空调不制冷，师傅检测后换了电容，收费透明。")],
+    };
+
     public static IReadOnlyList<int> PastRatings(string merchantId) => merchantId switch
     {
         "M001" => Enumerable.Range(0, 170).Select(i => i % 17 == 0 ? 4 : i % 53 == 0 ? 3 : 5).ToList(),

@@ -68,10 +68,11 @@ public sealed class DemoSeeder(
                 await Append("service_category", child.Code, "CategoryDefined", new { child.Code, Parent = top.Code, child.NameZh, child.NameEn, terms },
                     new ReadModelWrite("""
                         INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order, required_fields, dispatch_sla_minutes,
-                            completion_grace_hours, price_guide_zh, price_guide_en, skills)
-                        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)
+                            completion_grace_hours, price_guide_zh, price_guide_en, skills, description_zh, description_en, duration_zh, duration_en)
+                        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15)
                         """, child.Code, top.Code, child.NameZh, child.NameEn, ++order, JsonSerializer.Serialize(terms.Fields, Json),
-                        terms.DispatchSlaMinutes, terms.CompletionGraceHours, terms.PriceGuideZh, terms.PriceGuideEn, terms.Skills.ToArray()));
+                        terms.DispatchSlaMinutes, terms.CompletionGraceHours, terms.PriceGuideZh, terms.PriceGuideEn, terms.Skills.ToArray(),
+                        terms.DescriptionZh, terms.DescriptionEn, terms.DurationZh, terms.DurationEn));
             }
         }
     }
@@ -189,9 +190,17 @@ public sealed class DemoSeeder(
             """, m.Id, changes.Select(c => c.At.ToUniversalTime()).ToArray(), changes.Select(c => c.SourceEvent).ToArray(),
             changes.Select(c => (decimal)Math.Round(c.ScoreBefore, 2)).ToArray(), changes.Select(c => (decimal)Math.Round(c.ScoreAfter, 2)).ToArray(),
             changes.Select(c => c.LevelPoints).ToArray());
+        // The latest few imported ratings were left on the old website with a comment: they are the merchant page's reviews.
+        var recent = DemoData.ImportedReviews(m.Id).Select((r, i) => (r, i: ratings.Count - 1 - i)).ToList();
+        var reviews = new ReadModelWrite("""
+            INSERT INTO service_review (order_no, merchant_id, category_code, reviewer, stars, comment, channel, reviewed_at)
+            SELECT 'import:' || $1 || '#' || r.n, $1, r.category, r.reviewer, r.stars, r.comment, 'web', r.at
+            FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::timestamptz[]) AS r(n, category, reviewer, stars, comment, at)
+            """, m.Id, recent.Select(x => x.i + 1).ToArray(), recent.Select(x => x.r.Category).ToArray(), recent.Select(x => x.r.Reviewer).ToArray(),
+            recent.Select(x => ratings[x.i]).ToArray(), recent.Select(x => x.r.Comment).ToArray(), recent.Select(x => changes[x.i].At.ToUniversalTime()).ToArray());
         return (scored, new EventAppend(records,
             [new ReadModelWrite("UPDATE merchant SET credit_points = $2, completed_orders = $3, rating_count = $3, rating_sum = $4 WHERE id = $1",
-                m.Id, account.Ledger.LevelPoints, ratings.Count, ratings.Sum()), explained]));
+                m.Id, account.Ledger.LevelPoints, ratings.Count, ratings.Sum()), explained, reviews]));
     }
 
     private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>

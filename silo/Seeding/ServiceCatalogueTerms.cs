@@ -25,5 +25,11 @@ public static class ServiceCatalogueTerms
             30, 6, "检测费 30 元，维修按配件和工时报价", "Inspection ¥30; repairs quoted for parts and labour", ["appliance"]),
     };
 
-    public static CategoryTerms For(string code) => Listed.GetValueOrDefault(code) ?? new([], null, null, null, null, [code]);
+    public static CategoryTerms For(string code)
+    {
+        var terms = Listed.GetValueOrDefault(code) ?? new([], null, null, null, null, [code]);
+        return ServiceGuides.All.TryGetValue(code, out var g)
+            ? terms with { DescriptionZh = g.DescriptionZh, DescriptionEn = g.DescriptionEn, DurationZh = g.DurationZh, DurationEn = g.DurationEn }
+            : terms;
+    }
 }

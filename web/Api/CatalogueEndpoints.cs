@@ -15,7 +15,8 @@ public static class CatalogueEndpoints
 {
     public sealed record FieldRequest(string? Key, string? NameZh, string? NameEn, string? Type, bool? Required);
     public sealed record TermsRequest(IReadOnlyList<FieldRequest>? Fields, int? DispatchSlaMinutes, int? CompletionGraceHours,
-        string? PriceGuideZh, string? PriceGuideEn, IReadOnlyList<string>? Skills);
+        string? PriceGuideZh, string? PriceGuideEn, IReadOnlyList<string>? Skills, string? DescriptionZh = null, string? DescriptionEn = null,
+        string? DurationZh = null, string? DurationEn = null);
 
     public static RouteGroupBuilder MapCatalogueEndpoints(this RouteGroupBuilder api)
     {
@@ -30,7 +31,8 @@ public static class CatalogueEndpoints
     {
         var terms = new CategoryTerms(
             (body.Fields ?? []).Select(f => new CategoryField(f.Key ?? "", f.NameZh ?? "", f.NameEn ?? "", f.Type ?? "text", f.Required ?? false)).ToList(),
-            body.DispatchSlaMinutes, body.CompletionGraceHours, body.PriceGuideZh, body.PriceGuideEn, body.Skills ?? []);
+            body.DispatchSlaMinutes, body.CompletionGraceHours, body.PriceGuideZh, body.PriceGuideEn, body.Skills ?? [], body.DescriptionZh, body.DescriptionEn,
+            body.DurationZh, body.DurationEn);
         var result = await cluster.GetGrain<IServiceCatalogueGrain>(0).ChangeTerms(code, terms, user.Identity!.Name!);
         if (result.Succeeded) return TypedResults.Ok(result.Value!);
         return result.Errors!.ContainsKey("code")

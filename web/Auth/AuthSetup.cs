@@ -48,6 +48,7 @@ public static class AuthSetup
     {
         pages.AuthorizeFolder("/");
         pages.AllowAnonymousToPage("/Index");
+        pages.AllowAnonymousToFolder("/Site"); // the public site: services, merchants, search
         pages.AllowAnonymousToPage("/Login");
         pages.AllowAnonymousToPage("/Denied");
         pages.AllowAnonymousToPage("/Error");

@@ -12,16 +12,23 @@ public sealed class MerchantLookupReader(NpgsqlDataSource db)
     public sealed record MerchantCard(string MerchantId, string Name, string CreditLevel, int CreditScore, IReadOnlyList<string> Categories,
         IReadOnlyList<string> Districts, string? BusinessHours, string Phone, long CompletedOrders, double? AverageRating, string Status, string? Listed);
 
+    private static readonly string[] Admitted = ["Active", "Warned"];
+    private static readonly string[] Known = ["Active", "Warned", "Suspended", "Exited"];
+
+    private const string Columns = """
+        SELECT m.id, m.name, m.credit_level, m.credit_score, m.categories, m.districts, m.business_hours, m.phone,
+               m.completed_orders::bigint, CASE WHEN m.rating_count > 0 THEN m.rating_sum::float8 / m.rating_count END, m.status, m.listed
+        FROM merchant m
+        """;
+
     /// <summary>
     /// Residents see admitted merchants only. The call center (<paramref name="withSuspended"/>) also sees suspended and
     /// exited ones with their red or black listing: a caller asking about a company must hear why it gets no orders.
     /// </summary>
     public async Task<IReadOnlyList<MerchantCard>> Search(string? text, string? category, string? district, int limit = 50, bool withSuspended = false)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT m.id, m.name, m.credit_level, m.credit_score, m.categories, m.districts, m.business_hours, m.phone,
-                   m.completed_orders::bigint, CASE WHEN m.rating_count > 0 THEN m.rating_sum::float8 / m.rating_count END, m.status, m.listed
-            FROM merchant m
+        await using var cmd = db.CreateCommand($"""
+            {Columns}
             WHERE m.status = ANY ($5)
               AND ($1::text IS NULL OR strpos(m.name, $1) > 0)
               AND ($2::text IS NULL OR $2 = ANY (m.categories))
@@ -33,7 +40,22 @@ public sealed class MerchantLookupReader(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = Blank(category) ?? (object)DBNull.Value });
         cmd.Parameters.Add(new() { Value = Blank(district) ?? (object)DBNull.Value });
         cmd.Parameters.Add(new() { Value = Math.Clamp(limit, 1, 200) });
-        cmd.Parameters.Add(new() { Value = withSuspended ? new[] { "Active", "Warned", "Suspended", "Exited" } : new[] { "Active", "Warned" } });
+        cmd.Parameters.Add(new() { Value = withSuspended ? Known : Admitted });
+        return await Read(cmd);
+    }
+
+    /// <summary>One admitted merchant's card, or null.</summary>
+    public async Task<MerchantCard?> Find(string merchantId)
+    {
+        if (merchantId.Length > 32) return null;
+        await using var cmd = db.CreateCommand($"{Columns} WHERE m.id = $1 AND m.status = ANY ($2)");
+        cmd.Parameters.Add(new() { Value = merchantId });
+        cmd.Parameters.Add(new() { Value = Admitted });
+        return (await Read(cmd)).FirstOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<MerchantCard>> Read(NpgsqlCommand cmd)
+    {
         var cards = new List<MerchantCard>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())

@@ -49,10 +49,8 @@ public sealed class WorkerCodeReader(NpgsqlDataSource db, TimeProvider clock)
         var safety = r.GetBoolean(10)
             ? SafetyCode.Evaluate(credentials, r.GetBoolean(9), today)
             : SafetyCode.Unrecorded(credentials.HealthCertificateExpires, r.GetBoolean(9), today);
-        return new PublicWorker(MaskName(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), safety, credentials.IdVerifiedOn,
+        return new PublicWorker(PersonalData.MaskName(r.GetString(0)) ?? "", r.GetString(1), r.GetString(2), r.GetString(3), safety, credentials.IdVerifiedOn,
             credentials.HealthCertificateExpires, credentials.Trainings, credentials.BackgroundCheckPassed, credentials.BackgroundCheckedOn, r.GetBoolean(11));
     }
 
-    /// <summary>刘桂芳 → 刘**: the surname and one star per character of the given name.</summary>
-    public static string MaskName(string name) => name.Length <= 1 ? name : name[0] + new string('*', name.Length - 1);
 }

@@ -1,11 +1,25 @@
 using HomeService.Web.Data;
+using HomeService.Web.Pages.Site;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HomeService.Web.Pages;
 
-public sealed class IndexModel(CatalogueReader catalogue) : PageModel
+/// <summary>
+/// The community service supermarket (社区服务超市): search, the two ways in (online order, free callback), hot services,
+/// the catalogue, recommended merchants. Every part is read from memory or a cached or indexed read, so the page stays fast.
+/// </summary>
+public sealed class IndexModel(CatalogueReader catalogue, PublicSiteReader site, MerchantLookupReader lookup) : PageModel
 {
     public IReadOnlyList<CatalogueReader.Category> Catalogue { get; private set; } = [];
+    public IReadOnlyList<PublicSiteReader.HotService> Hot { get; private set; } = [];
+    public IReadOnlyList<MerchantLookupReader.MerchantCard> Recommended { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> CategoryNames { get; private set; } = new Dictionary<string, string>();
 
-    public async Task OnGet() => Catalogue = await catalogue.GetTree();
+    public async Task OnGet()
+    {
+        Catalogue = await catalogue.GetTree();
+        CategoryNames = Catalogue.SelectMany(t => t.Children).ToDictionary(c => c.Code, SiteText.Name);
+        Hot = await site.HotServices();
+        Recommended = await lookup.Search(null, null, null, limit: 6);
+    }
 }

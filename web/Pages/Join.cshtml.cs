@@ -1,3 +1,4 @@
+using HomeService.Web.Data;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,7 @@ public sealed class JoinModel(UiText t) : PageModel
     public static readonly string[] DocumentKinds = ["business-licence", "service-permit", "insurance", "other"];
 
     /// <summary>The districts the center serves, offered as suggestions (the value is what dispatch matches on).</summary>
-    public static readonly string[] Districts = ["金水区", "郑东新区", "惠济区", "二七区", "中原区", "管城回族区"];
+    public static IReadOnlyList<string> Districts => CityDistricts.All;
 
     /// <summary>What join.js needs: the words it writes itself.</summary>
     public object Script { get; private set; } = new { };
