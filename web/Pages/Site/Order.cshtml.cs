@@ -1,0 +1,113 @@
+using System.Globalization;
+using HomeService.Web.Auth;
+using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace HomeService.Web.Pages.Site;
+
+/// <summary>
+/// The online order (网络订单): a category, its required fields, the address, a day and a time slot, notes. A signed-in
+/// member picks the address from their address book. A plain form post, so it works without JavaScript; a hidden form
+/// token makes a double click or a refresh one order, not two. Guests order by phone on the hotline or sign in first.
+/// </summary>
+public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, NpgsqlDataSource db, UiText text, TimeProvider clock) : PageModel
+{
+    /// <summary>The day's visit windows offered (Beijing time).</summary>
+    public static readonly IReadOnlyList<(string Code, int StartHour, int EndHour)> Slots =
+        [("08-10", 8, 10), ("10-12", 10, 12), ("13-15", 13, 15), ("15-17", 15, 17), ("17-19", 17, 19), ("19-21", 19, 21)];
+
+    public IReadOnlyList<CatalogueReader.Category> Catalogue { get; private set; } = [];
+    public CatalogueReader.Category? Category { get; private set; }
+    public IReadOnlyList<string> AddressBook { get; private set; } = [];
+    public Dictionary<string, string> Errors { get; } = new();
+    public string? MemberId => User.Find(HomeServiceClaims.MemberId);
+
+    [BindProperty] public OrderForm Form { get; set; } = new();
+
+    public sealed class OrderForm
+    {
+        public string? Category { get; set; }
+        public Dictionary<string, string> Requirements { get; set; } = new();
+        public string? Address { get; set; }
+        public string? District { get; set; }
+        public DateOnly? Day { get; set; }
+        public string? Slot { get; set; }
+        public string? Notes { get; set; }
+        public string? Token { get; set; }
+    }
+
+    /// <summary>The order just placed (after the redirect that follows a post, so a refresh does not post again).</summary>
+    public string? Placed { get; private set; }
+
+    public async Task OnGet(string? category, string? placed)
+    {
+        Placed = placed is { Length: <= 32 } && placed.All(char.IsAsciiLetterOrDigit) ? placed : null;
+        await Load(category);
+        Form = new OrderForm
+        {
+            Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = SafetyDay(1), Address = AddressBook.FirstOrDefault(),
+        };
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        await Load(Form.Category);
+        if (MemberId is not { } member) return Challenge();
+        var (phone, name) = await Member(member);
+        var day = Form.Day ?? default;
+        var slot = Slots.FirstOrDefault(s => s.Code == Form.Slot);
+        if (Form.Day is null) Errors["day"] = text.Validation("day", "required", "order");
+        if (slot.Code is null) Errors["slot"] = text.Validation("slot", "required", "order");
+        if (!CityDistricts.All.Contains(Form.District)) Errors["district"] = text.Validation("district", "required", "order");
+        if (string.IsNullOrWhiteSpace(Form.Token) || Form.Token.Length > 64) Errors["form"] = text["order.web.expired"];
+        if (Errors.Count > 0) return Page();
+
+        var china = TimeSpan.FromHours(8);
+        var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(slot.StartHour, 0)), china);
+        var order = new NewServiceOrder("web", null, member, name, phone, Form.Category ?? "", Form.Address?.Trim() ?? "", Form.District ?? "",
+            start, start.AddHours(slot.EndHour - slot.StartHour),
+            Form.Requirements.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key, r => r.Value.Trim()), Form.Notes?.Trim(),
+            $"member:{member}");
+        // The form token is the idempotency key: the same form sent twice is bound to the first order.
+        var result = await cluster.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, $"web:{member}", Form.Token!);
+        if (result.Succeeded) return Redirect($"/order?placed={result.Value!.OrderNo}");
+        // A category's own fields are named by the catalogue; the rest by the form's labels.
+        var own = Category?.Terms?.Fields.ToDictionary(f => $"requirements.{f.Key}", f => UiText.IsEnglish ? f.NameEn : f.NameZh) ?? [];
+        foreach (var (field, codes) in result.Errors!)
+            Errors[field] = text.Validation(field, codes[0], "order", own.GetValueOrDefault(field));
+        return Page();
+    }
+
+    private async Task Load(string? category)
+    {
+        Catalogue = await catalogue.GetTree();
+        Category = Catalogue.SelectMany(t => t.Children).FirstOrDefault(c => c.Code == category);
+        if (MemberId is { } member) AddressBook = await Addresses(member);
+    }
+
+    private DateOnly SafetyDay(int daysAhead) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).AddDays(daysAhead);
+
+    private async Task<IReadOnlyList<string>> Addresses(string memberId)
+    {
+        await using var cmd = db.CreateCommand("SELECT addresses FROM member WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = memberId });
+        return await cmd.ExecuteScalarAsync() is string[] list ? list : [];
+    }
+
+    private async Task<(string Phone, string Name)> Member(string memberId)
+    {
+        await using var cmd = db.CreateCommand("SELECT phone, name FROM member WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = memberId });
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? (r.GetString(0), r.GetString(1)) : ("", "");
+    }
+
+    public static string SlotLabel(string code) => code.Replace("-", ":00–") + ":00";
+
+    public static string Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
