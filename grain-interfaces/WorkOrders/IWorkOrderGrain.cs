@@ -61,6 +61,9 @@ public interface IOrderIntakeGrain : IGrainWithIntegerKey
     [Alias("CreatePartnerService")] Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey);
     [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
     [Alias("CreateInquiry")] Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry);
+    /// <summary>A complaint or an inquiry from the website: the same form token always leads to the same order.</summary>
+    [Alias("CreateComplaintOnce")] Task<CommandResult<WorkOrderView>> CreateComplaintOnce(NewComplaint complaint, string source, string idempotencyKey);
+    [Alias("CreateInquiryOnce")] Task<CommandResult<WorkOrderView>> CreateInquiryOnce(NewInquiry inquiry, string source, string idempotencyKey);
 }
 
 /// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>

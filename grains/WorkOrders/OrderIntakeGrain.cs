@@ -9,27 +9,45 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
 {
     public async Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey)
     {
-        // A retry gets the order its key already made, whatever changed since (its time window may have started), and
-        // costs no order number.
-        if (await BoundOrder(partnerKeyId, idempotencyKey) is { } bound && await GrainFactory.GetGrain<IWorkOrderGrain>(bound).Get() is { } made)
+        var checkedOrder = order;
+        return await Once(partnerKeyId, idempotencyKey, async () =>
+        {
+            (checkedOrder, var errors) = await Check(order);
+            return errors;
+        }, orderNo => GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(checkedOrder));
+    }
+
+    public Task<CommandResult<WorkOrderView>> CreateComplaintOnce(NewComplaint complaint, string source, string idempotencyKey) =>
+        Once(source, idempotencyKey, () => ComplaintErrors(complaint), orderNo => GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateComplaint(complaint));
+
+    public Task<CommandResult<WorkOrderView>> CreateInquiryOnce(NewInquiry inquiry, string source, string idempotencyKey) =>
+        Once(source, idempotencyKey, () => Task.FromResult(InquiryErrors(inquiry)),
+            orderNo => GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateInquiry(inquiry));
+
+    /// <summary>
+    /// An order made at most once per (source, key): a retry gets the order its key already made, whatever changed since
+    /// (its time window may have started), and costs no order number. The number is reserved and bound to the key in one
+    /// statement, so a retry racing the first request, or one after a crash mid-way, finds the number bound the first time.
+    /// </summary>
+    private async Task<CommandResult<WorkOrderView>> Once(string source, string key, Func<Task<Dictionary<string, string[]>>> validate,
+        Func<string, Task<CommandResult<WorkOrderView>>> create)
+    {
+        if (await BoundOrder(source, key) is { } bound && await GrainFactory.GetGrain<IWorkOrderGrain>(bound).Get() is { } made)
             return CommandResult<WorkOrderView>.Ok(made);
-        var (checkedOrder, errors) = await Check(order);
+        var errors = await validate();
         if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
-        order = checkedOrder;
-        // Reserve a number and bind it to the key in one statement; a retry finds the number bound the first time.
         var candidate = await numbers.Next(clock.GetUtcNow());
         string? orderNo;
         await using (var insert = db.CreateCommand(
             "INSERT INTO partner_order_receipt (partner_key_id, idempotency_key, order_no) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING order_no"))
         {
-            insert.Parameters.Add(new() { Value = partnerKeyId });
-            insert.Parameters.Add(new() { Value = idempotencyKey });
+            insert.Parameters.Add(new() { Value = source });
+            insert.Parameters.Add(new() { Value = key });
             insert.Parameters.Add(new() { Value = candidate });
             orderNo = (string?)await insert.ExecuteScalarAsync();
         }
-        // The key was bound first by another request (maybe at this very moment): a new statement sees its row.
-        orderNo ??= (await BoundOrder(partnerKeyId, idempotencyKey))!;
-        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(order);
+        orderNo ??= (await BoundOrder(source, key))!;
+        return await create(orderNo);
     }
 
     private async Task<string?> BoundOrder(string partnerKeyId, string idempotencyKey)
@@ -61,26 +79,38 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
 
     public async Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint)
     {
+        var errors = await ComplaintErrors(complaint);
+        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
+        var orderNo = await numbers.Next(clock.GetUtcNow());
+        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateComplaint(complaint);
+    }
+
+    private async Task<Dictionary<string, string[]>> ComplaintErrors(NewComplaint complaint)
+    {
         var errors = new Dictionary<string, string[]>();
         if (!PhoneNumber.IsDialable(PhoneNumber.Normalize(complaint.ContactPhone))) errors["contactPhone"] = ["format:phone"];
         if (complaint.Severity is not ("low" or "medium" or "high")) errors["severity"] = ["unknown"];
         if (string.IsNullOrWhiteSpace(complaint.Description)) errors["description"] = ["required"];
         else if (complaint.Description.Length > 2000) errors["description"] = ["max_length:2000"];
         if (complaint.RelatedOrderNo is { } related && await GrainFactory.GetGrain<IWorkOrderGrain>(related).Get() is null) errors["relatedOrderNo"] = ["unknown"];
-        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
-        var orderNo = await numbers.Next(clock.GetUtcNow());
-        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateComplaint(complaint);
+        return errors;
     }
 
     public async Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry)
+    {
+        var errors = InquiryErrors(inquiry);
+        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
+        var orderNo = await numbers.Next(clock.GetUtcNow());
+        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateInquiry(inquiry);
+    }
+
+    private static Dictionary<string, string[]> InquiryErrors(NewInquiry inquiry)
     {
         var errors = new Dictionary<string, string[]>();
         if (inquiry.Kind is not (WorkOrderKind.Consultation or WorkOrderKind.Suggestion)) errors["kind"] = ["unknown"];
         if (!PhoneNumber.IsDialable(PhoneNumber.Normalize(inquiry.ContactPhone))) errors["contactPhone"] = ["format:phone"];
         if (string.IsNullOrWhiteSpace(inquiry.Text)) errors["text"] = ["required"];
         else if (inquiry.Text.Length > 2000) errors["text"] = ["max_length:2000"];
-        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
-        var orderNo = await numbers.Next(clock.GetUtcNow());
-        return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateInquiry(inquiry);
+        return errors;
     }
 }

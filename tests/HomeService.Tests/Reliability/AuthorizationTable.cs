@@ -178,6 +178,7 @@ public static class AuthorizationTable
         new("GET", "/services/{category}", Everyone),
         new("GET", "/merchants", Everyone),
         new("GET", "/order", Everyone),
+        new("GET", "/ask", Everyone),
         new("GET", "/merchants/{id}", Everyone),
         new("GET", "/search?q=%E4%BF%9D%E6%B4%81", Everyone),
         new("GET", "/console", ConsolePage),
