@@ -63,3 +63,10 @@ public interface IMemberPhoneIndexGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Register")] Task<CommandResult<MemberPhoneEntry>> Register(string name, string passwordHash, string actor);
 }
+
+/// <summary>Sizes the web forms and the member grain agree on.</summary>
+public static class MemberLimits
+{
+    public const int MaxAddresses = 10;
+    public const int NameMaxLength = 50;
+}

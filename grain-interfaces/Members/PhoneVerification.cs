@@ -11,12 +11,14 @@ public static class VerificationPurposes
     public static readonly IReadOnlyList<string> All = [Register, Login, Reset, Order];
 }
 
-/// <summary>A send's answer: sent (the code valid until ExpiresAt), or refused by the number's rate limit with the seconds to wait.</summary>
+/// <summary>A send's answer: sent (the code valid until ExpiresAt; the next may be sent after ResendAfterSeconds), or refused by the number's rate limit with the seconds to wait.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Members.VerificationSend")]
 public sealed record VerificationSend(
     [property: Id(0)] bool Sent,
     [property: Id(1)] int RetryAfterSeconds,
-    [property: Id(2)] DateTimeOffset? ExpiresAt);
+    [property: Id(2)] DateTimeOffset? ExpiresAt,
+    [property: Id(3)] int ExpiresInSeconds,
+    [property: Id(4)] int ResendAfterSeconds);
 
 /// <summary>A check's answer. Missing: no live code of that purpose (never sent, already used, or void after too many wrong tries).</summary>
 public enum VerificationOutcome { Accepted, Wrong, Expired, Missing, TooManyTries }

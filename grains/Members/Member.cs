@@ -5,7 +5,7 @@ namespace HomeService.Members;
 /// <summary>A member's profile as a fold of their events, with the rules for editing it.</summary>
 public sealed class Member : IAggregateState
 {
-    public const int MaxAddresses = 10;
+    public const int MaxAddresses = MemberLimits.MaxAddresses;
 
     public int Version { get; set; }
     public bool Exists { get; set; }
@@ -66,6 +66,6 @@ public sealed class Member : IAggregateState
     public static void NameErrors(string name, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(name)) errors["name"] = ["required"];
-        else if (name.Trim().Length > 50) errors["name"] = ["max_length:50"];
+        else if (name.Trim().Length > MemberLimits.NameMaxLength) errors["name"] = [$"max_length:{MemberLimits.NameMaxLength}"];
     }
 }

@@ -38,7 +38,7 @@ public sealed class PhoneVerificationGrain(
             throw new ArgumentException($"No codes for purpose '{purpose}' to this number.");
         var now = clock.GetUtcNow();
         var wait = Me.WaitBeforeSending(now, policy);
-        if (wait > TimeSpan.Zero) return new VerificationSend(false, (int)Math.Ceiling(wait.TotalSeconds), null);
+        if (wait > TimeSpan.Zero) return new VerificationSend(false, (int)Math.Ceiling(wait.TotalSeconds), null, 0, 0);
 
         var code = PhoneVerificationLedger.NewCode();
         var expires = now + policy.CodeLifetime;
@@ -47,7 +47,8 @@ public sealed class PhoneVerificationGrain(
             [NotificationOutbox.Enqueue("sms", "phone", Phone, "verification.code", new { code, minutes, purpose }, $"verification:{Phone}:{s.Version}")]);
         Me.Keep(purpose, code);
         await state.WriteStateAsync();
-        return new VerificationSend(true, 0, expires);
+        return new VerificationSend(true, 0, expires, (int)policy.CodeLifetime.TotalSeconds,
+            (int)Math.Ceiling(Me.WaitBeforeSending(now, policy).TotalSeconds));
     }
 
     public async Task<VerificationOutcome> Verify(string purpose, string code)
