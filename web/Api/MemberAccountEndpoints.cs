@@ -13,14 +13,14 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class MemberAccountEndpoints
 {
-    public sealed record CodeRequest(string? Phone, string? Purpose);
-    public sealed record CodeSent(int ExpiresInSeconds, int ResendAfterSeconds);
-    public sealed record RegisterRequest(string? Phone, string? Code, string? Name, string? Password);
-    public sealed record Registered(string MemberId, string Login, string LandingPage);
-    public sealed record ResetRequest(string? Phone, string? Code, string? NewPassword);
-    public sealed record AddressBody(string? Label, string? Address, string? District);
-    public sealed record PreferencesBody(bool? Sms, bool? InApp);
-    public sealed record ProfileRequest(string? Name, IReadOnlyList<AddressBody?>? Addresses, PreferencesBody? Preferences);
+    public sealed record VerificationCodeRequest(string? Phone, string? Purpose);
+    public sealed record VerificationCodeAnswer(int ExpiresInSeconds, int ResendAfterSeconds);
+    public sealed record MemberRegisterRequest(string? Phone, string? Code, string? Name, string? Password);
+    public sealed record MemberRegistration(string MemberId, string Login, string LandingPage);
+    public sealed record PasswordResetRequest(string? Phone, string? Code, string? NewPassword);
+    public sealed record MemberAddressBody(string? Label, string? Address, string? District);
+    public sealed record MemberPreferencesBody(bool? Sms, bool? InApp);
+    public sealed record MemberProfileRequest(string? Name, IReadOnlyList<MemberAddressBody?>? Addresses, MemberPreferencesBody? Preferences);
 
     private const string Context = "member";
 
@@ -35,7 +35,7 @@ public static class MemberAccountEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<CodeSent>, ValidationProblem, ProblemHttpResult>> SendCode(CodeRequest body, HttpContext http,
+    private static async Task<Results<Ok<VerificationCodeAnswer>, ValidationProblem, ProblemHttpResult>> SendCode(VerificationCodeRequest body, HttpContext http,
         IGrainFactory grains, UiText text)
     {
         var errors = new Dictionary<string, string[]>();
@@ -57,10 +57,10 @@ public static class MemberAccountEndpoints
             return TypedResults.Problem(statusCode: 429, type: ProblemTypes.RateLimited, title: text.Format("member.code.wait", sent.RetryAfterSeconds),
                 extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = sent.RetryAfterSeconds });
         }
-        return TypedResults.Ok(new CodeSent(sent.ExpiresInSeconds, sent.ResendAfterSeconds));
+        return TypedResults.Ok(new VerificationCodeAnswer(sent.ExpiresInSeconds, sent.ResendAfterSeconds));
     }
 
-    private static async Task<Results<Created<Registered>, ValidationProblem>> Register(RegisterRequest body, HttpContext http,
+    private static async Task<Results<Created<MemberRegistration>, ValidationProblem>> Register(MemberRegisterRequest body, HttpContext http,
         IGrainFactory grains, SignInService signIn, UiText text)
     {
         var errors = new Dictionary<string, string[]>();
@@ -80,10 +80,10 @@ public static class MemberAccountEndpoints
         if (!result.Succeeded) return Problems.Validation(text, result.Errors!, Context);
         var account = await grains.GetGrain<IUserAccountGrain>(result.Value!.Login!).Get();
         await signIn.SignInAs(http, account!);
-        return TypedResults.Created("/api/member/profile", new Registered(result.Value.MemberId, result.Value.Login!, "/member"));
+        return TypedResults.Created("/api/member/profile", new MemberRegistration(result.Value.MemberId, result.Value.Login!, "/member"));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ResetPassword(ResetRequest body, IGrainFactory grains, UiText text)
+    private static async Task<Results<NoContent, ValidationProblem>> ResetPassword(PasswordResetRequest body, IGrainFactory grains, UiText text)
     {
         var errors = new Dictionary<string, string[]>();
         var phone = PhoneOf(body.Phone, errors);
@@ -104,7 +104,7 @@ public static class MemberAccountEndpoints
             ? TypedResults.Ok(profile)
             : Problems.Status(404, ProblemTypes.NotFound, text["member.unknown"]);
 
-    private static async Task<Results<Ok<MemberProfile>, ValidationProblem, ProblemHttpResult>> EditProfile(ProfileRequest body, ClaimsPrincipal user,
+    private static async Task<Results<Ok<MemberProfile>, ValidationProblem, ProblemHttpResult>> EditProfile(MemberProfileRequest body, ClaimsPrincipal user,
         IGrainFactory grains, UiText text)
     {
         if (user.Find(HomeServiceClaims.MemberId) is not { } id) return Problems.Status(404, ProblemTypes.NotFound, text["member.unknown"]);
