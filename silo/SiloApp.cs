@@ -26,6 +26,7 @@ public static class SiloApp
         builder.Services.AddCallCenter(builder.Configuration);
         builder.Services.AddWorkOrders(builder.Configuration);
         builder.Services.AddMerchants(builder.Configuration);
+        builder.Services.AddMembers(builder.Configuration);
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains

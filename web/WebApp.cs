@@ -86,6 +86,7 @@ public static class WebApp
         api.MapMerchantOrderReportEndpoints();
         api.MapWorkerPhotoEndpoints();
         api.MapMemberOrderEndpoints();
+        api.MapMemberAccountEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();
         api.MapWorkQueueEndpoints();

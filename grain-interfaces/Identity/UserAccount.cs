@@ -27,4 +27,8 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// <summary>The account, or null if there is none. Kept in memory: a login costs no database read.</summary>
     [Alias("Get")]
     Task<UserAccount?> Get();
+
+    /// <summary>Replaces the password hash (a reset by SMS code); false if there is no account.</summary>
+    [Alias("SetPassword")]
+    Task<bool> SetPassword(string passwordHash, string actor);
 }

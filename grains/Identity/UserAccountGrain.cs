@@ -7,7 +7,8 @@ public sealed class UserAccountGrain(
     IEventLog log,
     TimeProvider clock) : Grain, IUserAccountGrain
 {
-    private static readonly EventCodec Codec = new("user", ("UserCreated", typeof(UserCreated)));
+    public static readonly EventCodec Codec = new("user", ("UserCreated", typeof(UserCreated)),
+        ("UserPasswordChanged", typeof(UserPasswordChanged)));
     private Journal<UserAccountState> _journal = null!;
 
     public override Task OnActivateAsync(CancellationToken ct)
@@ -32,4 +33,11 @@ public sealed class UserAccountGrain(
     }
 
     public Task<UserAccount?> Get() => Task.FromResult(_journal.State.Account);
+
+    public async Task<bool> SetPassword(string passwordHash, string actor)
+    {
+        if (_journal.State.Account is null) return false;
+        await _journal.Record(new UserPasswordChanged(passwordHash, clock.GetUtcNow()), actor, clock.GetUtcNow());
+        return true;
+    }
 }

@@ -4,6 +4,9 @@ namespace HomeService.Identity;
 
 public sealed record UserCreated(UserAccount Account);
 
+/// <summary>The password was reset; like the account's first hash, made by the web host's PasswordHasher.</summary>
+public sealed record UserPasswordChanged(string PasswordHash, DateTimeOffset At);
+
 public sealed class UserAccountState : IAggregateState
 {
     public int Version { get; set; }
@@ -12,6 +15,7 @@ public sealed class UserAccountState : IAggregateState
     public void Apply(object e)
     {
         if (e is UserCreated created) Account = created.Account;
+        else if (e is UserPasswordChanged changed && Account is not null) Account = Account with { PasswordHash = changed.PasswordHash };
         else throw new ArgumentException($"Unknown user event {e.GetType().Name}");
     }
 }

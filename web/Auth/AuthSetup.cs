@@ -53,6 +53,8 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/Denied");
         pages.AllowAnonymousToPage("/Error");
         pages.AllowAnonymousToPage("/Join"); // companies apply before they have an account
+        pages.AllowAnonymousToPage("/MemberRegister"); // residents sign up and reset their password by SMS code
+        pages.AllowAnonymousToPage("/MemberReset");
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HomeService.Identity;
+using HomeService.Members;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,9 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
+    /// <summary>A hash of a password a person chose (registration, reset), made as sign-in checks it.</summary>
+    public static string HashPassword(string password) => Hasher.HashPassword(Nobody, password);
+
     // Checked when the login does not exist, so a miss costs as long as a wrong password and reveals nothing.
     private static readonly UserAccount Nobody = new(Guid.Empty, "", "", [], "", null, null, null, null, true);
     private static readonly string NobodyHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
@@ -22,9 +26,10 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
     public async Task<SignInResult> SignIn(HttpContext http, string login, string password)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        login = await AccountLogin(login);
         if (!throttle.TryBegin(address, login)) return new(SignInOutcome.Throttled);
 
-        var account = await grains.GetGrain<IUserAccountGrain>(login.Trim().ToLowerInvariant()).Get();
+        var account = await grains.GetGrain<IUserAccountGrain>(login).Get();
         var verified = account is null
             ? Burn(password)
             : Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
@@ -34,9 +39,28 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
             return new(SignInOutcome.InvalidCredentials);
         }
         throttle.Succeeded(login);
+        return new(SignInOutcome.SignedIn, await SignInAs(http, account));
+    }
+
+    /// <summary>Issues the cookie for an account whose owner has just proved themselves otherwise (a verified registration).</summary>
+    public async Task<ClaimsPrincipal> SignInAs(HttpContext http, UserAccount account)
+    {
         var principal = new ClaimsPrincipal(ToIdentity(account));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return new(SignInOutcome.SignedIn, principal);
+        return principal;
+    }
+
+    /// <summary>
+    /// The account a typed login names. A mainland mobile number in any usual form ("+86 138 0013 8000") names its resident:
+    /// the login is the number itself, or the login the member had before (the demo's "resident"). One account, one
+    /// lockout, however the number is typed.
+    /// </summary>
+    private async Task<string> AccountLogin(string typed)
+    {
+        var login = typed.Trim().ToLowerInvariant();
+        var phone = PhoneNumber.Normalize(login);
+        if (!PhoneNumber.IsMobile(phone) || login.Any(char.IsAsciiLetter)) return login;
+        return (await grains.GetGrain<IMemberPhoneIndexGrain>(phone).Find())?.Login ?? phone;
     }
 
     private static bool Burn(string password)

@@ -162,6 +162,11 @@ public static class AuthorizationTable
         new("POST", "/api/worker/jobs/{orderNo}/cannot-complete", Workers),
 
         new("POST", "/api/member/orders/{orderNo}/rating", Residents),
+        new("POST", "/api/member/verification-codes", Everyone),
+        new("POST", "/api/member/register", Everyone),
+        new("POST", "/api/member/password-reset", Everyone),
+        new("GET", "/api/member/profile", Residents),
+        new("PUT", "/api/member/profile", Residents),
 
         new("POST", "/api/partner/orders", Partners),
         new("GET", "/api/partner/orders", Partners),
@@ -188,6 +193,8 @@ public static class AuthorizationTable
         new("GET", "/worker", Workers),
         new("GET", "/w/{token}", Everyone),
         new("GET", "/member", Residents),
+        new("GET", "/member/register", Everyone),
+        new("GET", "/member/reset", Everyone),
         new("POST", "/hubs/live/negotiate?negotiateVersion=1", People),
         new("GET", "silo:/dashboard/", Admins),
     ];

@@ -122,6 +122,19 @@ public static class BadInputSpecs
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
         // The web rating's comment is cut to 500 characters by contract.
         ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好" }, ["score"], Lenient: ["comment"]),
+        // Numbers of the probes' own (1359999…): a well-formed request would send a code and start that number's rate limit,
+        // which nothing else reads; the register and reset probes hold no code sent, so they stop at the code check.
+        ["POST /api/member/verification-codes"] = new(new { phone = "13599990001", purpose = "register" }, ["phone", "purpose"], ["phone", "purpose"]),
+        ["POST /api/member/register"] = new(new { phone = "13599990002", code = "123456", name = "卫平", password = "Probe2026x" },
+            ["phone", "code", "name", "password"], ["phone", "code"]),
+        ["POST /api/member/password-reset"] = new(new { phone = "13599990003", code = "123456", newPassword = "Probe2026x" },
+            ["phone", "code", "newPassword"], ["phone", "code"]),
+        // The demo resident's profile as seeded, in the new shape; a probe that passes saves the same details.
+        ["PUT /api/member/profile"] = new(new
+        {
+            name = "张女士", addresses = new[] { new { label = "家", district = "金水区", address = "花园路 8 号院 3 号楼 2 单元 501" } },
+            preferences = new { sms = true, inApp = true },
+        }, ["name"]),
 
         ["POST /api/complaints"] = new(new
         {
@@ -150,6 +163,7 @@ public static class BadInputSpecs
     public static Caller CallerFor(string path) => path switch
     {
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
+        "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,

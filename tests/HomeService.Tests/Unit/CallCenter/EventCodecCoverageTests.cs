@@ -11,14 +11,28 @@ public sealed class EventCodecCoverageTests
     public static TheoryData<string> Namespaces => new()
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
-        "HomeService.Merchants",
+        "HomeService.Merchants", "HomeService.Members", "HomeService.Identity",
     };
 
     [Theory]
     [MemberData(nameof(Namespaces))]
     public void Every_event_record_of_an_aggregate_has_a_name_in_its_codec(string ns)
     {
-        var codec = ns switch
+        EventCodec[] codecs = ns switch
+        {
+            "HomeService.Members" => [HomeService.Members.MemberGrain.Codec, HomeService.Members.PhoneVerificationGrain.Codec],
+            "HomeService.Identity" => [HomeService.Identity.UserAccountGrain.Codec],
+            _ => [CodecOf(ns)],
+        };
+        var events = typeof(CallGrain).Assembly.GetTypes()
+            .Where(t => t.Namespace == ns && t.IsSealed && t.GetProperty("At")?.PropertyType == typeof(DateTimeOffset))
+            .ToList();
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.True(codecs.Any(c => c.Knows(e)), $"{e.Name} is missing from the {string.Join(" or ", codecs.Select(c => c.AggregateType))} codec"));
+    }
+
+    private static EventCodec CodecOf(string ns) =>
+        ns switch
         {
             "HomeService.CallCenter.Calls" => CallGrain.Codec,
             "HomeService.CallCenter.Agents" => AgentGrain.Codec,
@@ -27,10 +41,4 @@ public sealed class EventCodecCoverageTests
             "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
             _ => QueueGrain.Codec,
         };
-        var events = typeof(CallGrain).Assembly.GetTypes()
-            .Where(t => t.Namespace == ns && t.IsSealed && t.GetProperty("At")?.PropertyType == typeof(DateTimeOffset))
-            .ToList();
-        Assert.NotEmpty(events);
-        Assert.All(events, e => Assert.True(codec.Knows(e), $"{e.Name} is missing from the {codec.AggregateType} codec"));
-    }
 }

@@ -1,0 +1,17 @@
+namespace HomeService.Members;
+
+/// <summary>The limits of SMS verification codes, from "HomeService:Members:…" (the defaults are the center's rules).</summary>
+public sealed record VerificationPolicy
+{
+    /// <summary>How long a code is valid.</summary>
+    public TimeSpan CodeLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most one code per number in this time.</summary>
+    public TimeSpan MinInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>At most this many codes per number in an hour.</summary>
+    public int MaxPerHour { get; init; } = 5;
+
+    /// <summary>Wrong tries a code survives; the next one voids it.</summary>
+    public int MaxWrongTries { get; init; } = 5;
+}
