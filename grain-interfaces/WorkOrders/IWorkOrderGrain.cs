@@ -64,6 +64,8 @@ public interface IOrderIntakeGrain : IGrainWithIntegerKey
     /// <summary>A complaint or an inquiry from the website: the same form token always leads to the same order.</summary>
     [Alias("CreateComplaintOnce")] Task<CommandResult<WorkOrderView>> CreateComplaintOnce(NewComplaint complaint, string source, string idempotencyKey);
     [Alias("CreateInquiryOnce")] Task<CommandResult<WorkOrderView>> CreateInquiryOnce(NewInquiry inquiry, string source, string idempotencyKey);
+    /// <summary>The order a (source, key) already made, or null.</summary>
+    [Alias("Receipt")] Task<string?> Receipt(string source, string idempotencyKey);
 }
 
 /// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>

@@ -50,6 +50,8 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
         return await create(orderNo);
     }
 
+    public Task<string?> Receipt(string source, string idempotencyKey) => BoundOrder(source, idempotencyKey);
+
     private async Task<string?> BoundOrder(string partnerKeyId, string idempotencyKey)
     {
         await using var select = db.CreateCommand("SELECT order_no FROM partner_order_receipt WHERE partner_key_id = $1 AND idempotency_key = $2");

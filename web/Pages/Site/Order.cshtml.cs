@@ -11,8 +11,9 @@ namespace HomeService.Web.Pages.Site;
 
 /// <summary>
 /// The online order (网络订单): a category, its required fields, the address, a day and a time slot, notes. A signed-in
-/// member picks the address from their address book. A plain form post, so it works without JavaScript; a hidden form
-/// token makes a double click or a refresh one order, not two. Guests order by phone on the hotline or sign in first.
+/// member picks the address from their address book; a guest proves the phone number with an SMS code first (the
+/// "send code" button is a second submit of the same form). A plain form post, so it works without JavaScript; a
+/// hidden form token makes a double click or a refresh one order, not two.
 /// </summary>
 public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, NpgsqlDataSource db, UiText text, TimeProvider clock) : PageModel
 {
@@ -38,6 +39,26 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         public string? Slot { get; set; }
         public string? Notes { get; set; }
         public string? Token { get; set; }
+        public string? ContactName { get; set; }
+        public string? ContactPhone { get; set; }
+        public string? Code { get; set; }
+    }
+
+    /// <summary>After "send code": sent, or the seconds to wait.</summary>
+    public string? CodeMessage { get; private set; }
+
+    public async Task<IActionResult> OnPostSendCode()
+    {
+        await Load(Form.Category);
+        var phone = HomeService.PhoneNumber.Normalize(Form.ContactPhone ?? "");
+        if (!HomeService.PhoneNumber.IsMobile(phone))
+        {
+            Errors["contactPhone"] = text.Validation("contactPhone", "format:phone", "order");
+            return Page();
+        }
+        var sent = await cluster.GetGrain<HomeService.Members.IPhoneVerificationGrain>(phone).Send(HomeService.Members.VerificationPurposes.Order);
+        CodeMessage = sent.Sent ? text.Format("order.web.code_sent", sent.ExpiresInSeconds / 60) : text.Format("member.code.wait", sent.RetryAfterSeconds);
+        return Page();
     }
 
     /// <summary>The order just placed (after the redirect that follows a post, so a refresh does not post again).</summary>
@@ -56,8 +77,10 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     public async Task<IActionResult> OnPost()
     {
         await Load(Form.Category);
-        if (MemberId is not { } member) return Challenge();
-        var (phone, name) = await Member(member);
+        var member = MemberId;
+        var (phone, name) = member is null ? (HomeService.PhoneNumber.Normalize(Form.ContactPhone ?? ""), Form.ContactName?.Trim()) : await Member(member);
+        if (member is null && !HomeService.PhoneNumber.IsMobile(phone)) Errors["contactPhone"] = text.Validation("contactPhone", "format:phone", "order");
+        if (member is null && string.IsNullOrWhiteSpace(Form.Code)) Errors["code"] = text.Validation("code", "required", "order");
         var day = Form.Day ?? default;
         var slot = Slots.FirstOrDefault(s => s.Code == Form.Slot);
         if (Form.Day is null) Errors["day"] = text.Validation("day", "required", "order");
@@ -71,9 +94,11 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         var order = new NewServiceOrder("web", null, member, name, phone, Form.Category ?? "", Form.Address?.Trim() ?? "", Form.District ?? "",
             start, start.AddHours(slot.EndHour - slot.StartHour),
             Form.Requirements.Where(r => !string.IsNullOrWhiteSpace(r.Value)).ToDictionary(r => r.Key, r => r.Value.Trim()), Form.Notes?.Trim(),
-            $"member:{member}");
+            member is null ? "guest:web" : $"member:{member}");
         // The form token is the idempotency key: the same form sent twice is bound to the first order.
-        var result = await cluster.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, $"web:{member}", Form.Token!);
+        var result = member is null
+            ? await cluster.GetGrain<IGuestOrderGrain>(Form.Token!).Place(order, Form.Code!.Trim())
+            : await cluster.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, $"web:{member}", Form.Token!);
         if (result.Succeeded) return Redirect($"/order?placed={result.Value!.OrderNo}");
         // A category's own fields are named by the catalogue; the rest by the form's labels.
         var own = Category?.Terms?.Fields.ToDictionary(f => $"requirements.{f.Key}", f => UiText.IsEnglish ? f.NameEn : f.NameZh) ?? [];
