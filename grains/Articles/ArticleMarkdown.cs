@@ -30,6 +30,9 @@ public static class ArticleMarkdown
         // Articles follow the site's style sheet: no inline styles or classes of their own, no ids that could clash.
         foreach (var attribute in new[] { "style", "class", "id" }) sanitizer.AllowedAttributes.Remove(attribute);
         sanitizer.AllowedCssProperties.Clear();
+        // No forms: an article must not be able to ask a visitor for a password and post it elsewhere.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "label", "fieldset", "legend", "datalist", "output" })
+            sanitizer.AllowedTags.Remove(tag);
         sanitizer.PostProcessNode += (_, e) =>
         {
             // A link out of the site must not hand the opened page a handle back to ours.

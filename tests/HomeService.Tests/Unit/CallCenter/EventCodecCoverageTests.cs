@@ -11,7 +11,7 @@ public sealed class EventCodecCoverageTests
     public static TheoryData<string> Namespaces => new()
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
-        "HomeService.Merchants",
+        "HomeService.Merchants", "HomeService.Articles",
     };
 
     [Theory]
@@ -25,6 +25,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.WorkOrders" => HomeService.WorkOrders.WorkOrderGrain.Codec,
             "HomeService.Workers" => HomeService.Workers.WorkerGrain.Codec,
             "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
+            "HomeService.Articles" => HomeService.Articles.ArticleGrain.Codec,
             _ => QueueGrain.Codec,
         };
         var events = typeof(CallGrain).Assembly.GetTypes()
