@@ -43,7 +43,8 @@ public sealed class ArticleReader(NpgsqlDataSource db)
 
     /// <summary>
     /// A page of the public list: one kind or all but the FAQ, and, with <paramref name="q"/>, only articles whose title
-    /// or summary contains it (a substring, any case). An unknown kind lists nothing; a page past the end is empty.
+    /// or summary contains it (a substring, any case; a search of all columns finds FAQ entries too, since a resident
+    /// searching "投诉" wants the answer). An unknown kind lists nothing; a page past the end is empty.
     /// </summary>
     public async Task<ArticlePage> List(string? kind, string? q, int page)
     {
@@ -51,7 +52,7 @@ public sealed class ArticleReader(NpgsqlDataSource db)
         var pattern = Pattern(q);
         await using var cmd = db.CreateCommand($"""
             SELECT {SummaryColumns}, count(*) OVER () FROM article
-            WHERE published AND ($1::text IS NULL AND kind <> 'faq' OR kind = $1)
+            WHERE published AND ($1::text IS NULL AND ($2::text IS NOT NULL OR kind <> 'faq') OR kind = $1)
               AND ($2::text IS NULL OR (title || ' ' || summary) ILIKE $2)
             ORDER BY published_at DESC, id DESC LIMIT $3 OFFSET $4
             """);
@@ -143,7 +144,7 @@ public sealed class ArticleReader(NpgsqlDataSource db)
     private async Task<long> Count(string? kind, string? pattern)
     {
         await using var cmd = db.CreateCommand("""
-            SELECT count(*) FROM article WHERE published AND ($1::text IS NULL AND kind <> 'faq' OR kind = $1)
+            SELECT count(*) FROM article WHERE published AND ($1::text IS NULL AND ($2::text IS NOT NULL OR kind <> 'faq') OR kind = $1)
               AND ($2::text IS NULL OR (title || ' ' || summary) ILIKE $2)
             """);
         cmd.Parameters.Add(new() { Value = (object?)kind ?? DBNull.Value });

@@ -155,6 +155,12 @@ public sealed class InformationCenterTests : IAsyncLifetime
         Assert.Contains("按语音提示选择“投诉”", faq);
         Assert.DoesNotContain("关于春节期间家政服务安排的通知", faq); // a notice is not a question
 
+        // The news list leaves the FAQ out, but a search of all columns finds an answer too.
+        Assert.DoesNotContain("对服务不满意，怎么投诉？", await visitor.Http.GetStringAsync("/news"));
+        var search = await visitor.Http.GetStringAsync("/news?q=" + Uri.EscapeDataString("投诉"));
+        Assert.Contains("对服务不满意，怎么投诉？</a>", search);
+        Assert.Contains("找到 1 篇与“投诉”有关的文章。", search);
+
         using var english = WebSession.Anonymous(Web, "en");
         Assert.Contains("<title>Frequently asked questions · ", await english.Http.GetStringAsync("/faq"));
         Assert.Contains(">Notices</a>", await english.Http.GetStringAsync("/news"));
