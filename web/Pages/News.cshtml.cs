@@ -1,5 +1,6 @@
 using HomeService.Articles;
 using HomeService.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HomeService.Web.Pages;
@@ -17,12 +18,13 @@ public sealed class NewsModel(ArticleReader reader) : PageModel
     public string Query { get; private set; } = "";
     public ArticleReader.ArticlePage Results { get; private set; } = new([], 1, 1, 0);
 
-    public async Task OnGet(string? kind, string? q, int? page)
+    /// <param name="pageNumber">?page=2; bound by name because "page" is also the route value that names a Razor page.</param>
+    public async Task OnGet(string? kind, string? q, [FromQuery(Name = "page")] int? pageNumber)
     {
         Kind = Columns.Contains(kind) ? kind : null;
         Query = (q ?? "").Trim();
         if (Query.Length > ArticleReader.MaxQuery) Query = Query[..ArticleReader.MaxQuery];
-        Results = await reader.List(Kind, Query, page ?? 1);
+        Results = await reader.List(Kind, Query, pageNumber ?? 1);
     }
 
     /// <summary>The address of this list with one thing changed, keeping the rest.</summary>

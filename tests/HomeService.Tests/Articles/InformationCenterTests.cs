@@ -127,6 +127,41 @@ public sealed class InformationCenterTests : IAsyncLifetime
         Assert.Equal("文章不存在。", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task The_list_pages_by_ten_newest_first_and_a_column_keeps_its_search_across_pages()
+    {
+        using var admin = await WebSession.SignIn(Web, "admin");
+        for (var i = 1; i <= 8; i++)
+        {
+            var created = await admin.Http.PostAsJsonAsync("/api/admin/articles", Article($"家政培训班第 {i} 期开班"));
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsync($"/api/admin/articles/{id}/publish", null)).StatusCode);
+        }
+        using var visitor = WebSession.Anonymous(Web);
+
+        // 4 seeded news, notices and policies + 8 new: ten on the first page, two on the second.
+        var first = await visitor.Http.GetStringAsync("/news");
+        Assert.Contains("第 1 / 2 页", first);
+        Assert.Contains("家政培训班第 8 期开班", first);
+        Assert.DoesNotContain("家政服务人员持证上岗要求解读", first); // the oldest
+        Assert.Contains("href=\"/news?page=2\"", first);
+        var second = await visitor.Http.GetStringAsync("/news?page=2");
+        Assert.Contains("第 2 / 2 页", second);
+        Assert.Contains("家政服务人员持证上岗要求解读", second);
+        Assert.DoesNotContain("家政培训班第 8 期开班", second);
+        Assert.Contains("href=\"/news\">上一页", second);
+
+        // A column and a search narrow the list; one page, no pager.
+        var policies = await visitor.Http.GetStringAsync("/news?kind=policy");
+        Assert.Contains("家政服务人员持证上岗要求解读", policies);
+        Assert.DoesNotContain("家政培训班", policies);
+        Assert.DoesNotContain("news-pager", policies);
+        var search = await visitor.Http.GetStringAsync("/news?kind=news&q=" + Uri.EscapeDataString("培训班"));
+        Assert.Contains("找到 8 篇与“培训班”有关的文章。", search);
+        Assert.Contains("<input type=\"hidden\" name=\"kind\" value=\"news\" />", search);
+        Assert.Contains("没有找到与“培训班”有关的文章。", await visitor.Http.GetStringAsync("/news?kind=policy&q=" + Uri.EscapeDataString("培训班")));
+    }
+
     [Theory]
     [InlineData("resident")]
     [InlineData("agent1")]
