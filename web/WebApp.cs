@@ -42,6 +42,7 @@ public static class WebApp
         builder.Services.AddSingleton<WorkQueueReader>();
         builder.Services.AddSingleton<OrderStatistics>();
         builder.Services.AddSingleton<References>();
+        builder.Services.AddSingleton<ArticleReader>();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -91,6 +92,7 @@ public static class WebApp
         api.MapRequestEndpoints();
         api.MapWorkQueueEndpoints();
         api.MapPartnerEndpoints();
+        api.MapArticleEndpoints();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

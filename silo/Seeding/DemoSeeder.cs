@@ -42,6 +42,7 @@ public sealed class DemoSeeder(
             await SeedMembersAndHistory();
             await SeedLogins();
             await SeedApiKeys();
+            await DemoArticles.Seed(grains, Actor);
             logger.LogInformation("Demo data seeded: {Logins} logins with password {Password}",
                 string.Join(", ", DemoData.Logins.Select(l => $"{l.Login} ({l.Role})")), settings.DemoPassword);
         }

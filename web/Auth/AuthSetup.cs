@@ -55,6 +55,9 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/Join"); // companies apply before they have an account
         pages.AllowAnonymousToPage("/MemberRegister"); // residents sign up and reset their password by SMS code
         pages.AllowAnonymousToPage("/MemberReset");
+        pages.AllowAnonymousToPage("/News"); // the information center and the FAQ are public
+        pages.AllowAnonymousToPage("/NewsArticle");
+        pages.AllowAnonymousToPage("/Faq");
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);

@@ -42,7 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new, empty browser profile against one web host, speaking the given language.</summary>
-    public async Task<IBrowserContext> NewContext(Uri baseAddress, string locale, ViewportSize? viewport = null, bool mobile = false)
+    /// <param name="javaScript">False opens the pages as a browser with scripts turned off (server-rendered pages must still work).</param>
+    public async Task<IBrowserContext> NewContext(Uri baseAddress, string locale, ViewportSize? viewport = null, bool mobile = false, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -52,6 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             IsMobile = mobile,
             HasTouch = mobile,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);

@@ -84,9 +84,10 @@ public sealed class BrowserSession(BrowserFixture browser) : IAsyncDisposable
     private readonly List<(string Who, IBrowserContext Context, IPage Page, List<string> Errors)> _pages = [];
 
     /// <summary>A page in a fresh context (no cookies) against <paramref name="web"/>; <paramref name="who"/> names it in failure reports.</summary>
-    public async Task<IPage> Open(RunningWeb web, string who, string locale = "zh-CN", ViewportSize? viewport = null, bool mobile = false)
+    public async Task<IPage> Open(RunningWeb web, string who, string locale = "zh-CN", ViewportSize? viewport = null, bool mobile = false,
+        bool javaScript = true)
     {
-        var context = await browser.NewContext(web.BaseAddress, locale, viewport, mobile);
+        var context = await browser.NewContext(web.BaseAddress, locale, viewport, mobile, javaScript);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };

@@ -41,6 +41,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "code" => "hourly",
         "workerId" => "W001",
         "merchantId" => "M003",
+        "articleId" => "A1001",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

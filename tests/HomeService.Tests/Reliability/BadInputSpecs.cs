@@ -157,6 +157,11 @@ public static class BadInputSpecs
         ["POST /api/partner/orders"] = new(Order(null), OrderRequired, ["contactPhone", "category"]),
         ["POST /api/partner/orders/{orderNo}/cancel"] = new(new { reason = "客户取消" }, Order: RealOrder.Partner),
         ["POST /api/partner/webhooks"] = new(new { url = "https://partner.example/hooks" }, ["url"], ["url"]),
+        // A1001 is a seeded article; every probe below is refused, so it keeps its text.
+        ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
+            ["kind", "title", "markdown"], ["kind"]),
+        ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },
+            ["kind", "title", "markdown"], ["kind"]),
     };
 
     /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>

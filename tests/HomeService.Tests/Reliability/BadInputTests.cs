@@ -50,6 +50,8 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/merchant/workers/{workerId}/status")]
     [InlineData("POST /api/merchant-applications")]
     [InlineData("POST /api/admin/merchants/{merchantId}/list")]
+    [InlineData("POST /api/admin/articles")]
+    [InlineData("PUT /api/admin/articles/{articleId}")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -89,6 +91,8 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "POST /api/merchant/workers/{workerId}/status" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/workers/W001"),
         "POST /api/merchant-applications" or "POST /api/admin/merchants/{merchantId}/list" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),
+        "POST /api/admin/articles" or "PUT /api/admin/articles/{articleId}" =>
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles/A1001"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -11,7 +11,7 @@ public sealed class EventCodecCoverageTests
     public static TheoryData<string> Namespaces => new()
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
-        "HomeService.Merchants", "HomeService.Members", "HomeService.Identity",
+        "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles",
     };
 
     [Theory]
@@ -39,6 +39,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.WorkOrders" => HomeService.WorkOrders.WorkOrderGrain.Codec,
             "HomeService.Workers" => HomeService.Workers.WorkerGrain.Codec,
             "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
+            "HomeService.Articles" => HomeService.Articles.ArticleGrain.Codec,
             _ => QueueGrain.Codec,
         };
 }
