@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HomeService.Tests.Browser;
 
 /// <summary>
-/// The online order (网络订单) on a desktop and on a phone: a guest is asked to sign in; a member orders 开荒保洁 from the
+/// The online order (网络订单) on a desktop and on a phone: a guest proves the phone by SMS code; a member orders 开荒保洁 from the
 /// service's page, a missing required field is named in Chinese, and the order is placed once even if the same form
 /// is sent twice (a double click or a refresh).
 /// </summary>
@@ -21,8 +21,9 @@ public sealed class OnlineOrderTests(BrowserFixture browser, ITestOutputHelper o
         var viewport = phone ? new ViewportSize { Width = 375, Height = 812 } : new ViewportSize { Width = 1280, Height = 800 };
         var guest = await session.Open(Web, "guest", "zh-CN", viewport, phone);
         await Go(guest, "/order?category=deep-clean");
+        // A guest is offered to sign in, and otherwise asked for a phone number to verify.
         await Expect(guest.Locator("#order-sign-in")).ToBeVisibleAsync();
-        await Expect(guest.Locator("#order-form")).ToHaveCountAsync(0);
+        await Expect(guest.Locator("#order-form [name='Form.ContactPhone']")).ToBeVisibleAsync();
 
         var member = await session.Open(Web, "resident", "zh-CN", viewport, phone);
         await SignIn(member, "resident");
@@ -58,4 +59,60 @@ public sealed class OnlineOrderTests(BrowserFixture browser, ITestOutputHelper o
         var widths = await member.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"the order page is {widths[0]} px wide on a {widths[1]} px screen");
     }, variant: screen);
+
+    [Fact]
+    public Task A_guest_proves_the_phone_with_an_sms_code_and_orders_without_an_account() => InBrowser(async session =>
+    {
+        var guest = await session.Open(Web, "guest");
+        await Go(guest, "/order?category=home-clean");
+        var form = guest.Locator("#order-form");
+        await form.Locator("[name='Form.ContactName']").FillAsync("赵先生");
+        await form.Locator("[name='Form.ContactPhone']").FillAsync("13612349876");
+        await guest.Locator("#send-code").ClickAsync();
+        await Expect(guest.Locator("#code-message")).ToContainTextAsync("验证码已发送");
+        var code = await Deployment.Scalar<string>("""
+            SELECT params->>'code' FROM notification_outbox
+            WHERE channel = 'sms' AND recipient_id = '13612349876' AND template = 'verification.code' ORDER BY id DESC LIMIT 1
+            """);
+        Assert.Matches("^[0-9]{6}$", code!);
+
+        await form.Locator("[name='Form.Address']").FillAsync("二七区大学路 66 号 3 单元 201");
+        await form.Locator("[name='Form.District']").SelectOptionAsync("二七区");
+        await form.Locator("[name='Form.Slot']").SelectOptionAsync("15-17");
+        await form.Locator("[name='Form.Code']").FillAsync(code == "000000" ? "111111" : "000000");
+        await guest.Locator("#order-submit").ClickAsync();
+        await Expect(guest.Locator(".field-error[data-field='code']")).ToHaveTextAsync("短信验证码不正确。");
+        Assert.Equal(0L, await Deployment.Scalar<long>("SELECT count(*) FROM work_order WHERE contact_phone = '13612349876'"));
+
+        await form.Locator("[name='Form.Code']").FillAsync(code!);
+        await guest.Locator("#order-submit").ClickAsync();
+        await Expect(guest.Locator("#order-placed")).ToContainTextAsync("已提交");
+        Assert.Equal(("web", "赵先生"), (await Deployment.Scalar<string>("SELECT channel FROM work_order WHERE contact_phone = '13612349876'"),
+            await Deployment.Scalar<string>("SELECT contact_name FROM work_order WHERE contact_phone = '13612349876'")));
+    });
+
+    [Fact]
+    public Task A_members_complaint_about_their_order_reaches_the_agents_complaint_desk() => InBrowser(async session =>
+    {
+        var member = await session.Open(Web, "resident");
+        await SignIn(member, "resident");
+        await IsOn(member, "/member");
+        await Go(member, "/ask?kind=complaint");
+        var form = member.Locator("#ask-form");
+        await form.Locator("#ask-submit").ClickAsync();
+        await Expect(form.Locator(".field-error[data-field='relatedOrderNo']")).ToHaveTextAsync("请填写相关订单。");
+        await form.Locator("[name='Form.RelatedOrderNo']").SelectOptionAsync("WO20261118002");
+        await form.Locator("[name='Form.Text']").FillAsync("保姆连续两天迟到一个多小时");
+        await form.Locator("#ask-submit").ClickAsync();
+        var done = member.Locator("#ask-done");
+        await Expect(done).ToContainTextAsync("已收到");
+        var complaintNo = (await done.TextContentAsync())!.Split(' ', '，', '。').First(w => w.StartsWith("WO"));
+
+        // Against the merchant of the member's own order, and in the complaint desk's queue.
+        Assert.Equal("M001", await Deployment.Scalar<string>("SELECT against_merchant_id FROM work_order WHERE order_no = $1", complaintNo));
+        var agent = await session.Open(Web, "agent1");
+        await SignIn(agent, "agent1");
+        var queue = await agent.APIRequest.GetAsync("/api/work-queues/complaints");
+        Assert.Contains(complaintNo, await queue.TextAsync());
+    });
 }

@@ -33,8 +33,12 @@ public sealed class PublicSiteTests : IAsyncLifetime
         using var visitor = Visitor();
         var home = await visitor.GetStringAsync("/");
         foreach (var part in new[] { "id=\"home-search\"", "href=\"/order\"", "href=\"/callback\"", "href=\"/services/deep-clean\"", "data-merchant=\"M001\"",
-                     "<meta name=\"description\"" })
+                     "<meta name=\"description\"", "一人一码”全面推行" })
             Assert.Contains(part, home);
+        // One search over services, companies and articles: "一人一码" is in the news and the FAQ.
+        var articles = await visitor.GetStringAsync("/search?q=" + Uri.EscapeDataString("一人一码"));
+        Assert.Contains("id=\"search-articles\"", articles);
+        Assert.Contains("什么是“一人一码”？怎么查验？", articles);
 
         // "开荒" is the start of 开荒保洁; "保洁" is in several services and in a company's name.
         var search = await visitor.GetStringAsync("/search?q=" + Uri.EscapeDataString("开荒"));

@@ -4,14 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HomeService.Web.Pages.Site;
 
 /// <summary>
-/// One search over services and merchants, results grouped by kind. Chinese has no spaces to split words on, so
+/// One search over services, merchants and articles (news, notices, policies, FAQ), results grouped by kind. Chinese has no spaces to split words on, so
 /// matching is by substring: "开荒" finds 开荒保洁, "保洁" finds every cleaning service and company.
 /// </summary>
-public sealed class SearchModel(CatalogueReader catalogue, MerchantLookupReader lookup) : PageModel
+public sealed class SearchModel(CatalogueReader catalogue, MerchantLookupReader lookup, ArticleReader articles) : PageModel
 {
     public string? Q { get; private set; }
     public IReadOnlyList<CatalogueReader.Category> Categories { get; private set; } = [];
     public IReadOnlyList<MerchantLookupReader.MerchantCard> Merchants { get; private set; } = [];
+    public IReadOnlyList<ArticleReader.ArticleSummary> Articles { get; private set; } = [];
 
     public async Task OnGet(string? q)
     {
@@ -19,5 +20,6 @@ public sealed class SearchModel(CatalogueReader catalogue, MerchantLookupReader 
         if (Q is null) return;
         Categories = ServiceMatch.Find(await catalogue.GetTree(), Q);
         Merchants = await lookup.Search(Q, null, null, limit: 20);
+        Articles = await articles.Search(Q, 10);
     }
 }
