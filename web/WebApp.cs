@@ -85,6 +85,7 @@ public static class WebApp
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();
+        api.MapCallbackEndpoints();
         api.MapWorkerPhotoEndpoints();
         api.MapMemberOrderEndpoints();
         api.MapMemberAccountEndpoints();

@@ -14,6 +14,12 @@ public interface ICallGrain : IGrainWithStringKey
     // Events from the switch (CTI adapter). Each carries the switch's idempotency key.
     [Alias("Offered")] Task<CallView> Offered(CtiCallOffered offer);
     [Alias("Dtmf")] Task<CallView> Dtmf(string eventId, string digits);
+
+    /// <summary>A website callback request (免费网上呼), keyed by its form token: it waits in the queue its topic routes to.</summary>
+    [Alias("RequestWebCallback")] Task<CallView> RequestWebCallback(string phone, string topic);
+
+    /// <summary>Where a waiting call stands in its queue (1 = next), or null once it is no longer waiting.</summary>
+    [AlwaysInterleave, Alias("WaitingPosition")] Task<QueuePosition?> WaitingPosition();
     [Alias("AgentLegAnswered")] Task<CallView> AgentLegAnswered(string eventId, string agentId);
     [Alias("HungUp")] Task<CallView> HungUp(string eventId, string leg, string cause);
     [Alias("RecordingReady")] Task<CallView> RecordingReady(string eventId, string url);

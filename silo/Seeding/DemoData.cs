@@ -66,6 +66,8 @@ public static class DemoData
     [
         new(Hotline, "", "service", 0), new(Hotline, "0", "service", 0), new(Hotline, "1", "service", 0),
         new(Hotline, "2", "service", 0), new(Hotline, "3", "complaint", 5),
+        // Website callback requests (免费网上呼) by topic.
+        new("web-callback", "service", "service", 0), new("web-callback", "complaint", "complaint", 5),
     ];
 
     public sealed record Member(string Id, string Name, string Phone, bool Vip, string[] Addresses);

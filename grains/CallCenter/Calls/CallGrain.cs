@@ -77,6 +77,27 @@ public sealed class CallGrain(
         return Call.View();
     }
 
+    /// <summary>
+    /// A resident asked on the website to be called back (免费网上呼): the request takes a place in the queue its topic
+    /// routes to (routes of the number "web-callback", the main hotline's queue if none), like a caller who chose a
+    /// callback, and an agent who accepts it has the switch dial the resident.
+    /// </summary>
+    public async Task<CallView> RequestWebCallback(string phone, string topic)
+    {
+        if (Call.Exists) return Call.View(); // the same request again
+        var caller = PhoneNumber.Normalize(phone);
+        var route = await Directory.Route(CallState.WebCallbackNumber, topic);
+        _story = await Story(caller);
+        var priority = route.Priority + (_story.Member?.Vip == true ? VipPriority : 0);
+        await Record(new CallOffered(null, caller, CallState.WebCallbackNumber, "web", topic, route.QueueId, priority, Now));
+        await Record(new CallbackRequested(null, Now));
+        await EnterQueue(route.QueueId, _story.StickyAgentId);
+        return Call.View();
+    }
+
+    public async Task<QueuePosition?> WaitingPosition() =>
+        Call.IsWaiting && Call.QueueId is { } queue ? await Queue(queue).GetPosition(CallId) : null;
+
     public async Task<CallView> Dtmf(string eventId, string digits)
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
@@ -349,7 +370,7 @@ public sealed class CallGrain(
         var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, stickyAgentId));
         // The queue may already have offered the call (one-way), so only record "queued" if it is still waiting.
         await Record(new CallQueued(queueId, position.Position, position.EstimatedWaitSeconds, Now));
-        if (position.Position > 0) await gateway.PlayPrompt(CallId, QueuePrompt(position.Position, position.EstimatedWaitSeconds));
+        if (position.Position > 0 && !Call.IsWebCallback) await gateway.PlayPrompt(CallId, QueuePrompt(position.Position, position.EstimatedWaitSeconds));
     }
 
     private static string QueuePrompt(int position, int estimatedWaitSeconds) =>

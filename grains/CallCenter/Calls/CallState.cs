@@ -39,6 +39,10 @@ public sealed class CallState : IAggregateState
 
     public bool IsLive => Exists && Status != CallStatus.Ended;
 
+    /// <summary>"Web callback" is the number a website callback request (免费网上呼) is filed under; there is no caller on a line.</summary>
+    public const string WebCallbackNumber = "web-callback";
+    public bool IsWebCallback => Dialled == WebCallbackNumber;
+
     /// <summary>Still waiting for an agent: in the queue, or dialled back later.</summary>
     public bool IsWaiting => Status is CallStatus.Queued or CallStatus.CallbackWaiting;
 

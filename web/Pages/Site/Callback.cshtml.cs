@@ -1,0 +1,81 @@
+using HomeService.CallCenter;
+using HomeService.Web.Auth;
+using HomeService.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace HomeService.Web.Pages.Site;
+
+/// <summary>
+/// Free callback (免费网上呼): a resident leaves a number and a topic and the request waits in the hotline's queue
+/// like a caller who chose a callback; the page then shows its place in the queue, refreshed as agents take calls.
+/// One open request per number: asking again shows the one already waiting.
+/// </summary>
+public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, UiText text) : PageModel
+{
+    public static readonly IReadOnlyList<string> Topics = ["service", "complaint"];
+
+    public Dictionary<string, string> Errors { get; } = new();
+    public CallbackStatus? Status { get; private set; }
+
+    [BindProperty] public CallbackForm Form { get; set; } = new();
+
+    public sealed class CallbackForm
+    {
+        public string? Phone { get; set; }
+        public string? Topic { get; set; }
+        public string? Token { get; set; }
+    }
+
+    public async Task OnGet(string? id)
+    {
+        if (id is not null) Status = await CallbackStatus.Of(cluster, id);
+        Form = new CallbackForm { Topic = "service", Token = Guid.NewGuid().ToString("N"), Phone = await MemberPhone() };
+    }
+
+    public async Task<IActionResult> OnPost()
+    {
+        var phone = PhoneNumber.Normalize(Form.Phone ?? "");
+        if (!PhoneNumber.IsDialable(phone)) Errors["phone"] = text.Validation("phone", "format:phone", "callback");
+        if (!Topics.Contains(Form.Topic)) Errors["topic"] = text.Validation("topic", "required", "callback");
+        if (string.IsNullOrWhiteSpace(Form.Token) || Form.Token.Length != 32 || !Form.Token.All(char.IsAsciiHexDigit)) Errors["form"] = text["order.web.expired"];
+        if (Errors.Count > 0) return Page();
+        var callId = await OpenRequest(phone) ?? $"web-{Form.Token}";
+        await cluster.GetGrain<ICallGrain>(callId).RequestWebCallback(phone, Form.Topic!);
+        return Redirect($"/callback?id={callId}");
+    }
+
+    /// <summary>A request of this number still waiting or ringing, so a second one does not queue the same person twice.</summary>
+    private async Task<string?> OpenRequest(string phone)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT call_id FROM call_record WHERE caller = $1 AND dialled = 'web-callback' AND ended_at IS NULL AND answered_at IS NULL
+            ORDER BY offered_at DESC LIMIT 1
+            """);
+        cmd.Parameters.Add(new() { Value = phone });
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+
+    private async Task<string?> MemberPhone()
+    {
+        if (User.Find(HomeServiceClaims.MemberId) is not { } member) return null;
+        await using var cmd = db.CreateCommand("SELECT phone FROM member WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = member });
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+}
+
+/// <summary>What the waiting resident sees of their request: waiting (with place and estimated wait), being called, or done. Nothing personal.</summary>
+public sealed record CallbackStatus(string State, int? Position, int? EstimatedWaitSeconds)
+{
+    public static async Task<CallbackStatus?> Of(IClusterClient cluster, string callId)
+    {
+        if (!callId.StartsWith("web-") || callId.Length > 40) return null;
+        var call = cluster.GetGrain<ICallGrain>(callId);
+        var view = await call.Get();
+        if (view.Dialled != "web-callback") return null;
+        if (await call.WaitingPosition() is { } p) return new CallbackStatus("waiting", p.Position, p.EstimatedWaitSeconds);
+        return new CallbackStatus(view.Status is CallStatus.Ended ? "done" : "calling", null, null);
+    }
+}
