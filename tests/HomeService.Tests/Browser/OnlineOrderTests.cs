@@ -61,11 +61,19 @@ public sealed class OnlineOrderTests(BrowserFixture browser, ITestOutputHelper o
     }, variant: screen);
 
     [Fact]
-    public Task A_guest_proves_the_phone_with_an_sms_code_and_orders_without_an_account() => InBrowser(async session =>
+    public Task A_guest_finds_deep_cleaning_from_the_home_page_proves_the_phone_with_an_sms_code_and_orders() => InBrowser(async session =>
     {
+        // From the home page: search, the service's page, its order button.
         var guest = await session.Open(Web, "guest");
-        await Go(guest, "/order?category=home-clean");
+        await Go(guest, "/");
+        await guest.Locator("#home-q").FillAsync("开荒保洁");
+        await guest.Locator("#home-search button").ClickAsync();
+        await guest.Locator("#search-services li[data-category='deep-clean'] a").ClickAsync();
+        await IsOn(guest, "/services/deep-clean");
+        await guest.Locator("#order-button").ClickAsync();
+        await IsOn(guest, "/order");
         var form = guest.Locator("#order-form");
+        await form.Locator("[name='Form.Requirements[rooms]']").FillAsync("4");
         await form.Locator("[name='Form.ContactName']").FillAsync("赵先生");
         await form.Locator("[name='Form.ContactPhone']").FillAsync("13612349876");
         await guest.Locator("#send-code").ClickAsync();

@@ -48,6 +48,38 @@ public sealed class PublicSiteBrowserTests(SharedDeployment shared, BrowserFixtu
         await FitsTheScreen(page, phone);
     }, variant: screen);
 
+    /// <summary>Accessibility and search basics on every public page: a language, a title and a description; a label on every field, alt text on every picture.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/services")]
+    [InlineData("/services/deep-clean")]
+    [InlineData("/merchants")]
+    [InlineData("/merchants/M001")]
+    [InlineData("/search?q=保洁")]
+    [InlineData("/order?category=deep-clean")]
+    [InlineData("/callback")]
+    [InlineData("/news")]
+    [InlineData("/faq")]
+    [InlineData("/join")]
+    [InlineData("/member/register")]
+    public Task Every_public_page_has_a_title_a_description_labelled_fields_and_alt_text(string path) => InBrowser(async session =>
+    {
+        var page = await session.Open(shared.WebA, "guest");
+        await Go(page, path);
+        await Loaded(page);
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Matches(@"\S+ · ", await page.TitleAsync());
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("meta[name='description']").GetAttributeAsync("content")), $"{path} has no description");
+        var unlabelled = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.name || e.id || e.outerHTML.slice(0, 60))
+            """);
+        Assert.True(unlabelled.Length == 0, $"{path}: fields without a label: {string.Join(", ", unlabelled)}");
+        var noAlt = await page.EvaluateAsync<string[]>("() => [...document.images].filter(i => !i.hasAttribute('alt')).map(i => i.src)");
+        Assert.True(noAlt.Length == 0, $"{path}: pictures without alt text: {string.Join(", ", noAlt)}");
+    }, variant: path.Trim('/').Replace('/', '-').Replace('?', '-'));
+
     /// <summary>No sideways scrolling; on a phone every link and button the page offers is at least 44 px tall.</summary>
     private static async Task FitsTheScreen(IPage page, bool phone)
     {
