@@ -24,6 +24,10 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     public IReadOnlyList<CatalogueReader.Category> Catalogue { get; private set; } = [];
     public CatalogueReader.Category? Category { get; private set; }
     public IReadOnlyList<string> AddressBook { get; private set; } = [];
+
+    /// <summary>The member's labelled addresses with their districts (会员资料); picking one fills address and district.</summary>
+    public sealed record BookEntry(string Label, string Address, string District);
+    public IReadOnlyList<BookEntry> Book { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = new();
     public string? MemberId => User.Find(HomeServiceClaims.MemberId);
 
@@ -42,6 +46,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         public string? ContactName { get; set; }
         public string? ContactPhone { get; set; }
         public string? Code { get; set; }
+        public int? BookEntry { get; set; }
     }
 
     /// <summary>After "send code": sent, or the seconds to wait.</summary>
@@ -70,7 +75,8 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         await Load(category);
         Form = new OrderForm
         {
-            Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = SafetyDay(1), Address = AddressBook.FirstOrDefault(),
+            Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = SafetyDay(1),
+            BookEntry = Book.Count > 0 ? 0 : null, Address = Book.Count > 0 ? null : AddressBook.FirstOrDefault(),
         };
     }
 
@@ -78,6 +84,8 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     {
         await Load(Form.Category);
         var member = MemberId;
+        if (member is not null && Form.BookEntry is { } pick && pick >= 0 && pick < Book.Count)
+            (Form.Address, Form.District) = (Book[pick].Address, string.IsNullOrEmpty(Book[pick].District) ? Form.District : Book[pick].District);
         var (phone, name) = member is null ? (HomeService.PhoneNumber.Normalize(Form.ContactPhone ?? ""), Form.ContactName?.Trim()) : await Member(member);
         if (member is null && !HomeService.PhoneNumber.IsMobile(phone)) Errors["contactPhone"] = text.Validation("contactPhone", "format:phone", "order");
         if (member is null && string.IsNullOrWhiteSpace(Form.Code)) Errors["code"] = text.Validation("code", "required", "order");
@@ -111,7 +119,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     {
         Catalogue = await catalogue.GetTree();
         Category = Catalogue.SelectMany(t => t.Children).FirstOrDefault(c => c.Code == category);
-        if (MemberId is { } member) AddressBook = await Addresses(member);
+        if (MemberId is { } member) (AddressBook, Book) = (await Addresses(member), await AddressBookOf(member));
     }
 
     private DateOnly SafetyDay(int daysAhead) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).AddDays(daysAhead);
@@ -121,6 +129,18 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         await using var cmd = db.CreateCommand("SELECT addresses FROM member WHERE id = $1");
         cmd.Parameters.Add(new() { Value = memberId });
         return await cmd.ExecuteScalarAsync() is string[] list ? list : [];
+    }
+
+    private async Task<IReadOnlyList<BookEntry>> AddressBookOf(string memberId)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT e->>'label', e->>'address', e->>'district' FROM member, jsonb_array_elements(address_book) e WHERE id = $1 AND e->>'address' <> ''
+            """);
+        cmd.Parameters.Add(new() { Value = memberId });
+        var book = new List<BookEntry>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) book.Add(new BookEntry(r.IsDBNull(0) ? "" : r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2)));
+        return book;
     }
 
     private async Task<(string Phone, string Name)> Member(string memberId)
