@@ -20,6 +20,15 @@ const localInput = (iso) => new Date(iso).toLocaleString("sv-SE", zone).slice(0,
 // datetime-local values are Beijing time.
 const fromInput = (value) => (value ? new Date(`${value}:00+08:00`).toISOString() : null);
 
+// "2026-11-20 09:00–11:00", as the server writes it.
+function windowText(start, end) {
+  if (!start) return "";
+  const part = (iso) => localInput(iso).replace("T", " ");
+  if (!end) return part(start);
+  const [a, b] = [part(start), part(end)];
+  return a.slice(0, 10) === b.slice(0, 10) ? `${a}–${b.slice(11)}` : `${a} – ${b}`;
+}
+
 function rowOf(orderNo) {
   return [...list.children].find((li) => li.dataset.order === orderNo);
 }
@@ -123,6 +132,7 @@ function render(li, detail) {
   li.dataset.version = String(Math.max(Number(li.dataset.version), detail.order.version));
   const merchant = li.querySelector(".member-order-merchant");
   merchant.textContent = detail.order.merchantName ? `${text["member.orders.merchant"]}：${detail.order.merchantName}` : "";
+  li.querySelector(".member-order-window").textContent = windowText(detail.order.windowStart, detail.order.windowEnd);
   const worker = detail.worker
     ? el("p", { className: "member-order-worker" }, `${text["member.orders.worker"]}：`, el("strong", { textContent: detail.worker.maskedName }),
       detail.worker.codeUrl ? " " : null,
@@ -182,7 +192,8 @@ document.addEventListener("hs:push", (event) => {
   setStatus(li, payload.status);
   li.classList.add("just-updated");
   setTimeout(() => li.classList.remove("just-updated"), 2000);
-  if (li.querySelector("details").open) open(li);
+  // The summary (company, time) and, when open, the detail are read again: the push carries only the order's own fields.
+  open(li);
 });
 
 // After a reconnect, pushes may have been missed: read the statuses again.
