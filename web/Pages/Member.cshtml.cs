@@ -10,10 +10,15 @@ namespace HomeService.Web.Pages;
 /// The member center (/member): the profile, and the member's orders rendered on the server so they show without
 /// JavaScript; member-orders.js opens one with its timeline, cancels, reschedules and rates, and follows pushes.
 /// </summary>
-public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalogue, UiText t) : PageModel
+public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalogue, InboxReader inbox, UiText t) : PageModel
 {
     public IReadOnlyList<MemberOrderReader.Summary> Orders { get; private set; } = [];
     public Dictionary<string, string> Categories { get; private set; } = new();
+    public IReadOnlyList<InboxReader.Notice> Notices { get; private set; } = [];
+
+    /// <summary>The in-app notices a member receives (templates of the notification outbox).</summary>
+    public static readonly string[] NoticeTemplates =
+        ["member.order.accepted", "member.order.worker-assigned", "member.order.completed", "member.order.cancelled", "consultation.reply"];
 
     /// <summary>What member-orders.js needs: its words, status, category, step and tag names.</summary>
     public object Script { get; private set; } = new { };
@@ -24,7 +29,9 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
 
     public async Task OnGet()
     {
-        Orders = await orders.List(User.Find(HomeServiceClaims.MemberId) ?? "");
+        var member = User.Find(HomeServiceClaims.MemberId) ?? "";
+        Orders = await orders.List(member);
+        Notices = await inbox.List("member", member, unreadOnly: false);
         Categories = OrderScreenText.Categories(await catalogue.GetTree());
         var text = OrderScreenText.For(t, "member.orders.loading", "member.orders.timeline", "member.orders.worker", "member.orders.worker.code",
             "member.orders.merchant", "member.orders.address", "member.orders.cancel", "member.orders.cancel.reason", "member.orders.cancel.confirm",
@@ -33,12 +40,23 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
             "member.orders.rated", "member.orders.updated", "member.failed", "member.orders.star");
         foreach (var step in StepKeys) text[$"step.{step}"] = t[$"member.orders.step.{step}"];
         foreach (var tag in MemberOrderReader.RatingTags) text[$"tag.{tag}"] = t[$"member.orders.tag.{tag}"];
+        foreach (var template in NoticeTemplates) text[$"notice.{template}"] = t[$"notice.{template}"];
+        text["notice.other"] = t["notice.other"];
         foreach (var kind in new[] { "service", "consultation", "complaint", "suggestion" }) text[$"kind.{kind}"] = t[$"member.orders.kind.{kind}"];
         Script = new
         {
             text = new[] { "member.profile.saved", "member.failed", "member.profile.address.remove" }.ToDictionary(k => k, k => t[k]),
             orders = new { text, categories = Categories, tags = MemberOrderReader.RatingTags },
         };
+    }
+
+    /// <summary>A notice in words: its template's text with the parameters filled in ("{orderNo}").</summary>
+    public string NoticeText(InboxReader.Notice n)
+    {
+        if (!NoticeTemplates.Contains(n.Template)) return t["notice.other"];
+        return System.Text.RegularExpressions.Regex.Replace(t[$"notice.{n.Template}"], @"\{(\w+)\}", m =>
+            n.Parameters.ValueKind == System.Text.Json.JsonValueKind.Object && n.Parameters.TryGetProperty(m.Groups[1].Value, out var v)
+                ? v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() ?? "" : v.GetRawText() : "");
     }
 
     /// <summary>The order's time window in Beijing time: "2026-11-20 09:00–11:00".</summary>

@@ -164,4 +164,37 @@ public sealed class MemberOrderTests(MemberOrderTests.Deployment fixture) : ICla
         Assert.Equal(4, await fixture.Running.Scalar<int>("SELECT stars FROM service_review WHERE order_no = $1", orderNo));
         Assert.Equal("on-time,professional", await fixture.Running.Scalar<string>("SELECT array_to_string(tags, ',') FROM service_review WHERE order_no = $1", orderNo));
     }
+
+    [Fact]
+    public async Task A_member_hears_of_their_orders_steps_in_their_inbox_live_and_marks_them_read()
+    {
+        using var agent = await WebSession.SignIn(Web, "agent1");
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        using var resident = await WebSession.SignIn(Web, "resident");
+        await using var live = await LiveClient.Connect(Web, resident);
+        var mine = await Order(agent, "R0001", "13800138000", 6);
+        var theirs = await Order(agent, "R0002", "13700137000", 6);
+        foreach (var orderNo in new[] { mine, theirs })
+        {
+            Assert.Equal("M001", await OfferedTo(agent, orderNo));
+            Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
+        }
+
+        await fixture.Running.Silos[0].Grains.GetGrain<HomeService.Notifications.IInboxRelayGrain>(0).Relay();
+        var pushed = await live.Next("notification.new", p => p.GetProperty("template").GetString() == "member.order.accepted"
+            && p.GetProperty("parameters").GetProperty("orderNo").GetString() == mine);
+        var id = pushed.GetProperty("id").GetGuid();
+        var unread = await resident.Http.GetFromJsonAsync<JsonElement>("/api/member/notifications?unread=true");
+        Assert.Contains(unread.EnumerateArray(), n => n.GetProperty("id").GetGuid() == id);
+        // Another member's order is not in this inbox, and neither is anything meant for the merchant.
+        var all = (await resident.Http.GetStringAsync("/api/member/notifications"));
+        Assert.DoesNotContain(theirs, all);
+        Assert.DoesNotContain("order.offered", all);
+        Assert.Contains($"您的订单 {mine} 已由商户接单。", await resident.Http.GetStringAsync("/member"));
+
+        var marked = await resident.Http.PostAsJsonAsync("/api/member/notifications/read", new { ids = new[] { id } });
+        Assert.Equal(1, (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("marked").GetInt32());
+        Assert.DoesNotContain((await resident.Http.GetFromJsonAsync<JsonElement>("/api/member/notifications?unread=true")).EnumerateArray(),
+            n => n.GetProperty("id").GetGuid() == id);
+    }
 }

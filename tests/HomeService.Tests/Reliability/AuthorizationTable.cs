@@ -172,6 +172,8 @@ public static class AuthorizationTable
         new("GET", "/api/member/orders/{orderNo}", Residents),
         new("POST", "/api/member/orders/{orderNo}/cancel", Residents),
         new("POST", "/api/member/orders/{orderNo}/reschedule", Residents),
+        new("GET", "/api/member/notifications", Residents),
+        new("POST", "/api/member/notifications/read", Residents),
         new("POST", "/api/member/verification-codes", Everyone),
         new("POST", "/api/member/register", Everyone),
         new("POST", "/api/member/password-reset", Everyone),

@@ -125,6 +125,7 @@ public static class BadInputSpecs
         ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好", tags = new[] { "on-time" } }, ["score"],
             Lenient: ["comment"]),
         // The member's own service order (R0001's). The reason is optional and cut to 200 characters.
+        ["POST /api/member/notifications/read"] = new(new { ids = new[] { Guid.Empty } }),
         ["POST /api/member/orders/{orderNo}/cancel"] = new(new { reason = "临时有事" }),
         ["POST /api/member/orders/{orderNo}/reschedule"] = new(new { windowStart = Start.AddDays(2), windowEnd = Start.AddDays(2).AddHours(2) },
             ["windowStart", "windowEnd"]),

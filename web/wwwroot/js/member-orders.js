@@ -207,3 +207,34 @@ document.addEventListener("hs:resync", async () => {
     setStatus(li, o.status);
   }
 });
+
+// --- Inbox (系统消息) ----------------------------------------------------------------------------------------------------
+// Rendered on the server; new notices arrive as "notification.new" (the relay may push one twice: dropped by id).
+const inbox = document.getElementById("member-inbox");
+const seen = new Set([...inbox.children].map((li) => li.dataset.notice));
+
+function countUnread() {
+  document.getElementById("member-inbox-unread").textContent = String(inbox.querySelectorAll("li.unread").length);
+  document.getElementById("member-inbox-empty").hidden = inbox.children.length > 0;
+}
+
+function noticeText(n) {
+  const template = text[`notice.${n.template}`];
+  return template ? template.replace(/\{(\w+)\}/g, (_, key) => String(n.parameters?.[key] ?? "")) : text["notice.other"];
+}
+
+document.addEventListener("hs:push", (event) => {
+  const { event: name, payload } = event.detail;
+  if (name !== "notification.new" || seen.has(payload.id)) return;
+  seen.add(payload.id);
+  inbox.prepend(el("li", { className: "unread", dataset: { notice: payload.id } }, el("span", { className: "text", textContent: noticeText(payload) }), " ",
+    el("time", { dateTime: payload.createdAt, textContent: new Date(payload.createdAt).toLocaleString(lang, { ...zone, month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit" }) })));
+  countUnread();
+});
+
+document.getElementById("member-inbox-read-all").addEventListener("click", async () => {
+  const { ok } = await api("/api/member/notifications/read", {});
+  if (ok) inbox.querySelectorAll("li.unread").forEach((li) => li.classList.remove("unread"));
+  countUnread();
+});
