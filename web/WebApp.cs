@@ -28,6 +28,7 @@ public static class WebApp
         builder.Services.AddSingleton<MerchantAdmissionReader>();
         builder.Services.AddSingleton<CreditReader>();
         builder.Services.AddSingleton<WorkerCodeReader>();
+        builder.Services.AddSingleton<MemberOrderReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<MerchantOrderReport>();
         builder.Services.AddMemoryCache();

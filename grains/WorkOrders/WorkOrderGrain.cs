@@ -164,7 +164,7 @@ public sealed class WorkOrderGrain(
     public async Task<CommandResult<WorkOrderView>> RecordFollowUp(FollowUpOutcome outcome)
     {
         var events = Order.RecordFollowUp(outcome.Channel, outcome.Score, outcome.Resolved, outcome.Comment?.Trim(), outcome.Unreachable,
-            outcome.Actor, Now, out var error);
+            outcome.Actor, Now, out var error, outcome.Tags);
         if (error is not null) return error == "score"
             ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
             : Refused(error);
@@ -184,10 +184,10 @@ public sealed class WorkOrderGrain(
         foreach (var e in events)
             if (e is FollowUpRecorded { CountsAsRating: true, Score: { } stars } f && o.MerchantId is { } merchant)
                 yield return new ReadModelWrite("""
-                    INSERT INTO service_review (order_no, merchant_id, worker_id, category_code, reviewer, stars, comment, channel, reviewed_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (order_no) DO NOTHING
+                    INSERT INTO service_review (order_no, merchant_id, worker_id, category_code, reviewer, stars, comment, channel, reviewed_at, tags)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (order_no) DO NOTHING
                     """, o.OrderNo, merchant, o.WorkerId, o.Category, PersonalData.MaskName(o.ContactName), stars,
-                    f.Channel == "web" && !string.IsNullOrWhiteSpace(f.Comment) ? f.Comment : null, f.Channel, f.At);
+                    f.Channel == "web" && !string.IsNullOrWhiteSpace(f.Comment) ? f.Comment : null, f.Channel, f.At, (f.Tags ?? []).ToArray());
     }
 
     /// <summary>A poor follow-up opens a linked complaint; its number is derived from the order's, so doing it twice is harmless.</summary>
@@ -419,7 +419,7 @@ public sealed class WorkOrderGrain(
     private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
     {
         var (merchantBefore, workerBefore, statusBefore) = (Order.MerchantId, Order.WorkerId, Order.Status);
-        await _journal.Record(e, actor, Now, order => [Row(order), .. Webhooks(order), .. extra]);
+        await _journal.Record(e, actor, Now, order => [Row(order), .. Webhooks(order), .. MemberNotices(order, statusBefore, workerBefore), .. extra]);
         await Announce(merchantBefore, workerBefore);
         if (Order.Status != statusBefore || Order.WorkerId != workerBefore) await TrySyncWorker(workerBefore);
         await TryScheduleDeadline();
@@ -481,6 +481,26 @@ public sealed class WorkOrderGrain(
         o.CallId, o.CreatedAt, o.ClosedAt, o.Channel, o.ContactName, o.Address, o.District, o.WindowStart, o.WindowEnd, o.WorkerId, o.OfferAttempts,
         o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt, o.AgainstMerchantId, o.Upheld);
 
+    /// <summary>
+    /// The member whose service order it is hears in their inbox (系统消息) when it is accepted, a worker is assigned, the
+    /// service is completed or the order is cancelled. The notice names the order and its step, never the merchant's notes.
+    /// </summary>
+    private static IEnumerable<ReadModelWrite> MemberNotices(WorkOrder o, WorkOrderStatus statusBefore, string? workerBefore)
+    {
+        if (o.MemberId is not { } member || o.Kind != WorkOrderKind.Service) yield break;
+        string? step = o.Status switch
+        {
+            WorkOrderStatus.Accepted when statusBefore != WorkOrderStatus.Accepted => "accepted",
+            WorkOrderStatus.WorkerAssigned when o.WorkerId != workerBefore => "worker-assigned",
+            WorkOrderStatus.Completed when statusBefore != WorkOrderStatus.Completed => "completed",
+            WorkOrderStatus.Cancelled when statusBefore != WorkOrderStatus.Cancelled => "cancelled",
+            _ => null,
+        };
+        if (step is null) yield break;
+        yield return NotificationOutbox.Enqueue("in-app", "member", member, $"member.order.{step}",
+            new { orderNo = o.OrderNo, category = o.Category, windowStart = o.WindowStart }, $"{o.OrderNo}:member:{step}:{o.Version}");
+    }
+
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>
     private async Task Announce(string? merchantBefore, string? workerBefore = null)
     {
@@ -494,6 +514,8 @@ public sealed class WorkOrderGrain(
         if (workerBefore is not null && workerBefore != view.WorkerId)
             await GrainFactory.Push(PushGroups.Worker(workerBefore), "order.gone", new { view.OrderNo, view.Status }, view.Version);
         await GrainFactory.Push(PushGroups.Agents, "order.updated", view, view.Version);
+        // The member whose order it is follows it on /member: their own order, without the center's and the merchant's internals.
+        if (view.MemberId is { } member) await GrainFactory.Push(PushGroups.Member(member), "order.updated", WorkOrderPrivacy.ForMember(view), view.Version);
     }
 
     /// <summary>

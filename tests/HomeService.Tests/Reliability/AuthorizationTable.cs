@@ -169,6 +169,12 @@ public static class AuthorizationTable
         new("POST", "/api/worker/jobs/{orderNo}/cannot-complete", Workers),
 
         new("POST", "/api/member/orders/{orderNo}/rating", Residents),
+        new("GET", "/api/member/orders", Residents),
+        new("GET", "/api/member/orders/{orderNo}", Residents),
+        new("POST", "/api/member/orders/{orderNo}/cancel", Residents),
+        new("POST", "/api/member/orders/{orderNo}/reschedule", Residents),
+        new("GET", "/api/member/notifications", Residents),
+        new("POST", "/api/member/notifications/read", Residents),
         new("POST", "/api/member/verification-codes", Everyone),
         new("POST", "/api/member/register", Everyone),
         new("POST", "/api/member/password-reset", Everyone),

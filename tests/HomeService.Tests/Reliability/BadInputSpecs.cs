@@ -121,7 +121,14 @@ public static class BadInputSpecs
         }, Strict: ["idNumber"]),
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
         // The web rating's comment is cut to 500 characters by contract.
-        ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好" }, ["score"], Lenient: ["comment"]),
+        // Tags come from a fixed set (准时, 专业 …).
+        ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好", tags = new[] { "on-time" } }, ["score"],
+            Lenient: ["comment"]),
+        // The member's own service order (R0001's). The reason is optional and cut to 200 characters.
+        ["POST /api/member/notifications/read"] = new(new { ids = new[] { Guid.Empty } }),
+        ["POST /api/member/orders/{orderNo}/cancel"] = new(new { reason = "临时有事" }),
+        ["POST /api/member/orders/{orderNo}/reschedule"] = new(new { windowStart = Start.AddDays(2), windowEnd = Start.AddDays(2).AddHours(2) },
+            ["windowStart", "windowEnd"]),
         // Numbers of the probes' own (1359999…): a well-formed request would send a code and start that number's rate limit,
         // which nothing else reads; the register and reset probes hold no code sent, so they stop at the code check.
         ["POST /api/member/verification-codes"] = new(new { phone = "13599990001", purpose = "register" }, ["phone", "purpose"], ["phone", "purpose"]),
