@@ -1,3 +1,4 @@
+using HomeService.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using HomeService.Tests.Members;
 using Microsoft.Playwright;
@@ -16,7 +17,7 @@ public sealed class MemberRegistrationTests(BrowserFixture browser, ITestOutputH
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
 
     [Fact]
-    public Task A_resident_registers_on_a_phone_lands_signed_in_on_the_member_page_and_adds_an_address() => InBrowser(async session =>
+    public Task A_resident_registers_on_a_phone_adds_an_address_orders_from_the_address_book_and_sees_the_acceptance_live() => InBrowser(async session =>
     {
         var page = await session.Open(Web, "resident", "zh-CN", Phone, mobile: true);
         await Go(page, "/login");
@@ -67,6 +68,27 @@ public sealed class MemberRegistrationTests(BrowserFixture browser, ITestOutputH
         await Expect(row.Locator(".address-address")).ToHaveValueAsync("经三路 15 号 6 号楼 1203");
         await Expect(row.Locator(".address-district")).ToHaveValueAsync("金水区");
         Assert.Empty(session.ScriptErrors(page));
+
+        // The new member orders from the address book, and watches the merchant's acceptance arrive without a reload.
+        await Go(page, "/order?category=hourly");
+        var book = page.Locator("#address-book-choices");
+        await Expect(book).ToContainTextAsync("家 · 经三路 15 号 6 号楼 1203（金水区）");
+        await Expect(book.Locator("input[value='0']")).ToBeCheckedAsync();
+        await page.Locator("#order-form [name='Form.Slot']").SelectOptionAsync("08-10");
+        await page.Locator("#order-submit").ClickAsync();
+        var placed = page.Locator("#order-placed");
+        await Expect(placed).ToContainTextAsync("已提交");
+        var orderNo = (await placed.TextContentAsync())!.Split(' ', '：', '，').First(w => w.StartsWith("WO"));
+        Assert.Equal(("经三路 15 号 6 号楼 1203", "金水区"), (await Deployment.Scalar<string>("SELECT address FROM work_order WHERE order_no = $1", orderNo),
+            await Deployment.Scalar<string>("SELECT district FROM work_order WHERE order_no = $1", orderNo)));
+
+        await Go(page, "/member");
+        await LiveConnectionIsUp(page);
+        var status = page.Locator($".member-order[data-order='{orderNo}'] .member-order-status");
+        await Expect(status).ToHaveTextAsync("已派单待接单", new() { Timeout = 20_000 });
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
+        await Expect(status).ToHaveTextAsync("已接单");
     });
 
     private static async Task NoSidewaysScroll(IPage page)
