@@ -18,6 +18,7 @@ var scenarios = new Dictionary<string, Func<BenchContext, Task<IReadOnlyList<Fig
     ["orders"] = c => new OrdersScenario(c).Run(),
     ["footprint"] = c => new FootprintScenario(c).Run(),
     ["failover"] = c => new FailoverScenario(c).Run(),
+    ["site"] = c => new SiteScenario(c).Run(),
 };
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(s => !scenarios.ContainsKey(s)))
