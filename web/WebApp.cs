@@ -31,7 +31,6 @@ public static class WebApp
         builder.Services.AddSingleton<MemberOrderReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<MerchantOrderReport>();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PublicSiteReader>();
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
