@@ -32,6 +32,7 @@ public static class WebApp
         builder.Services.AddSingleton<MerchantLookupReader>();
         builder.Services.AddSingleton<MerchantOrderReport>();
         builder.Services.AddSingleton<PublicSiteReader>();
+        builder.Services.AddSingleton<MemberContactReader>();
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
         builder.Services.AddSingleton<UploadStore>();

@@ -1,4 +1,5 @@
 using HomeService.Web.Auth;
+using HomeService.Web.Data;
 using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace HomeService.Web.Pages.Site;
 /// work order (consultation, complaint, suggestion) in the agents' queues. A complaint names one of the member's own
 /// orders, and the merchant and worker it is against come from that order, not from the form.
 /// </summary>
-public sealed class AskModel(IClusterClient cluster, NpgsqlDataSource db, UiText text) : PageModel
+public sealed class AskModel(IClusterClient cluster, NpgsqlDataSource db, MemberContactReader members, UiText text) : PageModel
 {
     public static readonly IReadOnlyList<string> Kinds = ["consultation", "complaint", "suggestion"];
 
@@ -50,7 +51,7 @@ public sealed class AskModel(IClusterClient cluster, NpgsqlDataSource db, UiText
         if (Form.Kind == "complaint" && related is null) Errors["relatedOrderNo"] = text.Validation("relatedOrderNo", "required", "ask");
         if (Errors.Count > 0) return Page();
 
-        var (phone, name) = await Member(member);
+        var (phone, name) = await members.Find(member) is { } contact ? (contact.Phone, contact.Name) : ("", null);
         var intake = cluster.GetGrain<IOrderIntakeGrain>(0);
         var source = $"web:{member}";
         CommandResult<WorkOrderView> result;
@@ -80,13 +81,5 @@ public sealed class AskModel(IClusterClient cluster, NpgsqlDataSource db, UiText
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) orders.Add(new OwnOrder(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
         return orders;
-    }
-
-    private async Task<(string Phone, string Name)> Member(string memberId)
-    {
-        await using var cmd = db.CreateCommand("SELECT phone, name FROM member WHERE id = $1");
-        cmd.Parameters.Add(new() { Value = memberId });
-        await using var r = await cmd.ExecuteReaderAsync();
-        return await r.ReadAsync() ? (r.GetString(0), r.GetString(1)) : ("", "");
     }
 }

@@ -1,5 +1,6 @@
 using HomeService.CallCenter;
 using HomeService.Web.Auth;
+using HomeService.Web.Data;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace HomeService.Web.Pages.Site;
 /// like a caller who chose a callback; the page then shows its place in the queue, refreshed as agents take calls.
 /// One open request per number: asking again shows the one already waiting.
 /// </summary>
-public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, UiText text) : PageModel
+public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, MemberContactReader members, UiText text) : PageModel
 {
     public static readonly IReadOnlyList<string> Topics = ["service", "complaint"];
 
@@ -31,7 +32,7 @@ public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, U
     public async Task OnGet(string? id)
     {
         if (id is not null) Status = await CallbackStatus.Of(cluster, id);
-        Form = new CallbackForm { Topic = "service", Token = Guid.NewGuid().ToString("N"), Phone = await MemberPhone() };
+        Form = new CallbackForm { Topic = "service", Token = Guid.NewGuid().ToString("N"), Phone = User.Find(HomeServiceClaims.MemberId) is { } member ? (await members.Find(member))?.Phone : null };
     }
 
     public async Task<IActionResult> OnPost()
@@ -54,14 +55,6 @@ public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, U
             ORDER BY offered_at DESC LIMIT 1
             """);
         cmd.Parameters.Add(new() { Value = phone });
-        return (string?)await cmd.ExecuteScalarAsync();
-    }
-
-    private async Task<string?> MemberPhone()
-    {
-        if (User.Find(HomeServiceClaims.MemberId) is not { } member) return null;
-        await using var cmd = db.CreateCommand("SELECT phone FROM member WHERE id = $1");
-        cmd.Parameters.Add(new() { Value = member });
         return (string?)await cmd.ExecuteScalarAsync();
     }
 }

@@ -5,7 +5,6 @@ using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
 
 namespace HomeService.Web.Pages.Site;
 
@@ -15,7 +14,7 @@ namespace HomeService.Web.Pages.Site;
 /// "send code" button is a second submit of the same form). A plain form post, so it works without JavaScript; a
 /// hidden form token makes a double click or a refresh one order, not two.
 /// </summary>
-public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, NpgsqlDataSource db, UiText text, TimeProvider clock) : PageModel
+public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, MemberContactReader members, UiText text, TimeProvider clock) : PageModel
 {
     /// <summary>The day's visit windows offered (Beijing time).</summary>
     public static readonly IReadOnlyList<(string Code, int StartHour, int EndHour)> Slots =
@@ -26,8 +25,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     public IReadOnlyList<string> AddressBook { get; private set; } = [];
 
     /// <summary>The member's labelled addresses with their districts (会员资料); picking one fills address and district.</summary>
-    public sealed record BookEntry(string Label, string Address, string District);
-    public IReadOnlyList<BookEntry> Book { get; private set; } = [];
+    public IReadOnlyList<MemberContactReader.BookEntry> Book { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = new();
     public string? MemberId => User.Find(HomeServiceClaims.MemberId);
 
@@ -86,7 +84,8 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         var member = MemberId;
         if (member is not null && Form.BookEntry is { } pick && pick >= 0 && pick < Book.Count)
             (Form.Address, Form.District) = (Book[pick].Address, string.IsNullOrEmpty(Book[pick].District) ? Form.District : Book[pick].District);
-        var (phone, name) = member is null ? (HomeService.PhoneNumber.Normalize(Form.ContactPhone ?? ""), Form.ContactName?.Trim()) : await Member(member);
+        var (phone, name) = member is null ? (HomeService.PhoneNumber.Normalize(Form.ContactPhone ?? ""), Form.ContactName?.Trim())
+            : await members.Find(member) is { } contact ? (contact.Phone, contact.Name) : ("", null);
         if (member is null && !HomeService.PhoneNumber.IsMobile(phone)) Errors["contactPhone"] = text.Validation("contactPhone", "format:phone", "order");
         if (member is null && string.IsNullOrWhiteSpace(Form.Code)) Errors["code"] = text.Validation("code", "required", "order");
         var day = Form.Day ?? default;
@@ -119,37 +118,10 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
     {
         Catalogue = await catalogue.GetTree();
         Category = Catalogue.SelectMany(t => t.Children).FirstOrDefault(c => c.Code == category);
-        if (MemberId is { } member) (AddressBook, Book) = (await Addresses(member), await AddressBookOf(member));
+        if (MemberId is { } member) (AddressBook, Book) = (await members.Addresses(member), await members.AddressBook(member));
     }
 
     private DateOnly SafetyDay(int daysAhead) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).AddDays(daysAhead);
-
-    private async Task<IReadOnlyList<string>> Addresses(string memberId)
-    {
-        await using var cmd = db.CreateCommand("SELECT addresses FROM member WHERE id = $1");
-        cmd.Parameters.Add(new() { Value = memberId });
-        return await cmd.ExecuteScalarAsync() is string[] list ? list : [];
-    }
-
-    private async Task<IReadOnlyList<BookEntry>> AddressBookOf(string memberId)
-    {
-        await using var cmd = db.CreateCommand("""
-            SELECT e->>'label', e->>'address', e->>'district' FROM member, jsonb_array_elements(address_book) e WHERE id = $1 AND e->>'address' <> ''
-            """);
-        cmd.Parameters.Add(new() { Value = memberId });
-        var book = new List<BookEntry>();
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync()) book.Add(new BookEntry(r.IsDBNull(0) ? "" : r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2)));
-        return book;
-    }
-
-    private async Task<(string Phone, string Name)> Member(string memberId)
-    {
-        await using var cmd = db.CreateCommand("SELECT phone, name FROM member WHERE id = $1");
-        cmd.Parameters.Add(new() { Value = memberId });
-        await using var r = await cmd.ExecuteReaderAsync();
-        return await r.ReadAsync() ? (r.GetString(0), r.GetString(1)) : ("", "");
-    }
 
     public static string SlotLabel(string code) => code.Replace("-", ":00–") + ":00";
 
