@@ -80,6 +80,29 @@ public sealed class PublicSiteBrowserTests(SharedDeployment shared, BrowserFixtu
         Assert.True(noAlt.Length == 0, $"{path}: pictures without alt text: {string.Join(", ", noAlt)}");
     }, variant: path.Trim('/').Replace('/', '-').Replace('?', '-'));
 
+    [Fact]
+    public Task A_keyboard_alone_reaches_the_search_and_the_order_button() => InBrowser(async session =>
+    {
+        var page = await session.Open(shared.WebA, "keyboard");
+        await Go(page, "/");
+        await Loaded(page);
+        // Tab through the header to the search box, type, press Enter.
+        for (var i = 0; i < 15 && await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "home-q"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("home-q", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync("月嫂");
+        await page.Keyboard.PressAsync("Enter");
+        await IsOn(page, "/search");
+        await Expect(page.Locator("#search-services li[data-category='maternity-nurse']")).ToBeVisibleAsync();
+        // Focus is visible and the links work by keyboard: Enter on a focused link follows it.
+        await page.Locator("#search-services li[data-category='maternity-nurse'] a").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await IsOn(page, "/services/maternity-nurse");
+        await page.Locator("#order-button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await IsOn(page, "/order");
+    });
+
     /// <summary>No sideways scrolling; on a phone every link and button the page offers is at least 44 px tall.</summary>
     private static async Task FitsTheScreen(IPage page, bool phone)
     {

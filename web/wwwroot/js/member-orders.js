@@ -68,6 +68,7 @@ function form(className, submitText, fields, send) {
     el("p", { className: "form-error error", role: "alert", hidden: true }), el("button", { type: "submit", textContent: submitText }));
   f.addEventListener("submit", async (event) => {
     event.preventDefault();
+    delete f.dataset.touched; // what was typed is being sent: the detail may be drawn again once it is
     clearProblem(f);
     const button = f.querySelector("button[type=submit]");
     button.disabled = true;
@@ -147,11 +148,27 @@ function render(li, detail) {
     actions(li, detail));
 }
 
+// Reads of one order can overlap (a push while the member opens it): only the latest read is drawn, a detail already
+// drawn at that version is left alone, and a form the member has started filling in is never redrawn under them.
 async function open(li) {
+  const read = (li.reads = (li.reads ?? 0) + 1);
   const { ok, answer } = await api(`/api/member/orders/${encodeURIComponent(li.dataset.order)}`);
-  if (ok) render(li, answer);
-  else li.querySelector(".member-order-detail").replaceChildren(el("p", { className: "error", textContent: text["member.failed"] }));
+  if (read !== li.reads) return;
+  const box = li.querySelector(".member-order-detail");
+  if (!ok) {
+    box.replaceChildren(el("p", { className: "error", textContent: text["member.failed"] }));
+    return;
+  }
+  if (li.dataset.drawn === String(answer.order.version)) return;
+  if (box.querySelector("form[data-touched]")) {
+    setStatus(li, answer.order.status);
+    return;
+  }
+  render(li, answer);
+  li.dataset.drawn = String(answer.order.version);
 }
+list.addEventListener("input", (e) => { if (e.target.form) e.target.form.dataset.touched = "1"; });
+list.addEventListener("click", (e) => { const form = e.target.closest?.("form"); if (form && e.target.type !== "submit") form.dataset.touched = "1"; });
 
 function watch(li) {
   const details = li.querySelector("details");
