@@ -20,14 +20,11 @@ public sealed class MemberOrdersBrowserTests(BrowserFixture browser, ITestOutput
         using var merchant = await WebSession.SignIn(Web, "merchant1");
         using var worker = await WebSession.SignIn(Web, "worker1");
         var start = DateTimeOffset.UtcNow.AddHours(1);
-        var created = await agent.Http.PostAsJsonAsync("/api/orders", new
+        var orderNo = await OrderSteps.OfferedToM001(agent, new
         {
             memberId = "R0001", contactName = "张女士", contactPhone = "13800138000", category = "hourly", address = "金水区花园路 8 号院", district = "金水区",
             windowStart = start, windowEnd = start.AddHours(2),
         });
-        var orderNo = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
-        await Eventually.True(async () => (await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}")).GetProperty("status").GetString() == "Offered",
-            TimeSpan.FromSeconds(10), "offered to M001");
         var ratingsBefore = await Deployment.Scalar<int>("SELECT rating_count FROM merchant WHERE id = 'M001'");
 
         var phone = await session.Open(Web, "resident", "zh-CN", new ViewportSize { Width = 375, Height = 812 }, mobile: true);

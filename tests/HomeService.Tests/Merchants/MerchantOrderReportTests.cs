@@ -104,21 +104,13 @@ public sealed class MerchantOrderReportTests : IAsyncLifetime
     private static async Task<JsonElement> Lookup(WebSession session) =>
         (await session.Http.GetFromJsonAsync<JsonElement>("/api/merchants?q=安心")).EnumerateArray().Single(m => m.GetProperty("merchantId").GetString() == "M001");
 
-    private static async Task<string> OfferedToMerchant1(WebSession agent, string phone)
+    private static Task<string> OfferedToMerchant1(WebSession agent, string phone)
     {
         var start = DateTimeOffset.UtcNow.AddHours(1);
-        var created = await agent.Http.PostAsJsonAsync("/api/orders", new
+        return OrderSteps.OfferedToM001(agent, new
         {
             contactName = "王先生", contactPhone = phone, category = "hourly", address = "金水区经三路 15 号", district = "金水区",
             windowStart = start, windowEnd = start.AddHours(2),
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var orderNo = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
-        await Eventually.True(async () =>
-        {
-            var order = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}");
-            return order.GetProperty("status").GetString() == "Offered" && order.GetProperty("merchantId").GetString() == "M001";
-        }, TimeSpan.FromSeconds(10), "offered to M001");
-        return orderNo;
     }
 }

@@ -84,13 +84,10 @@ public sealed class WorkerPhotoAndListingTests : IAsyncLifetime
         using var agent = await WebSession.SignIn(Web, "agent1");
         using var merchant = await WebSession.SignIn(Web, "merchant1");
         var start = DateTimeOffset.UtcNow.AddDays(1);
-        var created = await agent.Http.PostAsJsonAsync("/api/orders", new
+        var orderNo = await OrderSteps.OfferedToM001(agent, new
         {
             contactPhone = "13612345678", category = "hourly", address = "金水区经三路 15 号", district = "金水区", windowStart = start, windowEnd = start.AddHours(2),
         });
-        var orderNo = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
-        await Eventually.True(async () => (await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}")).GetProperty("merchantId").GetString() == "M001",
-            TimeSpan.FromSeconds(10), "offered to M001");
         Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
         var assign = await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" });
         Assert.False(assign.IsSuccessStatusCode);

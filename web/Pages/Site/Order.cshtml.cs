@@ -73,7 +73,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         await Load(category);
         Form = new OrderForm
         {
-            Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = SafetyDay(1),
+            Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = BeijingDay(1),
             BookEntry = Book.Count > 0 ? 0 : null, Address = Book.Count > 0 ? null : AddressBook.FirstOrDefault(),
         };
     }
@@ -121,10 +121,10 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         if (MemberId is { } member) (AddressBook, Book) = (await members.Addresses(member), await members.AddressBook(member));
     }
 
-    private DateOnly SafetyDay(int daysAhead) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).AddDays(daysAhead);
+    private DateOnly BeijingDay(int daysAhead) => HomeService.Workers.SafetyCode.BeijingDate(clock.GetUtcNow()).AddDays(daysAhead);
 
     public static string SlotLabel(string code) => code.Replace("-", ":00–") + ":00";
 
     public static string Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        HomeService.Workers.SafetyCode.BeijingDate(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
