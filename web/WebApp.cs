@@ -49,6 +49,7 @@ public static class WebApp
         builder.Services.AddHomeServiceAuth(settings);
         builder.Services.AddHomeServiceProblemDetails();
         builder.Services.AddSingleton<UiText>();
+        builder.Services.AddTrustedProxies(builder.Configuration);
         // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
@@ -61,6 +62,7 @@ public static class WebApp
         builder.Services.AddHomeServiceHealthChecks();
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseHomeServiceErrors();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();

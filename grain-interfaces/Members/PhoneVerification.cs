@@ -37,3 +37,31 @@ public interface IPhoneVerificationGrain : IGrainWithStringKey
     /// <summary>Checks a code; an accepted code is used up, and a code is void after too many wrong tries.</summary>
     [Alias("Verify")] Task<VerificationOutcome> Verify(string purpose, string code);
 }
+
+/// <summary>
+/// Verification-code requests from one network address (keyed by <see cref="CodeRequestAddress.KeyOf"/>): an hourly limit on top of
+/// each number's own, so one client cannot send codes to number after number.
+/// </summary>
+[Alias("HomeService.Members.ICodeRequestQuotaGrain")]
+public interface ICodeRequestQuotaGrain : IGrainWithStringKey
+{
+    /// <summary>Zero when the request may go ahead (and is counted); otherwise the seconds to wait.</summary>
+    [Alias("Take")] Task<int> Take();
+}
+
+public static class CodeRequestAddress
+{
+    /// <summary>
+    /// The key an address counts under: an IPv4 address as it is, an IPv6 address by its /64 prefix, since one home or
+    /// phone is handed a whole /64 and can pick a fresh address in it for every request.
+    /// </summary>
+    public static string KeyOf(System.Net.IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
+}

@@ -12,6 +12,9 @@ public sealed record VerificationPolicy
     /// <summary>At most this many codes per number in an hour.</summary>
     public int MaxPerHour { get; init; } = 5;
 
+    /// <summary>At most this many code requests from one network address in an hour, whatever the numbers.</summary>
+    public int MaxPerAddressPerHour { get; init; } = 20;
+
     /// <summary>Wrong tries a code survives; the next one voids it.</summary>
     public int MaxWrongTries { get; init; } = 5;
 }

@@ -16,4 +16,24 @@ public static class NotificationOutbox
         INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key)
         VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (dedup_key) DO NOTHING
         """, channel, recipientKind, recipientId, template, JsonSerializer.Serialize(parameters, Json), dedupKey);
+
+    /// <summary>
+    /// A message to a member, by the channels their contact preferences allow (联系偏好): the inbox when in-app is on, an SMS to
+    /// their phone when SMS is on. The preferences are read in the transaction that owes the message, so a change the
+    /// member made before the event is honoured and one made after it is not applied backwards.
+    /// </summary>
+    public static IEnumerable<ReadModelWrite> ToMember(string memberId, string template, object parameters, string dedupKey)
+    {
+        var json = JsonSerializer.Serialize(parameters, Json);
+        yield return new("""
+            INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key)
+            SELECT 'in-app', 'member', m.id, $2, $3::jsonb, $4 FROM member m WHERE m.id = $1 AND m.notify_in_app
+            ON CONFLICT (dedup_key) DO NOTHING
+            """, memberId, template, json, dedupKey);
+        yield return new("""
+            INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key)
+            SELECT 'sms', 'phone', m.phone, $2, $3::jsonb, $4 FROM member m WHERE m.id = $1 AND m.notify_sms AND m.phone <> ''
+            ON CONFLICT (dedup_key) DO NOTHING
+            """, memberId, template, json, dedupKey + ":sms");
+    }
 }

@@ -482,8 +482,9 @@ public sealed class WorkOrderGrain(
         o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt, o.AgainstMerchantId, o.Upheld);
 
     /// <summary>
-    /// The member whose service order it is hears in their inbox (系统消息) when it is accepted, a worker is assigned, the
-    /// service is completed or the order is cancelled. The notice names the order and its step, never the merchant's notes.
+    /// The member whose service order it is hears in their inbox (系统消息) and by SMS, as their preferences allow, when it
+    /// is accepted, a worker is assigned, the service is completed or the order is cancelled. The notice names the order and
+    /// its step, never the merchant's notes.
     /// </summary>
     private static IEnumerable<ReadModelWrite> MemberNotices(WorkOrder o, WorkOrderStatus statusBefore, string? workerBefore)
     {
@@ -497,8 +498,9 @@ public sealed class WorkOrderGrain(
             _ => null,
         };
         if (step is null) yield break;
-        yield return NotificationOutbox.Enqueue("in-app", "member", member, $"member.order.{step}",
-            new { orderNo = o.OrderNo, category = o.Category, windowStart = o.WindowStart }, $"{o.OrderNo}:member:{step}:{o.Version}");
+        foreach (var write in NotificationOutbox.ToMember(member, $"member.order.{step}",
+            new { orderNo = o.OrderNo, category = o.Category, windowStart = o.WindowStart }, $"{o.OrderNo}:member:{step}:{o.Version}"))
+            yield return write;
     }
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>

@@ -11,6 +11,7 @@ public static class MemberServices
             CodeLifetime = config.GetValue("HomeService:Members:CodeLifetime", defaults.CodeLifetime),
             MinInterval = config.GetValue("HomeService:Members:CodeMinInterval", defaults.MinInterval),
             MaxPerHour = config.GetValue("HomeService:Members:CodesPerHour", defaults.MaxPerHour),
+            MaxPerAddressPerHour = config.GetValue("HomeService:Members:CodesPerAddressPerHour", defaults.MaxPerAddressPerHour),
             MaxWrongTries = config.GetValue("HomeService:Members:CodeWrongTries", defaults.MaxWrongTries),
         });
         return services;

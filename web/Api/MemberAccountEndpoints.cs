@@ -50,12 +50,14 @@ public static class MemberAccountEndpoints
         if (body.Purpose is VerificationPurposes.Reset or VerificationPurposes.Login && entry?.Login is null) errors["phone"] = ["not-registered"];
         if (errors.Count > 0) return Problems.Validation(text, errors, Context);
 
-        var sent = await grains.GetGrain<IPhoneVerificationGrain>(phone!).Send(body.Purpose!);
-        if (!sent.Sent)
+        var addressWait = await grains.GetGrain<ICodeRequestQuotaGrain>(CodeRequestAddress.KeyOf(http.Connection.RemoteIpAddress)).Take();
+        var sent = addressWait > 0 ? null : await grains.GetGrain<IPhoneVerificationGrain>(phone!).Send(body.Purpose!);
+        if (sent is not { Sent: true })
         {
-            http.Response.Headers.RetryAfter = sent.RetryAfterSeconds.ToString();
-            return TypedResults.Problem(statusCode: 429, type: ProblemTypes.RateLimited, title: text.Format("member.code.wait", sent.RetryAfterSeconds),
-                extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = sent.RetryAfterSeconds });
+            var wait = sent?.RetryAfterSeconds ?? addressWait;
+            http.Response.Headers.RetryAfter = wait.ToString();
+            return TypedResults.Problem(statusCode: 429, type: ProblemTypes.RateLimited, title: text.Format("member.code.wait", wait),
+                extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = wait });
         }
         return TypedResults.Ok(new VerificationCodeAnswer(sent.ExpiresInSeconds, sent.ResendAfterSeconds));
     }

@@ -42,6 +42,7 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
         foreach (var tag in MemberOrderReader.RatingTags) text[$"tag.{tag}"] = t[$"member.orders.tag.{tag}"];
         foreach (var template in NoticeTemplates) text[$"notice.{template}"] = t[$"notice.{template}"];
         text["notice.other"] = t["notice.other"];
+        text["inbox.mark_read"] = t["inbox.mark_read"];
         foreach (var kind in new[] { "service", "consultation", "complaint", "suggestion" }) text[$"kind.{kind}"] = t[$"member.orders.kind.{kind}"];
         Script = new
         {

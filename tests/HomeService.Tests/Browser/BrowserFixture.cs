@@ -13,8 +13,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The Chromium to drive; HS_CHROMIUM overrides it for a machine that keeps it elsewhere.</summary>
     public static string ExecutablePath => Environment.GetEnvironmentVariable("HS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    /// <summary>A safety net for every action, navigation and expectation, not a speed goal.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// A safety net for every action, navigation and expectation, not a speed goal. 30 s: on a two-core machine running
+    /// several clusters at once, a form post that places an order was once seen to take longer than 15 s to answer.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static readonly string[] Args =
     [

@@ -38,6 +38,16 @@ public sealed class MemberOrdersBrowserTests(BrowserFixture browser, ITestOutput
         // The merchant accepts (through its API): the status changes on the phone without a reload.
         Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
         await Expect(status).ToHaveTextAsync("已接单");
+        // The inbox hears of it too, live; the member marks just that message read.
+        var notice = phone.Locator("#member-inbox li.unread", new() { HasText = $"您的订单 {orderNo} 已由商户接单。" });
+        await Expect(notice).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        var unread = int.Parse(await phone.Locator("#member-inbox-unread").InnerTextAsync());
+        await notice.Locator(".notice-read").ClickAsync();
+        await Expect(phone.Locator("#member-inbox li", new() { HasText = $"您的订单 {orderNo} 已由商户接单。" })).Not.ToHaveClassAsync("unread");
+        await Expect(phone.Locator("#member-inbox-unread")).ToHaveTextAsync((unread - 1).ToString());
+        Assert.Equal(1L, await Deployment.Scalar<long>("""
+            SELECT count(*) FROM notification_outbox WHERE recipient_kind = 'member' AND params->>'orderNo' = $1 AND read_at IS NOT NULL
+            """, orderNo));
         await Expect(order.Locator(".member-order-merchant")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("郑州安心家政服务有限公司"));
         Assert.True((await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" })).IsSuccessStatusCode);
         await Expect(status).ToHaveTextAsync("已指派服务人员");

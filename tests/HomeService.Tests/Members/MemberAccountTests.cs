@@ -11,7 +11,9 @@ public sealed class MemberAccountDeployment : IAsyncLifetime
     public TestDeployment Deployment { get; private set; } = null!;
     public RunningWeb Web => Deployment.WebHosts[0];
 
-    public async Task InitializeAsync() => Deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+    /// <summary>The web host trusts the loopback as its load balancer, so a test can stand for clients at other addresses.</summary>
+    public async Task InitializeAsync() => Deployment = await TestDeployment.Start(silos: 1, webHosts: 1,
+        new() { ["HomeService:Web:TrustedProxies:0"] = "127.0.0.1", ["HomeService:Web:TrustedProxies:1"] = "::1" });
 
     public async Task DisposeAsync() => await Deployment.DisposeAsync();
 }
@@ -203,6 +205,30 @@ public sealed class MemberAccountTests(MemberAccountDeployment fixture) : IClass
         // Another resident is not locked out with them.
         await RegisteredEarlier("13512340032", "吴刚");
         using var signedIn = await WebSession.SignIn(Web, "13512340032", Password);
+    }
+
+    [Fact]
+    public async Task One_client_walking_through_many_numbers_is_stopped_after_twenty_codes_an_hour_and_others_are_not()
+    {
+        using var bomber = WebSession.Anonymous(Web);
+        async Task<HttpResponseMessage> Ask(string from, int n)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/member/verification-codes")
+            {
+                Content = JsonContent.Create(new { phone = $"1371234{n:D4}", purpose = "register" }),
+            };
+            request.Headers.Add("X-Forwarded-For", from);
+            return await bomber.Http.SendAsync(request);
+        }
+
+        for (var n = 0; n < 20; n++) Assert.Equal(HttpStatusCode.OK, (await Ask("203.0.113.7", n)).StatusCode);
+        var stopped = await Ask("203.0.113.7", 20);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
+        Assert.True(int.Parse(stopped.Headers.GetValues("Retry-After").Single()) > 3000, "the wait runs to the hour's end");
+        Assert.Null(await LastCode(Deployment, "13712340020"));
+        // Another client, and this one's next number by another address, still get their codes.
+        Assert.Equal(HttpStatusCode.OK, (await Ask("198.51.100.23", 21)).StatusCode);
+        Assert.NotNull(await LastCode(Deployment, "13712340021"));
     }
 }
 

@@ -197,4 +197,48 @@ public sealed class MemberOrderTests(MemberOrderTests.Deployment fixture) : ICla
         Assert.DoesNotContain((await resident.Http.GetFromJsonAsync<JsonElement>("/api/member/notifications?unread=true")).EnumerateArray(),
             n => n.GetProperty("id").GetGuid() == id);
     }
+
+    [Fact]
+    public async Task A_member_who_prefers_sms_to_the_inbox_hears_of_their_order_by_sms_only()
+    {
+        using var agent = await WebSession.SignIn(Web, "agent1");
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        using var resident = await WebSession.SignIn(Web, "resident");
+        var profile = await resident.Http.GetFromJsonAsync<JsonElement>("/api/member/profile");
+        async Task Prefer(bool sms, bool inApp)
+        {
+            var saved = await resident.Http.PutAsJsonAsync("/api/member/profile", new
+            {
+                name = profile.GetProperty("name").GetString(),
+                // The center's older record of her address has no district; the profile asks for one.
+                addresses = profile.GetProperty("addresses").EnumerateArray().Select(a => new
+                {
+                    label = a.GetProperty("label").GetString(), address = a.GetProperty("address").GetString(),
+                    district = a.GetProperty("district").GetString() is { Length: > 0 } d ? d : "金水区",
+                }),
+                preferences = new { sms, inApp },
+            });
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+
+        await Prefer(sms: true, inApp: false);
+        try
+        {
+            var orderNo = await Order(agent, "R0001", "13800138000", 7);
+            Assert.Equal("M001", await OfferedTo(agent, orderNo));
+            Assert.True((await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).IsSuccessStatusCode);
+
+            Assert.Equal("13800138000", await fixture.Running.Scalar<string>("""
+                SELECT recipient_id FROM notification_outbox WHERE channel = 'sms' AND template = 'member.order.accepted' AND params->>'orderNo' = $1
+                """, orderNo));
+            Assert.Equal(0L, await fixture.Running.Scalar<long>("""
+                SELECT count(*) FROM notification_outbox WHERE channel = 'in-app' AND recipient_kind = 'member' AND params->>'orderNo' = $1
+                """, orderNo));
+            Assert.DoesNotContain(orderNo, await resident.Http.GetStringAsync("/api/member/notifications"));
+        }
+        finally
+        {
+            await Prefer(sms: true, inApp: true);
+        }
+    }
 }

@@ -246,12 +246,28 @@ document.addEventListener("hs:push", (event) => {
   seen.add(payload.id);
   inbox.prepend(el("li", { className: "unread", dataset: { notice: payload.id } }, el("span", { className: "text", textContent: noticeText(payload) }), " ",
     el("time", { dateTime: payload.createdAt, textContent: new Date(payload.createdAt).toLocaleString(lang, { ...zone, month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit" }) })));
+      hour: "2-digit", minute: "2-digit" }) }), " ",
+    el("button", { type: "button", className: "secondary notice-read", textContent: text["inbox.mark_read"] })));
+  countUnread();
+});
+
+function markedRead(li) {
+  li.classList.remove("unread");
+  li.querySelector(".notice-read")?.remove();
+}
+
+// One notice at a time, or all of them.
+inbox.addEventListener("click", async (event) => {
+  const button = event.target.closest(".notice-read");
+  if (!button) return;
+  const li = button.closest("li");
+  const { ok } = await api("/api/member/notifications/read", { ids: [li.dataset.notice] });
+  if (ok) markedRead(li);
   countUnread();
 });
 
 document.getElementById("member-inbox-read-all").addEventListener("click", async () => {
   const { ok } = await api("/api/member/notifications/read", {});
-  if (ok) inbox.querySelectorAll("li.unread").forEach((li) => li.classList.remove("unread"));
+  if (ok) inbox.querySelectorAll("li.unread").forEach(markedRead);
   countUnread();
 });
