@@ -22,6 +22,14 @@ public interface ICtiGateway
     Task CollectDigits(string callId, string prompt, int maxDigits, int timeoutSeconds);
     Task StartRecording(string callId);
     Task StopRecording(string callId);
+    /// <summary>
+    /// A supervisor's seat joins a live call (班长席). mode: "listen" (hears both sides, heard by nobody), "whisper" (heard
+    /// by the agent only) or "barge" (heard by everyone, a third party). Called again with another mode, it switches;
+    /// the supervisor leaves with HangUp(callId, seat).
+    /// </summary>
+    Task Supervise(string callId, string seat, string mode);
+    /// <summary>Adds a party to the call, making it a conference (多方通话): "agent:&lt;seat&gt;" or "external:&lt;number&gt;". A party leaves with HangUp(callId, leg).</summary>
+    Task AddParty(string callId, string target);
     /// <summary>Places an outbound call and returns the switch's id for it.</summary>
     Task<string> Originate(string number, string? seat, string purpose);
     /// <summary>The switch's own view of a call, for the sanity check that catches lost hang-up events; null if it no longer exists.</summary>

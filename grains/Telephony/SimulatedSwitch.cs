@@ -47,7 +47,7 @@ public sealed class SimulatedSwitch : ICtiGateway
     public Task HangUp(string callId, string leg) => Record(callId, "hangup", leg, c =>
     {
         if (leg == "caller") c.CallerConnected = false;
-        else c.Agents.Remove(leg);
+        else if (!c.Agents.Remove(leg) && !c.Supervisors.Remove(leg)) c.Parties.Remove(leg);
     });
 
     public Task PlayPrompt(string callId, string text) => Record(callId, "play", text, null);
@@ -57,6 +57,10 @@ public sealed class SimulatedSwitch : ICtiGateway
     public Task StartRecording(string callId) => Record(callId, "record-start", null, c => c.Recording = true);
 
     public Task StopRecording(string callId) => Record(callId, "record-stop", null, c => c.Recording = false);
+
+    public Task Supervise(string callId, string seat, string mode) => Record(callId, "supervise", $"{seat} {mode}", c => c.Supervisors[seat] = mode);
+
+    public Task AddParty(string callId, string target) => Record(callId, "add-party", target, c => c.Parties.Add(target));
 
     public async Task<string> Originate(string number, string? seat, string purpose)
     {
@@ -95,6 +99,10 @@ public sealed class SimulatedSwitch : ICtiGateway
         public bool Recording { get; set; }
         public HashSet<string> Ringing { get; } = [];
         public HashSet<string> Agents { get; } = [];
+        /// <summary>Supervisor seat → listen, whisper or barge.</summary>
+        public Dictionary<string, string> Supervisors { get; } = [];
+        /// <summary>Conference parties added besides the caller and the agent: agent:&lt;seat&gt; or external:&lt;number&gt;.</summary>
+        public HashSet<string> Parties { get; } = [];
     }
 }
 

@@ -10,7 +10,7 @@ namespace HomeService.CallCenter.Calls;
 /// console commands check that the agent is the one the call is with. Each step is a gateway command and an
 /// event on the call's timeline. Timers (ring timeout, sanity check) are re-armed on activation.
 /// </summary>
-public sealed class CallGrain(
+public sealed partial class CallGrain(
     [PersistentState("call", "Default")] IPersistentState<CallState> state,
     IEventLog log,
     ICtiGateway gateway,
@@ -20,13 +20,14 @@ public sealed class CallGrain(
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     public static readonly EventCodec Codec = new("call",
-        ("CallOffered", typeof(CallOffered)), ("CallQueued", typeof(CallQueued)), ("CallRinging", typeof(CallRinging)),
+        [("CallOffered", typeof(CallOffered)), ("CallQueued", typeof(CallQueued)), ("CallRinging", typeof(CallRinging)),
         ("CallRingStopped", typeof(CallRingStopped)), ("CallAnswered", typeof(CallAnswered)), ("CallHeld", typeof(CallHeld)),
         ("CallResumed", typeof(CallResumed)), ("CallTransferred", typeof(CallTransferred)), ("CallDigits", typeof(CallDigits)),
         ("CallRecordingReady", typeof(CallRecordingReady)), ("CallEnded", typeof(CallEnded)), ("CallbackOffered", typeof(CallbackOffered)),
         ("CallbackRequested", typeof(CallbackRequested)), ("CallOverflowed", typeof(CallOverflowed)),
         ("CallConsultStarted", typeof(CallConsultStarted)), ("CallConsultAnswered", typeof(CallConsultAnswered)),
-        ("CallConsultEnded", typeof(CallConsultEnded)), ("CallConsultCompleted", typeof(CallConsultCompleted)));
+        ("CallConsultEnded", typeof(CallConsultEnded)), ("CallConsultCompleted", typeof(CallConsultCompleted)),
+        .. IvrEvents, .. RecordingEvents, .. SupervisionEvents, .. ConferenceEvents, .. OutboundEvents]);
 
     private const int VipPriority = 10;
     private const int ConsultRingSeconds = 30;

@@ -3,7 +3,7 @@ using HomeService.EventLog;
 namespace HomeService.CallCenter.Calls;
 
 /// <summary>A call's state, folded from its events. The timeline is what supervisors and the console show.</summary>
-public sealed class CallState : IAggregateState
+public sealed partial class CallState : IAggregateState
 {
     private const int MaxRememberedEventIds = 64;
 
@@ -123,7 +123,10 @@ public sealed class CallState : IAggregateState
                 Note(x.EventId, x.At, "ended", $"{x.By}: {x.Cause}");
                 break;
             default:
-                throw new ArgumentException($"Unknown call event {e.GetType().Name}");
+                // Each feature of a call folds its own events (CallState.<Feature>.cs).
+                if (!ApplyIvr(e) && !ApplyRecording(e) && !ApplySupervision(e) && !ApplyConference(e) && !ApplyOutbound(e))
+                    throw new ArgumentException($"Unknown call event {e.GetType().Name}");
+                break;
         }
     }
 
