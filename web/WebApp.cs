@@ -36,6 +36,7 @@ public static class WebApp
         builder.Services.AddSingleton<StaffReader>();
         builder.Services.AddSingleton<InboxReader>();
         builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton<ReviewPhotoStore>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<OrderReader>();
@@ -91,6 +92,7 @@ public static class WebApp
         api.MapCallbackEndpoints();
         api.MapWorkerPhotoEndpoints();
         api.MapMemberOrderEndpoints();
+        api.MapRatingPhotoEndpoints();
         api.MapMemberAccountEndpoints();
         api.MapStatisticsEndpoints();
         api.MapRequestEndpoints();
@@ -102,6 +104,7 @@ public static class WebApp
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapCultureSwitch();
         app.MapPublicWorkerPhoto();
+        app.MapPublicReviewPhoto();
         app.MapRazorPages();
         app.MapHealthEndpoints();
         return app;

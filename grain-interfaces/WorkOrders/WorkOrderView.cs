@@ -73,7 +73,10 @@ public sealed record NewComplaint(
     [property: Id(8)] string Description,
     [property: Id(9)] string CreatedBy);
 
-/// <summary>A follow-up visit's outcome (回访). Tags: the resident's quick verdicts from a fixed set (准时, 专业 …), web ratings only.</summary>
+/// <summary>
+/// A follow-up visit's outcome (回访). Tags: the resident's quick verdicts from a fixed set (准时, 专业 …), web ratings only.
+/// Photos: uploaded files the resident attached to a web rating (at most 3, checked by the web host before it gets here).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.FollowUpOutcome")]
 public sealed record FollowUpOutcome(
     [property: Id(0)] string Channel,
@@ -82,7 +85,8 @@ public sealed record FollowUpOutcome(
     [property: Id(3)] string? Comment,
     [property: Id(4)] bool Unreachable,
     [property: Id(5)] string Actor,
-    [property: Id(6)] IReadOnlyList<string>? Tags = null);
+    [property: Id(6)] IReadOnlyList<string>? Tags = null,
+    [property: Id(7)] IReadOnlyList<Guid>? Photos = null);
 
 /// <summary>A consultation question (咨询) or a suggestion (建议) as it comes in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewInquiry")]

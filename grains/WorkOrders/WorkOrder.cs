@@ -267,16 +267,17 @@ public sealed class WorkOrder : IAggregateState
     /// order's rating and completes the visit; a later one is kept as a note. Unreachable is retried up to a limit.
     /// </summary>
     public IReadOnlyList<object> RecordFollowUp(string channel, int? score, bool? resolved, string? comment, bool unreachable, string? actor,
-        DateTimeOffset now, out string? error, IReadOnlyList<string>? tags = null)
+        DateTimeOffset now, out string? error, IReadOnlyList<string>? tags = null, IReadOnlyList<Guid>? photos = null)
     {
         if (tags is { Count: 0 }) tags = null;
+        if (photos is { Count: 0 }) photos = null;
         error = null;
         if (!unreachable && (score is not (>= 1 and <= 5) || resolved is null)) { error = "score"; return []; }
         // The same outcome from the same person within a minute is a repeated click or retry, not a second follow-up.
         if (LastFollowUp is { } last && last.Actor == actor && last.Channel == channel && last.Score == score && last.Resolved == resolved
             && last.Comment == comment && last.Unreachable == unreachable && now - last.At < TimeSpan.FromMinutes(1)) return [];
         if (RatingChannel is not null)
-            return [new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: false, actor, now, tags)];
+            return [new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: false, actor, now, tags, photos)];
         if (Status != WorkOrderStatus.FollowUpDue && !(Status == WorkOrderStatus.Completed && channel == "web"))
         {
             error = $"illegal:{Status}";
@@ -284,7 +285,7 @@ public sealed class WorkOrder : IAggregateState
         }
         var events = new List<object>();
         if (Status == WorkOrderStatus.Completed) events.Add(new FollowUpFellDue(now)); // the resident rated before the visit fell due
-        events.Add(new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: !unreachable, actor, now, tags));
+        events.Add(new FollowUpRecorded(channel, score, resolved, comment, unreachable, CountsAsRating: !unreachable, actor, now, tags, photos));
         if (!unreachable || FollowUpAttempts + 1 >= MaxFollowUpAttempts) events.Add(new OrderClosed(now));
         return events;
     }

@@ -31,10 +31,10 @@ public sealed record WorkOrderImported(string OrderNo, string Kind, string Categ
 /// <summary>
 /// A follow-up call's outcome (回访). Channel: agent, ivr or web. Unreachable means nobody answered; the visit is
 /// tried again until the limit. Only the first rating counts; later ones are kept as notes. Tags (a resident's quick
-/// verdicts such as 准时 or 专业) came later: older events have none.
+/// verdicts such as 准时 or 专业) came later, and photos (uploaded files a web rating carries) later still: older events have none.
 /// </summary>
 public sealed record FollowUpRecorded(string Channel, int? Score, bool? Resolved, string? Comment, bool Unreachable, bool CountsAsRating,
-    string? Actor, DateTimeOffset At, IReadOnlyList<string>? Tags = null);
+    string? Actor, DateTimeOffset At, IReadOnlyList<string>? Tags = null, IReadOnlyList<Guid>? Photos = null);
 public sealed record ComplaintRegistered(string? RelatedOrderNo, string? AgainstMerchantId, string? AgainstWorkerId, string Severity, string Description,
     DateTimeOffset At);
 public sealed record ComplaintLinked(string ComplaintNo, DateTimeOffset At);

@@ -164,7 +164,7 @@ public sealed class WorkOrderGrain(
     public async Task<CommandResult<WorkOrderView>> RecordFollowUp(FollowUpOutcome outcome)
     {
         var events = Order.RecordFollowUp(outcome.Channel, outcome.Score, outcome.Resolved, outcome.Comment?.Trim(), outcome.Unreachable,
-            outcome.Actor, Now, out var error, outcome.Tags);
+            outcome.Actor, Now, out var error, outcome.Tags, outcome.Photos);
         if (error is not null) return error == "score"
             ? CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["score"] = ["range:1-5"] })
             : Refused(error);
@@ -177,17 +177,19 @@ public sealed class WorkOrderGrain(
 
     /// <summary>
     /// The rating that counts becomes a public review on the merchant's page (加盟企业查询): the reviewer's name masked,
-    /// and a comment only when the resident wrote it on the web; an agent's or the IVR's notes stay internal.
+    /// and a comment only when the resident wrote it on the web; an agent's or the IVR's notes stay internal. Its photos
+    /// (web only) become public with it: GET /reviews/photos/{id} serves a file only while a review lists it.
     /// </summary>
     private static IEnumerable<ReadModelWrite> Review(WorkOrder o, IReadOnlyList<object> events)
     {
         foreach (var e in events)
             if (e is FollowUpRecorded { CountsAsRating: true, Score: { } stars } f && o.MerchantId is { } merchant)
                 yield return new ReadModelWrite("""
-                    INSERT INTO service_review (order_no, merchant_id, worker_id, category_code, reviewer, stars, comment, channel, reviewed_at, tags)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (order_no) DO NOTHING
+                    INSERT INTO service_review (order_no, merchant_id, worker_id, category_code, reviewer, stars, comment, channel, reviewed_at, tags, photos)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (order_no) DO NOTHING
                     """, o.OrderNo, merchant, o.WorkerId, o.Category, PersonalData.MaskName(o.ContactName), stars,
-                    f.Channel == "web" && !string.IsNullOrWhiteSpace(f.Comment) ? f.Comment : null, f.Channel, f.At, (f.Tags ?? []).ToArray());
+                    f.Channel == "web" && !string.IsNullOrWhiteSpace(f.Comment) ? f.Comment : null, f.Channel, f.At, (f.Tags ?? []).ToArray(),
+                    (f.Channel == "web" ? f.Photos ?? [] : []).ToArray());
     }
 
     /// <summary>A poor follow-up opens a linked complaint; its number is derived from the order's, so doing it twice is harmless.</summary>

@@ -15,8 +15,11 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class MemberOrderEndpoints
 {
-    /// <summary>Tags: quick verdicts from <see cref="MemberOrderReader.RatingTags"/>.</summary>
-    public sealed record RatingRequest(int? Score, bool? Resolved, string? Comment, IReadOnlyList<string>? Tags = null);
+    /// <summary>
+    /// Tags: quick verdicts from <see cref="MemberOrderReader.RatingTags"/>. Photos: ids the member uploaded for this order
+    /// (POST …/rating/photos), at most <see cref="ReviewPhotoStore.MaxPerRating"/>.
+    /// </summary>
+    public sealed record RatingRequest(int? Score, bool? Resolved, string? Comment, IReadOnlyList<string>? Tags = null, IReadOnlyList<Guid>? Photos = null);
     public sealed record CancelRequest(string? Reason);
 
     public static RouteGroupBuilder MapMemberOrderEndpoints(this RouteGroupBuilder api)
@@ -51,23 +54,30 @@ public static class MemberOrderEndpoints
     }
 
     private static async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> Rate(string orderNo, RatingRequest body,
-        ClaimsPrincipal user, IGrainFactory grains, UiText text)
+        ClaimsPrincipal user, IGrainFactory grains, ReviewPhotoStore reviewPhotos, UiText text)
     {
         if (!await Owns(user, orderNo, grains)) return NoSuchOrder(text);
         var tags = body.Tags ?? [];
         if (tags.Any(t => !MemberOrderReader.RatingTags.Contains(t)))
             return Problems.Validation(text, new Dictionary<string, string[]> { ["tags"] = ["unknown"] });
+        // A photo of another order (or no rating photo at all) would be published under this order's review.
+        var photos = (body.Photos ?? []).Distinct().ToArray();
+        if (photos.Length > ReviewPhotoStore.MaxPerRating)
+            return Problems.Validation(text, new Dictionary<string, string[]> { ["photos"] = [$"max_count:{ReviewPhotoStore.MaxPerRating}"] });
+        if (!await reviewPhotos.AllUploadedFor(orderNo, photos))
+            return Problems.Validation(text, new Dictionary<string, string[]> { ["photos"] = ["unknown"] });
         var comment = body.Comment is { Length: > 500 } c ? c[..500] : body.Comment;
         return await OrderEndpoints.Act(orderNo, grains, text, o => o.RecordFollowUp(
-            new FollowUpOutcome("web", body.Score, body.Resolved ?? true, comment, false, Actor(user), tags.Distinct().ToArray())), WorkOrderPrivacy.ForMember);
+            new FollowUpOutcome("web", body.Score, body.Resolved ?? true, comment, false, Actor(user), tags.Distinct().ToArray(), photos)),
+            WorkOrderPrivacy.ForMember);
     }
 
-    private static async Task<bool> Owns(ClaimsPrincipal user, string orderNo, IGrainFactory grains) =>
+    internal static async Task<bool> Owns(ClaimsPrincipal user, string orderNo, IGrainFactory grains) =>
         orderNo.Length <= 32 && Member(user) is { Length: > 0 } member && await grains.GetGrain<IWorkOrderGrain>(orderNo).Get() is { } view
         && view.MemberId == member;
 
     private static string Member(ClaimsPrincipal user) => user.Find(HomeServiceClaims.MemberId) ?? "";
     private static string Actor(ClaimsPrincipal user) => $"member:{Member(user)}";
 
-    private static ProblemHttpResult NoSuchOrder(UiText text) => Problems.Status(404, ProblemTypes.NotFound, text["order.unknown"]);
+    internal static ProblemHttpResult NoSuchOrder(UiText text) => Problems.Status(404, ProblemTypes.NotFound, text["order.unknown"]);
 }

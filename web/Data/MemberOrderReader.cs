@@ -17,7 +17,8 @@ public sealed class MemberOrderReader(NpgsqlDataSource db)
         string? MerchantName, DateTimeOffset CreatedAt, long Version);
     public sealed record Step(string Key, DateTimeOffset At);
     public sealed record AssignedWorker(string MaskedName, string? CodeUrl);
-    public sealed record Rating(int Stars, IReadOnlyList<string> Tags, string? Comment);
+    /// <summary>Photos: the addresses the review's photos are shown at (<see cref="ReviewPhotoStore.Url"/>).</summary>
+    public sealed record Rating(int Stars, IReadOnlyList<string> Tags, string? Comment, IReadOnlyList<string> Photos);
     public sealed record Detail(Summary Order, string? Address, AssignedWorker? Worker, IReadOnlyList<Step> Timeline, bool CanCancel, bool CanReschedule,
         bool CanRate, Rating? Rating);
 
@@ -106,13 +107,15 @@ public sealed class MemberOrderReader(NpgsqlDataSource db)
         }
 
         Rating? rating = null;
-        await using (var cmd = new NpgsqlCommand("SELECT stars, tags, comment FROM service_review WHERE order_no = $1", conn))
+        await using (var cmd = new NpgsqlCommand("SELECT stars, tags, comment, photos FROM service_review WHERE order_no = $1", conn))
         {
             cmd.Parameters.Add(new() { Value = orderNo });
             await using var r = await cmd.ExecuteReaderAsync();
-            if (await r.ReadAsync()) rating = new Rating(r.GetInt32(0), r.GetFieldValue<string[]>(1), r.IsDBNull(2) ? null : r.GetString(2));
+            if (await r.ReadAsync())
+                rating = new Rating(r.GetInt32(0), r.GetFieldValue<string[]>(1), r.IsDBNull(2) ? null : r.GetString(2),
+                    r.GetFieldValue<Guid[]>(3).Select(ReviewPhotoStore.Url).ToArray());
         }
-        if (rating is null && score is { } s) rating = new Rating(s, [], null);
+        if (rating is null && score is { } s) rating = new Rating(s, [], null, []);
 
         var service = summary.Kind == "service";
         return new Detail(summary, address, worker, timeline,

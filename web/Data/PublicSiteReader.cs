@@ -13,7 +13,8 @@ public sealed class PublicSiteReader(NpgsqlDataSource db, TimeProvider time)
 
     public sealed record MerchantPage(MerchantLookupReader.MerchantCard Card, string Address, string District, DateTimeOffset? AdmittedAt);
 
-    public sealed record Review(string? Reviewer, int Stars, string? Comment, string? Category, DateTimeOffset At);
+    /// <summary>Photos: the addresses of the photos the resident attached (<see cref="ReviewPhotoStore.Url"/>).</summary>
+    public sealed record Review(string? Reviewer, int Stars, string? Comment, string? Category, DateTimeOffset At, IReadOnlyList<string> Photos);
 
     private static readonly TimeSpan HotMaxAge = TimeSpan.FromMinutes(1);
     private readonly Lock _hotLock = new();
@@ -84,7 +85,7 @@ public sealed class PublicSiteReader(NpgsqlDataSource db, TimeProvider time)
     public async Task<IReadOnlyList<Review>> Reviews(string merchantId, int count = 10)
     {
         await using var cmd = db.CreateCommand("""
-            SELECT reviewer, stars, comment, category_code, reviewed_at FROM service_review WHERE merchant_id = $1 ORDER BY reviewed_at DESC LIMIT $2
+            SELECT reviewer, stars, comment, category_code, reviewed_at, photos FROM service_review WHERE merchant_id = $1 ORDER BY reviewed_at DESC LIMIT $2
             """);
         cmd.Parameters.Add(new() { Value = merchantId });
         cmd.Parameters.Add(new() { Value = count });
@@ -92,7 +93,7 @@ public sealed class PublicSiteReader(NpgsqlDataSource db, TimeProvider time)
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
             reviews.Add(new Review(r.IsDBNull(0) ? null : r.GetString(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)));
+                r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<Guid[]>(5).Select(ReviewPhotoStore.Url).ToArray()));
         return reviews;
     }
 }

@@ -37,6 +37,8 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
             "member.orders.merchant", "member.orders.address", "member.orders.cancel", "member.orders.cancel.reason", "member.orders.cancel.confirm",
             "member.orders.reschedule", "member.orders.reschedule.start", "member.orders.reschedule.end", "member.orders.reschedule.save",
             "member.orders.rate", "member.orders.rate.stars", "member.orders.rate.tags", "member.orders.rate.comment", "member.orders.rate.submit",
+            "member.orders.rate.photos", "member.orders.rate.photos.too-many", "member.orders.rate.photos.too-large",
+            "site.review.photo",
             "member.orders.rated", "member.orders.updated", "member.failed", "member.orders.star");
         foreach (var step in StepKeys) text[$"step.{step}"] = t[$"member.orders.step.{step}"];
         foreach (var tag in MemberOrderReader.RatingTags) text[$"tag.{tag}"] = t[$"member.orders.tag.{tag}"];

@@ -9,12 +9,12 @@ namespace HomeService.Tests.Browser;
 
 /// <summary>
 /// The member's orders on a 375 px phone: the resident watches their order's status change live on /member as the
-/// merchant accepts it and the worker finishes, then rates it with stars and tags, and the merchant's rating moves.
+/// merchant accepts it and the worker finishes, then rates it with stars, tags and a photo, and the merchant's rating moves.
 /// </summary>
 public sealed class MemberOrdersBrowserTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
     [Fact]
-    public Task A_member_on_a_phone_watches_the_order_move_live_and_rates_it_with_stars_and_tags() => InBrowser(async session =>
+    public Task A_member_on_a_phone_watches_the_order_move_live_and_rates_it_with_stars_tags_and_a_photo() => InBrowser(async session =>
     {
         using var agent = await WebSession.SignIn(Web, "agent1");
         using var merchant = await WebSession.SignIn(Web, "merchant1");
@@ -70,12 +70,21 @@ public sealed class MemberOrdersBrowserTests(BrowserFixture browser, ITestOutput
         await rate.Locator(".chip", new() { HasText = "准时" }).ClickAsync();
         await rate.Locator(".chip", new() { HasText = "专业" }).ClickAsync();
         await rate.Locator("textarea[name='comment']").FillAsync("阿姨很准时，收拾得很干净");
+        // One photo from the phone's gallery; the form says it will be shown publicly with the review.
+        await Expect(rate).ToContainTextAsync("公开展示");
+        await rate.Locator("input[type='file'][name='photos']").SetInputFilesAsync(
+            new FilePayload { Name = "IMG_0001.png", MimeType = "image/png", Buffer = TestPhotos.PhonePng() });
         await rate.Locator("button[type='submit']").ClickAsync();
 
         await Expect(order.Locator(".member-rating-stars")).ToHaveTextAsync("★★★★☆");
         await Expect(order.Locator(".member-rating-tags")).ToContainTextAsync("准时");
         await Expect(order.Locator(".member-rating-tags")).ToContainTextAsync("专业");
         await Expect(order.Locator("form.rate")).ToHaveCountAsync(0);
+        var thumbnail = order.Locator(".member-rating .review-photos img");
+        await Expect(thumbnail).ToHaveAttributeAsync("alt", "评价照片 1");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        await Eventually.True(() => thumbnail.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 16"), TimeSpan.FromSeconds(5),
+            "the thumbnail shows the picture");
         await Expect(status).Not.ToHaveTextAsync("已完成"); // rated: the follow-up is done
         Assert.Equal("on-time,professional",
             await Deployment.Scalar<string>("SELECT array_to_string(tags, ',') FROM service_review WHERE order_no = $1 AND stars = 4", orderNo));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -20,18 +19,9 @@ public sealed class WorkerPhotoAndListingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
-    private static MultipartFormDataContent File(byte[] bytes, string name)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        return new MultipartFormDataContent { { content, "file", name } };
-    }
+    private static MultipartFormDataContent File(byte[] bytes, string name) => TestPhotos.Form(bytes, name);
 
-    private static byte[] PhoneJpeg() =>
-    [
-        0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x1C, .. "Exif\0\0"u8, .. "GPS 34.7466N 113.6254E"u8[..20],
-        0xFF, 0xDB, 0x00, 0x43, 0x00, .. Enumerable.Repeat((byte)1, 64), 0xFF, 0xDA, 0x00, 0x08, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xFF, 0xD9,
-    ];
+    private static byte[] PhoneJpeg() => TestPhotos.PhoneJpeg();
 
     [Fact]
     public async Task The_photo_shows_on_the_code_page_without_its_metadata_and_only_while_the_code_lives()

@@ -169,6 +169,7 @@ public static class AuthorizationTable
         new("POST", "/api/worker/jobs/{orderNo}/cannot-complete", Workers),
 
         new("POST", "/api/member/orders/{orderNo}/rating", Residents),
+        new("POST", "/api/member/orders/{orderNo}/rating/photos", Residents),
         new("GET", "/api/member/orders", Residents),
         new("GET", "/api/member/orders/{orderNo}", Residents),
         new("POST", "/api/member/orders/{orderNo}/cancel", Residents),
@@ -199,6 +200,8 @@ public static class AuthorizationTable
         new("GET", "/ask", Everyone),
         new("GET", "/callback", Everyone),
         new("GET", "/merchants/{id}", Everyone),
+        // A review's photo is public; an upload no review lists answers 404 to everyone alike.
+        new("GET", "/reviews/photos/{fileId}", Everyone),
         new("GET", "/search?q=%E4%BF%9D%E6%B4%81", Everyone),
         new("GET", "/console", ConsolePage),
         new("GET", "/wallboard", Supervisors),

@@ -121,8 +121,8 @@ public static class BadInputSpecs
         }, Strict: ["idNumber"]),
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
         // The web rating's comment is cut to 500 characters by contract.
-        // Tags come from a fixed set (准时, 专业 …).
-        ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好", tags = new[] { "on-time" } }, ["score"],
+        // Tags come from a fixed set (准时, 专业 …). Photos are ids uploaded for the order first (none here: RatingPhotoTests has them).
+        ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好", tags = new[] { "on-time" }, photos = Array.Empty<Guid>() }, ["score"],
             Lenient: ["comment"]),
         // The member's own service order (R0001's). The reason is optional and cut to 200 characters.
         ["POST /api/member/notifications/read"] = new(new { ids = new[] { Guid.Empty } }),

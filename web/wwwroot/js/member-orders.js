@@ -60,7 +60,27 @@ function ratingView(rating) {
     el("p", { className: "member-rating-stars", textContent: "★".repeat(rating.stars) + "☆".repeat(5 - rating.stars),
       ariaLabel: `${rating.stars}/5` }),
     rating.tags.length ? el("p", { className: "member-rating-tags" }, ...rating.tags.map((t) => el("span", { className: "chip", textContent: text[`tag.${t}`] ?? t }))) : null,
-    rating.comment ? el("p", { textContent: rating.comment }) : null);
+    rating.comment ? el("p", { textContent: rating.comment }) : null,
+    rating.photos?.length ? el("ul", { className: "review-photos" }, ...rating.photos.map((url, i) =>
+      el("li", {}, el("a", { href: url }, el("img", { src: url, alt: text["site.review.photo"].replace("{0}", i + 1), width: 72, height: 72 }))))) : null);
+}
+
+// Each chosen photo is uploaded on its own before the rating is sent; one the server took is not sent again when the
+// member corrects the form and submits once more. A refused upload is shown on the photo field.
+async function uploadPhotos(no, files, uploaded) {
+  const ids = [];
+  for (const file of files) {
+    if (!uploaded.has(file)) {
+      const body = new FormData();
+      body.append("file", file);
+      const response = await fetch(`/api/member/orders/${no}/rating/photos`, { method: "POST", headers: { Accept: "application/json" }, body });
+      const answer = await response.json().catch(() => null);
+      if (!response.ok) return { ok: false, answer: answer?.errors?.file ? { ...answer, errors: { photos: answer.errors.file } } : answer };
+      uploaded.set(file, answer.id);
+    }
+    ids.push(uploaded.get(file));
+  }
+  return { ok: true, ids };
 }
 
 function form(className, submitText, fields, send) {
@@ -117,13 +137,25 @@ function actions(li, detail) {
       ...data.tags.map((t) => el("label", { className: "chip" }, el("input", { type: "checkbox", name: "tags", value: t }), text[`tag.${t}`] ?? t)),
       el("span", { className: "field-error", hidden: true, dataset: { field: "tags" } }));
     const comment = el("textarea", { name: "comment", maxLength: 500, rows: 3 });
+    const photos = el("input", { type: "file", name: "photos", accept: "image/jpeg,image/png", multiple: true });
+    const uploaded = new Map();
     box.append(el("section", { className: "member-order-rate" }, el("h4", { textContent: text["member.orders.rate"] }),
-      form("rate", text["member.orders.rate.submit"], [stars, tags, field(text["member.orders.rate.comment"], comment, "comment")], (f) =>
-        api(`/api/member/orders/${no}/rating`, {
-          score: Number(f.querySelector("input[name=score]:checked")?.value) || null,
-          tags: [...f.querySelectorAll("input[name=tags]:checked")].map((c) => c.value),
-          comment: comment.value || null,
-        }).then(after))));
+      form("rate", text["member.orders.rate.submit"],
+        [stars, tags, field(text["member.orders.rate.comment"], comment, "comment"), field(text["member.orders.rate.photos"], photos, "photos")],
+        async (f) => {
+          const files = [...photos.files];
+          // Checked here too: a file far over the limit is cut off by the server before it can answer with a field problem.
+          if (files.length > 3) return { ok: false, answer: { errors: { photos: [text["member.orders.rate.photos.too-many"]] } } };
+          if (files.some((file) => file.size > 5 * 1024 * 1024)) return { ok: false, answer: { errors: { photos: [text["member.orders.rate.photos.too-large"]] } } };
+          const sent = await uploadPhotos(no, files, uploaded);
+          if (!sent.ok) return sent;
+          return api(`/api/member/orders/${no}/rating`, {
+            score: Number(f.querySelector("input[name=score]:checked")?.value) || null,
+            tags: [...f.querySelectorAll("input[name=tags]:checked")].map((c) => c.value),
+            comment: comment.value || null,
+            photos: sent.ids,
+          }).then(after);
+        })));
   }
   return box;
 }
