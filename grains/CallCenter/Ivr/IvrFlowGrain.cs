@@ -17,14 +17,28 @@ public sealed class IvrFlowGrain(NpgsqlDataSource db, IEventLog log, TimeProvide
 
     private string Dialled => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken ct)
+    private static readonly TimeSpan RecheckNoFlowAfter = TimeSpan.FromSeconds(30);
+    private DateTimeOffset _readAt;
+
+    public override Task OnActivateAsync(CancellationToken ct) => ReadCurrent(ct);
+
+    /// <summary>
+    /// A number without a flow is asked again now and then: the demo seed (or another tool) may write the first version
+    /// after this grain was activated by an early call, and nothing would tell it otherwise.
+    /// </summary>
+    public async Task<IvrFlowVersion?> Current()
+    {
+        if (_current == 0 && clock.GetUtcNow() - _readAt > RecheckNoFlowAfter) await ReadCurrent(CancellationToken.None);
+        return _current == 0 ? null : await GetVersion(_current);
+    }
+
+    private async Task ReadCurrent(CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("SELECT coalesce(max(version), 0) FROM ivr_flow WHERE dialled = $1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = Dialled });
         _current = (int)(await cmd.ExecuteScalarAsync(ct))!;
+        _readAt = clock.GetUtcNow();
     }
-
-    public Task<IvrFlowVersion?> Current() => _current == 0 ? Task.FromResult<IvrFlowVersion?>(null) : GetVersion(_current);
 
     public async Task<IvrFlowVersion?> GetVersion(int version)
     {
@@ -44,14 +58,30 @@ public sealed class IvrFlowGrain(NpgsqlDataSource db, IEventLog log, TimeProvide
         var queues = (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetQueues()).Select(q => q.QueueId).ToList();
         var errors = IvrFlowValidator.Validate(definition, queues);
         if (errors.Count > 0) return CommandResult<IvrFlowVersion>.Invalid(errors);
+        IvrFlowVersion flow;
+        try
+        {
+            flow = await Append(definition, actor);
+        }
+        catch (EventVersionConflictException)
+        {
+            // A version this grain did not know of was written meanwhile (the seed): catch up and publish after it.
+            await ReadCurrent(CancellationToken.None);
+            flow = await Append(definition, actor);
+        }
+        _current = flow.Version;
+        _versions[flow.Version] = flow;
+        return CommandResult<IvrFlowVersion>.Ok(flow);
+    }
+
+    private async Task<IvrFlowVersion> Append(IvrFlowDefinition definition, string actor)
+    {
         var flow = new IvrFlowVersion(Dialled, _current + 1, definition, actor, clock.GetUtcNow());
         var json = JsonSerializer.Serialize(definition, Json);
         await log.AppendAsync(EventAppend.Of(
             new EventRecord("ivr_flow", Dialled, flow.Version, "IvrFlowPublished", json, actor, flow.CreatedAt),
             new ReadModelWrite("INSERT INTO ivr_flow (dialled, version, definition, created_by, created_at) VALUES ($1, $2, $3::jsonb, $4, $5)",
                 Dialled, flow.Version, json, actor, flow.CreatedAt)));
-        _current = flow.Version;
-        _versions[flow.Version] = flow;
-        return CommandResult<IvrFlowVersion>.Ok(flow);
+        return flow;
     }
 }

@@ -48,6 +48,12 @@ public sealed class IvrTests(IvrDeployment fixture) : IClassFixture<IvrDeploymen
         Assert.Equal(JsonValueKind.Null, view.GetProperty("queueId").ValueKind);
         var ask = Assert.Single(Collects(callId));
         Assert.StartsWith(MainPromptStart, ask);
+
+        // The switch repeats the offer (it missed our answer): the caller is asked again, still in the IVR, nothing queued.
+        var repeated = await Body(await Cti("/api/cti/calls", new { callId, caller = "13912340000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}"));
+        Assert.Equal("Ivr", repeated.GetProperty("status").GetString());
+        Assert.Equal(2, Collects(callId).Count(c => c.StartsWith(MainPromptStart)));
+        Assert.Single(Timeline(repeated), t => t.What == "ivr-entered");
     }
 
     [Theory]
