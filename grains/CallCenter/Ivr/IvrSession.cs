@@ -49,7 +49,8 @@ public static partial class IvrSession
                 ? new IvrTurn(node, digits, "lookup", null, at, [], LookupOrder: OrderPrefix + number)
                 : Miss(flow, at, node, digits, "invalid");
         }
-        var option = menu.Options!.FirstOrDefault(o => o.Digit == digits);
+        // Some switches pass on the # that ended the collection; it is no choice unless the menu offers # itself.
+        var option = menu.Options!.FirstOrDefault(o => o.Digit == digits) ?? menu.Options!.FirstOrDefault(o => o.Digit == digits.TrimEnd('#'));
         return option is null ? Miss(flow, at, node, digits, "invalid") : Follow(flow, at.Menu, node, digits, option.Action!, $"{option.Digit} {option.Label}");
     }
 

@@ -32,6 +32,12 @@ public sealed class IvrSessionTests
     }
 
     [Fact]
+    public void A_terminating_hash_after_a_choice_is_ignored()
+    {
+        Assert.Equal("complaint", IvrSession.Input(Flow, Main, "3#").Leave!.Target);
+    }
+
+    [Fact]
     public void One_goes_to_the_consultation_menu_and_nine_there_comes_back()
     {
         var consult = IvrSession.Input(Flow, Main, "1");
