@@ -86,6 +86,7 @@ public static class WebApp
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
+        api.MapIvrEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();

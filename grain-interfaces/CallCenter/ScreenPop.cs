@@ -27,7 +27,10 @@ public sealed record OrderSummary(
     [property: Id(3)] string Status,
     [property: Id(4)] DateTimeOffset CreatedAt);
 
-/// <summary>Everything the agent's screen shows the moment the call rings (来电弹屏).</summary>
+/// <summary>
+/// Everything the agent's screen shows the moment the call rings (来电弹屏). IvrPath: the caller's way through the
+/// platform IVR ("主菜单", "3 投诉及建议"), null when the call did not go through it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.ScreenPop")]
 public sealed record ScreenPop(
     [property: Id(0)] CallView Call,
@@ -36,7 +39,8 @@ public sealed record ScreenPop(
     [property: Id(3)] IReadOnlyList<OrderSummary> RecentOrders,
     [property: Id(4)] IReadOnlyList<OrderSummary> OpenComplaints,
     [property: Id(5)] IReadOnlyList<PastCall> RecentCalls,
-    [property: Id(6)] string? IvrChoice)
+    [property: Id(6)] string? IvrChoice,
+    [property: Id(7)] IReadOnlyList<string>? IvrPath = null)
 {
     /// <summary>An unknown number pops as a new caller, with a "create member" shortcut on the console.</summary>
     public bool NewCaller => Member is null;

@@ -46,7 +46,8 @@ public sealed class SimulatedCallers(SimulatedSwitch simulatedSwitch, HttpClient
     private async Task Play(ScriptedCaller caller, CancellationToken ct)
     {
         var tracked = _calls[caller.CallId] = new Tracked(caller);
-        await Send($"/api/cti/calls", new { callId = caller.CallId, caller = caller.Number, dialled = "037112345", trunk = "SIM", ivrChoice = caller.IvrChoice },
+        // No IVR choice in the offer: the platform's IVR asks, and the caller answers each CollectDigits (see OnCommand).
+        await Send($"/api/cti/calls", new { callId = caller.CallId, caller = caller.Number, dialled = "037112345", trunk = "SIM" },
             $"{caller.CallId}:offer", ct);
         // The caller waits until connected or until patience runs out, then talks or hangs up.
         await Task.WhenAny(tracked.Connected.Task, Task.Delay(caller.Patience, ct));
@@ -68,6 +69,12 @@ public sealed class SimulatedCallers(SimulatedSwitch simulatedSwitch, HttpClient
         {
             case "bridge" or "pickup" or "originate":
                 tracked.Settle(Outcome.Connected);
+                break;
+            case "collect":
+                // The caller answers the IVR: their choice at the main menu, then "0" (a person) at any further question.
+                var asked = Interlocked.Increment(ref tracked.Collects);
+                var digits = asked == 1 ? tracked.Caller.IvrChoice ?? "0" : "0";
+                _ = Task.Run(() => Send($"/api/cti/calls/{callId}/dtmf", new { digits }, $"{callId}:dtmf:{asked}", default));
                 break;
             case "hangup" when command.Argument == "caller":
                 tracked.EndedByPlatform.TrySetResult();
@@ -104,6 +111,9 @@ public sealed class SimulatedCallers(SimulatedSwitch simulatedSwitch, HttpClient
     private sealed class Tracked(ScriptedCaller caller)
     {
         private int _outcome;
+
+        /// <summary>How many times the IVR has asked this caller for digits.</summary>
+        public int Collects;
 
         public ScriptedCaller Caller { get; } = caller;
         public TaskCompletionSource Connected { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -17,6 +17,7 @@ public static class CallCenterServices
         services.AddSingleton<SimulatedSwitch>();
         services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
         services.AddSingleton<CallerHistory>();
+        services.AddSingleton<HomeService.CallCenter.Ivr.OrderStatusLookup>();
         services.AddHostedService<SimulatedTrafficService>();
         services.AddSingleton(new CallCenterOptions
         {

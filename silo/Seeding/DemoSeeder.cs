@@ -122,6 +122,12 @@ public sealed class DemoSeeder(
             await Append("hotline_route", $"{r.Dialled}/{r.IvrChoice}", "RouteDefined", r, new ReadModelWrite(
                 "INSERT INTO hotline_route (dialled, ivr_choice, queue_id, priority) VALUES ($1, $2, $3, $4)",
                 r.Dialled, r.IvrChoice, r.QueueId, r.Priority));
+        // The main hotline answers with the platform IVR of the center's documents (version 1); a switch that runs its own
+        // IVR still sends the caller's choice with the offer and the routes above apply.
+        var flow = HomeService.CallCenter.Ivr.DefaultIvrFlow.Definition;
+        await Append("ivr_flow", DemoData.Hotline, "IvrFlowPublished", flow, new ReadModelWrite(
+            "INSERT INTO ivr_flow (dialled, version, definition, created_by, created_at) VALUES ($1, 1, $2::jsonb, $3, $4)",
+            DemoData.Hotline, JsonSerializer.Serialize(flow, Json), Actor, clock.GetUtcNow()));
     }
 
     private async Task SeedMembersAndHistory()

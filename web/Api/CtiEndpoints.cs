@@ -29,13 +29,16 @@ public static partial class CtiEndpoints
             .WithSummary("A call is offered (来电)")
             .WithDescription("The switch reports a new call: callId (the switch's id, [A-Za-z0-9._:-]{1,64}), caller and dialled "
                 + "(digits, optional leading +, 3-20), optional trunk and ivrChoice (the IVR key pressed). The call is routed by "
-                + "dialled number and IVR choice to a queue and queued; ring commands follow through the CTI gateway. A repeated "
+                + "dialled number and IVR choice to a queue and queued; ring commands follow through the CTI gateway. Without an "
+                + "ivrChoice, a number with a platform IVR flow answers with prompts and digit collection instead (see /api/ivr/flows). A repeated "
                 + "offer for a known callId changes nothing. Needs a telephony X-Api-Key and an Idempotency-Key header (non-blank, at most 128 "
                 + "characters, new for each distinct event). Returns the call view. See docs/telephony.md.");
         cti.MapPost("/{callId}/dtmf", Dtmf)
             .WithSummary("The caller pressed keys (DTMF)")
-            .WithDescription("digits ([0-9*#]{1,32}) go on the live call's timeline; routing is not changed (the IVR choice "
-                + "belongs in the offer). Ignored for an ended or unknown call. Returns the call view.");
+            .WithDescription("digits ([0-9*#]{0,32}) go on the live call's timeline. While the call is in the platform IVR (offered "
+                + "without ivrChoice on a number with a flow) they answer the last CollectDigits: empty digits mean the collection "
+                + "timed out. Otherwise routing is not changed (the switch's own IVR choice belongs in the offer). Ignored for an "
+                + "ended or unknown call. Returns the call view.");
         cti.MapPost("/{callId}/answered", Answered)
             .WithSummary("An agent's phone answered the call")
             .WithDescription("seat is the agent's extension as the directory knows it (unknown seat: 400). Connects the call "
@@ -68,7 +71,7 @@ public static partial class CtiEndpoints
 
     private static Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Dtmf(string callId, DtmfRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text) =>
-        Apply(callId, key, text, body.Digits is { } d && DigitsPattern().IsMatch(d) ? null : ("digits", "format:digits"),
+        Apply(callId, key, text, body.Digits is { } d && (d.Length == 0 || DigitsPattern().IsMatch(d)) ? null : ("digits", "format:digits"),
             call => call.Dtmf(key!, body.Digits!), grains);
 
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Answered(string callId, AnsweredRequest body,

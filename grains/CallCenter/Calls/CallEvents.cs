@@ -1,7 +1,8 @@
 namespace HomeService.CallCenter.Calls;
 
+// QueueId is null for a call that enters the platform IVR: the caller's choice there decides it.
 // EventId is the switch's idempotency key where the event came from the switch; null for the platform's own steps.
-public sealed record CallOffered(string? EventId, string Caller, string Dialled, string Trunk, string? IvrChoice, string QueueId, int Priority, DateTimeOffset At);
+public sealed record CallOffered(string? EventId, string Caller, string Dialled, string Trunk, string? IvrChoice, string? QueueId, int Priority, DateTimeOffset At);
 public sealed record CallQueued(string QueueId, int Position, int EstimatedWaitSeconds, DateTimeOffset At);
 public sealed record CallRinging(string QueueId, IReadOnlyList<string> AgentIds, int RingTimeoutSeconds, int MaxNoAnswers, int WrapUpSeconds, DateTimeOffset At);
 /// <summary>Reason: no-answer, rejected, released (another agent answered first), caller-left.</summary>

@@ -66,9 +66,11 @@ public sealed partial class CallGrain(
                 _story ??= await Story(Call.Caller);
                 await EnterQueue(queue, _story.StickyAgentId);
             }
+            else if (Call.Status == CallStatus.Ivr && !Call.InVoicemail) await ResumeIvr();
             return Call.View();
         }
         var caller = PhoneNumber.Normalize(offer.Caller);
+        if (await TryEnterIvr(offer, caller)) return Call.View();
         var route = await Directory.Route(offer.Dialled, offer.IvrChoice);
         _story = await Story(caller);
         // VIP members come ahead of others; so do callers who chose "complaint" (the route's priority).
@@ -103,7 +105,8 @@ public sealed partial class CallGrain(
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         await Record(new CallDigits(eventId, digits, Now));
-        if (digits == "1" && Call.CallbackOffered && Call.Status == CallStatus.Queued)
+        if (Call.InIvr) await IvrInput(digits);
+        else if (digits == "1" && Call.CallbackOffered && Call.Status == CallStatus.Queued)
         {
             // Queued callback: the caller keeps their place and hangs up; an agent calls them back.
             await Record(new CallbackRequested(null, Now));
@@ -147,13 +150,17 @@ public sealed partial class CallGrain(
         if (Call.Status == CallStatus.CallbackWaiting && leg == "caller") return Call.View(); // expected: they wait for our call
         var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
         if (agentLeg) await gateway.HangUp(CallId, "caller"); // the agent put the phone down: the call is over for the caller too
-        if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", cause);
+        if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", IvrEndCause(cause));
         return Call.View();
     }
 
     public async Task<CallView> RecordingReady(string eventId, string url)
     {
-        if (Call.Exists && !Call.Seen(eventId)) await Record(new CallRecordingReady(eventId, url, Now));
+        if (Call.Exists && !Call.Seen(eventId))
+        {
+            await Record(new CallRecordingReady(eventId, url, Now));
+            await VoicemailRecorded();
+        }
         return Call.View();
     }
 
@@ -366,12 +373,13 @@ public sealed partial class CallGrain(
             await EnterQueue(queue); // it had left the line (a transfer to an agent who did not answer): join again
     }
 
-    private async Task EnterQueue(string queueId, string? stickyAgentId = null)
+    /// <param name="announce">False when the caller is about to hang up (a callback booked in the IVR): no position to hear.</param>
+    private async Task EnterQueue(string queueId, string? stickyAgentId = null, bool announce = true)
     {
         var position = await Queue(queueId).Enqueue(new QueueRequest(CallId, Call.Caller, Call.Priority, stickyAgentId));
         // The queue may already have offered the call (one-way), so only record "queued" if it is still waiting.
         await Record(new CallQueued(queueId, position.Position, position.EstimatedWaitSeconds, Now));
-        if (position.Position > 0 && !Call.IsWebCallback) await gateway.PlayPrompt(CallId, QueuePrompt(position.Position, position.EstimatedWaitSeconds));
+        if (announce && position.Position > 0 && !Call.IsWebCallback) await gateway.PlayPrompt(CallId, QueuePrompt(position.Position, position.EstimatedWaitSeconds));
     }
 
     private static string QueuePrompt(int position, int estimatedWaitSeconds) =>
@@ -411,7 +419,8 @@ public sealed partial class CallGrain(
     private async Task<ScreenPop> Pop()
     {
         var story = _story ??= await Story(Call.Caller);
-        return new ScreenPop(Call.View(), Call.Caller, story.Member, story.RecentOrders, story.OpenComplaints, story.RecentCalls, Call.IvrChoice);
+        return new ScreenPop(Call.View(), Call.Caller, story.Member, story.RecentOrders, story.OpenComplaints, story.RecentCalls, Call.IvrChoice,
+            Call.IvrPath.Count > 0 ? Call.IvrPath.ToList() : null);
     }
 
     /// <summary>The caller's story; a failing read never stops the call, it only makes the pop thinner.</summary>

@@ -53,7 +53,7 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         // agent1's console pops it by push with the member and his orders.
         var callId = $"sim-{Guid.NewGuid():N}";
         const string caller = "13700137000";
-        await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
 
         var panel1 = agent1.Locator("#call-panel");
         await Expect(panel1).ToBeVisibleAsync();

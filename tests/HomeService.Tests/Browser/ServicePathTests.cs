@@ -212,7 +212,7 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         // 1. A seeded member (李先生) calls; once answered, the form has his number, name and address, and names the call.
         var callId = $"sim-{Guid.NewGuid():N}";
         const string caller = "13700137000";
-        await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Switch("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
         await agent.Locator("#call-accept").ClickAsync();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");

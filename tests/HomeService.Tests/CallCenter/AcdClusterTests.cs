@@ -64,7 +64,7 @@ public sealed class AcdClusterTests
 
         var callIds = Enumerable.Range(1, Calls).Select(i => $"load-{i:0000}").ToList();
         await Task.WhenAll(callIds.Select(id =>
-            grains.GetGrain<ICallGrain>(id).Offered(new CtiCallOffered($"offer-{id}", $"139{Random.Shared.Next(10000000, 99999999)}", "037112345", "T1", null))));
+            grains.GetGrain<ICallGrain>(id).Offered(new CtiCallOffered($"offer-{id}", $"139{Random.Shared.Next(10000000, 99999999)}", "037112345", "T1", "2"))));
         await Task.WhenAll(agentLoops);
         Assert.Equal(Calls, handled);
 

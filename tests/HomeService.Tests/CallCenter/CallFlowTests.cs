@@ -38,7 +38,7 @@ public sealed class CallFlowTests : IAsyncLifetime
         var (agent2, live2) = await ReadyAgent("agent2");
 
         var callId = $"sim-{Guid.NewGuid():N}";
-        var offered = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1" }, "offer-1");
+        var offered = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, "offer-1");
         Assert.Equal(HttpStatusCode.OK, offered.StatusCode);
 
         var pop = await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
@@ -46,7 +46,7 @@ public sealed class CallFlowTests : IAsyncLifetime
         Assert.True(pop.GetProperty("newCaller").GetBoolean());
 
         // The switch retries the same event: nothing happens twice.
-        var repeat = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1" }, "offer-1");
+        var repeat = await Cti("/api/cti/calls", new { callId, caller = "13812345678", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, "offer-1");
         Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
 
         Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
@@ -88,7 +88,7 @@ public sealed class CallFlowTests : IAsyncLifetime
         var (_, live1) = await ReadyAgent("agent1");
         var (agent2, live2) = await ReadyAgent("agent2");
         var callId = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId, caller = "13911112222", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Cti("/api/cti/calls", new { callId, caller = "13911112222", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
 
         await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
         var gone = await live1.Next("call.gone", p => p.GetProperty("callId").GetString() == callId);
@@ -146,8 +146,8 @@ public sealed class CallFlowTests : IAsyncLifetime
         var early = $"sim-{Guid.NewGuid():N}";
         var complaint = $"sim-{Guid.NewGuid():N}";
         var vip = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId = early, caller = "13911110000", dialled = Hotline, trunk = "T1" }, $"offer-{early}");
-        await Cti("/api/cti/calls", new { callId = vip, caller = "13700137000", dialled = Hotline, trunk = "T1" }, $"offer-{vip}");
+        await Cti("/api/cti/calls", new { callId = early, caller = "13911110000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{early}");
+        await Cti("/api/cti/calls", new { callId = vip, caller = "13700137000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{vip}");
         await Cti("/api/cti/calls", new { callId = complaint, caller = "13911113333", dialled = Hotline, trunk = "T1", ivrChoice = "3" }, $"offer-{complaint}");
 
         using var supervisor = await WebSession.SignIn(_web, "supervisor");
@@ -167,13 +167,13 @@ public sealed class CallFlowTests : IAsyncLifetime
     {
         var first = $"sim-{Guid.NewGuid():N}";
         var other = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId = first, caller = "13922220000", dialled = Hotline, trunk = "T1" }, $"offer-{first}");
-        await Cti("/api/cti/calls", new { callId = other, caller = "13933330000", dialled = Hotline, trunk = "T1" }, $"offer-{other}");
+        await Cti("/api/cti/calls", new { callId = first, caller = "13922220000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{first}");
+        await Cti("/api/cti/calls", new { callId = other, caller = "13933330000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{other}");
         var abandoned = await Cti($"/api/cti/calls/{first}/hangup", new { leg = "caller", cause = "caller-abandoned" }, $"hangup-{first}");
         Assert.Equal("Ended", (await abandoned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         var again = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId = again, caller = "13922220000", dialled = Hotline, trunk = "T1" }, $"offer-{again}");
+        await Cti("/api/cti/calls", new { callId = again, caller = "13922220000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{again}");
         using var supervisor = await WebSession.SignIn(_web, "supervisor");
         var service = (await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/queues")).EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "service");
         Assert.Equal([again, other], service.GetProperty("waitingCallIds").EnumerateArray().Select(c => c.GetString()));
@@ -190,7 +190,7 @@ public sealed class CallFlowTests : IAsyncLifetime
         // has to become ready and pick up inside the 6-second ring (signing in then raced the ring timeout on a busy machine).
         var (agent2, live2) = await SignedInAgent("agent2");
         var callId = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId, caller = "13966660000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Cti("/api/cti/calls", new { callId, caller = "13966660000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
         await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
 
         Assert.True((await agent2.Http.PostAsync("/api/console/ready", null)).IsSuccessStatusCode);
@@ -208,7 +208,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     {
         var (agent1, live1) = await ReadyAgent("agent1");
         var callId = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId, caller = "13977770000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Cti("/api/cti/calls", new { callId, caller = "13977770000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
         await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
         Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
         var (_, live2) = await ReadyAgent("agent2");
@@ -250,7 +250,7 @@ public sealed class CallFlowTests : IAsyncLifetime
     {
         var (agent1, live1) = await ReadyAgent("agent1");
         var callId = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId, caller = "13988880000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Cti("/api/cti/calls", new { callId, caller = "13988880000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
         await live1.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
         Assert.Equal("Connected", await CallStatus(agent1, callId, "accept"));
         var (agent2, live2) = await ReadyAgent("agent2");

@@ -106,7 +106,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
             """);
         using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
         {
-            Content = JsonContent.Create(new { callId, caller = "13833335555", dialled = Hotline, trunk = "T1" }),
+            Content = JsonContent.Create(new { callId, caller = "13833335555", dialled = Hotline, trunk = "T1", ivrChoice = "2" }),
         };
         retry.Headers.Add("Idempotency-Key", $"offer-{callId}");
         Assert.Equal(HttpStatusCode.OK, (await _switch.SendAsync(retry)).StatusCode);
@@ -135,7 +135,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     private async Task<string> Offer(string caller)
     {
         var callId = $"sim-{Guid.NewGuid():N}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId, caller, dialled = Hotline, trunk = "T1" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice = "2" }) };
         request.Headers.Add("Idempotency-Key", $"offer-{callId}");
         Assert.Equal(HttpStatusCode.OK, (await _switch.SendAsync(request)).StatusCode);
         return callId;

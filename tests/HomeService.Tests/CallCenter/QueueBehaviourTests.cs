@@ -60,7 +60,7 @@ public sealed class QueueBehaviourTests : IAsyncLifetime
         using var supervisor = await WebSession.SignIn(_web, "supervisor");
         Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.PutAsJsonAsync("/api/queues/service", new { maxWaitSeconds = 1, offerCallback = true, announceEverySeconds = 1 })).StatusCode);
         var callId = $"sim-{Guid.NewGuid():N}";
-        await Cti("/api/cti/calls", new { callId, caller = "13955550000", dialled = Hotline, trunk = "T1" }, $"offer-{callId}");
+        await Cti("/api/cti/calls", new { callId, caller = "13955550000", dialled = Hotline, trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
 
         await Eventually.True(() => Task.FromResult(Switch.CommandsFor(callId).Any(c => c.Command == "collect")),
             TimeSpan.FromSeconds(15), "the caller is offered a callback");

@@ -18,7 +18,7 @@ public sealed class QueueFailoverTests
         var offered = Enumerable.Range(1, 20).Select(i => $"wait-{i:00}").ToList();
         foreach (var id in offered)
         {
-            var view = await grains.GetGrain<ICallGrain>(id).Offered(new CtiCallOffered($"offer-{id}", $"1390000{offered.IndexOf(id):0000}", "037112345", "T1", null));
+            var view = await grains.GetGrain<ICallGrain>(id).Offered(new CtiCallOffered($"offer-{id}", $"1390000{offered.IndexOf(id):0000}", "037112345", "T1", "2"));
             Assert.Equal(CallStatus.Queued, view.Status);
         }
         Assert.Equal(offered, (await grains.GetGrain<IQueueGrain>("service").GetView()).WaitingCallIds);

@@ -87,6 +87,10 @@ public static class AuthorizationTable
         new("DELETE", "/api/broadcasts/{id}", Supervisors),
         new("GET", "/api/queues", CallCenter),
         new("PUT", "/api/queues/{queueId}", Supervisors),
+        // IVR flows: supervisors read what callers hear; only admins change the center's menus.
+        new("GET", "/api/ivr/flows", Supervisors),
+        new("GET", "/api/ivr/flows/{dialled}", Supervisors),
+        new("PUT", "/api/ivr/flows/{dialled}", Admins),
         new("GET", "/api/calls/{callId}", Supervisors),
         new("GET", "/api/calls/{callId}/routing", Supervisors),
 

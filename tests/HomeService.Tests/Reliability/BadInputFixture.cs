@@ -38,6 +38,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "orderNo" => Order(order),
         "callId" => CallId,
         "queueId" => "service",
+        "dialled" => "037112345",
         "code" => "hourly",
         "workerId" => "W001",
         "merchantId" => "M003",

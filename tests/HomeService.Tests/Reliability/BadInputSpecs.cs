@@ -71,6 +71,24 @@ public static class BadInputSpecs
         }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
         ["POST /api/broadcasts"] = new(new { text = "十点开班前会", minutes = 5 }, ["text"]),
 
+        ["PUT /api/ivr/flows/{dialled}"] = new(new
+        {
+            root = "main",
+            menus = new Dictionary<string, object>
+            {
+                ["main"] = new
+                {
+                    name = "主菜单", prompt = "服务请按2，人工请按0。", timeoutSeconds = 8, retries = 2,
+                    options = new object[]
+                    {
+                        new { digit = "2", label = "服务", action = new { kind = "queue", target = "service" } },
+                        new { digit = "0", label = "人工", action = new { kind = "agent" } },
+                    },
+                    fallback = new { kind = "agent" },
+                },
+            },
+        }, ["root", "menus"]),
+
         ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },
             ["callId", "caller", "dialled"], ["caller", "dialled", "ivrChoice"], Formats: ["callId"]),
         ["POST /api/cti/calls/{callId}/dtmf"] = new(new { digits = "12" }, ["digits"], ["digits"]),
@@ -176,7 +194,7 @@ public static class BadInputSpecs
     {
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
         "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
-        _ when path.StartsWith("/api/admin/") => Caller.Admin,
+        _ when path.StartsWith("/api/admin/") || path.StartsWith("/api/ivr/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,

@@ -18,7 +18,7 @@ public sealed class SwitchClient(RunningWeb web) : IDisposable
         DefaultRequestHeaders = { { "X-Api-Key", TestDeployment.TelephonyKey } },
     };
 
-    public Task<HttpResponseMessage> Offer(string callId, string caller, string? ivrChoice = null) =>
+    public Task<HttpResponseMessage> Offer(string callId, string caller, string? ivrChoice = "2") =>
         Send("/api/cti/calls", new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice }, $"{callId}:offer");
 
     public Task<HttpResponseMessage> Answered(string callId, string seat) =>

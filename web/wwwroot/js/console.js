@@ -115,7 +115,9 @@ function renderPop(data) {
     link.textContent = text.createMember;
     member.append(link);
   }
-  $("call-ivr").textContent = data.ivrChoice ? `${text.ivr}: ${data.ivrChoice}` : "";
+  // The platform IVR gives the caller's whole way (主菜单 → 3 投诉及建议); a switch's own IVR only the key pressed.
+  $("call-ivr").textContent = data.ivrPath?.length ? `${text.ivr}: ${data.ivrPath.join(" → ")}`
+    : data.ivrChoice ? `${text.ivr}: ${data.ivrChoice}` : "";
   list($("pop-orders"), data.recentOrders, (o) => `${o.orderNo} · ${o.category} · ${o.status}`);
   list($("pop-complaints"), data.openComplaints, (o) => `${o.orderNo} · ${o.status}`);
   list($("pop-calls"), data.recentCalls, (c) => `${clock(c.offeredAt)} · ${c.status}${c.agentId ? ` · ${c.agentId}` : ""}`);
