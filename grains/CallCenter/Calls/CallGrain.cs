@@ -145,6 +145,7 @@ public sealed partial class CallGrain(
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         if (Call.Status == CallStatus.CallbackWaiting && leg == "caller") return Call.View(); // expected: they wait for our call
+        if (await ConferenceLegLeft(eventId, leg) || await SupervisorLegLeft(leg)) return Call.View(); // a party or a supervisor left; the call goes on
         var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
         if (agentLeg) await gateway.HangUp(CallId, "caller"); // the agent put the phone down: the call is over for the caller too
         if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", cause);
@@ -394,6 +395,7 @@ public sealed partial class CallGrain(
         var agent = Call.AgentId;
         await Record(new CallEnded(eventId, by, cause, Now));
         if (agent is not null) await Agent(agent).CallEnded(CallId, Call.WrapUpSeconds);
+        await LegsEnded();
         if (wasQueued && Call.QueueId is { } queue) await Queue(queue).Leave(CallId, "abandoned");
         await Announce();
         ArmTimers();
