@@ -38,6 +38,8 @@ public static class WebApp
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
+        builder.Services.AddSingleton<SupervisorBoard>();
+        builder.Services.AddSingleton<SupervisorAuditReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
         builder.Services.AddSingleton<WorkQueueReader>();
@@ -85,6 +87,8 @@ public static class WebApp
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
+        api.MapSupervisorEndpoints();
+        api.MapConsolePartyEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();

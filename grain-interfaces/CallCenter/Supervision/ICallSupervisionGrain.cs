@@ -49,3 +49,15 @@ public sealed record CallSupervisionView(
     [property: Id(3)] IReadOnlyList<SupervisorOnCall> Supervisors,
     [property: Id(4)] int Parties,
     [property: Id(5)] long Version);
+
+/// <summary>Every supervisor action but leaving needs a reason: it goes into the audit trail.</summary>
+public static class SupervisorReason
+{
+    public const int MaxLength = 200;
+
+    /// <summary>"required" or "max_length:200" for a missing or too long reason, else null.</summary>
+    public static string? Error(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "required"
+        : reason.Trim().Length > MaxLength ? $"max_length:{MaxLength}"
+        : null;
+}

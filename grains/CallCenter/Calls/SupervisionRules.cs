@@ -6,13 +6,8 @@ namespace HomeService.CallCenter.Calls;
 /// </summary>
 public static class SupervisionRules
 {
-    public const int MaxReasonLength = 200;
-
     /// <summary>"required" or "max_length:200" for a missing or too long reason, else null.</summary>
-    public static string? ReasonError(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? "required"
-        : reason.Trim().Length > MaxReasonLength ? $"max_length:{MaxReasonLength}"
-        : null;
+    public static string? ReasonError(string? reason) => SupervisorReason.Error(reason);
 
     public static bool Supervisable(CallStatus status) => status is CallStatus.Connected or CallStatus.OnHold;
 
