@@ -1,5 +1,6 @@
 using HomeService.CallCenter.Routing;
 using HomeService.EventLog;
+using HomeService.Realtime;
 
 namespace HomeService.CallCenter.Queues;
 
@@ -163,7 +164,7 @@ public sealed class QueueGrain(
         if (_pushed is { } last && last.Waiting == view.Waiting && last.AgentsAvailable == view.AgentsAvailable
             && last.AgentsStaffed == view.AgentsStaffed && last.LongestWaitSeconds == view.LongestWaitSeconds) return;
         _pushed = view;
-        await GrainFactory.Push(HomeService.Realtime.PushGroups.Supervisors, "queue.changed", view, ++_pushVersion);
+        await GrainFactory.Push(PushGroups.Supervisors, "queue.changed", view, ++_pushVersion);
     }
 
     /// <summary>Offers waiting calls, in order, to the best eligible agents until either runs out.</summary>
