@@ -67,8 +67,10 @@ function render() {
   $("party-leave").hidden = !(party || (owner && connected.length > 0));
 }
 
+let lastCallId = null; // the call this seat just left: its end (cause) may be pushed after the seat's own change
 async function follow(newCallId) {
   if (newCallId === callId) return;
+  if (callId) lastCallId = callId;
   callId = newCallId;
   legs = null;
   if (callId) legs = await api("GET", `/api/console/calls/${encodeURIComponent(callId)}/parties`);
@@ -101,7 +103,7 @@ document.addEventListener("hs:push", (e) => {
   if (event === "call.updated" || event === "call.ringing") {
     const view = payload.call ?? payload;
     if (view.callId === callId || view.agentId === me) call = view;
-    if (view.status === "Ended" && view.callId === callId) ended(view);
+    if (view.status === "Ended" && (view.callId === callId || view.callId === lastCallId)) ended(view);
     if (event === "call.ringing" || (view.status !== "Ended" && view.agentId === me)) $("call-ended-notice").hidden = true;
     render();
   }
