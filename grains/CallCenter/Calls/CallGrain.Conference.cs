@@ -83,6 +83,8 @@ public sealed partial class CallGrain : ICallConferenceGrain
         await gateway.Unhold(CallId);
         await RecordLegs(new CallConsultMerged(Call.NextPartyId, agentId, colleague, profile?.Name ?? colleague, leg, Now));
         await Announce();
+        // The colleague is no longer consulted but a party: their console drops the consultation and shows the conference.
+        await GrainFactory.Push(PushGroups.Agent(colleague), "call.updated", Call.View(), Call.Version);
         return LegsOk();
     }
 

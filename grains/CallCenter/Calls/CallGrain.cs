@@ -220,6 +220,7 @@ public sealed partial class CallGrain(
     public async Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target)
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        if (Call.ConnectedParties.Any()) return Refuse("conference-in-progress"); // leave the conference instead (离开)
         switch (target.Kind)
         {
             case TransferTarget.Agent:
@@ -276,6 +277,7 @@ public sealed partial class CallGrain(
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
         if (Call.ConsultAgentId is not null) return Refuse("consult-in-progress");
+        if (Call.ConnectedParties.Any()) return Refuse("conference-in-progress");
         if (targetAgentId == agentId) return Refuse("same-agent");
         if (await Directory.GetAgent(targetAgentId) is null) return Refuse("target-not-available");
         if (!await Agent(targetAgentId).TryReserve(CallId, Call.QueueId ?? "consult")) return Refuse("target-not-available");

@@ -161,6 +161,8 @@ public sealed class SupervisorSeatTests : IAsyncLifetime
         Assert.Equal("agent:8002", colleague.GetProperty("leg").GetString());
         await live2.Next("agent.status", p => p.GetProperty("status").GetString() == "OnCall" && p.GetProperty("callId").GetString() == callId);
         Assert.Equal(["agent:8002", "external:037160001001"], Switch.LegsOf(callId)!.Parties.Order());
+        // A transfer or a consultation would take the call from under the parties: leaving is the way out.
+        Assert.Equal(HttpStatusCode.Conflict, (await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/transfer", new { kind = "queue", id = "complaint" })).StatusCode);
         var unknown = await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/parties", new { kind = "worker", id = "W999" });
         Assert.Equal(HttpStatusCode.Conflict, unknown.StatusCode);
 

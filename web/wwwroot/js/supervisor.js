@@ -39,6 +39,7 @@ async function api(method, path, body) {
 }
 
 function duration(since) {
+  if (new Date(since).getFullYear() < 2000) return "—"; // a seat that was never logged in has no "since"
   const seconds = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 1000));
   const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
   const two = (n) => String(n).padStart(2, "0");
