@@ -67,6 +67,8 @@ public sealed class AgentGrain(
 
     public Task<CommandResult<AgentView>> ForceState(string state, string supervisorId, string reason)
     {
+        if (SupervisorReason.Error(reason) is { } bad)
+            return Task.FromResult(CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = [bad] }));
         var now = clock.GetUtcNow();
         var outcome = state switch
         {
