@@ -42,15 +42,7 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
         await Expect(row).ToHaveAttributeAsync("data-status", "Available");
 
         // A caller chooses "service"; agent1 answers on the console. The wallboard follows by push.
-        var callId = $"sim-{Guid.NewGuid():N}";
-        using (var telephony = new HttpClient { BaseAddress = Web.BaseAddress })
-        {
-            telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
-            using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
-                { Content = JsonContent.Create(new { callId, caller = "13812345678", dialled = "037112345", trunk = "T1", ivrChoice = "2" }) };
-            offer.Headers.Add("Idempotency-Key", $"offer-{callId}");
-            Assert.True((await telephony.SendAsync(offer)).IsSuccessStatusCode);
-        }
+        var callId = await Offer();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
         await agent.Locator("#call-accept").ClickAsync();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
@@ -109,6 +101,55 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
             await Expect(audit.Nth(i)).ToContainTextAsync("林晓燕");
         }
     });
+
+    [Fact]
+    public Task An_agent_adds_a_merchant_to_the_call_and_leaves_it_with_the_caller_and_the_merchant_still_talking() => InBrowser(async session =>
+    {
+        await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
+        var agent = await session.Open(Web, "agent1");
+        await SignIn(agent, "agent1");
+        await IsOn(agent, "/console");
+        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(agent);
+        await agent.Locator("#seat-login").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
+        await agent.Locator("#seat-ready").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var callId = await Offer();
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
+        await agent.Locator("#call-accept").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+
+        // 添加通话方: the merchant's contact phone is dialled into the call.
+        await Expect(agent.Locator("#party-leave")).ToBeHiddenAsync(); // nobody to leave to yet: 挂断 ends the call
+        await agent.Locator("#party-kind").SelectOptionAsync("merchant");
+        await agent.Locator("#party-target").FillAsync("M001");
+        await agent.Locator("#party-add").ClickAsync();
+        await Expect(agent.Locator("#party-list li[data-kind='merchant']")).ToContainTextAsync("郑州安心家政服务有限公司");
+        Assert.Contains("external:037160001001", Switch.LegsOf(callId)!.Parties);
+
+        // 离开: the agent's call is over, the caller and the merchant stay connected.
+        await agent.Locator("#party-leave").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToBeHiddenAsync();
+        await Expect(agent.Locator("#call-legs")).ToBeHiddenAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "AfterCallWork");
+        var legs = Switch.LegsOf(callId)!;
+        Assert.True(legs.CallerConnected);
+        Assert.Empty(legs.Agents);
+        Assert.Equal(["external:037160001001"], legs.Parties);
+    });
+
+    private async Task<string> Offer()
+    {
+        var callId = $"sim-{Guid.NewGuid():N}";
+        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
+        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+            { Content = JsonContent.Create(new { callId, caller = "13812345678", dialled = "037112345", trunk = "T1", ivrChoice = "2" }) };
+        offer.Headers.Add("Idempotency-Key", $"offer-{callId}");
+        Assert.True((await telephony.SendAsync(offer)).IsSuccessStatusCode);
+        return callId;
+    }
 
     private SimulatedSwitch Switch => Deployment.Silos[0].App.Services.GetRequiredService<SimulatedSwitch>();
 
