@@ -39,6 +39,8 @@ public static class WebApp
         builder.Services.AddSingleton<ReviewPhotoStore>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
+        builder.Services.AddSingleton<SupervisorBoard>();
+        builder.Services.AddSingleton<SupervisorAuditReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
         builder.Services.AddSingleton<WorkQueueReader>();
@@ -87,6 +89,8 @@ public static class WebApp
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
         api.MapIvrEndpoints();
+        api.MapSupervisorEndpoints();
+        api.MapConsolePartyEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();

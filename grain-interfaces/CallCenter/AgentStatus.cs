@@ -19,7 +19,18 @@ public static class NotReadyReasons
     public const string Meeting = "meeting";
     public const string Training = "training";
     public const string NoAnswer = "no-answer";
+    /// <summary>Set by the supervisor seat (强制置忙).</summary>
+    public const string Supervisor = "supervisor";
 
     /// <summary>The reasons an agent may pick; the admin back office will make this list configurable.</summary>
     public static readonly IReadOnlyList<string> Selectable = [Break, Meeting, Training];
+}
+
+/// <summary>The states the supervisor seat may put an agent in.</summary>
+public static class ForcedAgentStates
+{
+    public const string LoggedOut = "logged-out";
+    public const string NotReady = "not-ready";
+    public const string Ready = "ready";
+    public static readonly IReadOnlyList<string> All = [LoggedOut, NotReady, Ready];
 }

@@ -15,6 +15,12 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The console is still open. Without it for the grace period the agent is logged out.</summary>
     [Alias("Heartbeat")] Task Heartbeat();
 
+    /// <summary>
+    /// The supervisor seat sets the agent's state (强制签出/置忙/就绪): state is logged-out, not-ready or ready, allowed
+    /// where the agent could do it themselves (not mid-call). Recorded with a supervisor_audit row.
+    /// </summary>
+    [Alias("ForceState")] Task<CommandResult<AgentView>> ForceState(string state, string supervisorId, string reason);
+
     // From queues and calls.
     /// <summary>Takes the agent for a call if Available; false otherwise. The only way an agent gets a call.</summary>
     [Alias("TryReserve")] Task<bool> TryReserve(string callId, string queueId);

@@ -47,7 +47,8 @@ public sealed class SimulatedSwitch : ICtiGateway
     public Task HangUp(string callId, string leg) => Record(callId, "hangup", leg, c =>
     {
         if (leg == "caller") c.CallerConnected = false;
-        else if (!c.Agents.Remove(leg) && !c.Supervisors.Remove(leg)) c.Parties.Remove(leg);
+        else if (!c.Agents.Remove(leg) && !c.Supervisors.Remove(leg) && c.Parties.Remove(leg) && leg.StartsWith("agent:"))
+            c.Agents.Remove(leg["agent:".Length..]); // a colleague who joined from a consultation leaves with their seat
     });
 
     public Task PlayPrompt(string callId, string text) => Record(callId, "play", text, null);
@@ -73,6 +74,13 @@ public sealed class SimulatedSwitch : ICtiGateway
         Task.FromResult(_calls.TryGetValue(callId, out var c) && c.CallerConnected
             ? new SwitchCallState(callId, true, c.Agents.ToList())
             : null);
+
+    /// <summary>Who is on a call at the switch now (for tests and demos), or null for a call the switch never saw.</summary>
+    public SwitchLegs? LegsOf(string callId)
+    {
+        if (!_calls.TryGetValue(callId, out var c)) return null;
+        lock (c) return new SwitchLegs(c.CallerConnected, c.Agents.ToList(), c.Supervisors.ToDictionary(), c.Parties.ToList());
+    }
 
     /// <summary>The simulated caller is gone (whether or not the platform heard about it).</summary>
     public void CallerGone(string callId)
@@ -107,3 +115,6 @@ public sealed class SimulatedSwitch : ICtiGateway
 }
 
 public sealed record SwitchCommand(string CallId, string Command, string? Argument, DateTimeOffset At);
+
+/// <summary>A call's legs at the simulated switch: the caller, agent seats, supervisor seats with their mode, added parties.</summary>
+public sealed record SwitchLegs(bool CallerConnected, IReadOnlyList<string> Agents, IReadOnlyDictionary<string, string> Supervisors, IReadOnlyList<string> Parties);

@@ -21,7 +21,7 @@ public static class ConsoleText
             ["consulting"] = t["console.consulting"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
-        foreach (var reason in NotReadyReasons.Selectable.Append(NotReadyReasons.NoAnswer).Append("login"))
+        foreach (var reason in NotReadyReasons.Selectable.Append(NotReadyReasons.NoAnswer).Append(NotReadyReasons.Supervisor).Append("login"))
             text[$"reason.{reason}"] = t[$"agent.reason.{reason}"];
         foreach (var status in Enum.GetNames<CallStatus>()) text[$"call.{status}"] = t[$"call.status.{status}"];
         return text;

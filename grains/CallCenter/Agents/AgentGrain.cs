@@ -1,5 +1,6 @@
 using HomeService.EventLog;
 using HomeService.Realtime;
+using HomeService.CallCenter.Supervision;
 
 namespace HomeService.CallCenter.Agents;
 
@@ -64,6 +65,22 @@ public sealed class AgentGrain(
             ? Run(Seat.NotReady(reason, clock.GetUtcNow()), "console")
             : Task.FromResult(CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["unknown"] }));
 
+    public Task<CommandResult<AgentView>> ForceState(string state, string supervisorId, string reason)
+    {
+        if (SupervisorReason.Error(reason) is { } bad)
+            return Task.FromResult(CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = [bad] }));
+        var now = clock.GetUtcNow();
+        var outcome = state switch
+        {
+            ForcedAgentStates.LoggedOut => Seat.Logout(NotReadyReasons.Supervisor, now),
+            ForcedAgentStates.NotReady => Seat.NotReady(NotReadyReasons.Supervisor, now),
+            ForcedAgentStates.Ready => Seat.Ready(now),
+            _ => Outcome.Fail("unknown"),
+        };
+        var audit = SupervisorAudit.Row(now, supervisorId, $"force-state:{state}", Seat.AgentId, Seat.CallId, reason.Trim());
+        return Run(outcome, SupervisorAudit.Actor(supervisorId), audit);
+    }
+
     public Task<CommandResult<AgentView>> EndWrapUp() => Run(Seat.EndWrapUp(clock.GetUtcNow()), "console");
 
     public Task Heartbeat()
@@ -85,14 +102,15 @@ public sealed class AgentGrain(
 
     public Task CallEnded(string callId, int wrapUpSeconds) => Run(Seat.EndCall(callId, wrapUpSeconds, clock.GetUtcNow()), $"call:{callId}");
 
-    private async Task<CommandResult<AgentView>> Run(Outcome outcome, string actor)
+    /// <param name="audit">A supervisor_audit row, written with the event (none when nothing changed).</param>
+    private async Task<CommandResult<AgentView>> Run(Outcome outcome, string actor, ReadModelWrite? audit = null)
     {
         if (outcome.Failed) return CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["status"] = [outcome.Error!] });
         if (outcome.Event is { } e)
         {
             // A reservation lasts the few seconds a phone rings and ends in an answer or a miss, both written: the
             // status row skips it (the grain is the live truth; the wallboard reads grains).
-            await _journal.Record(e, actor, clock.GetUtcNow(), _ => e is AgentReserved ? [] : [ReadModel()]);
+            await _journal.Record(e, actor, clock.GetUtcNow(), _ => e is AgentReserved ? [] : audit is null ? [ReadModel()] : [ReadModel(), audit]);
             ArmTimers();
             await Announce();
         }
@@ -152,7 +170,8 @@ public sealed class AgentGrain(
         var me = Seat.AgentId;
         var held = Seat.Status == AgentStatus.Ringing
             ? call.Status == CallStatus.Ringing && call.RingingAgents.Contains(me)
-            : call.Status != CallStatus.Ended && (call.AgentId == me || call.ConsultAgentId == me);
+            : call.Status != CallStatus.Ended && (call.AgentId == me || call.ConsultAgentId == me
+                || (await GrainFactory.GetGrain<ICallConferenceGrain>(callId).GetLegs()).Parties.Any(p => p.Connected && p.Kind == PartyKinds.Agent && p.TargetId == me));
         if (held) return;
         if (Seat.Status == AgentStatus.Ringing) await Run(Seat.MissOffer(callId, rejected: true, int.MaxValue, now), "system:seat-check");
         else await Run(Seat.EndCall(callId, 0, now), "system:seat-check");

@@ -148,6 +148,7 @@ public sealed partial class CallGrain(
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         if (Call.Status == CallStatus.CallbackWaiting && leg == "caller") return Call.View(); // expected: they wait for our call
+        if (await ConferenceLegLeft(eventId, leg) || await SupervisorLegLeft(leg)) return Call.View(); // a party or a supervisor left; the call goes on
         var agentLeg = Call.AgentId is { } a && leg == await Seat(a);
         if (agentLeg) await gateway.HangUp(CallId, "caller"); // the agent put the phone down: the call is over for the caller too
         if (leg == "caller" || agentLeg) await End(eventId, leg == "caller" ? "caller" : $"agent:{Call.AgentId}", IvrEndCause(cause));
@@ -226,6 +227,7 @@ public sealed partial class CallGrain(
     public async Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target)
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
+        if (Call.ConnectedParties.Any()) return Refuse("conference-in-progress"); // leave the conference instead (离开)
         switch (target.Kind)
         {
             case TransferTarget.Agent:
@@ -282,6 +284,7 @@ public sealed partial class CallGrain(
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
         if (Call.ConsultAgentId is not null) return Refuse("consult-in-progress");
+        if (Call.ConnectedParties.Any()) return Refuse("conference-in-progress");
         if (targetAgentId == agentId) return Refuse("same-agent");
         if (await Directory.GetAgent(targetAgentId) is null) return Refuse("target-not-available");
         if (!await Agent(targetAgentId).TryReserve(CallId, Call.QueueId ?? "consult")) return Refuse("target-not-available");
@@ -402,6 +405,7 @@ public sealed partial class CallGrain(
         var agent = Call.AgentId;
         await Record(new CallEnded(eventId, by, cause, Now));
         if (agent is not null) await Agent(agent).CallEnded(CallId, Call.WrapUpSeconds);
+        await LegsEnded();
         if (wasQueued && Call.QueueId is { } queue) await Queue(queue).Leave(CallId, "abandoned");
         await Announce();
         ArmTimers();

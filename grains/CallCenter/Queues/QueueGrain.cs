@@ -1,5 +1,6 @@
 using HomeService.CallCenter.Routing;
 using HomeService.EventLog;
+using HomeService.Realtime;
 
 namespace HomeService.CallCenter.Queues;
 
@@ -25,6 +26,8 @@ public sealed class QueueGrain(
     private readonly HashSet<string> _maxWaitSent = new();
     private readonly Dictionary<string, DateTimeOffset> _announcedAt = new();
     private string? _lastAgent;
+    private QueueView? _pushed;
+    private long _pushVersion;
 
     private string QueueId => this.GetPrimaryKeyString();
     private WaitingLine Line => _journal.State.Line;
@@ -148,6 +151,20 @@ public sealed class QueueGrain(
             }
         }
         await Match(); // expansion tiers open as time passes
+        await PushIfChanged();
+    }
+
+    /// <summary>
+    /// The supervisors' wallboard hears the queue from this once-a-second tick, and only when something it shows changed:
+    /// at most one push a second per queue however busy the queue is.
+    /// </summary>
+    private async Task PushIfChanged()
+    {
+        var view = await GetView();
+        if (_pushed is { } last && last.Waiting == view.Waiting && last.AgentsAvailable == view.AgentsAvailable
+            && last.AgentsStaffed == view.AgentsStaffed && last.LongestWaitSeconds == view.LongestWaitSeconds) return;
+        _pushed = view;
+        await GrainFactory.Push(PushGroups.Supervisors, "queue.changed", view, ++_pushVersion);
     }
 
     /// <summary>Offers waiting calls, in order, to the best eligible agents until either runs out.</summary>

@@ -20,7 +20,8 @@ public sealed class LiveBroadcastTests(SharedDeployment shared, BrowserFixture b
         // The supervisor posts through the wallboard form on host A.
         var supervisor = await session.Open(shared.WebA, "supervisor");
         await SignIn(supervisor, "supervisor");
-        await IsOn(supervisor, "/wallboard");
+        await IsOn(supervisor, "/supervisor"); // the supervisor seat; the broadcast form stays on the wallboard
+        await Go(supervisor, "/wallboard");
         var text = $"下午三点全员例会，请提前到岗（{Guid.NewGuid().ToString("N")[..6]}）";
         await supervisor.Locator("#text").FillAsync(text);
         await supervisor.Locator("#minutes").FillAsync("10");

@@ -48,7 +48,8 @@ public sealed class ReadmeScreenshots(BrowserFixture browser, ITestOutputHelper 
 
         var supervisor = await session.Open(web, "supervisor");
         await SignIn(supervisor, "supervisor");
-        await IsOn(supervisor, "/wallboard");
+        await IsOn(supervisor, "/supervisor"); // the supervisor seat; the broadcast form stays on the wallboard
+        await Go(supervisor, "/wallboard");
         await supervisor.Locator("#text").FillAsync("今天下午三点全体座席例会，请提前五分钟到岗。");
         await supervisor.Locator("#minutes").FillAsync("60");
         await supervisor.Locator("#post-broadcast").ClickAsync();

@@ -15,7 +15,7 @@ public sealed class SignInPageTests(SharedDeployment shared, BrowserFixture brow
 {
     [Theory]
     [InlineData("admin", "/admin", "系统管理", "Administration")]
-    [InlineData("supervisor", "/wallboard", "班长监控墙", "Wallboard")]
+    [InlineData("supervisor", "/supervisor", "班长席", "Supervisor seat")]
     [InlineData("agent1", "/console", "座席工作台", "Agent console")]
     [InlineData("merchant1", "/merchant", "商户工作台", "Merchant desk")]
     [InlineData("worker1", "/worker", "我的工作", "My jobs")]

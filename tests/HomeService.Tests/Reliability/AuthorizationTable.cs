@@ -36,6 +36,8 @@ public static class AuthorizationTable
     // The console acts on the signed-in agent's own seat; an admin may open the page but has no seat to act on.
     private const string Seat        = "- - + - - - - - -";
     private const string ConsolePage = "- - + - + - - - -";
+    // The supervisor seat's actions and page: the Supervisor role itself (an admin has no seat at the switch).
+    private const string SupervisorSeat = "- - - + - - - - -";
 
     public static readonly Row[] Rows =
     [
@@ -118,6 +120,17 @@ public static class AuthorizationTable
         new("POST", "/api/console/calls/{callId}/complete-transfer", Seat),
         new("POST", "/api/console/calls/{callId}/cancel-consult", Seat),
         new("POST", "/api/console/calls/{callId}/transfer", Seat),
+        new("GET", "/api/console/calls/{callId}/parties", Seat),
+        new("POST", "/api/console/calls/{callId}/parties", Seat),
+        new("POST", "/api/console/calls/{callId}/parties/merge", Seat),
+        new("POST", "/api/console/calls/{callId}/parties/leave", Seat),
+        new("DELETE", "/api/console/calls/{callId}/parties/{partyId}", Seat),
+        new("GET", "/api/supervisor/board", SupervisorSeat),
+        new("POST", "/api/supervisor/calls/{callId}/monitor", SupervisorSeat),
+        new("POST", "/api/supervisor/calls/{callId}/leave", SupervisorSeat),
+        new("POST", "/api/supervisor/calls/{callId}/release", SupervisorSeat),
+        new("POST", "/api/supervisor/agents/{agentId}/state", SupervisorSeat),
+        new("GET", "/api/supervisor/audit", Supervisors),
 
         new("POST", "/api/orders", CallCenter),
         new("GET", "/api/orders", CallCenter),
@@ -209,6 +222,7 @@ public static class AuthorizationTable
         new("GET", "/search?q=%E4%BF%9D%E6%B4%81", Everyone),
         new("GET", "/console", ConsolePage),
         new("GET", "/wallboard", Supervisors),
+        new("GET", "/supervisor", SupervisorSeat),
         new("GET", "/admin", Admins),
         new("GET", "/merchant", Merchants),
         new("GET", "/worker", Workers),

@@ -43,6 +43,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "workerId" => "W001",
         "merchantId" => "M003",
         "articleId" => "A1001",
+        "agentId" => "A004",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

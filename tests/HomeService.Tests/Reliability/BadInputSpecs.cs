@@ -100,6 +100,12 @@ public static class BadInputSpecs
         ["POST /api/console/not-ready"] = new(new { reason = "break" }, ["reason"], ["reason"]),
         ["POST /api/console/calls/{callId}/consult"] = new(new { kind = "agent", id = "A002" }, ["id"], Ids: ["id"]),
         ["POST /api/console/calls/{callId}/transfer"] = new(new { kind = "agent", id = "A002" }, ["kind", "id"], ["kind"], ["id"]),
+        ["POST /api/console/calls/{callId}/parties"] = new(new { kind = "merchant", id = "M001" }, ["kind", "id"], ["kind"], ["id"]),
+        // The probe's call is not connected, so even the baseline is refused (409) and nothing is monitored or released.
+        ["POST /api/supervisor/calls/{callId}/monitor"] = new(new { mode = "listen", reason = "质检抽查" }, ["mode", "reason"], ["mode"]),
+        ["POST /api/supervisor/calls/{callId}/release"] = new(new { reason = "通话异常占线" }, ["reason"]),
+        // A004 is never logged in by the probes: "not ready" from Offline is refused, so the seat is left as it was.
+        ["POST /api/supervisor/agents/{agentId}/state"] = new(new { state = "not-ready", reason = "长时间未接听" }, ["state", "reason"], ["state"]),
 
         ["POST /api/orders"] = new(Order("R0001"), OrderRequired, ["contactPhone", "category"], ["memberId", "callId"]),
         ["POST /api/orders/{orderNo}/dispatch"] = new(new { merchantId = "M001", reason = "客户指定" }, ["merchantId", "reason"], Ids: ["merchantId"]),
@@ -195,7 +201,8 @@ public static class BadInputSpecs
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
         "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") || path.StartsWith("/api/ivr/") => Caller.Admin,
-        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
+        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") || path.StartsWith("/api/supervisor/")
+            => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
         _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,

@@ -10,7 +10,7 @@ public sealed class AuthTests(SharedDeployment shared)
 {
     [Theory]
     [InlineData("admin", "Admin", "/admin")]
-    [InlineData("supervisor", "Supervisor", "/wallboard")]
+    [InlineData("supervisor", "Supervisor", "/supervisor")]
     [InlineData("agent1", "Agent", "/console")]
     [InlineData("merchant1", "MerchantAdmin", "/merchant")]
     [InlineData("worker1", "Worker", "/worker")]
