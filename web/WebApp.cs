@@ -38,6 +38,9 @@ public static class WebApp
         builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton<MerchantDeskReader>();
         builder.Services.AddSingleton<CallListReader>();
+        builder.Services.AddSingleton<RecordingReader>();
+        builder.Services.AddSingleton<OutboundTargets>();
+        builder.Services.AddSingleton<CampaignReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
         builder.Services.AddSingleton<WorkQueueReader>();
@@ -85,6 +88,9 @@ public static class WebApp
         api.MapCtiEndpoints();
         api.MapConsoleEndpoints();
         api.MapCallEndpoints();
+        api.MapRecordingEndpoints();
+        api.MapOutboundEndpoints();
+        api.MapCampaignEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();

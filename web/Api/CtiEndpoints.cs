@@ -74,6 +74,10 @@ public static partial class CtiEndpoints
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Answered(string callId, AnsweredRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text)
     {
+        // A call the platform placed (outbound) may be answered by its called party without a seat (see docs/telephony.md §10.7).
+        if (body.Seat is null && Check(key).Count == 0 && IsCallId(callId)
+            && await grains.GetGrain<ICallOutboundGrain>(callId).CalleeAnswered(key!) is { } outbound)
+            return TypedResults.Ok(outbound);
         var agent = body.Seat is null ? null : (await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetAgents()).FirstOrDefault(a => a.Extension == body.Seat);
         return await Apply(callId, key, text, agent is null ? ("seat", "unknown") : null, call => call.AgentLegAnswered(key!, agent!.AgentId), grains);
     }

@@ -103,6 +103,7 @@ public sealed partial class CallGrain(
     {
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         await Record(new CallDigits(eventId, digits, Now));
+        await OutboundDigits(digits);
         if (digits == "1" && Call.CallbackOffered && Call.Status == CallStatus.Queued)
         {
             // Queued callback: the caller keeps their place and hangs up; an agent calls them back.
@@ -351,7 +352,7 @@ public sealed partial class CallGrain(
         foreach (var other in Call.RingingAgents.Where(a => a != agentId).ToList()) await StopRinging(other, "released", requeue: false);
         await Record(new CallAnswered(eventId, agentId, how, Now));
         if (Call.QueueId is { } queue) await Queue(queue).Answered(CallId, agentId);
-        await gateway.StartRecording(CallId);
+        await StartRecording();
         await Announce();
         return true;
     }
@@ -392,7 +393,9 @@ public sealed partial class CallGrain(
         var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr or CallStatus.CallbackWaiting;
         foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "caller-left", requeue: false);
         var agent = Call.AgentId;
+        await StopRecording();
         await Record(new CallEnded(eventId, by, cause, Now));
+        await OutboundEnded(cause);
         if (agent is not null) await Agent(agent).CallEnded(CallId, Call.WrapUpSeconds);
         if (wasQueued && Call.QueueId is { } queue) await Queue(queue).Leave(CallId, "abandoned");
         await Announce();
@@ -430,7 +433,7 @@ public sealed partial class CallGrain(
 
     private async Task Record(object e)
     {
-        await _journal.Record(e, null, Now, _ => Transient(e) ? [] : [ReadModel()]);
+        await _journal.Record(e, null, Now, _ => Transient(e) ? [] : [ReadModel(), .. RecordingReadModel(e)]);
         ArmTimers();
     }
 
