@@ -89,6 +89,14 @@ public static class AuthorizationTable
         new("PUT", "/api/queues/{queueId}", Supervisors),
         new("GET", "/api/calls/{callId}", Supervisors),
         new("GET", "/api/calls/{callId}/routing", Supervisors),
+        new("GET", "/api/recordings", CallCenter),
+        new("GET", "/api/recordings/{callId}/play", CallCenter),
+        new("PUT", "/api/queues/{queueId}/recording", Supervisors),
+        new("GET", "/api/campaigns", Supervisors),
+        new("POST", "/api/campaigns", Supervisors),
+        new("GET", "/api/campaigns/{campaignId}", Supervisors),
+        new("POST", "/api/campaigns/{campaignId}/start", Supervisors),
+        new("POST", "/api/campaigns/{campaignId}/pause", Supervisors),
 
         new("POST", "/api/cti/calls", Telephony),
         new("POST", "/api/cti/calls/{callId}/dtmf", Telephony),
@@ -114,6 +122,7 @@ public static class AuthorizationTable
         new("POST", "/api/console/calls/{callId}/complete-transfer", Seat),
         new("POST", "/api/console/calls/{callId}/cancel-consult", Seat),
         new("POST", "/api/console/calls/{callId}/transfer", Seat),
+        new("POST", "/api/console/outbound", Seat),
 
         new("POST", "/api/orders", CallCenter),
         new("GET", "/api/orders", CallCenter),

@@ -42,6 +42,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "workerId" => "W001",
         "merchantId" => "M003",
         "articleId" => "A1001",
+        "campaignId" => "cmp-probe",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

@@ -70,6 +70,13 @@ public static class BadInputSpecs
             announceEverySeconds = 60, topDownOrder = new[] { "A001" },
         }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
         ["POST /api/broadcasts"] = new(new { text = "十点开班前会", minutes = 5 }, ["text"]),
+        ["PUT /api/queues/{queueId}/recording"] = new(new { enabled = true }, ["enabled"]),
+        // Created as a draft: the probes never start it, so nothing is dialled.
+        ["POST /api/campaigns"] = new(new
+        {
+            name = "停水通知", kind = "notice", prompt = "明日停水，请按1确认。", numbers = new[] { "13800138000" }, orderNos = (string[]?)null,
+            pacing = 2, retryAfterMinutes = 30, maxAttempts = 3, allowedFrom = "09:00", allowedTo = "20:00",
+        }, ["name", "kind", "prompt", "numbers"], ["kind", "allowedFrom", "allowedTo"]),
 
         ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },
             ["callId", "caller", "dialled"], ["caller", "dialled", "ivrChoice"], Formats: ["callId"]),
@@ -82,6 +89,9 @@ public static class BadInputSpecs
         ["POST /api/console/not-ready"] = new(new { reason = "break" }, ["reason"], ["reason"]),
         ["POST /api/console/calls/{callId}/consult"] = new(new { kind = "agent", id = "A002" }, ["id"], Ids: ["id"]),
         ["POST /api/console/calls/{callId}/transfer"] = new(new { kind = "agent", id = "A002" }, ["kind", "id"], ["kind"], ["id"]),
+        // The probing agent is not ready, so a good body is refused as busy and nothing is dialled.
+        ["POST /api/console/outbound"] = new(new { target = "merchant", id = "M001", number = (string?)null, orderNo = (string?)null },
+            ["target", "id"], ["target"], ["id"]),
 
         ["POST /api/orders"] = new(Order("R0001"), OrderRequired, ["contactPhone", "category"], ["memberId", "callId"]),
         ["POST /api/orders/{orderNo}/dispatch"] = new(new { merchantId = "M001", reason = "客户指定" }, ["merchantId", "reason"], Ids: ["merchantId"]),
@@ -178,6 +188,7 @@ public static class BadInputSpecs
         "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
+        _ when path.StartsWith("/api/campaigns") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
         _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,
