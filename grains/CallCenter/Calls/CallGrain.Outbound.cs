@@ -27,8 +27,8 @@ public sealed partial class CallGrain : ICallOutboundGrain
             return Refuse("agent-not-ready");
         }
         await Record(new CallOriginated("agent-outbound", agentId, number, target, null, 0, null, OutboundWrapUpSeconds, Now));
-        await GrainFactory.Push(PushGroups.Agent(agentId), "call.outbound", new OutboundPop(Call.View(), target), Call.Version);
-        return Ok();
+        await GrainFactory.Push(PushGroups.Agent(agentId), "call.outbound", new OutboundPop(MaskedView(), target), Call.Version);
+        return CommandResult<CallView>.Ok(MaskedView());
     }
 
     public async Task StartCampaignCall(string campaignId, int targetNo, string number, string prompt)
@@ -51,7 +51,10 @@ public sealed partial class CallGrain : ICallOutboundGrain
     }
 
     public Task<OutboundPop?> GetOutboundPop() =>
-        Task.FromResult(Call.OutboundTarget is { } target ? new OutboundPop(Call.View(), target) : null);
+        Task.FromResult(Call.OutboundTarget is { } target ? new OutboundPop(MaskedView(), target) : null);
+
+    /// <summary>The agent dials by naming whom to call, so the pop carries the number masked, like the target's profile.</summary>
+    private CallView MaskedView() => Call.View() with { Caller = PersonalData.MaskPhone(Call.Caller) };
 
     /// <summary>Keys pressed on a live call (hook in Dtmf): a campaign callee's 1–5 is their answer; other keys hear the prompt again.</summary>
     private async Task OutboundDigits(string digits)
