@@ -9,8 +9,11 @@ public sealed class WorkOrderFollowUpSink(IGrainFactory grains, ILogger<WorkOrde
     public async Task Deliver(string orderNo, int? score, bool unreachable, string campaignId)
     {
         var comment = unreachable ? "IVR回访未接通" : $"IVR回访满意度 {score}";
+        // The IVR asks for satisfaction only; a score of 3 or more is taken as "resolved", so a poor one (1–2) opens a
+        // linked complaint exactly as an agent's poor follow-up does.
+        bool? resolved = unreachable ? null : score >= 3;
         var result = await grains.GetGrain<IWorkOrderGrain>(orderNo).RecordFollowUp(
-            new FollowUpOutcome("ivr", unreachable ? null : score, null, comment, unreachable, $"campaign:{campaignId}"));
+            new FollowUpOutcome("ivr", unreachable ? null : score, resolved, comment, unreachable, $"campaign:{campaignId}"));
         // An order followed up meanwhile by an agent refuses the late IVR result; that is not an error of the campaign.
         if (!result.Succeeded)
             logger.LogInformation("Order {Order} did not take the IVR follow-up of campaign {Campaign}: {Errors}", orderNo, campaignId,
