@@ -50,6 +50,15 @@ public sealed partial class CallGrain : ICallOutboundGrain
         return Call.View();
     }
 
+    /// <summary>The agent puts the phone down while the switch still dials (reject or hang-up on the console).</summary>
+    private async Task<CommandResult<CallView>> CancelOutbound(string agentId)
+    {
+        if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-your-connected-call");
+        await gateway.HangUp(CallId, "caller");
+        await End(null, $"agent:{agentId}", "cancelled");
+        return CommandResult<CallView>.Ok(MaskedView());
+    }
+
     public Task<OutboundPop?> GetOutboundPop() =>
         Task.FromResult(Call.OutboundTarget is { } target ? new OutboundPop(MaskedView(), target) : null);
 

@@ -181,6 +181,7 @@ public sealed partial class CallGrain(
     public async Task<CommandResult<CallView>> Accept(string agentId)
     {
         if (Call.ConsultAgentId == agentId && !Call.ConsultConnected) return await AnswerConsult(agentId);
+        if (Call.IsOutbound) return Refuse("outbound-dialling"); // the far party answers it, not the agent
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         // A queued callback has no caller on the line: the switch dials the caller and joins the agent.
         if (Call.WantsCallback) await gateway.Originate(Call.Caller, await Seat(agentId), $"queued-callback:{CallId}");
@@ -195,6 +196,7 @@ public sealed partial class CallGrain(
             await EndConsult("rejected");
             return Ok();
         }
+        if (Call.IsOutbound) return await CancelOutbound(agentId);
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         await StopRinging(agentId, "rejected");
         return Ok();
@@ -309,6 +311,7 @@ public sealed partial class CallGrain(
 
     public async Task<CommandResult<CallView>> HangUp(string agentId)
     {
+        if (Call.IsOutbound && Call.Status == CallStatus.Ringing) return await CancelOutbound(agentId);
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
         await gateway.HangUp(CallId, "caller");
         await End(null, $"agent:{agentId}", "agent-hung-up");

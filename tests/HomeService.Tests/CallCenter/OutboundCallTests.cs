@@ -103,5 +103,16 @@ public sealed class OutboundCallTests : IAsyncLifetime
         await cti.Send($"/api/cti/calls/{callId}/hangup", new { leg = "caller", cause = "no-answer" }, $"{callId}:hangup");
         await live.Next("agent.status", p => p.GetProperty("status").GetString() == "Available" && p.GetProperty("callId").ValueKind == JsonValueKind.Null);
         Assert.DoesNotContain(Switch.CommandsFor(callId), c => c.Command == "record-start");
+
+        // The agent gives up while it still dials: accepting is not theirs to do, hanging up cancels.
+        var again = await agent.Http.PostAsJsonAsync("/api/console/outbound", new { target = "member", id = "R0001" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var second = (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("call").GetProperty("callId").GetString()!;
+        Assert.Contains(Switch.CommandsFor(second), c => c.Command == "originate" && c.Argument!.StartsWith("13800138000 8002 "));
+        Assert.Equal(HttpStatusCode.Conflict, (await agent.Http.PostAsync($"/api/console/calls/{second}/accept", null)).StatusCode);
+        var cancelled = await agent.Http.PostAsync($"/api/console/calls/{second}/hangup", null);
+        Assert.Equal("Ended", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Contains(Switch.CommandsFor(second), c => c.Command == "hangup" && c.Argument == "caller");
+        Assert.Equal("Available", (await agent.Http.GetFromJsonAsync<JsonElement>("/api/console")).GetProperty("agent").GetProperty("status").GetString());
     }
 }

@@ -17,6 +17,7 @@ function render(pop) {
   $("outbound-pop").hidden = false;
   $("outbound-pop").dataset.callId = pop.call.callId;
   $("outbound-state").textContent = text["console.outbound.dialling"];
+  $("outbound-cancel").hidden = false;
   const who = [text[`console.outbound.kind.${t.kind}`] ?? t.kind, t.name, t.level, t.merchantName, t.phoneMasked].filter(Boolean);
   $("outbound-target").textContent = who.join(" · ");
   const o = t.order;
@@ -46,6 +47,13 @@ $("outbound-form").addEventListener("submit", (e) => {
   call($("outbound-kind").value, $("outbound-id").value.trim(), $("outbound-order").value.trim());
 });
 
+// While the switch dials, the agent may give up: the call ends and the seat is free again.
+$("outbound-cancel").addEventListener("click", async () => {
+  if (!current) return;
+  const response = await fetch(`/api/console/calls/${encodeURIComponent(current.callId)}/hangup`, { method: "POST", headers: { Accept: "application/json" } });
+  if (!response.ok) showError((await response.json().catch(() => null))?.title ?? response.statusText);
+});
+
 document.addEventListener("click", (e) => {
   const button = e.target.closest?.("[data-outbound-target]");
   if (!button) return;
@@ -58,5 +66,10 @@ document.addEventListener("hs:push", (e) => {
   if (event === "call.outbound") render(payload);
   if (event === "call.updated" && current && payload.callId === current.callId) {
     $("outbound-state").textContent = text[`call.status.${payload.status}`] ?? payload.status;
+    $("outbound-cancel").hidden = payload.status !== "Ringing";
+  }
+  if (event === "call.gone" && current && payload.callId === current.callId) {
+    $("outbound-state").textContent = text["call.status.Ended"];
+    $("outbound-cancel").hidden = true;
   }
 });
