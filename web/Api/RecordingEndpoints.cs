@@ -41,15 +41,23 @@ public static class RecordingEndpoints
     private static async Task<Results<Ok<IReadOnlyList<RecordingListItem>>, ValidationProblem>> List(string? from, string? to, string? agent,
         string? queue, ClaimsPrincipal user, RecordingReader reader, TimeProvider clock, UiText text)
     {
+        var (rows, errors) = await Read(user, reader, clock, from, to, agent, queue);
+        return rows is null ? Problems.Validation(text, errors, "recordings") : TypedResults.Ok(rows);
+    }
+
+    /// <summary>The list as this user may see it (the API and the page both read it here); null with errors for a bad query.</summary>
+    public static async Task<(IReadOnlyList<RecordingListItem>? Rows, Dictionary<string, string[]> Errors)> Read(ClaimsPrincipal user,
+        RecordingReader reader, TimeProvider clock, string? from, string? to, string? agent, string? queue)
+    {
         var (filter, errors) = new StatisticsQuery(from, to, null, null, null, null, null).Parse(clock.GetUtcNow());
-        if (errors.Count > 0) return Problems.Validation(text, errors, "recordings");
+        if (errors.Count > 0) return (null, errors);
         var ownOnly = !IsLead(user);
         // An agent's list is always their own, whatever the query asks for.
         var agentId = ownOnly ? user.Find(HomeServiceClaims.AgentId) ?? "" : Blank(agent);
         var rows = await reader.List(filter!.From, filter.To, agentId, Blank(queue));
-        return TypedResults.Ok<IReadOnlyList<RecordingListItem>>(rows.Select(r => new RecordingListItem(r.CallId, r.AgentId, r.QueueId,
+        return (rows.Select(r => new RecordingListItem(r.CallId, r.AgentId, r.QueueId,
             ownOnly ? PersonalData.MaskPhone(r.Caller) : r.Caller, r.StartedAt, r.ReadyAt, r.DurationSeconds,
-            $"/api/recordings/{Uri.EscapeDataString(r.CallId)}/play")).ToList());
+            $"/api/recordings/{Uri.EscapeDataString(r.CallId)}/play")).ToList(), errors);
     }
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Play(string callId, ClaimsPrincipal user, RecordingReader reader,
@@ -71,7 +79,7 @@ public static class RecordingEndpoints
         return TypedResults.Ok(new QueueRecordingView(queueId, enabled));
     }
 
-    private static bool IsLead(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+    public static bool IsLead(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

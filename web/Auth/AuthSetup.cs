@@ -60,6 +60,7 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/Faq");
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
+        pages.AuthorizePage("/Recordings", Policies.CallCenter);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);

@@ -63,6 +63,19 @@ public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await agent1.Http.GetAsync($"/api/recordings/{callB}/play")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent2.Http.GetAsync($"/api/recordings/{callA}/play")).StatusCode);
 
+        // The 录音 page shows the same: the agent's own call, masked, with a player; not the colleague's.
+        var page = await agent1.Http.GetStringAsync("/recordings");
+        Assert.Contains($"data-call-id=\"{callA}\"", page);
+        Assert.Contains("139****0001", page);
+        Assert.DoesNotContain(callB, page);
+        Assert.Contains($"src=\"/api/recordings/{callA}/play\"", page);
+        using (var supervisorPage = await WebSession.SignIn(Web, "supervisor"))
+        {
+            var all = await supervisorPage.Http.GetStringAsync("/recordings");
+            Assert.Contains(callA, all);
+            Assert.Contains(callB, all);
+        }
+
         Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent1' AND call_id = $1 AND granted", callA));
         Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent1' AND call_id = $1 AND NOT granted", callB));
         Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent2' AND call_id = $1 AND NOT granted", callA));

@@ -211,6 +211,7 @@ public static class AuthorizationTable
         new("GET", "/search?q=%E4%BF%9D%E6%B4%81", Everyone),
         new("GET", "/console", ConsolePage),
         new("GET", "/wallboard", Supervisors),
+        new("GET", "/recordings", CallCenter),
         new("GET", "/admin", Admins),
         new("GET", "/merchant", Merchants),
         new("GET", "/worker", Workers),
