@@ -39,6 +39,15 @@ function followUpForm(row, close) {
   return form;
 }
 
+// 外呼 with the order: the console's outbound panel dials and pops the merchant or worker with this order (去电弹屏).
+function dial(kind, id, orderNo) {
+  const label = document.getElementById("outbound-panel")?.dataset.callLabel;
+  if (!label || !id) return null;
+  const button = el("button", { type: "button", className: "secondary small dial", textContent: label });
+  Object.assign(button.dataset, { outboundTarget: kind, outboundId: id, outboundOrder: orderNo });
+  return button;
+}
+
 function render(row) {
   const phone = el("a", { href: `tel:${row.contactPhone}`, className: "phone", textContent: row.contactPhone });
   const tries = row.unreachable > 0
@@ -46,8 +55,8 @@ function render(row) {
   const item = queueRow(row, [
     cell("order-no", row.orderNo),
     cell("category", categoryName(row)),
-    cell("merchant", row.merchantName ?? row.merchantId ?? ""),
-    cell("worker", row.workerName ?? row.workerId ?? ""),
+    cell("merchant", row.merchantName ?? row.merchantId ?? "", " ", dial("merchant", row.merchantId, row.orderNo)),
+    cell("worker", row.workerName ?? row.workerId ?? "", " ", dial("worker", row.workerId, row.orderNo)),
     cell("completed", when(row.completedAt)),
     cell("contact", row.contactName ? `${row.contactName} ` : "", phone),
   ], [{ label: text["queue.follow_up"], className: "record-follow-up", open: (close) => followUpForm(row, close) }], tries);

@@ -1,6 +1,8 @@
 // Agent outbound (座席外呼) on the console: call a typed number, or a member, merchant or worker by id (any element
 // with data-outbound-target / data-outbound-id, such as the 外呼 buttons of the merchant lookup, dials too). The
 // server looks the number up and answers with the outbound pop (去电弹屏), which also arrives as "call.outbound".
+import { levelSymbols } from "./credit-level.js";
+
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse($("outbound-text").textContent);
 let current = null; // the call id of the pop shown
@@ -18,7 +20,8 @@ function render(pop) {
   $("outbound-pop").dataset.callId = pop.call.callId;
   $("outbound-state").textContent = text["console.outbound.dialling"];
   $("outbound-cancel").hidden = false;
-  const who = [text[`console.outbound.kind.${t.kind}`] ?? t.kind, t.name, t.level, t.merchantName, t.phoneMasked].filter(Boolean);
+  const level = t.kind === "merchant" ? levelSymbols(t.level, t.level) : t.kind === "worker" ? text[`worker.status.${t.level}`] ?? t.level : t.level;
+  const who = [text[`console.outbound.kind.${t.kind}`] ?? t.kind, t.name, level, t.merchantName, t.phoneMasked].filter(Boolean);
   $("outbound-target").textContent = who.join(" · ");
   const o = t.order;
   $("outbound-order-summary").textContent = o
