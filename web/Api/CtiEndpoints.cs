@@ -40,7 +40,8 @@ public static partial class CtiEndpoints
             .WithSummary("An agent's phone answered the call")
             .WithDescription("seat is the agent's extension as the directory knows it (unknown seat: 400). Connects the call "
                 + "to that agent if it was ringing at that seat, releases any other ringing seats and starts recording "
-                + "(自动录音); otherwise nothing changes. Returns the call view.");
+                + "(自动录音); otherwise nothing changes. For a call the platform placed (Originate), seat may be omitted: the called "
+                + "party answered (an IVR campaign call then hears its prompt). Returns the call view.");
         cti.MapPost("/{callId}/hangup", Hangup)
             .WithSummary("A leg of the call hung up")
             .WithDescription("leg is \"caller\" or the connected agent's seat (required, at most 64 characters); either ends the "

@@ -40,10 +40,10 @@ function followUpForm(row, close) {
 }
 
 // 外呼 with the order: the console's outbound panel dials and pops the merchant or worker with this order (去电弹屏).
-function dial(kind, id, orderNo) {
+function dial(kind, id, name, orderNo) {
   const label = document.getElementById("outbound-panel")?.dataset.callLabel;
   if (!label || !id) return null;
-  const button = el("button", { type: "button", className: "secondary small dial", textContent: label });
+  const button = el("button", { type: "button", className: `secondary small dial dial-${kind}`, textContent: `${label} ${name ?? id}` });
   Object.assign(button.dataset, { outboundTarget: kind, outboundId: id, outboundOrder: orderNo });
   return button;
 }
@@ -55,11 +55,13 @@ function render(row) {
   const item = queueRow(row, [
     cell("order-no", row.orderNo),
     cell("category", categoryName(row)),
-    cell("merchant", row.merchantName ?? row.merchantId ?? "", " ", dial("merchant", row.merchantId, row.orderNo)),
-    cell("worker", row.workerName ?? row.workerId ?? "", " ", dial("worker", row.workerId, row.orderNo)),
+    cell("merchant", row.merchantName ?? row.merchantId ?? ""),
+    cell("worker", row.workerName ?? row.workerId ?? ""),
     cell("completed", when(row.completedAt)),
     cell("contact", row.contactName ? `${row.contactName} ` : "", phone),
-  ], [{ label: text["queue.follow_up"], className: "record-follow-up", open: (close) => followUpForm(row, close) }], tries);
+  ], [{ label: text["queue.follow_up"], className: "record-follow-up", open: (close) => followUpForm(row, close) }],
+  el("span", { className: "dials" }, tries, dial("merchant", row.merchantId, row.merchantName, row.orderNo),
+    dial("worker", row.workerId, row.workerName, row.orderNo)));
   item.dataset.status = "FollowUpDue";
   return item;
 }
