@@ -26,6 +26,8 @@ CREATE TABLE ivr_campaign_target (
     result          text,
     digits          text,
     next_attempt_at timestamptz,
+    -- A follow-up number's final result has reached its order.
+    handed_over     boolean NOT NULL DEFAULT false,
     updated_at      timestamptz NOT NULL,
     PRIMARY KEY (campaign_id, target_no)
 );

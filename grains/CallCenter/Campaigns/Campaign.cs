@@ -15,6 +15,8 @@ public sealed class CampaignTarget
     public string? LastOutcome { get; set; }
     public string? Result { get; set; }
     public string? Digits { get; set; }
+    /// <summary>The final result reached the work-order engine (follow-up campaigns only).</summary>
+    public bool Handed { get; set; }
 
     public bool Done => Result is not null;
 }
@@ -58,6 +60,7 @@ public sealed class Campaign : IAggregateState
                 (settled.InFlight, settled.InFlightCallId, settled.LastOutcome, settled.NextAttemptAt) = (false, null, x.Outcome, x.RetryAt);
                 (settled.Result, settled.Digits) = (x.Result, x.Digits ?? settled.Digits);
                 break;
+            case CampaignResultHanded x: Targets[x.TargetNo - 1].Handed = true; break;
             default:
                 throw new ArgumentException($"Unknown campaign event {e.GetType().Name}");
         }

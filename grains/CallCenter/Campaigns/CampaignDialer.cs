@@ -52,6 +52,13 @@ public static class CampaignDialer
             : new CampaignAttemptSettled(targetNo, callId, outcome, null, null, now.AddMinutes(spec.RetryAfterMinutes), now);
     }
 
+    /// <summary>
+    /// Follow-up numbers whose final result has not yet reached their order (the hand-over failed or the silo stopped in
+    /// between): the campaign tries again on every tick, so a result is handed over at least once.
+    /// </summary>
+    public static IReadOnlyList<CampaignTarget> PendingHandOvers(Campaign campaign) =>
+        campaign.Spec?.Kind == CampaignSpec.FollowUp ? campaign.Targets.Where(t => t.Done && !t.Handed && t.OrderNo is not null).ToList() : [];
+
     /// <summary>Every number has its final result.</summary>
     public static bool IsFinished(Campaign campaign) => campaign.Targets.All(t => t.Done);
 }

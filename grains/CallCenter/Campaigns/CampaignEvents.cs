@@ -10,5 +10,7 @@ public sealed record CampaignCallPlaced(int TargetNo, string? CallId, int Attemp
 /// An attempt came to Outcome. Result is the number's final result (answered, failed, out-of-attempts) or null when it
 /// will be tried again at RetryAt.
 /// </summary>
+/// <summary>A follow-up number's final result reached its order (IFollowUpResultSink).</summary>
+public sealed record CampaignResultHanded(int TargetNo, DateTimeOffset At);
 public sealed record CampaignAttemptSettled(int TargetNo, string? CallId, string Outcome, string? Digits, string? Result, DateTimeOffset? RetryAt,
     DateTimeOffset At);

@@ -22,7 +22,7 @@ public sealed class CampaignGrain(
     public static readonly EventCodec Codec = new("campaign",
         ("CampaignCreated", typeof(CampaignCreated)), ("CampaignStarted", typeof(CampaignStarted)), ("CampaignPaused", typeof(CampaignPaused)),
         ("CampaignFinished", typeof(CampaignFinished)), ("CampaignCallPlaced", typeof(CampaignCallPlaced)),
-        ("CampaignAttemptSettled", typeof(CampaignAttemptSettled)));
+        ("CampaignAttemptSettled", typeof(CampaignAttemptSettled)), ("CampaignResultHanded", typeof(CampaignResultHanded)));
 
     private const string WakeReminder = "campaign-wake";
     private Journal<Campaign> _journal = null!;
@@ -69,6 +69,7 @@ public sealed class CampaignGrain(
         // Calls already in flight go on and report back; no new ones start.
         await Record(new CampaignPaused(actor, Now), actor);
         await Sleep();
+        ArmTick(); // only while results still wait for their orders
         return CommandResult<CampaignView>.Ok(C.View());
     }
 
@@ -82,13 +83,18 @@ public sealed class CampaignGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (C.Status == Campaign.Running) ArmTick();
+        if (C.Status == Campaign.Running || CampaignDialer.PendingHandOvers(C).Count > 0) ArmTick();
         else await Sleep();
     }
 
     private async Task Tick()
     {
-        if (C.Status != Campaign.Running) return;
+        foreach (var pending in CampaignDialer.PendingHandOvers(C)) await HandOver(pending.No);
+        if (C.Status != Campaign.Running)
+        {
+            if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // a finished or paused campaign ticks only to hand over
+            return;
+        }
         foreach (var target in CampaignDialer.Due(C, Now))
         {
             string? callId = null;
@@ -112,15 +118,19 @@ public sealed class CampaignGrain(
         if (CampaignDialer.IsFinished(C))
         {
             await Record(new CampaignFinished(Now), "system:dialer");
-            await Sleep();
+            if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // else the timer goes on handing over
         }
     }
 
-    /// <summary>A follow-up number's final result goes to its order; a failure is logged, the campaign goes on.</summary>
+    /// <summary>
+    /// A follow-up number's final result goes to its order. A failure is logged and tried again on the next tick; the
+    /// hand-over is recorded, so a result is handed over at least once (the order ignores a repeat within a minute and
+    /// keeps a later one as a note).
+    /// </summary>
     private async Task HandOver(int targetNo)
     {
         var target = C.Target(targetNo)!;
-        if (C.Spec!.Kind != CampaignSpec.FollowUp || target.OrderNo is not { } orderNo) return;
+        if (C.Spec!.Kind != CampaignSpec.FollowUp || target.OrderNo is not { } orderNo || target.Handed) return;
         try
         {
             var answered = target.Result == CampaignOutcomes.Answered;
@@ -128,13 +138,15 @@ public sealed class CampaignGrain(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Campaign {Campaign}: the follow-up result of order {Order} was not handed over", C.Id, orderNo);
+            logger.LogWarning(e, "Campaign {Campaign}: the follow-up result of order {Order} was not handed over; trying again", C.Id, orderNo);
+            return;
         }
+        await Record(new CampaignResultHanded(targetNo, Now), "system:dialer");
     }
 
     private void ArmTick()
     {
-        if (C.Status != Campaign.Running || _tick is not null) return;
+        if ((C.Status != Campaign.Running && CampaignDialer.PendingHandOvers(C).Count == 0) || _tick is not null) return;
         _tick = this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, options.TickEvery) { KeepAlive = true });
     }
 
@@ -162,16 +174,17 @@ public sealed class CampaignGrain(
             CampaignCreated => c.Targets,
             CampaignCallPlaced x => [c.Targets[x.TargetNo - 1]],
             CampaignAttemptSettled x => [c.Targets[x.TargetNo - 1]],
+            CampaignResultHanded x => [c.Targets[x.TargetNo - 1]],
             _ => [],
         };
         foreach (var t in targets)
             yield return new ReadModelWrite("""
                 INSERT INTO ivr_campaign_target (campaign_id, target_no, number, order_no, attempts, last_call_id, last_outcome, result, digits,
-                    next_attempt_at, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                    next_attempt_at, handed_over, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                 ON CONFLICT (campaign_id, target_no) DO UPDATE SET attempts = $5, last_call_id = coalesce($6, ivr_campaign_target.last_call_id),
-                    last_outcome = $7, result = $8, digits = $9, next_attempt_at = $10, updated_at = $11
-                """, c.Id, t.No, t.Number, t.OrderNo, t.Attempts, t.InFlightCallId, t.LastOutcome, t.Result, t.Digits, t.NextAttemptAt, At(e));
+                    last_outcome = $7, result = $8, digits = $9, next_attempt_at = $10, handed_over = $11, updated_at = $12
+                """, c.Id, t.No, t.Number, t.OrderNo, t.Attempts, t.InFlightCallId, t.LastOutcome, t.Result, t.Digits, t.NextAttemptAt, t.Handed, At(e));
     }
 
     private static DateTimeOffset At(object e) => e switch
@@ -182,6 +195,7 @@ public sealed class CampaignGrain(
         CampaignFinished x => x.At,
         CampaignCallPlaced x => x.At,
         CampaignAttemptSettled x => x.At,
+        CampaignResultHanded x => x.At,
         _ => throw new ArgumentException(e.GetType().Name),
     };
 

@@ -92,7 +92,7 @@ public sealed class CampaignTests : IAsyncLifetime
               AND payload->>'channel' = 'ivr' AND (payload->>'unreachable')::boolean
             """, second));
         Assert.Equal(2L, await _deployment.Scalar<long>(
-            "SELECT count(*) FROM ivr_campaign_target WHERE campaign_id = $1 AND result IS NOT NULL", campaignId));
+            "SELECT count(*) FROM ivr_campaign_target WHERE campaign_id = $1 AND result IS NOT NULL AND handed_over", campaignId));
     }
 
     private IEnumerable<SwitchCommand> Dialled(string campaignId) =>

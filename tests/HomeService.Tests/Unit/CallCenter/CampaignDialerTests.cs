@@ -147,6 +147,18 @@ public sealed class CampaignDialerTests
     }
 
     [Fact]
+    public void A_final_follow_up_result_stays_pending_until_its_hand_over_is_recorded()
+    {
+        var campaign = NewCampaign(numbers: 2);
+        Tick(campaign);
+        Report(campaign, 1, CampaignOutcomes.Answered, "5");
+        Report(campaign, 2, CampaignOutcomes.NoAnswer); // not final yet
+        Assert.Equal([1], CampaignDialer.PendingHandOvers(campaign).Select(t => t.No));
+        campaign.Apply(new CampaignResultHanded(1, _clock.GetUtcNow()));
+        Assert.Empty(CampaignDialer.PendingHandOvers(campaign));
+    }
+
+    [Fact]
     public void A_paused_campaign_places_no_calls()
     {
         var campaign = NewCampaign(numbers: 2);
