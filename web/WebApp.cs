@@ -41,6 +41,9 @@ public static class WebApp
         builder.Services.AddSingleton<CallListReader>();
         builder.Services.AddSingleton<SupervisorBoard>();
         builder.Services.AddSingleton<SupervisorAuditReader>();
+        builder.Services.AddSingleton<RecordingReader>();
+        builder.Services.AddSingleton<OutboundTargets>();
+        builder.Services.AddSingleton<CampaignReader>();
         builder.Services.AddSingleton<OrderReader>();
         builder.Services.AddSingleton<OrderSearch>();
         builder.Services.AddSingleton<WorkQueueReader>();
@@ -91,6 +94,9 @@ public static class WebApp
         api.MapIvrEndpoints();
         api.MapSupervisorEndpoints();
         api.MapConsolePartyEndpoints();
+        api.MapRecordingEndpoints();
+        api.MapOutboundEndpoints();
+        api.MapCampaignEndpoints();
         api.MapOrderEndpoints();
         api.MapMerchantWorkerEndpoints();
         api.MapMerchantOrderReportEndpoints();

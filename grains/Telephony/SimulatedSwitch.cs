@@ -11,7 +11,8 @@ public sealed class SimulatedSwitch : ICtiGateway
 {
     private readonly ConcurrentDictionary<string, SimulatedCall> _calls = new();
     private readonly ConcurrentQueue<SwitchCommand> _commands = new();
-    private long _originated;
+    /// <summary>Process-wide, so two simulated silos in one test process never hand out the same call id.</summary>
+    private static long _originated;
 
     public IEnumerable<SwitchCommand> Commands => _commands;
 
@@ -92,8 +93,9 @@ public sealed class SimulatedSwitch : ICtiGateway
     {
         var issued = new SwitchCommand(callId, command, argument, DateTimeOffset.UtcNow);
         _commands.Enqueue(issued);
-        // A call the switch hears about first through a command was offered by a caller who is on the line.
-        var call = _calls.GetOrAdd(callId, _ => new SimulatedCall { CallerConnected = command != "originate" });
+        // A call the switch hears about first through a command was offered by a caller who is on the line, or is one it
+        // dials out: either exists until its far end hangs up (the platform's sanity check asks).
+        var call = _calls.GetOrAdd(callId, _ => new SimulatedCall { CallerConnected = true });
         if (change is not null)
             lock (call) change(call);
         CommandIssued?.Invoke(issued);

@@ -18,6 +18,12 @@ public static class CallCenterServices
         services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<HomeService.CallCenter.Ivr.OrderStatusLookup>();
+        services.AddSingleton<QueueRecordingSettings>();
+        services.AddSingleton<HomeService.CallCenter.Campaigns.IFollowUpResultSink, HomeService.WorkOrders.WorkOrderFollowUpSink>();
+        services.AddSingleton(new HomeService.CallCenter.Campaigns.CampaignOptions
+        {
+            TickEvery = config.GetValue("HomeService:Campaigns:TickEvery", TimeSpan.FromSeconds(10)),
+        });
         services.AddHostedService<SimulatedTrafficService>();
         services.AddSingleton(new CallCenterOptions
         {

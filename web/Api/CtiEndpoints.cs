@@ -43,7 +43,8 @@ public static partial class CtiEndpoints
             .WithSummary("An agent's phone answered the call")
             .WithDescription("seat is the agent's extension as the directory knows it (unknown seat: 400). Connects the call "
                 + "to that agent if it was ringing at that seat, releases any other ringing seats and starts recording "
-                + "(自动录音); otherwise nothing changes. Returns the call view.");
+                + "(自动录音); otherwise nothing changes. For a call the platform placed (Originate), seat may be omitted: the called "
+                + "party answered (an IVR campaign call then hears its prompt). Returns the call view.");
         cti.MapPost("/{callId}/hangup", Hangup)
             .WithSummary("A leg of the call hung up")
             .WithDescription("leg is \"caller\" or the connected agent's seat (required, at most 64 characters); either ends the "
@@ -77,6 +78,10 @@ public static partial class CtiEndpoints
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Answered(string callId, AnsweredRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text)
     {
+        // A call the platform placed (outbound) may be answered by its called party without a seat (see docs/telephony.md §10.7).
+        if (body.Seat is null && Check(key).Count == 0 && IsCallId(callId)
+            && await grains.GetGrain<ICallOutboundGrain>(callId).CalleeAnswered(key!) is { } outbound)
+            return TypedResults.Ok(outbound);
         var agent = body.Seat is null ? null : (await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetAgents()).FirstOrDefault(a => a.Extension == body.Seat);
         return await Apply(callId, key, text, agent is null ? ("seat", "unknown") : null, call => call.AgentLegAnswered(key!, agent!.AgentId), grains);
     }

@@ -61,6 +61,7 @@ public static class AuthSetup
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Supervisor", Policies.SupervisorSeat);
+        pages.AuthorizePage("/Recordings", Policies.CallCenter);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);

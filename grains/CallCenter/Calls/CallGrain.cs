@@ -106,6 +106,7 @@ public sealed partial class CallGrain(
         if (!Call.IsLive || Call.Seen(eventId)) return Call.View();
         await Record(new CallDigits(eventId, digits, Now));
         if (Call.InIvr) await IvrInput(digits);
+        else if (Call.IsCampaignCall) await OutboundDigits(digits);
         else if (digits == "1" && Call.CallbackOffered && Call.Status == CallStatus.Queued)
         {
             // Queued callback: the caller keeps their place and hangs up; an agent calls them back.
@@ -188,6 +189,7 @@ public sealed partial class CallGrain(
     public async Task<CommandResult<CallView>> Accept(string agentId)
     {
         if (Call.ConsultAgentId == agentId && !Call.ConsultConnected) return await AnswerConsult(agentId);
+        if (Call.IsOutbound) return Refuse("outbound-dialling"); // the far party answers it, not the agent
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         // A queued callback has no caller on the line: the switch dials the caller and joins the agent.
         if (Call.WantsCallback) await gateway.Originate(Call.Caller, await Seat(agentId), $"queued-callback:{CallId}");
@@ -202,6 +204,7 @@ public sealed partial class CallGrain(
             await EndConsult("rejected");
             return Ok();
         }
+        if (Call.IsOutbound) return await CancelOutbound(agentId);
         if (Call.Status != CallStatus.Ringing || !Call.RingingAgents.Contains(agentId)) return Refuse("not-ringing-for-you");
         await StopRinging(agentId, "rejected");
         return Ok();
@@ -318,6 +321,7 @@ public sealed partial class CallGrain(
 
     public async Task<CommandResult<CallView>> HangUp(string agentId)
     {
+        if (Call.IsOutbound && Call.Status == CallStatus.Ringing) return await CancelOutbound(agentId);
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
         await gateway.HangUp(CallId, "caller");
         await End(null, $"agent:{agentId}", "agent-hung-up");
@@ -361,7 +365,7 @@ public sealed partial class CallGrain(
         foreach (var other in Call.RingingAgents.Where(a => a != agentId).ToList()) await StopRinging(other, "released", requeue: false);
         await Record(new CallAnswered(eventId, agentId, how, Now));
         if (Call.QueueId is { } queue) await Queue(queue).Answered(CallId, agentId);
-        await gateway.StartRecording(CallId);
+        await StartRecording();
         await Announce();
         return true;
     }
@@ -403,7 +407,9 @@ public sealed partial class CallGrain(
         var wasQueued = Call.Status is CallStatus.Queued or CallStatus.Ringing or CallStatus.Ivr or CallStatus.CallbackWaiting;
         foreach (var ringing in Call.RingingAgents.ToList()) await StopRinging(ringing, "caller-left", requeue: false);
         var agent = Call.AgentId;
+        await StopRecording();
         await Record(new CallEnded(eventId, by, cause, Now));
+        await OutboundEnded(cause);
         if (agent is not null) await Agent(agent).CallEnded(CallId, Call.WrapUpSeconds);
         await LegsEnded();
         if (wasQueued && Call.QueueId is { } queue) await Queue(queue).Leave(CallId, "abandoned");
@@ -443,7 +449,7 @@ public sealed partial class CallGrain(
 
     private async Task Record(object e)
     {
-        await _journal.Record(e, null, Now, _ => Transient(e) ? [] : [ReadModel()]);
+        await _journal.Record(e, null, Now, _ => Transient(e) ? [] : [ReadModel(), .. RecordingReadModel(e)]);
         ArmTimers();
     }
 

@@ -68,7 +68,9 @@ public sealed class CallFlowTests : IAsyncLifetime
         using var supervisor = await WebSession.SignIn(_web, "supervisor");
         var call = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}");
         var steps = call.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("what").GetString()).ToList();
-        Assert.Equal(["offered", "queued", "ringing", "answered", "hold", "unhold", "transferred", "ringing", "answered", "ended"], steps);
+        // Recording runs from the first answer to the end, across the transfer (自动录音).
+        Assert.Equal(["offered", "queued", "ringing", "answered", "recording-started", "hold", "unhold", "transferred", "ringing", "answered",
+            "recording-stopped", "ended"], steps);
         var routing = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}/routing");
         var decision = Assert.Single(routing.EnumerateArray());
         Assert.Equal(["A001"], decision.GetProperty("chosen").EnumerateArray().Select(c => c.GetString()));

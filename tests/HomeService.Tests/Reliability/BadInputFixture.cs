@@ -44,6 +44,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "merchantId" => "M003",
         "articleId" => "A1001",
         "agentId" => "A004",
+        "campaignId" => "cmp-probe",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

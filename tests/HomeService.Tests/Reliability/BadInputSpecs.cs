@@ -70,6 +70,13 @@ public static class BadInputSpecs
             announceEverySeconds = 60, topDownOrder = new[] { "A001" },
         }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
         ["POST /api/broadcasts"] = new(new { text = "十点开班前会", minutes = 5 }, ["text"]),
+        ["PUT /api/queues/{queueId}/recording"] = new(new { enabled = true }, ["enabled"]),
+        // Created as a draft: the probes never start it, so nothing is dialled.
+        ["POST /api/campaigns"] = new(new
+        {
+            name = "停水通知", kind = "notice", prompt = "明日停水，请按1确认。", numbers = new[] { "13800138000" }, orderNos = (string[]?)null,
+            pacing = 2, retryAfterMinutes = 30, maxAttempts = 3, allowedFrom = "09:00", allowedTo = "20:00",
+        }, ["name", "kind", "prompt", "numbers"], ["kind", "allowedFrom", "allowedTo"]),
 
         ["PUT /api/ivr/flows/{dialled}"] = new(new
         {
@@ -106,6 +113,9 @@ public static class BadInputSpecs
         ["POST /api/supervisor/calls/{callId}/release"] = new(new { reason = "通话异常占线" }, ["reason"]),
         // A004 is never logged in by the probes: "not ready" from Offline is refused, so the seat is left as it was.
         ["POST /api/supervisor/agents/{agentId}/state"] = new(new { state = "not-ready", reason = "长时间未接听" }, ["state", "reason"], ["state"]),
+        // The probing agent is not ready, so a good body is refused as busy and nothing is dialled.
+        ["POST /api/console/outbound"] = new(new { target = "merchant", id = "M001", number = (string?)null, orderNo = (string?)null },
+            ["target", "id"], ["target"], ["id"]),
 
         ["POST /api/orders"] = new(Order("R0001"), OrderRequired, ["contactPhone", "category"], ["memberId", "callId"]),
         ["POST /api/orders/{orderNo}/dispatch"] = new(new { merchantId = "M001", reason = "客户指定" }, ["merchantId", "reason"], Ids: ["merchantId"]),
@@ -203,6 +213,7 @@ public static class BadInputSpecs
         _ when path.StartsWith("/api/admin/") || path.StartsWith("/api/ivr/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") || path.StartsWith("/api/supervisor/")
             => Caller.Supervisor,
+        _ when path.StartsWith("/api/campaigns") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
         _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,

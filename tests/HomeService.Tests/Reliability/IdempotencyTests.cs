@@ -41,9 +41,9 @@ public sealed class IdempotencyTests(ReliabilityDeployment fixture) : IClassFixt
         // Leave the seat as other tests of this class expect it: nobody ready.
         await Acknowledged.Body(agent.Http.PostAsync("/api/console/logout", null));
 
-        Assert.Equal(["offered", "queued", "dtmf", "dtmf", "ringing", "answered", "ended", "recording"],
+        Assert.Equal(["offered", "queued", "dtmf", "dtmf", "ringing", "answered", "recording-started", "recording-stopped", "ended", "recording"],
             last.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("what").GetString()));
-        Assert.Equal("CallOffered,CallQueued,CallDigits,CallDigits,CallRinging,CallAnswered,CallEnded,CallRecordingReady", await fixture.Deployment.Scalar<string>(
+        Assert.Equal("CallOffered,CallQueued,CallDigits,CallDigits,CallRinging,CallAnswered,CallRecordingStarted,CallRecordingStopped,CallEnded,CallRecordingReady", await fixture.Deployment.Scalar<string>(
             "SELECT string_agg(event_type, ',' ORDER BY version) FROM event_log WHERE aggregate_type = 'call' AND aggregate_id = $1", callId));
         Assert.Equal(1L, await fixture.Deployment.Scalar<long>("SELECT count(*) FROM call_record WHERE call_id = $1", callId));
     }

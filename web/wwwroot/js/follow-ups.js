@@ -39,6 +39,15 @@ function followUpForm(row, close) {
   return form;
 }
 
+// 外呼 with the order: the console's outbound panel dials and pops the merchant or worker with this order (去电弹屏).
+function dial(kind, id, name, orderNo) {
+  const label = document.getElementById("outbound-panel")?.dataset.callLabel;
+  if (!label || !id) return null;
+  const button = el("button", { type: "button", className: `secondary small dial dial-${kind}`, textContent: `${label} ${name ?? id}` });
+  Object.assign(button.dataset, { outboundTarget: kind, outboundId: id, outboundOrder: orderNo });
+  return button;
+}
+
 function render(row) {
   const phone = el("a", { href: `tel:${row.contactPhone}`, className: "phone", textContent: row.contactPhone });
   const tries = row.unreachable > 0
@@ -50,7 +59,9 @@ function render(row) {
     cell("worker", row.workerName ?? row.workerId ?? ""),
     cell("completed", when(row.completedAt)),
     cell("contact", row.contactName ? `${row.contactName} ` : "", phone),
-  ], [{ label: text["queue.follow_up"], className: "record-follow-up", open: (close) => followUpForm(row, close) }], tries);
+  ], [{ label: text["queue.follow_up"], className: "record-follow-up", open: (close) => followUpForm(row, close) }],
+  el("span", { className: "dials" }, tries, dial("merchant", row.merchantId, row.merchantName, row.orderNo),
+    dial("worker", row.workerId, row.workerName, row.orderNo)));
   item.dataset.status = "FollowUpDue";
   return item;
 }

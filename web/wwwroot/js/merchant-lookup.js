@@ -20,6 +20,17 @@ function row(m) {
     td.textContent = value;
     tr.append(td);
   }
+  // 外呼: the console's outbound panel dials the merchant (the number is looked up on the server).
+  const label = document.getElementById("outbound-panel")?.dataset.callLabel;
+  if (label) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary small";
+    button.textContent = label;
+    button.dataset.outboundTarget = "merchant";
+    button.dataset.outboundId = m.merchantId;
+    tr.querySelector(".phone").append(" ", button);
+  }
   return tr;
 }
 

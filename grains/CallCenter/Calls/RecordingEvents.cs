@@ -1,0 +1,5 @@
+namespace HomeService.CallCenter.Calls;
+
+/// <summary>The platform asked the switch to record the call (自动录音) when caller and agent were connected.</summary>
+public sealed record CallRecordingStarted(string? AgentId, DateTimeOffset At);
+public sealed record CallRecordingStopped(DateTimeOffset At);

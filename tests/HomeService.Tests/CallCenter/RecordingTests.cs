@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HomeService.Telephony;
+using HomeService.Tests.Infrastructure;
+using HomeService.Tests.Reliability;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HomeService.Tests.CallCenter;
+
+public sealed class RecordingDeployment : IAsyncLifetime
+{
+    public TestDeployment Deployment { get; private set; } = null!;
+    public async Task InitializeAsync() => Deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+    public async Task DisposeAsync() => await Deployment.DisposeAsync();
+}
+
+/// <summary>
+/// Automatic recording (自动录音): every connected call is recorded unless its queue says otherwise; the recordings are
+/// listed and played by role (supervisors and admins all, an agent only their own), and every playback is logged.
+/// </summary>
+public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<RecordingDeployment>
+{
+    private TestDeployment Deployment => fixture.Deployment;
+    private RunningWeb Web => Deployment.WebHosts[0];
+    private SimulatedSwitch Switch => Deployment.Silos[0].App.Services.GetRequiredService<SimulatedSwitch>();
+
+    [Fact]
+    public async Task Supervisors_and_admins_hear_every_recording_an_agent_only_their_own_and_every_playback_is_logged()
+    {
+        using var cti = new SwitchClient(Web);
+        var (agent1, live1) = await ReadyAgent("agent1");
+        var callA = await ConnectedCall(cti, agent1, live1, "13911110001");
+        await Hangup(agent1, cti, callA, leaveSeat: true);
+        var (agent2, live2) = await ReadyAgent("agent2");
+        var callB = await ConnectedCall(cti, agent2, live2, "13911110002");
+        await Hangup(agent2, cti, callB, leaveSeat: true);
+
+        foreach (var call in new[] { callA, callB })
+        {
+            Assert.Equal(["record-start", "record-stop"], Switch.CommandsFor(call).Select(c => c.Command).Where(c => c.StartsWith("record")));
+            Assert.Equal(HttpStatusCode.OK, (await cti.Recording(call)).StatusCode);
+        }
+        Assert.Equal(1L, await Deployment.Scalar<long>(
+            "SELECT count(*) FROM call_recording WHERE call_id = $1 AND agent_id = 'A001' AND caller = '13911110001' AND duration IS NOT NULL", callA));
+
+        foreach (var lead in new[] { "supervisor", "admin" })
+        {
+            using var session = await WebSession.SignIn(Web, lead);
+            var all = await session.Http.GetFromJsonAsync<JsonElement>("/api/recordings");
+            Assert.Contains(all.EnumerateArray(), r => r.GetProperty("callId").GetString() == callA && r.GetProperty("caller").GetString() == "13911110001");
+            Assert.Contains(all.EnumerateArray(), r => r.GetProperty("callId").GetString() == callB);
+            var play = await session.Http.GetAsync($"/api/recordings/{callB}/play");
+            Assert.Equal(HttpStatusCode.Redirect, play.StatusCode);
+            Assert.Equal($"https://recordings.example/{callB}.wav", play.Headers.Location!.ToString());
+        }
+
+        // The agent's list is their own whatever they ask for, with the callers masked.
+        var own = await agent1.Http.GetFromJsonAsync<JsonElement>("/api/recordings?agent=A002");
+        var row = Assert.Single(own.EnumerateArray());
+        Assert.Equal((callA, "139****0001"), (row.GetProperty("callId").GetString(), row.GetProperty("caller").GetString()));
+        Assert.Equal(HttpStatusCode.Redirect, (await agent1.Http.GetAsync($"/api/recordings/{callA}/play")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent1.Http.GetAsync($"/api/recordings/{callB}/play")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent2.Http.GetAsync($"/api/recordings/{callA}/play")).StatusCode);
+
+        // The 录音 page shows the same: the agent's own call, masked, with a player; not the colleague's.
+        var page = await agent1.Http.GetStringAsync("/recordings");
+        Assert.Contains($"data-call-id=\"{callA}\"", page);
+        Assert.Contains("139****0001", page);
+        Assert.DoesNotContain(callB, page);
+        Assert.Contains($"src=\"/api/recordings/{callA}/play\"", page);
+        using (var supervisorPage = await WebSession.SignIn(Web, "supervisor"))
+        {
+            var all = await supervisorPage.Http.GetStringAsync("/recordings");
+            Assert.Contains(callA, all);
+            Assert.Contains(callB, all);
+        }
+
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent1' AND call_id = $1 AND granted", callA));
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent1' AND call_id = $1 AND NOT granted", callB));
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE user_id = 'agent2' AND call_id = $1 AND NOT granted", callA));
+        Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND granted AND user_id IN ('supervisor', 'admin')", callB));
+        await using (live1) await using (live2) { }
+    }
+
+    [Fact]
+    public async Task A_queue_with_recording_off_connects_its_calls_without_recording()
+    {
+        using var supervisor = await WebSession.SignIn(Web, "supervisor");
+        var off = await supervisor.Http.PutAsJsonAsync("/api/queues/complaint/recording", new { enabled = false });
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        using var agent = await WebSession.SignIn(Web, "agent3");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.Http.PutAsJsonAsync("/api/queues/complaint/recording", new { enabled = true })).StatusCode);
+
+        using var cti = new SwitchClient(Web);
+        var (agent4, live4) = await ReadyAgent("agent4");
+        var call = await ConnectedCall(cti, agent4, live4, "13911110004", ivrChoice: "3");
+        await Hangup(agent4, cti, call, leaveSeat: true);
+        Assert.DoesNotContain(Switch.CommandsFor(call), c => c.Command.StartsWith("record"));
+        var view = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{call}");
+        Assert.Equal("complaint", view.GetProperty("queueId").GetString());
+        Assert.DoesNotContain(view.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("what").GetString() == "recording-started");
+        await using (live4) { }
+    }
+
+    private async Task<string> ConnectedCall(SwitchClient cti, WebSession agent, LiveClient live, string caller, string ivrChoice = "2")
+    {
+        var callId = $"rec-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await cti.Offer(callId, caller, ivrChoice)).StatusCode);
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        var accepted = await agent.Http.PostAsync($"/api/console/calls/{callId}/accept", null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        return callId;
+    }
+
+    /// <summary>The caller hangs up; the agent ends wrap-up and leaves the seat so the next call goes to someone else.</summary>
+    private static async Task Hangup(WebSession agent, SwitchClient cti, string callId, bool leaveSeat)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await cti.HangUp(callId)).StatusCode);
+        if (!leaveSeat) return;
+        await agent.Http.PostAsync("/api/console/end-wrap-up", null);
+        Assert.Equal(HttpStatusCode.OK, (await agent.Http.PostAsync("/api/console/logout", null)).StatusCode);
+    }
+
+    private async Task<(WebSession Session, LiveClient Live)> ReadyAgent(string login)
+    {
+        var session = await WebSession.SignIn(Web, login);
+        var live = await LiveClient.Connect(Web, session);
+        Assert.Equal(HttpStatusCode.OK, (await session.Http.PostAsync("/api/console/login", null)).StatusCode);
+        var ready = await session.Http.PostAsync("/api/console/ready", null);
+        Assert.Equal("Available", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        return (session, live);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using HomeService.CallCenter;
+using HomeService.Identity;
+using HomeService.Web.Auth;
+using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HomeService.Web.Api;
+
+/// <summary>
+/// Call recordings (自动录音). Supervisors and admins list and play every recording; an agent lists and plays only
+/// the calls they handled, sees callers' numbers masked, and gets 404 for anyone else's (as if it did not exist).
+/// Every playback request, granted or refused, is written to <c>recording_access</c>.
+/// </summary>
+public static class RecordingEndpoints
+{
+    public sealed record RecordingListItem(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset? StartedAt,
+        DateTimeOffset ReadyAt, int? DurationSeconds, string PlayUrl);
+
+    public sealed record QueueRecordingRequest(bool? Enabled);
+
+    public sealed record QueueRecordingView(string QueueId, bool Enabled);
+
+    public static RouteGroupBuilder MapRecordingEndpoints(this RouteGroupBuilder api)
+    {
+        var recordings = api.MapGroup("/recordings").WithTags("Recordings").RequireAuthorization(Policies.CallCenter);
+        recordings.MapGet("/", List)
+            .WithSummary("Call recordings (录音)")
+            .WithDescription("from/to: dates (yyyy-MM-dd, Asia/Shanghai, both days included) or instants; default the last 30 days. "
+                + "agent, queue narrow the list. Supervisors and admins see all; an agent sees only their own calls, callers masked.");
+        recordings.MapGet("/{callId}/play", Play)
+            .WithSummary("Play a call's recording")
+            .WithDescription("Redirects to the recording's address. An agent gets 404 for a call they did not handle. Every request is logged.");
+        api.MapPut("/queues/{queueId}/recording", SetQueueRecording).RequireAuthorization(Policies.Supervisor).WithTags("Recordings")
+            .WithSummary("Switch a queue's automatic recording on or off")
+            .WithDescription("queueId is a queue of the directory, or \"outbound\" for agent outbound calls. Applies from the next connected call.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RecordingListItem>>, ValidationProblem>> List(string? from, string? to, string? agent,
+        string? queue, ClaimsPrincipal user, RecordingReader reader, TimeProvider clock, UiText text)
+    {
+        var (rows, errors) = await Read(user, reader, clock, from, to, agent, queue);
+        return rows is null ? Problems.Validation(text, errors, "recordings") : TypedResults.Ok(rows);
+    }
+
+    /// <summary>The list as this user may see it (the API and the page both read it here); null with errors for a bad query.</summary>
+    public static async Task<(IReadOnlyList<RecordingListItem>? Rows, Dictionary<string, string[]> Errors)> Read(ClaimsPrincipal user,
+        RecordingReader reader, TimeProvider clock, string? from, string? to, string? agent, string? queue)
+    {
+        var (filter, errors) = new StatisticsQuery(from, to, null, null, null, null, null).Parse(clock.GetUtcNow());
+        if (errors.Count > 0) return (null, errors);
+        var ownOnly = !IsLead(user);
+        // An agent's list is always their own, whatever the query asks for.
+        var agentId = ownOnly ? user.Find(HomeServiceClaims.AgentId) ?? "" : Blank(agent);
+        var rows = await reader.List(filter!.From, filter.To, agentId, Blank(queue));
+        return (rows.Select(r => new RecordingListItem(r.CallId, r.AgentId, r.QueueId,
+            ownOnly ? PersonalData.MaskPhone(r.Caller) : r.Caller, r.StartedAt, r.ReadyAt, r.DurationSeconds,
+            $"/api/recordings/{Uri.EscapeDataString(r.CallId)}/play")).ToList(), errors);
+    }
+
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Play(string callId, ClaimsPrincipal user, RecordingReader reader,
+        TimeProvider clock)
+    {
+        var recording = callId.Length <= 64 ? await reader.Latest(callId) : null;
+        var granted = recording is { } r && (IsLead(user) || (r.AgentId is not null && r.AgentId == user.Find(HomeServiceClaims.AgentId)));
+        if (callId.Length <= 64) await reader.LogAccess(clock.GetUtcNow(), user.Identity?.Name ?? "?", callId, granted);
+        return granted ? TypedResults.Redirect(recording!.Value.Url) : Problems.Status(404, ProblemTypes.NotFound, "No such recording.");
+    }
+
+    private static async Task<Results<Ok<QueueRecordingView>, ValidationProblem, ProblemHttpResult>> SetQueueRecording(string queueId,
+        QueueRecordingRequest body, RecordingReader reader, IGrainFactory grains, UiText text)
+    {
+        if (queueId != "outbound" && (queueId.Length > 64 || await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue(queueId) is null))
+            return Problems.Status(404, ProblemTypes.NotFound, "No such queue.");
+        if (body.Enabled is not { } enabled) return Problems.Validation(text, new Dictionary<string, string[]> { ["enabled"] = ["required"] }, "recordings");
+        await reader.SetQueueRecording(queueId, enabled);
+        return TypedResults.Ok(new QueueRecordingView(queueId, enabled));
+    }
+
+    public static bool IsLead(ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
