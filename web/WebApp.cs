@@ -93,6 +93,7 @@ public static class WebApp
         api.MapMemberOrderEndpoints();
         api.MapMemberAccountEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapCallKpiEndpoints();
         api.MapRequestEndpoints();
         api.MapWorkQueueEndpoints();
         api.MapPartnerEndpoints();

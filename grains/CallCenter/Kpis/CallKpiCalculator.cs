@@ -14,64 +14,15 @@ public static class CallKpiCalculator
     public static CallKpiReport Report(CallFactsBuilder facts, DateTimeOffset from, DateTimeOffset to, string by, string? queueId,
         Func<string, ServiceLevelThreshold> thresholds, DateTimeOffset now)
     {
-        var rows = Tally(facts, from, to, by, queueId, thresholds, now);
-        if (by != KpiGrouping.Agent)
-            for (var start = BucketStart(from, by); start < to; start = BucketEnd(start, by))
-                rows.TryAdd(Clip(start, by, from).ToString("O"), new KpiTally()); // empty intervals still show, as zeros, in tables and charts
-        var list = rows
-            .Select(r => by == KpiGrouping.Agent
-                ? new CallKpiRow(from, to, r.Key, r.Value.ToKpis())
-                : new CallKpiRow(DateTimeOffset.Parse(r.Key), Min(BucketEnd(BucketStart(DateTimeOffset.Parse(r.Key), by), by), to), null, r.Value.ToKpis()))
-            .OrderBy(r => r.Start).ThenBy(r => r.AgentId, StringComparer.Ordinal)
-            .ToList();
-        var total = Tally(facts, from, to, "all", queueId, thresholds, now).Values.SingleOrDefault() ?? new KpiTally();
-        return new CallKpiReport(from, to, by, queueId, list, total.ToKpis());
+        var report = new KpiAccumulator(from, to, by, queueId, thresholds, now);
+        report.Add(facts, from, to);
+        return report.Report();
     }
 
     /// <summary>One set of figures for the whole of [from, to).</summary>
     public static CallKpis Measure(CallFactsBuilder facts, DateTimeOffset from, DateTimeOffset to, string? queueId,
         Func<string, ServiceLevelThreshold> thresholds, DateTimeOffset now) =>
-        (Tally(facts, from, to, "all", queueId, thresholds, now).Values.SingleOrDefault() ?? new KpiTally()).ToKpis();
-
-    private static Dictionary<string, KpiTally> Tally(CallFactsBuilder facts, DateTimeOffset from, DateTimeOffset to, string by,
-        string? queueId, Func<string, ServiceLevelThreshold> thresholds, DateTimeOffset now)
-    {
-        var byAgent = by == KpiGrouping.Agent;
-        var tallies = new Dictionary<string, KpiTally>();
-        KpiTally At(string key) => tallies.TryGetValue(key, out var t) ? t : tallies[key] = new KpiTally();
-        string Key(DateTimeOffset t) => by == "all" ? "all" : Clip(BucketStart(t, by), by, from).ToString("O");
-        bool InRange(DateTimeOffset t) => t >= from && t < to;
-        bool InQueue(string? q) => queueId is null || q == queueId;
-
-        foreach (var v in facts.Visits)
-        {
-            if (!InRange(v.QueuedAt) || !InQueue(v.QueueId)) continue;
-            if (byAgent && v.AgentId is null) continue; // an agent's row counts only the calls they answered
-            At(byAgent ? v.AgentId! : Key(v.QueuedAt)).AddVisit(v, thresholds(v.QueueId));
-        }
-        foreach (var leg in facts.Legs)
-        {
-            if (leg.EndedAt is not { } ended || !InRange(ended) || !InQueue(leg.QueueId)) continue;
-            At(byAgent ? leg.AgentId : Key(ended)).AddLeg(leg, facts.WrapUpMs.GetValueOrDefault((leg.CallId, leg.AgentId)));
-        }
-        // Agents serve several queues, so their time (occupancy) belongs to the center or to the agent, not to a queue.
-        if (queueId is null)
-            foreach (var span in facts.Spans)
-            {
-                var start = Max(span.From, from);
-                var end = Min(span.To ?? now, Min(to, now));
-                while (start < end)
-                {
-                    var sliceEnd = byAgent || by == "all" ? end : Min(end, BucketEnd(BucketStart(start, by), by));
-                    At(byAgent ? span.AgentId : Key(start)).AddTime(span.Kind, (long)(sliceEnd - start).TotalMilliseconds);
-                    start = sliceEnd;
-                }
-            }
-        if (!byAgent)
-            foreach (var ivr in facts.IvrCompletions)
-                if (InRange(ivr.At) && InQueue(ivr.QueueId)) At(Key(ivr.At)).IvrSelfService++;
-        return tallies;
-    }
+        Report(facts, from, to, KpiGrouping.Day, queueId, thresholds, now).Total;
 
     /// <summary>Start of the interval holding <paramref name="t"/>. Shanghai is a whole number of hours from UTC, so quarters and hours align in both.</summary>
     public static DateTimeOffset BucketStart(DateTimeOffset t, string by)
@@ -98,8 +49,8 @@ public static class CallKpiCalculator
     public static DateTimeOffset Midnight(DateTimeOffset t) => BucketStart(t, KpiGrouping.Day);
 
     // The first interval of a range that starts mid-interval is cut at the range's start.
-    private static DateTimeOffset Clip(DateTimeOffset bucketStart, string by, DateTimeOffset from) => Max(bucketStart, from).ToOffset(China);
+    internal static DateTimeOffset Clip(DateTimeOffset bucketStart, DateTimeOffset from) => Max(bucketStart, from).ToOffset(China);
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    internal static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+    internal static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

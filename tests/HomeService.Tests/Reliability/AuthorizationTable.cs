@@ -151,6 +151,9 @@ public static class AuthorizationTable
         new("GET", "/api/work-queues/merchants", CallCenter),
         new("GET", "/api/stats/orders", Supervisors),
         new("GET", "/api/stats/orders.csv", Supervisors),
+        new("GET", "/api/reports/calls", Supervisors),
+        new("GET", "/api/kpis/live", Supervisors),
+        new("GET", "/api/kpis/live/report", Supervisors),
 
         new("GET", "/api/merchant/orders", Merchants),
         new("GET", "/api/merchant/orders/report", Merchants),
@@ -202,6 +205,7 @@ public static class AuthorizationTable
         new("GET", "/search?q=%E4%BF%9D%E6%B4%81", Everyone),
         new("GET", "/console", ConsolePage),
         new("GET", "/wallboard", Supervisors),
+        new("GET", "/reports/calls", Supervisors),
         new("GET", "/admin", Admins),
         new("GET", "/merchant", Merchants),
         new("GET", "/worker", Workers),
