@@ -7,5 +7,6 @@ CREATE TABLE queue_service_level (
     queue_id       text PRIMARY KEY REFERENCES call_queue (id),
     within_seconds integer NOT NULL DEFAULT 20 CHECK (within_seconds BETWEEN 1 AND 3600),
     target_percent integer NOT NULL DEFAULT 80 CHECK (target_percent BETWEEN 1 AND 100),
+    version        integer NOT NULL DEFAULT 0, -- of the "queue_service_level" aggregate in event_log (event ServiceLevelSet)
     updated_at     timestamptz NOT NULL DEFAULT now()
 );

@@ -3,6 +3,7 @@ using HomeService.CallCenter.Kpis;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
 using HomeService.Web.Localization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HomeService.Web.Api;
@@ -40,6 +41,19 @@ public static class CallKpiEndpoints
             if (query is not null && report is null) errors["from"] = ["today-only"];
             return report is null ? Problems.Validation(text, errors, "kpi") : TypedResults.Ok(report);
         });
+        kpis.MapPut("/service-levels/{queueId}", async Task<Results<Ok<LiveQueueKpis>, ValidationProblem, ProblemHttpResult>> (
+            string queueId, ServiceLevelRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+        {
+            if (queueId.Length > 64 || await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue(queueId) is null)
+                return Problems.Status(404, ProblemTypes.NotFound, "No such queue.");
+            var missing = new Dictionary<string, string[]>();
+            if (body.WithinSeconds is null) missing["withinSeconds"] = ["required"];
+            if (body.TargetPercent is null) missing["targetPercent"] = ["required"];
+            if (missing.Count > 0) return Problems.Validation(text, missing, "kpi");
+            var result = await grains.GetGrain<ICallCenterKpiGrain>(0).SetServiceLevel(queueId, body.WithinSeconds!.Value, body.TargetPercent!.Value,
+                user.Identity?.Name ?? "supervisor");
+            return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(text, result.Errors!, "kpi");
+        });
         return api;
     }
 
@@ -56,3 +70,6 @@ public static class CallKpiEndpoints
         return (query, errors);
     }
 }
+
+/// <summary>A queue's service-level threshold: <c>targetPercent</c> % of calls answered within <c>withinSeconds</c>.</summary>
+public sealed record ServiceLevelRequest(int? WithinSeconds, int? TargetPercent);

@@ -26,8 +26,8 @@ public interface ICallCenterKpiGrain : IGrainWithIntegerKey
     [Alias("GetLive")] Task<LiveKpis> GetLive();
     /// <summary>The same report as the historical one, computed from the live figures in memory (today only).</summary>
     [Alias("GetWindow")] Task<CallKpiReport?> GetWindow(DateTimeOffset from, DateTimeOffset to, string by, string? queueId);
-    /// <summary>A queue's service-level threshold changed: read the thresholds again.</summary>
-    [OneWay, Alias("ThresholdsChanged")] Task ThresholdsChanged();
+    /// <summary>Sets a queue's service-level threshold (X % within Y s), recorded as an event; answers the queue's live figures under it.</summary>
+    [Alias("SetServiceLevel")] Task<CommandResult<LiveQueueKpis>> SetServiceLevel(string queueId, int withinSeconds, int targetPercent, string actor);
 }
 
 /// <summary>Historical KPIs from the event log; a stateless worker, so reports run beside whichever silo is asked.</summary>

@@ -1,3 +1,4 @@
+using HomeService.EventLog;
 using HomeService.Realtime;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -11,8 +12,11 @@ namespace HomeService.CallCenter.Kpis;
 /// both. A timer pushes <c>kpi.updated</c> to supervisors at most once a second while something changed, and every
 /// 15 s regardless, because the rolling window moves with the clock.
 /// </summary>
-public sealed class CallCenterKpiGrain(NpgsqlDataSource db, TimeProvider clock, ILogger<CallCenterKpiGrain> logger) : Grain, ICallCenterKpiGrain
+public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock, ILogger<CallCenterKpiGrain> logger)
+    : Grain, ICallCenterKpiGrain
 {
+    public static readonly EventCodec ServiceLevelCodec = new("queue_service_level", ("ServiceLevelSet", typeof(ServiceLevelSet)));
+
     public static readonly TimeSpan Rolling = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan QuietPushEvery = TimeSpan.FromSeconds(15);
@@ -52,10 +56,24 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, TimeProvider clock, 
     public Task<CallKpiReport?> GetWindow(DateTimeOffset from, DateTimeOffset to, string by, string? queueId) =>
         Task.FromResult(from < _kept ? null : CallKpiCalculator.Report(_facts, from, to, by, queueId, Threshold, Now));
 
-    public async Task ThresholdsChanged()
+    /// <summary>This grain is the one writer of thresholds, so the version read here is the latest.</summary>
+    public async Task<CommandResult<LiveQueueKpis>> SetServiceLevel(string queueId, int withinSeconds, int targetPercent, string actor)
     {
-        await LoadSettings(new KpiEventReader(db));
+        var errors = ServiceLevelRules.Check(withinSeconds, targetPercent);
+        if (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue(queueId) is null) errors["queueId"] = ["unknown"];
+        if (errors.Count > 0) return CommandResult<LiveQueueKpis>.Invalid(errors);
+        await using var cmd = db.CreateCommand("SELECT version FROM queue_service_level WHERE queue_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = queueId });
+        var version = (int?)await cmd.ExecuteScalarAsync() ?? 0;
+        var now = Now;
+        var record = ServiceLevelCodec.Encode(queueId, version + 1, new ServiceLevelSet(withinSeconds, targetPercent, now), actor, now);
+        await log.AppendAsync(EventAppend.Of(record, new ReadModelWrite("""
+            INSERT INTO queue_service_level (queue_id, within_seconds, target_percent, version, updated_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (queue_id) DO UPDATE SET within_seconds = $2, target_percent = $3, version = $4, updated_at = $5
+            """, queueId, withinSeconds, targetPercent, version + 1, now)));
+        _thresholds[queueId] = new ServiceLevelThreshold(withinSeconds, targetPercent);
         _dirty = true;
+        return CommandResult<LiveQueueKpis>.Ok(Live(queueId, now));
     }
 
     private async Task LoadSettings(KpiEventReader reader)

@@ -46,7 +46,11 @@ public sealed class CallFactsBuilder
         Spans.RemoveAll(s => s.To < before);
         IvrCompletions.RemoveAll(i => i.At < before);
         foreach (var (id, call) in _calls.ToList())
-            if (call.EndedAt < before) _calls.Remove(id);
+            if (call.EndedAt < before)
+            {
+                _calls.Remove(id);
+                _lastVersion.Remove(("call", id)); // a late repeat of an old call's event would only touch forgotten facts
+            }
         var liveLegs = Legs.Select(l => (l.CallId, l.AgentId)).ToHashSet();
         foreach (var k in WrapUpMs.Keys.ToList())
             if (!liveLegs.Contains(k)) WrapUpMs.Remove(k);

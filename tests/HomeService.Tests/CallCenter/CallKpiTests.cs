@@ -162,6 +162,29 @@ public sealed class CallKpiTests : IAsyncLifetime
         Assert.Contains("data-queue=\"service\"", wallboard);
     }
 
+    [Fact]
+    public async Task A_supervisor_sets_a_queues_service_level_and_the_live_figures_use_it()
+    {
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var bad = await supervisor.Http.PutAsJsonAsync("/api/kpis/service-levels/complaint", new { withinSeconds = 0, targetPercent = 101 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("withinSeconds", out _));
+        Assert.True(errors.TryGetProperty("targetPercent", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.Http.PutAsJsonAsync("/api/kpis/service-levels/nope", new { withinSeconds = 30, targetPercent = 90 })).StatusCode);
+
+        var set = await supervisor.Http.PutAsJsonAsync("/api/kpis/service-levels/complaint", new { withinSeconds = 30, targetPercent = 90 });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var live = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/kpis/live");
+        var complaint = live.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "complaint");
+        Assert.Equal(30, complaint.GetProperty("serviceLevelSeconds").GetInt32());
+        Assert.Equal(90, complaint.GetProperty("serviceLevelTarget").GetInt32());
+        var service = live.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("queueId").GetString() == "service");
+        Assert.Equal(20, service.GetProperty("serviceLevelSeconds").GetInt32()); // the default, 80 % in 20 s
+        Assert.Equal(80, service.GetProperty("serviceLevelTarget").GetInt32());
+        Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM event_log WHERE aggregate_type = 'queue_service_level' AND aggregate_id = 'complaint'"));
+    }
+
     // The figures of a report, without its echo of the query (the two endpoints name the same range either way).
     private static string Figures(JsonElement report) => report.GetProperty("rows").GetRawText() + report.GetProperty("total").GetRawText();
 

@@ -154,6 +154,7 @@ public static class AuthorizationTable
         new("GET", "/api/reports/calls", Supervisors),
         new("GET", "/api/kpis/live", Supervisors),
         new("GET", "/api/kpis/live/report", Supervisors),
+        new("PUT", "/api/kpis/service-levels/{queueId}", Supervisors),
 
         new("GET", "/api/merchant/orders", Merchants),
         new("GET", "/api/merchant/orders/report", Merchants),

@@ -70,6 +70,7 @@ public static class BadInputSpecs
             announceEverySeconds = 60, topDownOrder = new[] { "A001" },
         }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
         ["POST /api/broadcasts"] = new(new { text = "十点开班前会", minutes = 5 }, ["text"]),
+        ["PUT /api/kpis/service-levels/{queueId}"] = new(new { withinSeconds = 20, targetPercent = 80 }, ["withinSeconds", "targetPercent"]),
 
         ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },
             ["callId", "caller", "dialled"], ["caller", "dialled", "ivrChoice"], Formats: ["callId"]),
@@ -177,7 +178,7 @@ public static class BadInputSpecs
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
         "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") => Caller.Admin,
-        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
+        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/kpis") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
         _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,

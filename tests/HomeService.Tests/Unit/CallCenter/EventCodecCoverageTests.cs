@@ -11,7 +11,7 @@ public sealed class EventCodecCoverageTests
     public static TheoryData<string> Namespaces => new()
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
-        "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles",
+        "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles", "HomeService.CallCenter.Kpis",
     };
 
     [Theory]
@@ -40,6 +40,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.Workers" => HomeService.Workers.WorkerGrain.Codec,
             "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
             "HomeService.Articles" => HomeService.Articles.ArticleGrain.Codec,
+            "HomeService.CallCenter.Kpis" => HomeService.CallCenter.Kpis.CallCenterKpiGrain.ServiceLevelCodec,
             _ => QueueGrain.Codec,
         };
 }
