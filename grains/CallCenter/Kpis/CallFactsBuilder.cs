@@ -44,7 +44,7 @@ public sealed class CallFactsBuilder
         Visits.RemoveAll(v => v.QueuedAt < before);
         Legs.RemoveAll(l => l.EndedAt < before);
         Spans.RemoveAll(s => s.To < before);
-        IvrCompletions.RemoveAll(i => i.At < before);
+        IvrCompletions.RemoveAll(i => i.CompletedAt < before);
         foreach (var (id, call) in _calls.ToList())
             if (call.EndedAt < before)
             {

@@ -53,8 +53,8 @@ public sealed class AgentSpan(string agentId, AgentTimeKind kind, DateTimeOffset
     public DateTimeOffset? To { get; set; }
 }
 
-/// <summary>A caller finished in the IVR without an agent (self-service), if the IVR records it.</summary>
-public sealed record IvrCompletion(string CallId, string? QueueId, DateTimeOffset At);
+/// <summary>A caller finished in the IVR without an agent (self-service), if the IVR records it. A fact, not an event.</summary>
+public sealed record IvrCompletion(string CallId, string? QueueId, DateTimeOffset CompletedAt);
 
 /// <summary>Per-queue service-level threshold: answered within <see cref="Seconds"/>, target <see cref="Target"/> %.</summary>
 public sealed record ServiceLevelThreshold(int Seconds, int Target)

@@ -52,9 +52,9 @@ public sealed class KpiAccumulator(DateTimeOffset from, DateTimeOffset to, strin
             }
         foreach (var ivr in facts.IvrCompletions)
         {
-            if (!InRange(ivr.At) || !InQueue(ivr.QueueId)) continue;
+            if (!InRange(ivr.CompletedAt) || !InQueue(ivr.QueueId)) continue;
             _total.IvrSelfService++;
-            if (!ByAgent) Row(Key(ivr.At)).IvrSelfService++;
+            if (!ByAgent) Row(Key(ivr.CompletedAt)).IvrSelfService++;
         }
     }
 
