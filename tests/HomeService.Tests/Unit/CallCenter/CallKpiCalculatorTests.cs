@@ -226,6 +226,21 @@ public sealed class CallKpiCalculatorTests
     }
 
     [Fact]
+    public void A_range_read_in_chunks_adds_up_to_the_same_report_as_one_read()
+    {
+        var facts = Facts();
+        var whole = CallKpiCalculator.Report(facts, Nine, HalfPast, KpiGrouping.Quarter, null, Thresholds, HalfPast);
+        // The report grain reads a day at a time; here the chunks cut mid-call (c2 is on its second leg at 09:07).
+        var chunked = new KpiAccumulator(Nine, HalfPast, KpiGrouping.Quarter, null, Thresholds, HalfPast);
+        chunked.Add(facts, Nine, Nine.AddMinutes(7));
+        chunked.Add(facts, Nine.AddMinutes(7), Nine.AddMinutes(16));
+        chunked.Add(facts, Nine.AddMinutes(16), HalfPast);
+        var report = chunked.Report();
+        Assert.Equal(whole.Rows, report.Rows);
+        Assert.Equal(whole.Total, report.Total);
+    }
+
+    [Fact]
     public void Intervals_follow_Shanghai_days_and_hours()
     {
         var lateUtc = new DateTimeOffset(2026, 11, 26, 17, 5, 0, TimeSpan.Zero); // 01:05 on the 27th in Shanghai
