@@ -22,7 +22,10 @@ public static class SiloApp
         builder.Services.AddSingleton(_ => AppDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>(); // before UseOrleans: providers need the schema
-        builder.Services.AddSingleton<IEventLog, GroupCommitEventLog>();
+        builder.Services.AddSingleton<GroupCommitEventLog>();
+        // Committed call and agent events also go, one-way, to the live KPI grain (no polling of the log).
+        builder.Services.AddSingleton<IEventLog>(sp => ActivatorUtilities.CreateInstance<HomeService.CallCenter.Kpis.KpiTapEventLog>(
+            sp, sp.GetRequiredService<GroupCommitEventLog>()));
         builder.Services.AddCallCenter(builder.Configuration);
         builder.Services.AddWorkOrders(builder.Configuration);
         builder.Services.AddMerchants(builder.Configuration);

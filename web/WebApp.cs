@@ -106,6 +106,7 @@ public static class WebApp
         api.MapRatingPhotoEndpoints();
         api.MapMemberAccountEndpoints();
         api.MapStatisticsEndpoints();
+        api.MapCallKpiEndpoints();
         api.MapRequestEndpoints();
         api.MapWorkQueueEndpoints();
         api.MapPartnerEndpoints();

@@ -78,7 +78,7 @@ public static partial class CtiEndpoints
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Answered(string callId, AnsweredRequest body,
         [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, UiText text)
     {
-        // A call the platform placed (outbound) may be answered by its called party without a seat (see docs/telephony.md §10.7).
+        // A call the platform placed (outbound) may be answered by its called party without a seat (see docs/telephony.md §10.10).
         if (body.Seat is null && Check(key).Count == 0 && IsCallId(callId)
             && await grains.GetGrain<ICallOutboundGrain>(callId).CalleeAnswered(key!) is { } outbound)
             return TypedResults.Ok(outbound);

@@ -100,7 +100,7 @@ public sealed class CampaignTests : IAsyncLifetime
 
     /// <summary>
     /// The nth call the campaign had the switch place, once the platform knows it: the switch names the call before the
-    /// platform records it, so an event sent in between would get 404 (docs/telephony.md §10.7: retry those).
+    /// platform records it, so an event sent in between would get 404 (docs/telephony.md §10.10: retry those).
     /// </summary>
     private async Task<SwitchCommand> Originated(string campaignId, int nth)
     {

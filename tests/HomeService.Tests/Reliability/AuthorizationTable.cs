@@ -177,6 +177,10 @@ public static class AuthorizationTable
         new("GET", "/api/work-queues/merchants", CallCenter),
         new("GET", "/api/stats/orders", Supervisors),
         new("GET", "/api/stats/orders.csv", Supervisors),
+        new("GET", "/api/reports/calls", Supervisors),
+        new("GET", "/api/kpis/live", Supervisors),
+        new("GET", "/api/kpis/live/report", Supervisors),
+        new("PUT", "/api/kpis/service-levels/{queueId}", Supervisors),
 
         new("GET", "/api/merchant/orders", Merchants),
         new("GET", "/api/merchant/orders/report", Merchants),
@@ -233,6 +237,7 @@ public static class AuthorizationTable
         new("GET", "/wallboard", Supervisors),
         new("GET", "/supervisor", SupervisorSeat),
         new("GET", "/recordings", CallCenter),
+        new("GET", "/reports/calls", Supervisors),
         new("GET", "/admin", Admins),
         new("GET", "/merchant", Merchants),
         new("GET", "/worker", Workers),

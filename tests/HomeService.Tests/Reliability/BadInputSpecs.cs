@@ -95,6 +95,7 @@ public static class BadInputSpecs
                 },
             },
         }, ["root", "menus"]),
+        ["PUT /api/kpis/service-levels/{queueId}"] = new(new { withinSeconds = 20, targetPercent = 80 }, ["withinSeconds", "targetPercent"]),
 
         ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },
             ["callId", "caller", "dialled"], ["caller", "dialled", "ivrChoice"], Formats: ["callId"]),
@@ -211,8 +212,8 @@ public static class BadInputSpecs
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
         "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") || path.StartsWith("/api/ivr/") => Caller.Admin,
-        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict") || path.StartsWith("/api/supervisor/")
-            => Caller.Supervisor,
+        _ when path.StartsWith("/api/queues") || path.StartsWith("/api/kpis") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict")
+            || path.StartsWith("/api/supervisor/") => Caller.Supervisor,
         _ when path.StartsWith("/api/campaigns") => Caller.Supervisor,
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,

@@ -12,6 +12,7 @@ public sealed class EventCodecCoverageTests
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
         "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles", "HomeService.CallCenter.Campaigns",
+        "HomeService.CallCenter.Kpis",
     };
 
     [Theory]
@@ -41,6 +42,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.Merchants" => HomeService.Merchants.MerchantGrain.Codec,
             "HomeService.Articles" => HomeService.Articles.ArticleGrain.Codec,
             "HomeService.CallCenter.Campaigns" => HomeService.CallCenter.Campaigns.CampaignGrain.Codec,
+            "HomeService.CallCenter.Kpis" => HomeService.CallCenter.Kpis.CallCenterKpiGrain.ServiceLevelCodec,
             _ => QueueGrain.Codec,
         };
 }

@@ -1,0 +1,122 @@
+using HomeService.EventLog;
+using HomeService.Realtime;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace HomeService.CallCenter.Kpis;
+
+/// <summary>
+/// The center's live KPIs. Committed call and agent events arrive one-way from every silo's event-log tap
+/// (<see cref="KpiTapEventLog"/>), never by polling; on activation today's facts are read once from the log. The
+/// figures come from the same <see cref="CallKpiCalculator"/> as the reports, so a closed interval reads the same in
+/// both. A timer pushes <c>kpi.updated</c> to supervisors at most once a second while something changed, and every
+/// 15 s regardless, because the rolling window moves with the clock.
+/// </summary>
+public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock, ILogger<CallCenterKpiGrain> logger)
+    : Grain, ICallCenterKpiGrain
+{
+    public static readonly EventCodec ServiceLevelCodec = new("queue_service_level", ("ServiceLevelSet", typeof(ServiceLevelSet)));
+
+    public static readonly TimeSpan Rolling = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan QuietPushEvery = TimeSpan.FromSeconds(15);
+
+    private CallFactsBuilder _facts = new();
+    private Dictionary<string, ServiceLevelThreshold> _thresholds = new();
+    private IReadOnlyList<string> _queues = [];
+    private DateTimeOffset _kept; // facts before this are not in memory
+    private DateTimeOffset _midnight;
+    private bool _dirty;
+    private DateTimeOffset _lastPush;
+    private long _version;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken ct)
+    {
+        var reader = new KpiEventReader(db);
+        await LoadSettings(reader);
+        _midnight = CallKpiCalculator.Midnight(Now);
+        _kept = _midnight - Rolling; // the rolling window just after midnight reaches back into yesterday
+        _facts = await reader.Facts(_kept, Now.AddDays(1), Now.AddDays(1), ct);
+        _version = Now.ToUnixTimeMilliseconds(); // a new activation's pushes rank after the old one's
+        logger.LogInformation("Live KPIs rebuilt from the log since {Since}: {Visits} queue visits, {Legs} legs", _kept, _facts.Visits.Count, _facts.Legs.Count);
+        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(PushEvery, PushEvery) { KeepAlive = true });
+    }
+
+    public Task Observe(IReadOnlyList<KpiEvent> events)
+    {
+        _facts.AddRange(events);
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    public Task<LiveKpis> GetLive() => Task.FromResult(Snapshot());
+
+    public Task<CallKpiReport?> GetWindow(DateTimeOffset from, DateTimeOffset to, string by, string? queueId) =>
+        Task.FromResult(from < _kept ? null : CallKpiCalculator.Report(_facts, from, to, by, queueId, Threshold, Now));
+
+    /// <summary>This grain is the one writer of thresholds, so the version read here is the latest.</summary>
+    public async Task<CommandResult<LiveQueueKpis>> SetServiceLevel(string queueId, int withinSeconds, int targetPercent, string actor)
+    {
+        var errors = ServiceLevelRules.Check(withinSeconds, targetPercent);
+        if (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue(queueId) is null) errors["queueId"] = ["unknown"];
+        if (errors.Count > 0) return CommandResult<LiveQueueKpis>.Invalid(errors);
+        await using var cmd = db.CreateCommand("SELECT version FROM queue_service_level WHERE queue_id = $1");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = queueId });
+        var version = (int?)await cmd.ExecuteScalarAsync() ?? 0;
+        var now = Now;
+        var record = ServiceLevelCodec.Encode(queueId, version + 1, new ServiceLevelSet(withinSeconds, targetPercent, now), actor, now);
+        await log.AppendAsync(EventAppend.Of(record, new ReadModelWrite("""
+            INSERT INTO queue_service_level (queue_id, within_seconds, target_percent, version, updated_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (queue_id) DO UPDATE SET within_seconds = $2, target_percent = $3, version = $4, updated_at = $5
+            """, queueId, withinSeconds, targetPercent, version + 1, now)));
+        _thresholds[queueId] = new ServiceLevelThreshold(withinSeconds, targetPercent);
+        _dirty = true;
+        return CommandResult<LiveQueueKpis>.Ok(Live(queueId, now));
+    }
+
+    private async Task LoadSettings(KpiEventReader reader)
+    {
+        _thresholds = await reader.Thresholds();
+        _queues = (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetQueues()).Select(q => q.QueueId).ToList();
+    }
+
+    private async Task Tick()
+    {
+        var now = Now;
+        if (CallKpiCalculator.Midnight(now) != _midnight)
+        {
+            _midnight = CallKpiCalculator.Midnight(now);
+            _kept = _midnight - Rolling;
+            _facts.Prune(_kept);
+            _dirty = true;
+        }
+        if (!_dirty && now - _lastPush < QuietPushEvery) return;
+        _dirty = false;
+        _lastPush = now;
+        var snapshot = Snapshot();
+        await GrainFactory.Push(PushGroups.Supervisors, "kpi.updated", snapshot, snapshot.Version);
+    }
+
+    private LiveKpis Snapshot()
+    {
+        var now = Now;
+        _version++;
+        var queues = _queues.Union(_facts.Visits.Select(v => v.QueueId)).Where(q => q != "").Order(StringComparer.Ordinal)
+            .Select(q => Live(q, now)).ToList();
+        return new LiveKpis(now, _version, queues, Live(null, now));
+    }
+
+    private LiveQueueKpis Live(string? queueId, DateTimeOffset now)
+    {
+        var threshold = queueId is null ? ServiceLevelThreshold.Default : Threshold(queueId);
+        // The end is just after now, so an event stamped this very instant is in both windows.
+        var end = now.AddTicks(1);
+        return new LiveQueueKpis(queueId ?? "all", threshold.Seconds, threshold.Target,
+            CallKpiCalculator.Measure(_facts, now - Rolling, end, queueId, Threshold, now),
+            CallKpiCalculator.Measure(_facts, _midnight, end, queueId, Threshold, now));
+    }
+
+    private ServiceLevelThreshold Threshold(string queueId) => _thresholds.GetValueOrDefault(queueId) ?? ServiceLevelThreshold.Default;
+}

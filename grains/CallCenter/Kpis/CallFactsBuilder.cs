@@ -1,0 +1,217 @@
+using System.Text.Json;
+
+namespace HomeService.CallCenter.Kpis;
+
+/// <summary>
+/// Turns committed "call" and "agent" events into KPI facts: queue visits, handled legs with talk and hold, wrap-up
+/// per leg, agents' busy and idle spans, IVR self-service. The live grain and the historical report feed it the same
+/// events and so get the same facts. It reads payloads by field name and ignores events it does not know (other
+/// features add theirs), and it skips an event it has already seen (same aggregate and version), so a replay or a
+/// forward that overlaps the activation read counts once.
+/// </summary>
+public sealed class CallFactsBuilder
+{
+    private readonly Dictionary<string, CallTrack> _calls = new();
+    private readonly Dictionary<string, AgentTrack> _agents = new();
+    private readonly Dictionary<(string Type, string Id), int> _lastVersion = new();
+
+    public List<QueueVisit> Visits { get; } = [];
+    public List<HandledLeg> Legs { get; } = [];
+    public List<AgentSpan> Spans { get; } = [];
+    public List<IvrCompletion> IvrCompletions { get; } = [];
+    /// <summary>Wrap-up after a leg, by (call, agent), once it has ended.</summary>
+    public Dictionary<(string CallId, string AgentId), long> WrapUpMs { get; } = new();
+
+    public void AddRange(IEnumerable<KpiEvent> events)
+    {
+        foreach (var e in events) Add(e);
+    }
+
+    public void Add(KpiEvent e)
+    {
+        var key = (e.AggregateType, e.AggregateId);
+        if (_lastVersion.TryGetValue(key, out var last) && e.Version <= last) return;
+        _lastVersion[key] = e.Version;
+        using var doc = JsonDocument.Parse(e.PayloadJson);
+        var p = doc.RootElement;
+        if (e.AggregateType == "call") OnCall(Call(e.AggregateId), e.EventType, p, e.OccurredAt);
+        else if (e.AggregateType == "agent") OnAgent(Agent(e.AggregateId), e.EventType, p, e.OccurredAt);
+    }
+
+    /// <summary>Forgets calls and spans that ended before <paramref name="before"/> (the live grain keeps only today).</summary>
+    public void Prune(DateTimeOffset before)
+    {
+        Visits.RemoveAll(v => v.QueuedAt < before);
+        Legs.RemoveAll(l => l.EndedAt < before);
+        Spans.RemoveAll(s => s.To < before);
+        IvrCompletions.RemoveAll(i => i.CompletedAt < before);
+        foreach (var (id, call) in _calls.ToList())
+            if (call.EndedAt < before)
+            {
+                _calls.Remove(id);
+                _lastVersion.Remove(("call", id)); // a late repeat of an old call's event would only touch forgotten facts
+            }
+        var liveLegs = Legs.Select(l => (l.CallId, l.AgentId)).ToHashSet();
+        foreach (var k in WrapUpMs.Keys.ToList())
+            if (!liveLegs.Contains(k)) WrapUpMs.Remove(k);
+    }
+
+    private void OnCall(CallTrack call, string type, JsonElement p, DateTimeOffset at)
+    {
+        switch (type)
+        {
+            case "CallOffered":
+                call.RouteQueue = Text(p, "queueId");
+                break;
+            case "CallQueued":
+                var queue = Text(p, "queueId") ?? call.RouteQueue ?? "";
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } same && same.QueueId == queue) break;
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } left) Close(left, VisitOutcome.Left, at);
+                call.Visit = new QueueVisit(call.Id, queue, at);
+                // A website callback request is queued already wanting a callback: offered, and a callback, never abandoned.
+                if (call.WantsCallback) Close(call.Visit, VisitOutcome.Callback, at);
+                Visits.Add(call.Visit);
+                break;
+            case "CallbackRequested":
+                call.WantsCallback = true;
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } waiting) Close(waiting, VisitOutcome.Callback, at);
+                break;
+            case "CallOverflowed":
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } overflowed) Close(overflowed, VisitOutcome.Left, at);
+                break;
+            case "CallAnswered":
+                var agent = Text(p, "agentId") ?? "";
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } answered)
+                {
+                    Close(answered, VisitOutcome.Answered, at);
+                    answered.AgentId = agent;
+                }
+                else if (call.Visit is { Outcome: VisitOutcome.Callback } callback && Text(p, "how") == "callback")
+                {
+                    callback.CallbackMade = true;
+                    callback.AgentId = agent;
+                }
+                StartLeg(call, agent, at);
+                break;
+            case "CallHeld":
+            case "CallConsultStarted": // the agent puts the caller on hold to ring a colleague
+                if (call.Leg is { HoldSince: null } held) held.HoldSince = at;
+                break;
+            case "CallResumed":
+            case "CallConsultEnded": // the agent has the caller back
+                if (call.Leg is { } resumed) EndHold(resumed, at);
+                break;
+            case "CallConsultCompleted":
+                EndLeg(call, at, transferred: true);
+                StartLeg(call, Text(p, "targetAgentId") ?? "", at);
+                break;
+            case "CallTransferred":
+                EndLeg(call, at, transferred: true);
+                break;
+            case "CallEnded":
+                EndLeg(call, at, transferred: false);
+                if (call.Visit is { Outcome: VisitOutcome.Waiting } abandoned) Close(abandoned, VisitOutcome.Abandoned, at);
+                call.EndedAt = at;
+                break;
+            default:
+                // IVR work records its own events; a caller who finished in self-service counts, whatever the event's name.
+                if (type.StartsWith("CallIvr", StringComparison.Ordinal) && Text(p, "action") == "self-service")
+                    IvrCompletions.Add(new IvrCompletion(call.Id, call.RouteQueue, at));
+                break;
+        }
+    }
+
+    private void StartLeg(CallTrack call, string agentId, DateTimeOffset at)
+    {
+        EndLeg(call, at, transferred: false);
+        call.Leg = new HandledLeg(call.Id, call.Visit?.QueueId ?? call.RouteQueue ?? "", agentId, at);
+        Legs.Add(call.Leg);
+    }
+
+    private static void EndLeg(CallTrack call, DateTimeOffset at, bool transferred)
+    {
+        if (call.Leg is not { } leg) return;
+        EndHold(leg, at);
+        leg.EndedAt = at;
+        leg.TransferredOut = transferred;
+        call.Leg = null;
+    }
+
+    private static void EndHold(HandledLeg leg, DateTimeOffset at)
+    {
+        if (leg.HoldSince is not { } since) return;
+        leg.HoldMs += (long)(at - since).TotalMilliseconds;
+        leg.HoldSince = null;
+    }
+
+    private static void Close(QueueVisit visit, VisitOutcome outcome, DateTimeOffset at)
+    {
+        visit.Outcome = outcome;
+        visit.OutcomeAt = at;
+    }
+
+    private void OnAgent(AgentTrack agent, string type, JsonElement p, DateTimeOffset at)
+    {
+        // The seat's status after the event, as busy (on a call or in wrap-up), idle (ready or ringing) or neither
+        // (not ready, logged out). An event this builder does not know changes nothing.
+        AgentTimeKind? kind;
+        switch (type)
+        {
+            case "AgentReady" or "AgentReserved" or "AgentWrapUpEnded": kind = AgentTimeKind.Idle; break;
+            case "AgentAnswered": kind = AgentTimeKind.Busy; break;
+            case "AgentMissedOffer": kind = Bool(p, "nowNotReady") ? null : AgentTimeKind.Idle; break;
+            case "AgentCallEnded": kind = HasValue(p, "wrapUpEndsAt") ? AgentTimeKind.Busy : AgentTimeKind.Idle; break;
+            case "AgentLoggedIn" or "AgentLoggedOut" or "AgentNotReady": kind = null; break;
+            default: return;
+        }
+
+        // Wrap-up lasts from the end of the agent's leg to the seat's next change (ready, not ready, logged out...).
+        if (agent.WrapCall is { } wrapCall)
+        {
+            WrapUpMs[(wrapCall, agent.Id)] = (long)(at - agent.WrapSince).TotalMilliseconds;
+            agent.WrapCall = null;
+        }
+        if (type == "AgentCallEnded" && kind == AgentTimeKind.Busy && Text(p, "callId") is { } ended)
+            (agent.WrapCall, agent.WrapSince) = (ended, at);
+
+        if (agent.Span is { } open && open.Kind == kind) return; // same kind: the span goes on
+        if (agent.Span is { } closing) closing.To = at;
+        agent.Span = null;
+        if (kind is { } k)
+        {
+            agent.Span = new AgentSpan(agent.Id, k, at);
+            Spans.Add(agent.Span);
+        }
+    }
+
+    private CallTrack Call(string id) => _calls.TryGetValue(id, out var c) ? c : _calls[id] = new CallTrack(id);
+
+    private AgentTrack Agent(string id) => _agents.TryGetValue(id, out var a) ? a : _agents[id] = new AgentTrack(id);
+
+    private static string? Text(JsonElement p, string name) =>
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool HasValue(JsonElement p, string name) =>
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
+
+    private static bool Bool(JsonElement p, string name) =>
+        p.ValueKind == JsonValueKind.Object && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+
+    private sealed class CallTrack(string id)
+    {
+        public string Id { get; } = id;
+        public string? RouteQueue { get; set; }
+        public bool WantsCallback { get; set; }
+        public QueueVisit? Visit { get; set; }
+        public HandledLeg? Leg { get; set; }
+        public DateTimeOffset? EndedAt { get; set; }
+    }
+
+    private sealed class AgentTrack(string id)
+    {
+        public string Id { get; } = id;
+        public AgentSpan? Span { get; set; }
+        public string? WrapCall { get; set; }
+        public DateTimeOffset WrapSince { get; set; }
+    }
+}
