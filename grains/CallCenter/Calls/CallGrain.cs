@@ -510,7 +510,9 @@ public sealed partial class CallGrain(
 
     private async Task SanityCheck()
     {
-        if (!Call.IsLive || Call.Status is CallStatus.Ivr or CallStatus.Queued or CallStatus.CallbackWaiting) return;
+        // Queued calls are the queue's to watch; a call in the switch's own IVR is not yet ours. One in the platform's IVR
+        // is checked: a lost hang-up there would otherwise leave it "in the IVR" for ever.
+        if (!Call.IsLive || Call.Status is CallStatus.Queued or CallStatus.CallbackWaiting || (Call.Status == CallStatus.Ivr && !Call.InIvr)) return;
         if (await gateway.QueryCall(CallId) is null)
         {
             logger.LogWarning("Call {Call} no longer exists at the switch; ending it (lost hang-up)", CallId);

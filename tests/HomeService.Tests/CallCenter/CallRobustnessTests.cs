@@ -92,6 +92,23 @@ public sealed class CallRobustnessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_caller_lost_in_the_platform_ivr_without_a_hang_up_is_ended_by_the_sanity_check()
+    {
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var callId = await Offer("13855556666", ivrChoice: null); // no choice: the platform's menu asks
+        Assert.Equal("Ivr", (await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}")).GetProperty("status").GetString());
+
+        _deployment.Silos[0].App.Services.GetRequiredService<SimulatedSwitch>().CallerGone(callId);
+        JsonElement call = default;
+        await Eventually.True(async () =>
+        {
+            call = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/calls/{callId}");
+            return call.GetProperty("status").GetString() == "Ended";
+        }, TimeSpan.FromSeconds(15), "the call left in the IVR ends");
+        Assert.Equal("lost-hangup", call.GetProperty("endCause").GetString());
+    }
+
+    [Fact]
     public async Task An_offer_whose_silo_died_before_the_call_reached_its_queue_is_finished_by_the_switchs_retry()
     {
         var (_, live) = await ReadyAgent("agent1");
@@ -132,10 +149,10 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         await using (live) { }
     }
 
-    private async Task<string> Offer(string caller)
+    private async Task<string> Offer(string caller, string? ivrChoice = "2")
     {
         var callId = $"sim-{Guid.NewGuid():N}";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice = "2" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls") { Content = JsonContent.Create(new { callId, caller, dialled = Hotline, trunk = "T1", ivrChoice }) };
         request.Headers.Add("Idempotency-Key", $"offer-{callId}");
         Assert.Equal(HttpStatusCode.OK, (await _switch.SendAsync(request)).StatusCode);
         return callId;
