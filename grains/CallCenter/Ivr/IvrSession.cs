@@ -54,6 +54,9 @@ public static partial class IvrSession
         return option is null ? Miss(flow, at, node, digits, "invalid") : Follow(flow, at.Menu, node, digits, option.Action!, $"{option.Digit} {option.Label}");
     }
 
+    /// <summary>The outcome of a lookup that found the order: the caller was served by the IVR (a KPI counts it).</summary>
+    public const string FoundOutcome = "found: ";
+
     /// <summary>After a self-service lookup: the status is spoken (never who the order is for) and the caller is back in the menu.</summary>
     public static IvrTurn LookedUp(IvrFlowDefinition flow, IvrPosition at, string orderNo, string? status)
     {
@@ -61,7 +64,7 @@ public static partial class IvrSession
         var node = $"{menu.Name}/工单查询";
         if (status is null) return Miss(flow, at, node, orderNo, "not-found");
         var words = OrderStatusWords.Of(status);
-        return new IvrTurn(node, orderNo, $"found: {words}", $"工单查询：{words}", at with { Attempts = 0, SelfService = false },
+        return new IvrTurn(node, orderNo, FoundOutcome + words, $"工单查询：{words}", at with { Attempts = 0, SelfService = false },
             [new IvrPrompt($"您查询的工单{Spell(orderNo)}，当前状态是：{words}。", false), Ask(menu)]);
     }
 

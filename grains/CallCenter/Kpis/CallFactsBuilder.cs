@@ -113,10 +113,14 @@ public sealed class CallFactsBuilder
                 if (call.Visit is { Outcome: VisitOutcome.Waiting } abandoned) Close(abandoned, VisitOutcome.Abandoned, at);
                 call.EndedAt = at;
                 break;
-            default:
-                // IVR work records its own events; a caller who finished in self-service counts, whatever the event's name.
-                if (type.StartsWith("CallIvr", StringComparison.Ordinal) && Text(p, "action") == "self-service")
+            case "CallIvrStep":
+                // Served by the IVR: a self-service lookup found the order and spoke its status. Once per call, however
+                // many orders the caller looks up; the call has no queue yet, so it counts for the center as a whole.
+                if (!call.SelfServed && Text(p, "outcome")?.StartsWith(HomeService.CallCenter.Ivr.IvrSession.FoundOutcome, StringComparison.Ordinal) == true)
+                {
+                    call.SelfServed = true;
                     IvrCompletions.Add(new IvrCompletion(call.Id, call.RouteQueue, at));
+                }
                 break;
         }
     }
@@ -202,6 +206,7 @@ public sealed class CallFactsBuilder
         public string Id { get; } = id;
         public string? RouteQueue { get; set; }
         public bool WantsCallback { get; set; }
+        public bool SelfServed { get; set; }
         public QueueVisit? Visit { get; set; }
         public HandledLeg? Leg { get; set; }
         public DateTimeOffset? EndedAt { get; set; }

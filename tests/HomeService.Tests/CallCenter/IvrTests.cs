@@ -127,6 +127,8 @@ public sealed class IvrTests(IvrDeployment fixture) : IClassFixture<IvrDeploymen
     [Fact]
     public async Task Self_service_speaks_a_real_order_s_status_and_nothing_about_its_owner()
     {
+        var kpis = fixture.Deployment.Silos[0].Grains.GetGrain<HomeService.CallCenter.Kpis.ICallCenterKpiGrain>(0);
+        var servedBefore = (await kpis.GetLive()).Center.Today.IvrSelfService;
         var callId = await Offer();
         await Press(callId, "4");
         Assert.Equal("请输入工单号中的数字，以井号键结束。", Collects(callId).Last());
@@ -136,6 +138,9 @@ public sealed class IvrTests(IvrDeployment fixture) : IClassFixture<IvrDeploymen
         Assert.Contains(spoken, p => p.Contains("当前状态是：服务中"));
         Assert.DoesNotContain(spoken.Concat(Collects(callId)), p => p.Contains("张") || p.Contains("13800138000") || p.Contains("花园路"));
         Assert.StartsWith(MainPromptStart, Collects(callId).Last()); // back at the main menu
+        // The wallboard counts the caller as served by the IVR (IVR 自助完成).
+        await Eventually.True(async () => (await kpis.GetLive()).Center.Today.IvrSelfService == servedBefore + 1, TimeSpan.FromSeconds(10),
+            "the live KPIs count one IVR self-service completion");
         Assert.Equal("service", (await Press(callId, "0")).GetProperty("queueId").GetString());
     }
 

@@ -106,9 +106,11 @@ public sealed class CallKpiCalculatorTests
         Call("c6", new CallEnded(null, "caller", "normal", At(17, 5)), At(17, 5));
         Agent("A1", new AgentCallEnded("c6", 120, null, At(17, 5)), At(17, 5));
 
-        // c7: finished in the IVR at 09:13:00 (self-service), never queued. The event is another feature's: built by hand.
-        Call("c7", new CallOffered(null, "13900139000", "037112345", "T1", null, Service, 0, At(13, 0)), At(13, 0));
-        _events.Add(new KpiEvent("call", "c7", 2, "CallIvrLeft", """{"action":"self-service","node":"balance"}""", At(13, 0)));
+        // c7: served by the IVR at 09:13:00 (looked up two orders, found the second, hung up), never queued. Counts once.
+        Call("c7", new CallOffered(null, "13900139000", "037112345", "T1", null, Service, 0, At(12, 0)), At(12, 0));
+        Call("c7", new CallIvrStep("主菜单/工单查询", "20261118999", "not-found", null, "main", 1, true, At(12, 40)), At(12, 40));
+        Call("c7", new CallIvrStep("主菜单/工单查询", "20261118002", "found: 服务中", "工单查询：服务中", "main", 0, false, At(13, 0)), At(13, 0));
+        Call("c7", new CallIvrStep("主菜单/工单查询", "20261118003", "found: 已完成", "工单查询：已完成", "main", 0, false, At(13, 30)), At(13, 30));
     }
 
     private CallFactsBuilder Facts()
