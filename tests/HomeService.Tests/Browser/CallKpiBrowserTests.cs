@@ -9,11 +9,11 @@ namespace HomeService.Tests.Browser;
 public sealed class CallKpiBrowserTests(SharedDeployment shared, BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output)
 {
     [Fact]
-    public Task The_wallboard_live_panel_counts_a_new_call_without_a_reload_and_the_report_draws_its_chart() => InBrowser(async session =>
+    public Task The_supervisor_seat_s_live_panel_counts_a_new_call_without_a_reload_and_the_report_draws_its_chart() => InBrowser(async session =>
     {
         var page = await session.Open(shared.WebA, "supervisor");
         await SignIn(page, "supervisor");
-        await IsOn(page, "/wallboard");
+        await IsOn(page, "/supervisor"); // where supervisors land; the live panel is on /wallboard too
         await LiveConnectionIsUp(page);
         await page.EvaluateAsync("() => window.__sameDocument = true");
         var offered = page.Locator("#live-kpis-rows tr[data-queue='service'][data-window='today'] td[data-k='offered']");
@@ -27,7 +27,7 @@ public sealed class CallKpiBrowserTests(SharedDeployment shared, BrowserFixture 
         await Post(telephony, $"/api/cti/calls/{callId}/hangup", new { leg = "caller", cause = "caller-abandoned" }, $"hangup-{callId}");
 
         await Expect(offered).ToHaveTextAsync((before + 1).ToString());
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the wallboard reloaded instead of taking the push");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the supervisor seat reloaded instead of taking the push");
 
         // The panel's link leads to the report: a table with a total row and the ECharts chart drawn.
         await page.Locator("#call-reports-link").ClickAsync();
