@@ -95,6 +95,36 @@ public sealed class CampaignTests : IAsyncLifetime
             "SELECT count(*) FROM ivr_campaign_target WHERE campaign_id = $1 AND result IS NOT NULL AND handed_over", campaignId));
     }
 
+    [Fact]
+    public async Task A_callee_who_answers_but_presses_nothing_is_said_goodbye_to_and_counted_as_no_key()
+    {
+        using var supervisor = await WebSession.SignIn(_web, "supervisor");
+        var created = await supervisor.Http.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "停水通知", kind = "notice", prompt = "明日停水，知悉请按1。", numbers = new[] { "13655550009" }, pacing = 1, retryAfterMinutes = 30,
+            maxAttempts = 1, allowedFrom = "00:00", allowedTo = "00:00",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaignId").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.PostAsync($"/api/campaigns/{campaignId}/start", null)).StatusCode);
+
+        using var cti = new SwitchClient(_web);
+        var call = await Originated(campaignId, 1);
+        await Cti(cti, $"/api/cti/calls/{call.CallId}/answered", new { seat = (string?)null }, "answered");
+        // The switch's key collection ran out: an empty dtmf (telephony §6.2).
+        var view = await Cti(cti, $"/api/cti/calls/{call.CallId}/dtmf", new { digits = "" }, "dtmf-timeout");
+        Assert.Equal("Ended", view.GetProperty("status").GetString());
+        Assert.Contains(Switch.CommandsFor(call.CallId), c => c.Command == "play" && c.Argument!.Contains("未收到您的按键"));
+        Assert.Contains(Switch.CommandsFor(call.CallId), c => c.Command == "hangup");
+
+        await Eventually.True(async () =>
+            (await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Finished",
+            TimeSpan.FromSeconds(30), "the campaign finishes");
+        var target = (await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("targets")[0];
+        Assert.Equal("no-key", target.GetProperty("lastOutcome").GetString());
+        Assert.Equal("out-of-attempts", target.GetProperty("result").GetString());
+    }
+
     private IEnumerable<SwitchCommand> Dialled(string campaignId) =>
         Switch.Commands.Where(c => c.Command == "originate" && c.Argument!.EndsWith($"campaign:{campaignId}"));
 
