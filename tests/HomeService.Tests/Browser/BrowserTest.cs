@@ -75,6 +75,21 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "up");
     }
 
+    /// <summary>An agent signed in at /console, live, with the seat logged in and ready (Available) to take calls.</summary>
+    protected static async Task<IPage> AgentReadyAtConsole(BrowserSession session, RunningWeb web, string login)
+    {
+        var page = await session.Open(web, login);
+        await SignIn(page, login);
+        await IsOn(page, "/console");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(page);
+        await page.Locator("#seat-login").ClickAsync();
+        await Assertions.Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
+        await page.Locator("#seat-ready").ClickAsync();
+        await Assertions.Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        return page;
+    }
+
     protected static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath;
 }
 

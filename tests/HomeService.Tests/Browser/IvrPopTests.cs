@@ -13,15 +13,7 @@ public sealed class IvrPopTests(BrowserFixture browser, ITestOutputHelper output
     public Task The_pop_shows_the_path_the_caller_took_through_the_ivr() => InBrowser(async session =>
     {
         // agent4 (A004) is the complaints specialist and the only agent ready, so the complaint rings at their seat.
-        var page = await session.Open(Web, "agent4");
-        await SignIn(page, "agent4");
-        await IsOn(page, "/console");
-        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(page);
-        await page.Locator("#seat-login").ClickAsync();
-        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
-        await page.Locator("#seat-ready").ClickAsync();
-        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var page = await AgentReadyAtConsole(session, Web, "agent4");
 
         // The caller looks at the consultation menu, goes back, and chooses a complaint.
         using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };

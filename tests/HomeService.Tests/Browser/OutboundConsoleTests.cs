@@ -16,15 +16,7 @@ public sealed class OutboundConsoleTests(BrowserFixture browser, ITestOutputHelp
     [Fact]
     public Task An_agent_calls_a_merchant_from_the_lookup_and_sees_the_outbound_pop() => InBrowser(async session =>
     {
-        var page = await session.Open(Web, "agent1");
-        await SignIn(page, "agent1");
-        await IsOn(page, "/console");
-        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(page);
-        await page.Locator("#seat-login").ClickAsync();
-        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
-        await page.Locator("#seat-ready").ClickAsync();
-        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var page = await AgentReadyAtConsole(session, Web, "agent1");
 
         await page.Locator("#lookup-text").FillAsync("安心");
         await page.Locator("#lookup-form button[type=submit]").ClickAsync();

@@ -21,15 +21,7 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
         // Long ring and wrap-up times keep the server's timers out of the test. The directory reads them on first use.
         await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
 
-        var agent = await session.Open(Web, "agent1");
-        await SignIn(agent, "agent1");
-        await IsOn(agent, "/console");
-        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(agent);
-        await agent.Locator("#seat-login").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
-        await agent.Locator("#seat-ready").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var agent = await AgentReadyAtConsole(session, Web, "agent1");
 
         // The supervisor signs in and lands on the supervisor seat.
         var supervisor = await session.Open(Web, "supervisor");
@@ -106,15 +98,7 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
     public Task An_agent_adds_a_merchant_to_the_call_and_leaves_it_with_the_caller_and_the_merchant_still_talking() => InBrowser(async session =>
     {
         await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
-        var agent = await session.Open(Web, "agent1");
-        await SignIn(agent, "agent1");
-        await IsOn(agent, "/console");
-        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(agent);
-        await agent.Locator("#seat-login").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
-        await agent.Locator("#seat-ready").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var agent = await AgentReadyAtConsole(session, Web, "agent1");
         var callId = await Offer();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
         await agent.Locator("#call-accept").ClickAsync();
