@@ -18,7 +18,6 @@ public static class CallCenterServices
         services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<HomeService.CallCenter.Ivr.OrderStatusLookup>();
-        services.AddSingleton<QueueRecordingSettings>();
         services.AddSingleton<HomeService.CallCenter.Campaigns.IFollowUpResultSink, HomeService.WorkOrders.WorkOrderFollowUpSink>();
         services.AddSingleton(new HomeService.CallCenter.Campaigns.CampaignOptions
         {

@@ -47,15 +47,4 @@ public sealed class RecordingReader(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = granted });
         await cmd.ExecuteNonQueryAsync();
     }
-
-    /// <summary>Switches a queue's automatic recording on or off ("outbound" for agent outbound calls).</summary>
-    public async Task SetQueueRecording(string queueId, bool enabled)
-    {
-        await using var cmd = db.CreateCommand("""
-            INSERT INTO queue_recording (queue_id, enabled) VALUES ($1, $2) ON CONFLICT (queue_id) DO UPDATE SET enabled = $2
-            """);
-        cmd.Parameters.Add(new() { Value = queueId });
-        cmd.Parameters.Add(new() { Value = enabled });
-        await cmd.ExecuteNonQueryAsync();
-    }
 }

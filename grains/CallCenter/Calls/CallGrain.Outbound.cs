@@ -21,7 +21,7 @@ public sealed partial class CallGrain : ICallOutboundGrain
     public async Task<CommandResult<CallView>> StartAgentOutbound(string agentId, string number, OutboundTarget target)
     {
         if (Call.Exists) return Refuse("exists");
-        if (!await Agent(agentId).TryReserve(CallId, QueueRecordingSettings.OutboundQueue))
+        if (!await Agent(agentId).TryReserve(CallId, HomeService.CallCenter.Recording.IRecordingPolicyGrain.OutboundQueue))
         {
             await gateway.HangUp(CallId, "caller"); // the agent took a call meanwhile: drop the dialling
             return Refuse("agent-not-ready");

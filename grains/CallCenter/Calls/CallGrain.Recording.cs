@@ -1,5 +1,5 @@
 using HomeService.EventLog;
-using Microsoft.Extensions.DependencyInjection;
+using HomeService.CallCenter.Recording;
 
 namespace HomeService.CallCenter.Calls;
 
@@ -18,7 +18,7 @@ public sealed partial class CallGrain
     private async Task StartRecording()
     {
         if (Call.RecordingOn) return;
-        if (!await ServiceProvider.GetRequiredService<QueueRecordingSettings>().Records(Call.QueueId)) return;
+        if (!await GrainFactory.GetGrain<IRecordingPolicyGrain>(0).Records(Call.QueueId ?? IRecordingPolicyGrain.OutboundQueue)) return;
         await gateway.StartRecording(CallId);
         await Record(new CallRecordingStarted(Call.AgentId, Now));
     }
@@ -45,7 +45,7 @@ public sealed partial class CallGrain
             INSERT INTO call_recording (call_id, url, agent_id, queue_id, caller, started_at, ready_at, duration)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (call_id, url) DO NOTHING
-            """, CallId, ready.Url, Call.AgentId ?? LastAgent(), Call.QueueId ?? (Call.InVoicemail ? VoicemailQueue : QueueRecordingSettings.OutboundQueue), Call.Caller,
+            """, CallId, ready.Url, Call.AgentId ?? LastAgent(), Call.QueueId ?? (Call.InVoicemail ? VoicemailQueue : IRecordingPolicyGrain.OutboundQueue), Call.Caller,
             Call.RecordingStartedAt, ready.At, duration);
     }
 }
