@@ -36,6 +36,14 @@ public static class CampaignEndpoints
     private static async Task<Results<Created<CampaignView>, ValidationProblem>> Create(CampaignRequest body, ClaimsPrincipal user,
         CampaignReader reader, IGrainFactory grains, UiText text)
     {
+        var (view, errors) = await CreateCampaign(body, user.Identity!.Name!, reader, grains);
+        return view is not null ? TypedResults.Created($"/api/campaigns/{view.CampaignId}", view) : Problems.Validation(text, errors, "campaign");
+    }
+
+    /// <summary>Checks a new campaign and creates it in Draft (the API and the /campaigns page both come here); errors by field.</summary>
+    public static async Task<(CampaignView? View, Dictionary<string, string[]> Errors)> CreateCampaign(CampaignRequest body, string by,
+        CampaignReader reader, IGrainFactory grains)
+    {
         var kind = body.Kind?.Trim().ToLowerInvariant() ?? "";
         var errors = new Dictionary<string, string[]>();
         List<CampaignNumber> numbers = [];
@@ -56,12 +64,12 @@ public static class CampaignEndpoints
         var spec = new CampaignSpec(body.Name?.Trim() ?? "", kind,
             string.IsNullOrWhiteSpace(body.Prompt) && kind == CampaignSpec.FollowUp ? DefaultFollowUpPrompt : body.Prompt?.Trim() ?? "",
             numbers, body.Pacing ?? 5, body.RetryAfterMinutes ?? 30, body.MaxAttempts ?? 3, body.AllowedFrom?.Trim() ?? "09:00",
-            body.AllowedTo?.Trim() ?? "20:00", user.Identity!.Name!);
+            body.AllowedTo?.Trim() ?? "20:00", by);
         foreach (var (field, codes) in CampaignSpecRules.Check(spec)) errors.TryAdd(field == "numbers" && kind == CampaignSpec.FollowUp ? "orderNos" : field, codes);
-        if (errors.Count > 0) return Problems.Validation(text, errors, "campaign");
+        if (errors.Count > 0) return (null, errors);
         var id = $"cmp-{Guid.NewGuid():N}"[..14];
         var result = await grains.GetGrain<ICampaignGrain>(id).Create(spec);
-        return result.Succeeded ? TypedResults.Created($"/api/campaigns/{id}", Masked(result.Value!)) : Problems.Validation(text, result.Errors!, "campaign");
+        return result.Succeeded ? (Masked(result.Value!), errors) : (null, new Dictionary<string, string[]>(result.Errors!));
     }
 
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> Get(string campaignId, IGrainFactory grains) =>
@@ -78,6 +86,6 @@ public static class CampaignEndpoints
         return result.Succeeded ? TypedResults.Ok(Masked(result.Value!)) : Problems.Validation(text, result.Errors!, "campaign");
     }
 
-    private static CampaignView Masked(CampaignView view) =>
+    public static CampaignView Masked(CampaignView view) =>
         view with { Targets = view.Targets.Select(t => t with { Number = PersonalData.MaskPhone(t.Number) }).ToList() };
 }

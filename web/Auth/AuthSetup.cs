@@ -62,6 +62,8 @@ public static class AuthSetup
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Supervisor", Policies.SupervisorSeat);
         pages.AuthorizePage("/Recordings", Policies.CallCenter);
+        pages.AuthorizePage("/Campaigns", Policies.Supervisor);
+        pages.AuthorizePage("/Campaign", Policies.Supervisor);
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);

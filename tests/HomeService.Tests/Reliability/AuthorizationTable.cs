@@ -238,6 +238,8 @@ public static class AuthorizationTable
         new("GET", "/supervisor", SupervisorSeat),
         new("GET", "/recordings", CallCenter),
         new("GET", "/reports/calls", Supervisors),
+        new("GET", "/campaigns", Supervisors),
+        new("GET", "/campaigns/{campaignId}", Supervisors),
         new("GET", "/admin", Admins),
         new("GET", "/merchant", Merchants),
         new("GET", "/worker", Workers),
