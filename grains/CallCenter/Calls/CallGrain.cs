@@ -454,10 +454,12 @@ public sealed partial class CallGrain(
     }
 
     /// <summary>
-    /// Ringing lasts seconds and ends in an answer or back in the queue, and digits change no column: the call's
-    /// history row goes on saying Queued meanwhile (consoles and the wallboard read the grains, the live truth).
+    /// Ringing lasts seconds and ends in an answer or back in the queue, and digits, IVR steps and the recording's start
+    /// and stop change no column: the call's history row is left as it is (consoles and the wallboard read the grains,
+    /// the live truth; the recording's row comes with "recording ready").
     /// </summary>
-    private static bool Transient(object e) => e is CallRinging or CallRingStopped or CallDigits;
+    private static bool Transient(object e) =>
+        e is CallRinging or CallRingStopped or CallDigits or CallIvrStep or CallRecordingStarted or CallRecordingStopped;
 
     private ReadModelWrite ReadModel() => new("""
         INSERT INTO call_record (call_id, caller, dialled, queue_id, agent_id, ivr_choice, status, offered_at, answered_at, ended_at, end_cause, wait_ms, recording_url)
