@@ -57,5 +57,27 @@ public sealed class ReadmeScreenshots(BrowserFixture browser, ITestOutputHelper 
         await LiveConnectionIsUp(supervisor);
         await Loaded(supervisor);
         await supervisor.ScreenshotAsync(new() { Path = Path.Combine(Folder, "wallboard.png") });
+
+        // The supervisor seat with agent1 ready and a caller waiting in the complaints queue.
+        var agent = await AgentReadyAtConsole(session, web, "agent1");
+        using (var telephony = new HttpClient { BaseAddress = web.BaseAddress })
+        {
+            telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+            using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { callId = "shot-1", caller = "13912345678", dialled = "037112345", trunk = "T1", ivrChoice = "3" }),
+            };
+            offer.Headers.Add("Idempotency-Key", "shot-1");
+            (await telephony.SendAsync(offer)).EnsureSuccessStatusCode();
+        }
+        await Go(supervisor, "/supervisor");
+        await Expect(supervisor.Locator("#agents tr[data-status]").First).ToBeVisibleAsync();
+        await LiveConnectionIsUp(supervisor);
+        await Loaded(supervisor);
+        await supervisor.ScreenshotAsync(new() { Path = Path.Combine(Folder, "supervisor.png"), FullPage = true });
+        await Go(supervisor, "/campaigns");
+        await Loaded(supervisor);
+        await supervisor.ScreenshotAsync(new() { Path = Path.Combine(Folder, "campaigns.png"), FullPage = true });
+        await agent.CloseAsync();
     });
 }
