@@ -27,6 +27,14 @@ public sealed record OutboundPop(
     [property: Id(0)] CallView Call,
     [property: Id(1)] OutboundTarget Target);
 
+/// <summary>A campaign call as its grain knows it: unknown (never recorded), still live, or settled with an outcome.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.CampaignCallStatus")]
+public sealed record CampaignCallStatus(
+    [property: Id(0)] bool Known,
+    [property: Id(1)] bool Live,
+    [property: Id(2)] string? Outcome,
+    [property: Id(3)] string? Digits);
+
 /// <summary>The outbound side of a call grain (same key: the switch's call id of the originated call).</summary>
 [Alias("HomeService.CallCenter.ICallOutboundGrain")]
 public interface ICallOutboundGrain : IGrainWithStringKey
@@ -34,8 +42,14 @@ public interface ICallOutboundGrain : IGrainWithStringKey
     /// <summary>The switch is dialling <paramref name="number"/> for the agent: reserve the agent and pop the target.</summary>
     [Alias("StartAgentOutbound")] Task<CommandResult<CallView>> StartAgentOutbound(string agentId, string number, OutboundTarget target);
 
-    /// <summary>The switch is dialling a campaign's number; the answered party hears the prompt and presses a key.</summary>
-    [Alias("StartCampaignCall")] Task StartCampaignCall(string campaignId, int targetNo, string number, string prompt);
+    /// <summary>
+    /// The switch is dialling a campaign's number; the answered party hears the prompt and presses a key. False when the
+    /// switch gave an id that is already another call's: the campaign counts the attempt as a switch error.
+    /// </summary>
+    [Alias("StartCampaignCall")] Task<bool> StartCampaignCall(string campaignId, int targetNo, string number, string prompt);
+
+    /// <summary>Where a campaign call stands, for a campaign that has heard nothing from it for a while.</summary>
+    [Alias("GetCampaignCallStatus")] Task<CampaignCallStatus> GetCampaignCallStatus();
 
     /// <summary>
     /// The switch reports that the called party answered, without naming a seat. Null when the call is not an outbound

@@ -66,7 +66,8 @@ public sealed class SimulatedSwitch : ICtiGateway
 
     public async Task<string> Originate(string number, string? seat, string purpose)
     {
-        var callId = $"sim-out-{Interlocked.Increment(ref _originated)}";
+        // Unique across silos and restarts, as a real switch's ids are (a per-process counter repeated ids after a restart).
+        var callId = $"sim-out-{Interlocked.Increment(ref _originated)}-{Guid.NewGuid():N}"[..24];
         await Record(callId, "originate", $"{number} {seat} {purpose}", null);
         return callId;
     }

@@ -31,11 +31,15 @@ public sealed partial class CallGrain : ICallOutboundGrain
         return CommandResult<CallView>.Ok(MaskedView());
     }
 
-    public async Task StartCampaignCall(string campaignId, int targetNo, string number, string prompt)
+    public async Task<bool> StartCampaignCall(string campaignId, int targetNo, string number, string prompt)
     {
-        if (Call.Exists) return;
+        if (Call.Exists) return Call.CampaignId == campaignId && Call.CampaignTargetNo == targetNo; // a retried start is fine
         await Record(new CallOriginated($"campaign:{campaignId}", null, number, null, campaignId, targetNo, prompt, 0, Now));
+        return true;
     }
+
+    public Task<CampaignCallStatus> GetCampaignCallStatus() =>
+        Task.FromResult(new CampaignCallStatus(Call.Exists && Call.IsCampaignCall, Call.IsLive, Call.CampaignOutcome, Call.CampaignDigits));
 
     public async Task<CallView?> CalleeAnswered(string eventId)
     {

@@ -10,6 +10,7 @@ public sealed partial class CallState
     public string? CampaignPrompt { get; set; }
     public bool CalleeAnswered { get; set; }
     public string? CampaignOutcome { get; set; }
+    public string? CampaignDigits { get; set; }
 
     public bool IsOutbound => OutboundPurpose is not null;
     public bool IsCampaignCall => CampaignId is not null;
@@ -36,7 +37,7 @@ public sealed partial class CallState
                 Note(x.EventId, x.At, "answered", "callee");
                 return true;
             case CallCampaignSettled x:
-                CampaignOutcome = x.Outcome;
+                (CampaignOutcome, CampaignDigits) = (x.Outcome, x.Digits);
                 Note(null, x.At, "campaign-result", x.Digits is null ? x.Outcome : $"{x.Outcome} {x.Digits}");
                 return true;
             default:

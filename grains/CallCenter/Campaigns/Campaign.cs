@@ -11,6 +11,8 @@ public sealed class CampaignTarget
     public int Attempts { get; set; }
     public string? InFlightCallId { get; set; }
     public bool InFlight { get; set; }
+    /// <summary>When the call in flight was placed.</summary>
+    public DateTimeOffset? PlacedAt { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public string? LastOutcome { get; set; }
     public string? Result { get; set; }
@@ -53,7 +55,7 @@ public sealed class Campaign : IAggregateState
             case CampaignFinished: Status = Finished; break;
             case CampaignCallPlaced x:
                 var placed = Targets[x.TargetNo - 1];
-                (placed.Attempts, placed.InFlightCallId, placed.InFlight, placed.NextAttemptAt) = (x.Attempt, x.CallId, true, null);
+                (placed.Attempts, placed.InFlightCallId, placed.InFlight, placed.NextAttemptAt, placed.PlacedAt) = (x.Attempt, x.CallId, true, null, x.At);
                 break;
             case CampaignAttemptSettled x:
                 var settled = Targets[x.TargetNo - 1];

@@ -59,6 +59,16 @@ public static class CampaignDialer
     public static IReadOnlyList<CampaignTarget> PendingHandOvers(Campaign campaign) =>
         campaign.Spec?.Kind == CampaignSpec.FollowUp ? campaign.Targets.Where(t => t.Done && !t.Handed && t.OrderNo is not null).ToList() : [];
 
+    /// <summary>
+    /// A call in flight this long without a word from it is asked where it stands: its report may have been lost with a
+    /// silo, or the call never reached its grain. Longer than any ring plus the prompt and the key collection.
+    /// </summary>
+    public static readonly TimeSpan QuietCallAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Calls in flight that have been quiet for <see cref="QuietCallAfter"/>.</summary>
+    public static IReadOnlyList<CampaignTarget> QuietCalls(Campaign campaign, DateTimeOffset now) =>
+        campaign.Targets.Where(t => t.InFlight && t.InFlightCallId is not null && t.PlacedAt is { } at && now - at >= QuietCallAfter).ToList();
+
     /// <summary>Every number has its final result.</summary>
     public static bool IsFinished(Campaign campaign) => campaign.Targets.All(t => t.Done);
 }

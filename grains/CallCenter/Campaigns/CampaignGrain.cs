@@ -90,6 +90,7 @@ public sealed class CampaignGrain(
     private async Task Tick()
     {
         foreach (var pending in CampaignDialer.PendingHandOvers(C)) await HandOver(pending.No);
+        foreach (var quiet in CampaignDialer.QuietCalls(C, Now)) await AskQuietCall(quiet);
         if (C.Status != Campaign.Running)
         {
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // a finished or paused campaign ticks only to hand over
@@ -113,13 +114,47 @@ public sealed class CampaignGrain(
                 if (target.Done) await HandOver(target.No);
                 continue;
             }
-            await GrainFactory.GetGrain<ICallOutboundGrain>(callId).StartCampaignCall(C.Id, target.No, target.Number, C.Spec!.Prompt);
+            bool started;
+            try
+            {
+                started = await GrainFactory.GetGrain<ICallOutboundGrain>(callId).StartCampaignCall(C.Id, target.No, target.Number, C.Spec!.Prompt);
+            }
+            catch (Exception e)
+            {
+                // Unknown whether the call grain took it: the quiet-call check finds out in a couple of minutes.
+                logger.LogWarning(e, "Campaign {Campaign}: call {Call} for target {Target} did not confirm its start", C.Id, callId, target.No);
+                continue;
+            }
+            if (!started)
+            {
+                logger.LogWarning("Campaign {Campaign}: the switch gave call id {Call}, already another call's", C.Id, callId);
+                await Record(CampaignDialer.Settle(C, target.No, callId, CampaignOutcomes.SwitchError, null, Now)!, "system:dialer");
+                if (target.Done) await HandOver(target.No);
+            }
         }
         if (CampaignDialer.IsFinished(C))
         {
             await Record(new CampaignFinished(Now), "system:dialer");
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // else the timer goes on handing over
         }
+    }
+
+    /// <summary>
+    /// A call in flight that has not reported for a while: settled with the outcome the call recorded (its report was
+    /// lost), as a switch error (tried again) when the call never came to be, or as failed when it ended unsettled; a
+    /// call still live is left to go on.
+    /// </summary>
+    private async Task AskQuietCall(CampaignTarget target)
+    {
+        var callId = target.InFlightCallId!;
+        var status = await GrainFactory.GetGrain<ICallOutboundGrain>(callId).GetCampaignCallStatus();
+        if (status.Known && status.Live) return;
+        // Never recorded: the attempt did not happen (tried again); ended without a result: failed.
+        var outcome = !status.Known ? CampaignOutcomes.SwitchError : status.Outcome ?? CampaignOutcomes.Failed;
+        if (CampaignDialer.Settle(C, target.No, callId, outcome, status.Digits, Now) is not { } settled) return;
+        logger.LogWarning("Campaign {Campaign}: call {Call} for target {Target} was quiet; settled as {Outcome}", C.Id, callId, target.No, outcome);
+        await Record(settled, "system:dialer");
+        if (target.Done) await HandOver(target.No);
     }
 
     /// <summary>

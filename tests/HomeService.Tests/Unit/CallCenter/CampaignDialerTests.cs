@@ -45,6 +45,18 @@ public sealed class CampaignDialerTests
     }
 
     [Fact]
+    public void A_call_in_flight_is_asked_about_only_after_two_quiet_minutes_and_not_once_it_has_reported()
+    {
+        var campaign = NewCampaign(numbers: 2, pacing: 2);
+        Assert.Equal([1, 2], Tick(campaign));
+        _clock.Advance(TimeSpan.FromSeconds(119));
+        Assert.Empty(CampaignDialer.QuietCalls(campaign, _clock.GetUtcNow()));
+        Report(campaign, 1, CampaignOutcomes.Answered, "5");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([2], CampaignDialer.QuietCalls(campaign, _clock.GetUtcNow()).Select(t => t.No));
+    }
+
+    [Fact]
     public void No_more_calls_are_in_flight_than_the_pacing_allows()
     {
         var campaign = NewCampaign(numbers: 5, pacing: 2);
