@@ -114,6 +114,10 @@ async function refresh() {
 async function refreshAudit() {
   const { data } = await api("GET", "/api/supervisor/audit?limit=20");
   if (!data) return;
+  if (data.length === 0) {
+    $("audit").querySelector("tbody").replaceChildren(el("tr", { className: "none" }, el("td", { colSpan: 5, className: "muted" }, text.none)));
+    return;
+  }
   $("audit").querySelector("tbody").replaceChildren(...data.map((r) => el("tr", { dataset: { action: r.action, callId: r.callId ?? "" } },
     el("td", {}, new Date(r.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })),
     el("td", {}, r.supervisorName ?? r.supervisor),
