@@ -70,6 +70,8 @@ public sealed class Campaign : IAggregateState
 
     public CampaignView View() => new(Id, Spec?.Name ?? "", Spec?.Kind ?? "", Spec?.Prompt ?? "", Status, Spec?.Pacing ?? 0,
         Spec?.RetryAfterMinutes ?? 0, Spec?.MaxAttempts ?? 0, Spec?.AllowedFrom ?? "", Spec?.AllowedTo ?? "",
-        Targets.Select(t => new CampaignTargetView(t.No, t.Number, t.OrderNo, t.Attempts, t.InFlight, t.LastOutcome, t.Result, t.Digits,
-            t.NextAttemptAt)).ToList(), Version);
+        Targets.Select(TargetView).ToList(), Version);
+
+    public static CampaignTargetView TargetView(CampaignTarget t) =>
+        new(t.No, t.Number, t.OrderNo, t.Attempts, t.InFlight, t.LastOutcome, t.Result, t.Digits, t.NextAttemptAt);
 }

@@ -1,4 +1,5 @@
 using HomeService.EventLog;
+using HomeService.Realtime;
 using HomeService.Telephony;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,8 @@ public sealed class CampaignGrain(
     private const string WakeReminder = "campaign-wake";
     private Journal<Campaign> _journal = null!;
     private IGrainTimer? _tick;
+    private readonly SortedSet<int> _changed = new();
+    private bool _statusChanged;
 
     private Campaign C => _journal.State;
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -49,6 +52,7 @@ public sealed class CampaignGrain(
         var errors = CampaignSpecRules.Check(spec);
         if (errors.Count > 0) return CommandResult<CampaignView>.Invalid(errors);
         await Record(new CampaignCreated(spec, Now), spec.CreatedBy);
+        await PushProgress();
         return CommandResult<CampaignView>.Ok(C.View());
     }
 
@@ -59,6 +63,7 @@ public sealed class CampaignGrain(
         if (C.Status != Campaign.Running) await Record(new CampaignStarted(actor, Now), actor);
         await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         ArmTick();
+        await PushProgress();
         return CommandResult<CampaignView>.Ok(C.View());
     }
 
@@ -70,6 +75,7 @@ public sealed class CampaignGrain(
         await Record(new CampaignPaused(actor, Now), actor);
         await Sleep();
         ArmTick(); // only while results still wait for their orders
+        await PushProgress();
         return CommandResult<CampaignView>.Ok(C.View());
     }
 
@@ -137,6 +143,18 @@ public sealed class CampaignGrain(
             await Record(new CampaignFinished(Now), "system:dialer");
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // else the timer goes on handing over
         }
+        await PushProgress();
+    }
+
+    /// <summary>Tells supervisors' screens what changed since the last push; nothing when nothing did.</summary>
+    private async Task PushProgress()
+    {
+        if (_changed.Count == 0 && !_statusChanged) return;
+        var changed = _changed.Select(no => Campaign.TargetView(C.Target(no)!) with { Number = PersonalData.MaskPhone(C.Target(no)!.Number) }).ToList();
+        _statusChanged = false;
+        _changed.Clear();
+        await GrainFactory.Push(PushGroups.Supervisors, "campaign.updated", new CampaignProgress(C.Id, C.Status, C.Targets.Count,
+            C.Targets.Count(t => t.Done), C.Targets.Count(t => t.Result == CampaignOutcomes.Answered), changed), C.Version);
     }
 
     /// <summary>
@@ -192,7 +210,17 @@ public sealed class CampaignGrain(
         if (await this.GetReminder(WakeReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
-    private Task Record(object e, string actor) => _journal.Record(e, actor, Now, c => ReadModel(c, e));
+    private Task Record(object e, string actor)
+    {
+        switch (e)
+        {
+            case CampaignCallPlaced x: _changed.Add(x.TargetNo); break;
+            case CampaignAttemptSettled x: _changed.Add(x.TargetNo); break;
+            case CampaignResultHanded: break;
+            default: _statusChanged = true; break;
+        }
+        return _journal.Record(e, actor, Now, c => ReadModel(c, e));
+    }
 
     private static IEnumerable<ReadModelWrite> ReadModel(Campaign c, object e)
     {

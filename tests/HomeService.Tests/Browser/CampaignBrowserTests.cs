@@ -10,7 +10,7 @@ namespace HomeService.Tests.Browser;
 
 /// <summary>
 /// A supervisor runs a voice notice (IVR外呼) from /campaigns: a bad number is named in Chinese and nothing is created;
-/// the campaign starts, the switch dials, the callee presses 1, and the page shows the answer with the number masked.
+/// the campaign starts, the switch dials, the callee presses 1, and the page shows the answer live, the number masked.
 /// </summary>
 public sealed class CampaignBrowserTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
@@ -45,6 +45,8 @@ public sealed class CampaignBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.Locator("#start-campaign").ClickAsync();
         await Expect(page.Locator("#campaign")).ToHaveAttributeAsync("data-status", "Running");
         await Expect(page.Locator("#pause-campaign")).ToBeVisibleAsync();
+        await LiveConnectionIsUp(page);
+        await page.EvaluateAsync("() => window.__sameDocument = true");
 
         // The switch dials; the callee answers and presses 1.
         var sim = Deployment.Silos[0].App.Services.GetRequiredService<SimulatedSwitch>();
@@ -58,15 +60,15 @@ public sealed class CampaignBrowserTests(BrowserFixture browser, ITestOutputHelp
             == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the answer is taken");
         Assert.Equal(HttpStatusCode.OK, await Send(telephony, $"/api/cti/calls/{dialled!.CallId}/dtmf", new { digits = "1" }, "dtmf-1"));
 
-        await Eventually.True(async () =>
-        {
-            await page.Locator("a.button", new() { HasText = "刷新" }).ClickAsync();
-            return await page.Locator("#campaign").GetAttributeAsync("data-status") == "Finished";
-        }, TimeSpan.FromSeconds(30), "the campaign finishes");
+        // The page follows by push: the answer, the key and the finished campaign, without a reload.
+        await Expect(page.Locator("#campaign")).ToHaveAttributeAsync("data-status", "Finished");
         var row = page.Locator("#campaign-targets tbody tr").First;
         await Expect(row.Locator("td.result")).ToHaveTextAsync("已应答");
         await Expect(row.Locator("td").Last).ToHaveTextAsync("1");
         await Expect(page.Locator("#campaign .status")).ToHaveTextAsync("已完成");
+        await Expect(page.Locator("#pause-campaign")).ToBeHiddenAsync();
+        await Expect(page.Locator("#start-campaign")).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded instead of taking the pushes");
 
         await Go(page, "/campaigns");
         await Expect(page.Locator($"#campaigns tr[data-campaign-id='{campaignId}'] td.status")).ToHaveTextAsync("已完成");
