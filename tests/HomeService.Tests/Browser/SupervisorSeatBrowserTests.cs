@@ -95,6 +95,30 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
     });
 
     [Fact]
+    public Task The_longest_wait_of_a_queue_keeps_counting_while_a_caller_waits_and_nothing_else_happens() => InBrowser(async session =>
+    {
+        var supervisor = await session.Open(Web, "supervisor");
+        await SignIn(supervisor, "supervisor");
+        await IsOn(supervisor, "/supervisor");
+        await LiveConnectionIsUp(supervisor);
+
+        // No agent is logged in: the complaint waits, and nothing about the queue changes after it has joined.
+        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
+        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+        {
+            Content = JsonContent.Create(new { callId = "waiting-1", caller = "13912340001", dialled = "037112345", trunk = "T1", ivrChoice = "3" }),
+        };
+        offer.Headers.Add("Idempotency-Key", "waiting-1");
+        (await telephony.SendAsync(offer)).EnsureSuccessStatusCode();
+
+        var complaint = supervisor.Locator("#queues tr[data-queue-id='complaint']");
+        await Expect(complaint.Locator(".waiting")).ToHaveTextAsync("1");
+        await Expect(complaint.Locator(".longest")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^([4-9]|\d{2,})s$"),
+            new() { Timeout = 15_000 });
+    });
+
+    [Fact]
     public Task An_agent_adds_a_merchant_to_the_call_and_leaves_it_with_the_caller_and_the_merchant_still_talking() => InBrowser(async session =>
     {
         await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");

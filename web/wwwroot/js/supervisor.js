@@ -184,7 +184,7 @@ document.addEventListener("hs:push", (e) => {
 });
 document.addEventListener("hs:resync", () => { refresh(); refreshAudit(); });
 
-// Time in status and the longest waits move on between pushes.
+// Time in status moves on between pushes (the longest waits come with the queues' own pushes, once a second while callers wait).
 setInterval(() => {
   for (const cell of document.querySelectorAll("#agents .in-status[data-since]")) cell.textContent = duration(cell.dataset.since);
 }, 1000);
