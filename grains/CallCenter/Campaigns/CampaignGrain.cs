@@ -150,7 +150,7 @@ public sealed class CampaignGrain(
     private async Task PushProgress()
     {
         if (_changed.Count == 0 && !_statusChanged) return;
-        var changed = _changed.Select(no => Campaign.TargetView(C.Target(no)!) with { Number = PersonalData.MaskPhone(C.Target(no)!.Number) }).ToList();
+        var changed = _changed.Select(no => C.Target(no)!).Select(t => Campaign.TargetView(t) with { Number = PersonalData.MaskPhone(t.Number) }).ToList();
         _statusChanged = false;
         _changed.Clear();
         await GrainFactory.Push(PushGroups.Supervisors, "campaign.updated", new CampaignProgress(C.Id, C.Status, C.Targets.Count,

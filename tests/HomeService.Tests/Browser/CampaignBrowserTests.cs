@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using HomeService.Telephony;
 using HomeService.Tests.Infrastructure;
+using HomeService.Tests.Reliability;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -53,12 +53,11 @@ public sealed class CampaignBrowserTests(BrowserFixture browser, ITestOutputHelp
         SwitchCommand? dialled = null;
         await Eventually.True(() => Task.FromResult((dialled = sim.Commands.FirstOrDefault(c => c.Command == "originate"
             && c.Argument!.EndsWith($"campaign:{campaignId}"))) is not null), TimeSpan.FromSeconds(30), "the switch is asked to dial");
-        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
-        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        using var telephony = new SwitchClient(Web);
         // The platform records the call once the switch has named it; an event before that is 404 and retried (telephony §10.10).
-        await Eventually.True(async () => await Send(telephony, $"/api/cti/calls/{dialled!.CallId}/answered", new { seat = (string?)null }, "answered")
-            == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the answer is taken");
-        Assert.Equal(HttpStatusCode.OK, await Send(telephony, $"/api/cti/calls/{dialled!.CallId}/dtmf", new { digits = "1" }, "dtmf-1"));
+        await Eventually.True(async () => (await telephony.Send($"/api/cti/calls/{dialled!.CallId}/answered", new { seat = (string?)null }, "answered"))
+            .StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(10), "the answer is taken");
+        Assert.Equal(HttpStatusCode.OK, (await telephony.Dtmf(dialled!.CallId, "1", "1")).StatusCode);
 
         // The page follows by push: the answer, the key and the finished campaign, without a reload.
         await Expect(page.Locator("#campaign")).ToHaveAttributeAsync("data-status", "Finished");
@@ -75,11 +74,4 @@ public sealed class CampaignBrowserTests(BrowserFixture browser, ITestOutputHelp
         Assert.Empty(session.ScriptErrors(page));
     });
 
-    private static async Task<HttpStatusCode> Send(HttpClient telephony, string path, object body, string key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key);
-        using var response = await telephony.SendAsync(request);
-        return response.StatusCode;
-    }
 }

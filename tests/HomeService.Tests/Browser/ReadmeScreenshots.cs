@@ -1,4 +1,5 @@
 using HomeService.Tests.Infrastructure;
+using HomeService.Tests.Reliability;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -60,16 +61,8 @@ public sealed class ReadmeScreenshots(BrowserFixture browser, ITestOutputHelper 
 
         // The supervisor seat with agent1 ready and a caller waiting in the complaints queue.
         var agent = await AgentReadyAtConsole(session, web, "agent1");
-        using (var telephony = new HttpClient { BaseAddress = web.BaseAddress })
-        {
-            telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
-            using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { callId = "shot-1", caller = "13912345678", dialled = "037112345", trunk = "T1", ivrChoice = "3" }),
-            };
-            offer.Headers.Add("Idempotency-Key", "shot-1");
-            (await telephony.SendAsync(offer)).EnsureSuccessStatusCode();
-        }
+        using (var telephony = new SwitchClient(web))
+            (await telephony.Offer("shot-1", "13912345678", ivrChoice: "3")).EnsureSuccessStatusCode();
         await Go(supervisor, "/supervisor");
         await Expect(supervisor.Locator("#agents tr[data-status]").First).ToBeVisibleAsync();
         await LiveConnectionIsUp(supervisor);

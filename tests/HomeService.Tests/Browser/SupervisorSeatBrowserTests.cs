@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using HomeService.Telephony;
 using HomeService.Tests.Infrastructure;
+using HomeService.Tests.Reliability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -103,14 +104,8 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
         await LiveConnectionIsUp(supervisor);
 
         // No agent is logged in: the complaint waits, and nothing about the queue changes after it has joined.
-        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
-        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
-        using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
-        {
-            Content = JsonContent.Create(new { callId = "waiting-1", caller = "13912340001", dialled = "037112345", trunk = "T1", ivrChoice = "3" }),
-        };
-        offer.Headers.Add("Idempotency-Key", "waiting-1");
-        (await telephony.SendAsync(offer)).EnsureSuccessStatusCode();
+        using var telephony = new SwitchClient(Web);
+        (await telephony.Offer("waiting-1", "13912340001", ivrChoice: "3")).EnsureSuccessStatusCode();
 
         var complaint = supervisor.Locator("#queues tr[data-queue-id='complaint']");
         await Expect(complaint.Locator(".waiting")).ToHaveTextAsync("1");
