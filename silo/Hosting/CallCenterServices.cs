@@ -22,6 +22,7 @@ public static class CallCenterServices
         services.AddSingleton(new HomeService.CallCenter.Campaigns.CampaignOptions
         {
             TickEvery = config.GetValue("HomeService:Campaigns:TickEvery", TimeSpan.FromSeconds(10)),
+            QuietCallAfter = config.GetValue("HomeService:Campaigns:QuietCallAfter", HomeService.CallCenter.Campaigns.CampaignDialer.QuietCallAfter),
         });
         services.AddHostedService<SimulatedTrafficService>();
         services.AddSingleton(new CallCenterOptions

@@ -65,9 +65,9 @@ public static class CampaignDialer
     /// </summary>
     public static readonly TimeSpan QuietCallAfter = TimeSpan.FromMinutes(2);
 
-    /// <summary>Calls in flight that have been quiet for <see cref="QuietCallAfter"/>.</summary>
-    public static IReadOnlyList<CampaignTarget> QuietCalls(Campaign campaign, DateTimeOffset now) =>
-        campaign.Targets.Where(t => t.InFlight && t.InFlightCallId is not null && t.PlacedAt is { } at && now - at >= QuietCallAfter).ToList();
+    /// <summary>Calls in flight that have been quiet for <paramref name="after"/> (default <see cref="QuietCallAfter"/>).</summary>
+    public static IReadOnlyList<CampaignTarget> QuietCalls(Campaign campaign, DateTimeOffset now, TimeSpan? after = null) =>
+        campaign.Targets.Where(t => t.InFlight && t.InFlightCallId is not null && t.PlacedAt is { } at && now - at >= (after ?? QuietCallAfter)).ToList();
 
     /// <summary>Every number has its final result.</summary>
     public static bool IsFinished(Campaign campaign) => campaign.Targets.All(t => t.Done);

@@ -96,7 +96,7 @@ public sealed class CampaignGrain(
     private async Task Tick()
     {
         foreach (var pending in CampaignDialer.PendingHandOvers(C)) await HandOver(pending.No);
-        foreach (var quiet in CampaignDialer.QuietCalls(C, Now)) await AskQuietCall(quiet);
+        foreach (var quiet in CampaignDialer.QuietCalls(C, Now, options.QuietCallAfter)) await AskQuietCall(quiet);
         if (C.Status != Campaign.Running)
         {
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // a finished or paused campaign ticks only to hand over
