@@ -56,7 +56,9 @@ public sealed class CallKpiTests : IAsyncLifetime
         await Cti($"/api/cti/calls/{c1}/hangup", new { leg = "caller", cause = "normal" }, $"hangup-{c1}");
 
         // The wallboard hears of it without asking.
-        var pushed = await wallboard.Next("kpi.updated", p => p.GetProperty("center").GetProperty("today").GetProperty("answered").GetInt32() >= 1);
+        // Generous: on a loaded two-core run the forward from the silo that committed the answer once took longer than the default.
+        var pushed = await wallboard.Next("kpi.updated", p => p.GetProperty("center").GetProperty("today").GetProperty("answered").GetInt32() >= 1,
+            TimeSpan.FromSeconds(45));
         Assert.Contains(pushed.GetProperty("queues").EnumerateArray(), q => q.GetProperty("queueId").GetString() == "service"
             && q.GetProperty("rolling15m").GetProperty("offered").GetInt32() == 1 && q.GetProperty("serviceLevelSeconds").GetInt32() == 20);
 
