@@ -1,4 +1,5 @@
 using HomeService.Web.Api;
+using HomeService.Web.Api.Admin;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
 using HomeService.Web.Hosting;
@@ -50,6 +51,7 @@ public static class WebApp
         builder.Services.AddSingleton<OrderStatistics>();
         builder.Services.AddSingleton<References>();
         builder.Services.AddSingleton<ArticleReader>();
+        builder.Services.AddBackOffice();
         builder.AddHomeServiceClusterClient(settings);
 
         builder.Services.AddHomeServiceAuth(settings);
@@ -69,11 +71,18 @@ public static class WebApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        // Grain calls of this request carry the client's address, so the audit log can say where a change came from.
+        app.Use((http, next) =>
+        {
+            HomeService.Audit.AuditOrigin.SetAddress(http.Connection.RemoteIpAddress?.ToString());
+            return next(http);
+        });
         app.UseHomeServiceErrors();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -111,6 +120,8 @@ public static class WebApp
         api.MapWorkQueueEndpoints();
         api.MapPartnerEndpoints();
         api.MapArticleEndpoints();
+        api.MapAccountPasswordEndpoints();
+        api.MapBackOffice();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

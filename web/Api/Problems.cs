@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "urn:homeservice:problem:unsupported-media-type";
     public const string Unavailable = "urn:homeservice:problem:unavailable";
     public const string Internal = "urn:homeservice:problem:internal";
+    public const string PasswordChangeRequired = "urn:homeservice:problem:password-change-required";
 
     public static string ForStatus(int status) => status switch
     {

@@ -29,6 +29,7 @@ public static class AuthSetup
                 o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = AccountSessions.Validate;
                 o.Events.OnRedirectToLogin = ctx => IsMachineRequest(ctx.Request)
                     ? WriteProblem(ctx.HttpContext, 401, ProblemTypes.Unauthenticated, "Sign in first.")
                     : Redirect(ctx);

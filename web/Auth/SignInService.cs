@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HomeService.Audit;
 using HomeService.Identity;
 using HomeService.Members;
 using Microsoft.AspNetCore.Authentication;
@@ -12,12 +13,15 @@ public enum SignInOutcome { SignedIn, InvalidCredentials, Throttled }
 public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Principal = null);
 
 /// <summary>Checks a login against its account grain and issues the cookie. Password hashing runs here, not in a grain.</summary>
-public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
+public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle, WebSettings settings, TimeProvider clock)
 {
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
     /// <summary>A hash of a password a person chose (registration, reset), made as sign-in checks it.</summary>
     public static string HashPassword(string password) => Hasher.HashPassword(Nobody, password);
+
+    public static bool Verify(UserAccount account, string password) =>
+        Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
 
     // Checked when the login does not exist, so a miss costs as long as a wrong password and reveals nothing.
     private static readonly UserAccount Nobody = new(Guid.Empty, "", "", [], "", null, null, null, null, true);
@@ -27,19 +31,33 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
     {
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         login = await AccountLogin(login);
-        if (!throttle.TryBegin(address, login)) return new(SignInOutcome.Throttled);
+        var grain = grains.GetGrain<IUserAccountGrain>(login);
+        // The address limit, and the lockout of logins that name no account, are per web host; a real account's
+        // lockout is counted by its grain, so every web host sees the same count and an administrator can lift it.
+        if (!throttle.TryBegin(address, login)) return await Audited(new(SignInOutcome.Throttled), login, "signin.throttled");
+        var account = await grain.Get();
+        if (account is not null && (await grain.Gate()).Locked(clock.GetUtcNow()))
+            return await Audited(new(SignInOutcome.Throttled), login, "signin.locked");
 
-        var account = await grains.GetGrain<IUserAccountGrain>(login).Get();
         var verified = account is null
             ? Burn(password)
             : Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (account is null || account.Disabled || !verified)
         {
-            throttle.Failed(login);
-            return new(SignInOutcome.InvalidCredentials);
+            if (account is null) throttle.Failed(login);
+            else await grain.SignInFailed(settings.LoginFailuresPerAccount, LoginThrottle.AccountWindow);
+            return await Audited(new(SignInOutcome.InvalidCredentials), login, account?.Disabled == true ? "signin.disabled" : "signin.failed");
         }
-        throttle.Succeeded(login);
-        return new(SignInOutcome.SignedIn, await SignInAs(http, account));
+        await grain.SignInSucceeded();
+        return await Audited(new(SignInOutcome.SignedIn, await SignInAs(http, account)), login, "signin.ok");
+    }
+
+    /// <summary>Every sign-in and every refused one goes to the audit log, with the login that was typed.</summary>
+    private async Task<SignInResult> Audited(SignInResult result, string login, string action)
+    {
+        var who = login.Length > 64 ? login[..64] : login;
+        await grains.GetGrain<IAuditLogGrain>(0).Record(new AuditEntry(who, action, "account", who));
+        return result;
     }
 
     /// <summary>Issues the cookie for an account whose owner has just proved themselves otherwise (a verified registration).</summary>
@@ -69,14 +87,16 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle)
         return false;
     }
 
-    private static ClaimsIdentity ToIdentity(UserAccount account)
+    public static ClaimsIdentity ToIdentity(UserAccount account)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.UserId.ToString()),
             new(ClaimTypes.Name, account.Login),
             new(HomeServiceClaims.DisplayName, account.DisplayName),
+            new(HomeServiceClaims.SecurityStamp, account.SecurityStamp),
         };
+        if (account.MustChangePassword) claims.Add(new(HomeServiceClaims.MustChangePassword, "true"));
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (account.AgentId is not null) claims.Add(new(HomeServiceClaims.AgentId, account.AgentId));
         if (account.MerchantId is not null) claims.Add(new(HomeServiceClaims.MerchantId, account.MerchantId));
@@ -94,6 +114,10 @@ public static class HomeServiceClaims
     public const string WorkerId = "hs:worker_id";
     public const string MemberId = "hs:member_id";
     public const string ApiKeyKind = "hs:api_key_kind";
+    /// <summary>The account's security stamp when the cookie was issued; a different one now means the session has ended.</summary>
+    public const string SecurityStamp = "hs:stamp";
+    /// <summary>Signed in with a one-time password: nothing but the password change is open until it is changed.</summary>
+    public const string MustChangePassword = "hs:must_change_password";
 
     public static string? Find(this ClaimsPrincipal user, string type) => user.FindFirst(type)?.Value;
 

@@ -1,0 +1,23 @@
+using HomeService.Web.Data.Admin;
+
+namespace HomeService.Web.Api.Admin;
+
+/// <summary>The back office (系统管理) in one place: its readers, commands and API groups.</summary>
+public static class BackOffice
+{
+    public static IServiceCollection AddBackOffice(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountReader>();
+        services.AddSingleton<AuditLogReader>();
+        services.AddScoped<AccountCommands>();
+        services.AddScoped<OwnPassword>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapBackOffice(this RouteGroupBuilder api)
+    {
+        api.MapAccountEndpoints();
+        api.MapAuditEndpoints();
+        return api;
+    }
+}
