@@ -45,15 +45,28 @@ public sealed class UiText
             : key;
     }
 
+    /// <summary>
+    /// Each culture's words come from Localization/{culture}.json and from any Localization/**/*.{culture}.json beside it
+    /// (a part of the product keeps its words in its own file); a key defined twice is a build mistake and stops the host.
+    /// </summary>
     private static Dictionary<string, IReadOnlyDictionary<string, string>> Load()
     {
+        const string prefix = "HomeService.Web.Localization.";
         var assembly = typeof(UiText).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToList();
         var tables = new Dictionary<string, IReadOnlyDictionary<string, string>>();
         foreach (var culture in Cultures)
         {
-            using var stream = assembly.GetManifestResourceStream($"HomeService.Web.Localization.{culture}.json")
-                ?? throw new InvalidOperationException($"Missing UI text for {culture}.");
-            tables[culture] = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!;
+            var table = new Dictionary<string, string>();
+            var files = names.Where(n => n == $"{prefix}{culture}.json" || n.EndsWith($".{culture}.json", StringComparison.Ordinal)).ToList();
+            if (!files.Contains($"{prefix}{culture}.json")) throw new InvalidOperationException($"Missing UI text for {culture}.");
+            foreach (var file in files)
+            {
+                using var stream = assembly.GetManifestResourceStream(file)!;
+                foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+                    if (!table.TryAdd(key, value)) throw new InvalidOperationException($"UI text key {key} is defined twice ({file}).");
+            }
+            tables[culture] = table;
         }
         return tables;
     }

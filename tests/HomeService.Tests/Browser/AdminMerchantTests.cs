@@ -71,10 +71,12 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         var admin = await session.Open(Web, "admin");
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
+        await Expect(admin.Locator("#dashboard-link")).ToBeVisibleAsync();
+        await admin.Locator("#admin-menu a[data-section='merchants']").ClickAsync();
+        await IsOn(admin, "/admin/merchants");
         var panel = admin.Locator("#merchants-panel");
         await Expect(panel).ToHaveAttributeAsync("data-ready", "true");
         await Expect(admin.Locator("#status-tabs .tab[aria-selected='true']")).ToHaveTextAsync("待审核");
-        await Expect(admin.Locator("#dashboard-link")).ToBeVisibleAsync();
         var row = admin.Locator($"#merchants tr[data-merchant='{id}']");
         await Expect(row.Locator(".name")).ToHaveTextAsync("郑州好帮手家政服务有限公司");
         await Expect(row.Locator(".status")).ToHaveTextAsync("待审核");
@@ -163,6 +165,8 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         var admin = await session.Open(Web, "admin");
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
+        await admin.Locator("#card-merchants").ClickAsync();
+        await IsOn(admin, "/admin/merchants");
         await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-ready", "true");
         await admin.Locator("#status-tabs .tab[data-status='Active']").ClickAsync();
         await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-filter", "Active");

@@ -22,6 +22,8 @@ public sealed class InformationCenterBrowserTests(BrowserFixture browser, ITestO
         var admin = await session.Open(Web, "admin");
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
+        await admin.Locator("#admin-menu a[data-section='articles']").ClickAsync();
+        await IsOn(admin, "/admin/articles");
         var panel = admin.Locator("#articles-panel");
         await Expect(panel).ToHaveAttributeAsync("data-ready", "true");
         await Expect(panel.Locator("#articles tbody tr")).ToHaveCountAsync(9);

@@ -2,13 +2,12 @@ using HomeService.Merchants;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace HomeService.Web.Pages;
+namespace HomeService.Web.Pages.Admin;
 
 /// <summary>
-/// The back office: links to the dashboard and the API, and the merchants panel (admission, red and black lists,
-/// suspensions, history, credit and appeals). The page renders the frame; admin-merchants.js reads and acts through the admin API.
+/// 商户与服务人员: the merchants panel (admission, red and black lists, suspensions, history, credit and appeals). The page renders the frame; admin-merchants.js reads and acts through the admin API.
 /// </summary>
-public sealed class AdminModel(UiText t) : PageModel
+public sealed class MerchantsModel(UiText t) : PageModel
 {
     /// <summary>The statuses to filter by, in the order of a merchant's life; the first is what an admin opens the page for.</summary>
     public static readonly string[] Statuses =
