@@ -2,7 +2,9 @@
 # Source it; it expects to be run from the repository root.
 
 PG_BIN=/usr/lib/postgresql/15/bin
-HS_DATA="${HS_DATA:-$PWD/.data}"
+# HS_DEMO=0 runs a real, empty center (no demo data, no default passwords) in a data folder of its own.
+HS_DEMO="${HS_DEMO:-1}"
+if [ "$HS_DEMO" = 0 ]; then HS_DATA="${HS_DATA:-$PWD/.data-center}"; else HS_DATA="${HS_DATA:-$PWD/.data}"; fi
 PG_PORT="${HS_PG_PORT:-55432}"
 PG_DIR="$HS_DATA/pg"
 PG_DB="${HS_PG_DB:-homeservice}"
@@ -67,6 +69,7 @@ export_app_environment() {
   export ConnectionStrings__HomeService="$(connection_string)"
   export HomeService__DataProtection__KeysPath="$HS_DATA/keys"
   export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+  [ "$HS_DEMO" = 0 ] && export HomeService__Seed__Demo=false
   mkdir -p "$HS_DATA/keys" "$HS_DATA/logs"
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs HomeService locally: PostgreSQL, one silo and one web host, with demo data. Ctrl+C stops everything it started.
+# Runs HomeService locally: PostgreSQL, one silo and one web host, with demo data (HS_DEMO=0: an empty center of its own).
+# Ctrl+C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/lib.sh
@@ -45,6 +46,12 @@ cat <<INFO
     PostgreSQL             127.0.0.1:$PG_PORT, database $PG_DB (deploy/pg.sh psql)
     Logs                   $HS_DATA/logs/
 
+$(if [ "$HS_DEMO" = 0 ]; then cat <<EMPTY
+  An empty center (no demo data, no default passwords; data in $HS_DATA).
+  Create the first administrator in another terminal, then sign in and set the center up on /admin:
+    HS_DEMO=0 deploy/admin.sh create-admin LOGIN
+EMPTY
+else cat <<DEMO
   Demo logins (password ${password:-Demo@2026}):
     admin       Admin          → /admin
     supervisor  Supervisor     → /wallboard
@@ -53,6 +60,8 @@ cat <<INFO
     worker1     Worker         → /worker
     resident    Resident       → /member
   API keys: telephony "simswitch.demo-telephony-secret-0001", partner "demopartner.demo-partner-secret-0001" (X-Api-Key header)
+DEMO
+fi)
 
   Press Ctrl+C to stop.
 INFO

@@ -68,7 +68,7 @@ public static class AuthSetup
         pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);
-        pages.AuthorizePage("/Admin", Policies.Admin);
+        pages.AuthorizeFolder("/Admin", Policies.Admin); // the whole back office
     }
 
     private static bool IsMachineRequest(HttpRequest request) =>

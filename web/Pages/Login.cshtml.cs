@@ -5,8 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HomeService.Web.Pages;
 
-public sealed class LoginModel(SignInService signIn, UiText text) : PageModel
+public sealed class LoginModel(SignInService signIn, UiText text, HomeService.Web.Data.Admin.AccountReader accounts) : PageModel
 {
+    // Once a center has an administrator it always has had one: ask the database until then, never after.
+    private static volatile bool _configured;
+
+    /// <summary>Nobody can administer this center yet: the page says how the operator creates the first administrator.</summary>
+    public bool Unconfigured { get; private set; }
+
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? Login { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -14,8 +20,13 @@ public sealed class LoginModel(SignInService signIn, UiText text) : PageModel
     public Dictionary<string, string> FieldErrors { get; } = new();
     public string? FormError { get; private set; }
 
-    public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(Destination(User)) : Page();
+    public async Task<IActionResult> OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(Destination(User));
+        if (!_configured) _configured = await accounts.AnyAdmin();
+        Unconfigured = !_configured;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPost()
     {

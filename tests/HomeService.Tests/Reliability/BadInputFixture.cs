@@ -45,6 +45,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "articleId" => "A1001",
         "agentId" => "A004",
         "campaignId" => "cmp-probe",
+        "login" => "agent4",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

@@ -200,6 +200,15 @@ public static class BadInputSpecs
         ["POST /api/partner/orders/{orderNo}/cancel"] = new(new { reason = "客户取消" }, Order: RealOrder.Partner),
         ["POST /api/partner/webhooks"] = new(new { url = "https://partner.example/hooks" }, ["url"], ["url"]),
         // A1001 is a seeded article; every probe below is refused, so it keeps its text.
+        // Back office accounts: the probes never send a whole valid body, so agent4 (the {login} they use) keeps its state.
+        ["POST /api/admin/accounts"] = new(new { login = "probe.staff", displayName = "探针班长", roles = new[] { "Supervisor" }, agentId = (string?)null, teamId = "T1" },
+            ["login", "displayName", "roles"], Formats: ["login"]),
+        ["PUT /api/admin/accounts/{login}"] = new(new { displayName = "李座席", roles = new[] { "Agent" }, agentId = "A004", teamId = "T1" },
+            ["displayName", "roles"], Ids: ["agentId"]),
+        ["POST /api/admin/accounts/{login}/disable"] = new(new { text = "离职" }, ["text"]),
+        ["POST /api/admin/accounts/{login}/enable"] = new(new { text = "返聘" }, ["text"]),
+        ["POST /api/account/password"] = new(new { currentPassword = TestDeployment.DemoPassword, newPassword = "Probe2026new" },
+            ["currentPassword", "newPassword"]),
         ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },
@@ -218,7 +227,7 @@ public static class BadInputSpecs
         _ when path.StartsWith("/api/cti/") => Caller.TelephonyKey,
         _ when path.StartsWith("/api/partner/") => Caller.PartnerKey,
         _ when path.StartsWith("/api/merchant/") => Caller.Merchant1,
-        _ when path.StartsWith("/api/worker/") => Caller.Worker,
+        _ when path.StartsWith("/api/worker/") || path.StartsWith("/api/account/") => Caller.Worker,
         _ when path.StartsWith("/api/member/") => Caller.Resident,
         _ when path.StartsWith("/api/console") || path.StartsWith("/api/orders") || path is "/api/complaints" or "/api/consultations" or "/api/suggestions"
             => Caller.Agent,

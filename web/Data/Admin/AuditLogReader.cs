@@ -50,6 +50,21 @@ public sealed class AuditLogReader(NpgsqlDataSource db)
         return new EntryPage(more ? items[..PageSize] : items, page, PageSize, more);
     }
 
+    /// <summary>The latest entries about one thing (an account's history on its page).</summary>
+    public async Task<IReadOnlyList<Entry>> About(string kind, string id, int limit = 20)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT id, at, actor, address, action, target_kind, target_id, before::text, after::text FROM audit_log
+            WHERE target_kind = $1 AND target_id = $2 ORDER BY at DESC, id DESC LIMIT {limit}
+            """);
+        cmd.Parameters.Add(new() { Value = kind });
+        cmd.Parameters.Add(new() { Value = id });
+        var items = new List<Entry>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) items.Add(Read(r));
+        return items;
+    }
+
     /// <summary>
     /// Every matching entry as CSV (UTF-8 with a BOM so spreadsheets read the Chinese), streamed as it is read: no row
     /// limit. CsvHelper quotes the cells and defuses formula prefixes (= + - @) that a spreadsheet would run.

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 
-namespace HomeService.Web.Auth;
+namespace HomeService.Identity;
 
 /// <summary>
 /// Passwords an administrator hands over once (a new account, a reset): 12 characters from an alphabet without look-alikes
-/// (no 0/O, 1/l/I), at least one letter and one digit, so they pass <see cref="PasswordRules"/> and read well aloud.
+/// (no 0/O, 1/l/I), at least one letter and one digit, so they pass the web host's password rules and read well aloud.
 /// </summary>
 public static class OneTimePasswords
 {
