@@ -21,6 +21,9 @@ public interface IAgentGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ForceState")] Task<CommandResult<AgentView>> ForceState(string state, string supervisorId, string reason);
 
+    /// <summary>The back office changed the seat (name, skills) or which queues its skills reach; the agent keeps its state.</summary>
+    [Alias("ProfileChanged")] Task ProfileChanged(AgentProfile profile, IReadOnlyList<string> queues);
+
     // From queues and calls.
     /// <summary>Takes the agent for a call if Available; false otherwise. The only way an agent gets a call.</summary>
     [Alias("TryReserve")] Task<bool> TryReserve(string callId, string queueId);

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace HomeService.CallCenter;
 
 /// <summary>An agent as the directory knows it: who they are and what they can do.</summary>
@@ -6,21 +8,50 @@ public sealed record AgentProfile(
     [property: Id(0)] string AgentId,
     [property: Id(1)] string Name,
     [property: Id(2)] string Extension,
-    [property: Id(3)] IReadOnlyDictionary<string, int> Skills);
+    [property: Id(3)] IReadOnlyDictionary<string, int> Skills,
+    [property: Id(4)] string? TeamId = null);
+
+/// <summary>One stored version of a queue's settings: what the back office lists and can revert to.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.QueueVersion")]
+public sealed record QueueVersion(
+    [property: Id(0)] int Version,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string? Actor,
+    [property: Id(3)] string Change,
+    [property: Id(4)] QueueConfig? Config);
 
 /// <summary>
-/// The call center's configuration: queues and agents (key 0). Loaded once from the read tables and kept in
+/// The call center's configuration: queues and agents (key 0). Reads interleave with a change in progress, because a
+/// change calls the queues and agents it affects, and they read the directory back (on activation, or to rebuild a roster). Loaded once from the read tables and kept in
 /// memory; the admin back office will change it through this grain.
 /// </summary>
 [Alias("HomeService.CallCenter.ICallCenterDirectoryGrain")]
 public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
 {
-    [Alias("GetQueues")] Task<IReadOnlyList<QueueConfig>> GetQueues();
-    [Alias("GetQueue")] Task<QueueConfig?> GetQueue(string queueId);
-    [Alias("GetAgents")] Task<IReadOnlyList<AgentProfile>> GetAgents();
-    [Alias("GetAgent")] Task<AgentProfile?> GetAgent(string agentId);
-    /// <summary>Changes a queue's settings; the queue applies them to the calls already waiting.</summary>
+    [Alias("GetQueues"), AlwaysInterleave] Task<IReadOnlyList<QueueConfig>> GetQueues();
+    [Alias("GetQueue"), AlwaysInterleave] Task<QueueConfig?> GetQueue(string queueId);
+    [Alias("GetAgents"), AlwaysInterleave] Task<IReadOnlyList<AgentProfile>> GetAgents();
+    [Alias("GetAgent"), AlwaysInterleave] Task<AgentProfile?> GetAgent(string agentId);
+    /// <summary>
+    /// Changes a queue's settings, its names included; the queue applies them to the calls already waiting and keeps
+    /// its agents (membership follows skills, never the name).
+    /// </summary>
     [Alias("UpdateQueue")] Task<CommandResult<QueueConfig>> UpdateQueue(QueueConfig config, string actor);
+
+    /// <summary>A new queue; its id is permanent, its names can change.</summary>
+    [Alias("CreateQueue")] Task<CommandResult<QueueConfig>> CreateQueue(QueueConfig config, string actor);
+
+    /// <summary>Every stored version of a queue's settings, newest first.</summary>
+    [Alias("QueueHistory")] Task<IReadOnlyList<QueueVersion>> QueueHistory(string queueId);
+
+    /// <summary>Makes the settings of an earlier version current again, as a new version.</summary>
+    [Alias("RevertQueue")] Task<CommandResult<QueueConfig>> RevertQueue(string queueId, int toVersion, string actor);
+
+    /// <summary>A new agent seat (工号, name, extension, skills, team).</summary>
+    [Alias("CreateAgent")] Task<CommandResult<AgentProfile>> CreateAgent(AgentProfile profile, string actor);
+
+    /// <summary>Changes a seat's name, extension, skills or team; a logged-in agent keeps their state and gets the new skills at once.</summary>
+    [Alias("UpdateAgent")] Task<CommandResult<AgentProfile>> UpdateAgent(AgentProfile profile, string actor);
 
     /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
     [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);

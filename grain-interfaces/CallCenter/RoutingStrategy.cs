@@ -26,7 +26,12 @@ public static class RoutingStrategies
         ["random"] = RoutingStrategy.Random,
     };
 
-    public static bool TryParse(string name, out RoutingStrategy strategy) => ByName.TryGetValue(name, out strategy);
+    /// <summary>The mod_callcenter name ("longest-idle-agent"); the enum's own name ("LongestIdleAgent") is taken too.</summary>
+    public static bool TryParse(string name, out RoutingStrategy strategy) =>
+        ByName.TryGetValue(name, out strategy)
+        || (Enum.TryParse(name, ignoreCase: true, out strategy) && Enum.IsDefined(strategy) && !name.Any(char.IsAsciiDigit));
+
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
 
     public static string Name(RoutingStrategy strategy) => ByName.First(p => p.Value == strategy).Key;
 }

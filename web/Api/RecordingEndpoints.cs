@@ -70,12 +70,12 @@ public static class RecordingEndpoints
     }
 
     private static async Task<Results<Ok<QueueRecordingView>, ValidationProblem, ProblemHttpResult>> SetQueueRecording(string queueId,
-        QueueRecordingRequest body, IGrainFactory grains, UiText text)
+        QueueRecordingRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text)
     {
         if (queueId != "outbound" && (queueId.Length > 64 || await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue(queueId) is null))
             return Problems.Status(404, ProblemTypes.NotFound, "No such queue.");
         if (body.Enabled is not { } enabled) return Problems.Validation(text, new Dictionary<string, string[]> { ["enabled"] = ["required"] }, "recordings");
-        await grains.GetGrain<HomeService.CallCenter.Recording.IRecordingPolicyGrain>(0).Set(queueId, enabled);
+        await grains.GetGrain<HomeService.CallCenter.Recording.IRecordingPolicyGrain>(0).Set(queueId, enabled, $"{(user.IsInRole(Roles.Admin) ? "admin" : "supervisor")}:{user.Identity!.Name}");
         return TypedResults.Ok(new QueueRecordingView(queueId, enabled));
     }
 

@@ -15,5 +15,5 @@ public interface IRecordingPolicyGrain : IGrainWithIntegerKey
     /// <summary>Whether calls of the queue are recorded: yes unless switched off.</summary>
     [ReadOnly, Alias("Records")] Task<bool> Records(string queueId);
 
-    [Alias("Set")] Task Set(string queueId, bool enabled);
+    [Alias("Set")] Task Set(string queueId, bool enabled, string actor);
 }

@@ -50,6 +50,18 @@ public sealed class AgentGrain(
 
     public Task<AgentView> Get() => Task.FromResult(Seat.View());
 
+    public async Task ProfileChanged(AgentProfile profile, IReadOnlyList<string> queues)
+    {
+        Seat.Name = profile.Name;
+        Seat.Skills = profile.Skills.ToDictionary();
+        // Old and new queues both hear: a queue the seat no longer reaches drops it, a new one takes it in.
+        var told = _queues.Union(queues).ToList();
+        _queues = queues;
+        var view = Seat.View();
+        foreach (var queue in told) await GrainFactory.GetGrain<IQueueGrain>(queue).AgentChanged(view);
+        await GrainFactory.Push(PushGroups.Supervisors, "agent.status", view, view.Version);
+    }
+
     public Task<CommandResult<AgentView>> Login()
     {
         _lastHeartbeat = clock.GetUtcNow();

@@ -67,10 +67,12 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
         var version = (int?)await cmd.ExecuteScalarAsync() ?? 0;
         var now = Now;
         var record = ServiceLevelCodec.Encode(queueId, version + 1, new ServiceLevelSet(withinSeconds, targetPercent, now), actor, now);
+        var before = _thresholds.TryGetValue(queueId, out var was) ? new { withinSeconds = was.Seconds, targetPercent = was.Target } : null;
         await log.AppendAsync(EventAppend.Of(record, new ReadModelWrite("""
             INSERT INTO queue_service_level (queue_id, within_seconds, target_percent, version, updated_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (queue_id) DO UPDATE SET within_seconds = $2, target_percent = $3, version = $4, updated_at = $5
-            """, queueId, withinSeconds, targetPercent, version + 1, now)));
+            """, queueId, withinSeconds, targetPercent, version + 1, now),
+            HomeService.Audit.AuditTrail.Row(actor, "queue.service-level", "queue", queueId, before, new { withinSeconds, targetPercent }, now)));
         _thresholds[queueId] = new ServiceLevelThreshold(withinSeconds, targetPercent);
         _dirty = true;
         return CommandResult<LiveQueueKpis>.Ok(Live(queueId, now));

@@ -39,10 +39,7 @@ public sealed class QueueGrain(
         var directory = GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0);
         _config = await directory.GetQueue(QueueId) ?? throw new InvalidOperationException($"No queue {QueueId}.");
 
-        var skills = _config.Skills.ToHashSet();
-        var agents = (await directory.GetAgents()).Where(a => a.Skills.Keys.Any(skills.Contains));
-        foreach (var view in await Task.WhenAll(agents.Select(a => GrainFactory.GetGrain<IAgentGrain>(a.AgentId).Get())))
-            _roster[view.AgentId] = view;
+        await LoadRoster();
 
         // Calls that were ringing or answered when the previous activation died must not be offered twice.
         foreach (var call in Line.Calls.ToList())
@@ -59,6 +56,15 @@ public sealed class QueueGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct) => _journal.Flush(ct);
+
+    /// <summary>The agents whose skills reach this queue, as they are now.</summary>
+    private async Task LoadRoster()
+    {
+        var skills = _config.Skills.ToHashSet();
+        var agents = (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetAgents()).Where(a => a.Skills.Keys.Any(skills.Contains));
+        foreach (var view in await Task.WhenAll(agents.Select(a => GrainFactory.GetGrain<IAgentGrain>(a.AgentId).Get())))
+            if (!_roster.TryGetValue(view.AgentId, out var known) || known.Version <= view.Version) _roster[view.AgentId] = view;
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Match();
 
@@ -100,13 +106,22 @@ public sealed class QueueGrain(
     public async Task AgentChanged(AgentView agent)
     {
         if (_roster.TryGetValue(agent.AgentId, out var known) && known.Version > agent.Version) return; // stale note
+        if (!agent.Skills.Keys.Any(_config.Skills.Contains))
+        {
+            _roster.Remove(agent.AgentId); // the seat's skills no longer reach this queue
+            return;
+        }
         _roster[agent.AgentId] = agent;
         if (agent.Status == AgentStatus.Available) await Match();
     }
 
     public async Task Reconfigure(QueueConfig config)
     {
+        var widened = config.Skills.Except(_config.Skills).Any();
         _config = config;
+        if (widened) await LoadRoster(); // agents of a newly added skill join; nobody already here leaves
+        else foreach (var gone in _roster.Values.Where(a => !a.Skills.Keys.Any(config.Skills.Contains)).Select(a => a.AgentId).ToList())
+            _roster.Remove(gone);
         _maxWaitSent.Clear(); // a longer maximum wait gives waiting callers their time again
         await Match();
     }

@@ -1,9 +1,11 @@
+using HomeService.Audit;
+using HomeService.EventLog;
 using Npgsql;
 
 namespace HomeService.CallCenter.Recording;
 
 /// <summary>The <c>queue_recording</c> table held in memory: read once on activation, written through on every change.</summary>
-public sealed class RecordingPolicyGrain(NpgsqlDataSource db) : Grain, IRecordingPolicyGrain
+public sealed class RecordingPolicyGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, IRecordingPolicyGrain
 {
     private readonly Dictionary<string, bool> _enabled = new();
 
@@ -16,14 +18,16 @@ public sealed class RecordingPolicyGrain(NpgsqlDataSource db) : Grain, IRecordin
 
     public Task<bool> Records(string queueId) => Task.FromResult(_enabled.GetValueOrDefault(queueId, true));
 
-    public async Task Set(string queueId, bool enabled)
+    public async Task Set(string queueId, bool enabled, string actor)
     {
-        await using var cmd = db.CreateCommand("""
-            INSERT INTO queue_recording (queue_id, enabled) VALUES ($1, $2) ON CONFLICT (queue_id) DO UPDATE SET enabled = $2
-            """);
-        cmd.Parameters.Add(new() { Value = queueId });
-        cmd.Parameters.Add(new() { Value = enabled });
-        await cmd.ExecuteNonQueryAsync();
+        var before = _enabled.GetValueOrDefault(queueId, true);
+        var now = clock.GetUtcNow();
+        await log.AppendAsync(new EventAppend([],
+        [
+            new ReadModelWrite("INSERT INTO queue_recording (queue_id, enabled) VALUES ($1, $2) ON CONFLICT (queue_id) DO UPDATE SET enabled = $2",
+                queueId, enabled),
+            AuditTrail.Row(actor, "queue.recording", "queue", queueId, new { recording = before }, new { recording = enabled }, now),
+        ]));
         _enabled[queueId] = enabled;
     }
 }

@@ -209,6 +209,24 @@ public static class BadInputSpecs
         ["POST /api/admin/accounts/{login}/enable"] = new(new { text = "返聘" }, ["text"]),
         ["POST /api/account/password"] = new(new { currentPassword = TestDeployment.DemoPassword, newPassword = "Probe2026new" },
             ["currentPassword", "newPassword"]),
+        // Seats and queues: a new one named by the probes is never whole, so nothing is created; A004 and "service" keep their settings.
+        ["POST /api/admin/call-center/seats"] = new(new { agentId = "P01", name = "探针座席", extension = "7999", skills = new Dictionary<string, int> { ["service"] = 2 }, teamId = "T1" },
+            ["agentId", "name", "extension", "skills"], Formats: ["agentId", "extension"]),
+        ["PUT /api/admin/call-center/seats/{agentId}"] = new(new { name = "高丽", extension = "8004", skills = new Dictionary<string, int> { ["complaint"] = 5, ["service"] = 2 }, teamId = (string?)null },
+            ["name", "extension", "skills"], Formats: ["extension"]),
+        ["POST /api/admin/call-center/queues"] = new(new
+        {
+            queueId = "probe-q", nameZh = "探针队列", nameEn = "Probe", strategy = "round-robin", tiers = new[] { new { afterSeconds = 0, skill = "service", minProficiency = 1 } },
+            ringTimeoutSeconds = 20, maxNoAnswers = 3, wrapUpSeconds = 30, maxWaitSeconds = 300, overflowQueueId = "complaint", offerCallback = true,
+            announceEverySeconds = 60, topDownOrder = new[] { "A001" },
+        }, ["queueId", "nameZh", "nameEn", "tiers"], ["strategy"], Ids: ["overflowQueueId"], Formats: ["queueId"]),
+        ["PUT /api/admin/call-center/queues/{queueId}"] = new(new
+        {
+            queueId = (string?)null, nameZh = "服务需求", nameEn = "Service requests", strategy = "longest-idle-agent",
+            tiers = new[] { new { afterSeconds = 0, skill = "service", minProficiency = 1 } }, ringTimeoutSeconds = 20, maxNoAnswers = 3, wrapUpSeconds = 30,
+            maxWaitSeconds = 300, overflowQueueId = "complaint", offerCallback = true, announceEverySeconds = 60, topDownOrder = new[] { "A001" },
+        }, Strict: ["strategy"], Ids: ["overflowQueueId"]),
+        ["POST /api/admin/call-center/queues/{queueId}/revert"] = new(new { version = 1 }, ["version"]),
         ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },

@@ -18,6 +18,7 @@ public static class BackOffice
     {
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
+        api.MapCallCenterConfigEndpoints();
         return api;
     }
 }
