@@ -53,6 +53,12 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Changes a seat's name, extension, skills or team; a logged-in agent keeps their state and gets the new skills at once.</summary>
     [Alias("UpdateAgent")] Task<CommandResult<AgentProfile>> UpdateAgent(AgentProfile profile, string actor);
 
+    /// <summary>
+    /// Reads queues, seats and routes again from the read tables and applies them live: for a bulk import written straight
+    /// into the tables (seats from the center's previous system, the benchmark's hundreds of seats).
+    /// </summary>
+    [Alias("Reload")] Task Reload();
+
     /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
     [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);
 }

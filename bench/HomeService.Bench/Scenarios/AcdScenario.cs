@@ -28,6 +28,7 @@ public sealed class AcdScenario(BenchContext context)
         await Seed();
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
         var client = connection.Client;
+        await client.GetGrain<HomeService.CallCenter.ICallCenterDirectoryGrain>(0).Reload(); // the seats and queues written above
         await Parallel.ForEachAsync(Enumerable.Range(1, AgentCount), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (n, _) =>
         {
             var agent = client.GetGrain<IAgentGrain>($"BA{n:0000}");

@@ -32,6 +32,7 @@ public sealed class BenchAgents : IAsyncDisposable
             cmd.Parameters.Add(new NpgsqlParameter { Value = count });
             await cmd.ExecuteNonQueryAsync();
         }
+        await cluster.GetGrain<HomeService.CallCenter.ICallCenterDirectoryGrain>(0).Reload(); // a bulk import into the read tables
         var hasher = new PasswordHasher<UserAccount>();
         var template = new UserAccount(Guid.Empty, "", "", [Roles.Agent], "", null, null, null, null, false);
         var hash = hasher.HashPassword(template, Password); // one hash serves all: the bench measures calls, not sign-in

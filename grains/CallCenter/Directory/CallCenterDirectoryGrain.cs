@@ -18,7 +18,19 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
     private Dictionary<string, AgentProfile> _agents = new();
     private Dictionary<(string Dialled, string Choice), (string Queue, int Priority)> _routes = new();
 
-    public override async Task OnActivateAsync(CancellationToken ct)
+    public override Task OnActivateAsync(CancellationToken ct) => Load(ct);
+
+    public async Task Reload()
+    {
+        _queues.Clear();
+        _agents.Clear();
+        _routes.Clear();
+        await Load(CancellationToken.None);
+        foreach (var queue in _queues.Values) await GrainFactory.GetGrain<IQueueGrain>(queue.QueueId).Reconfigure(queue);
+        await TellAgentsTheirQueues();
+    }
+
+    private async Task Load(CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using (var cmd = new NpgsqlCommand("""

@@ -225,11 +225,5 @@ public sealed class ConsoleTests(BrowserFixture browser, ITestOutputHelper outpu
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task Sql(string sql)
-    {
-        await using var conn = new NpgsqlConnection(_deployment.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    private Task Sql(string sql) => _deployment.Sql(sql);
 }

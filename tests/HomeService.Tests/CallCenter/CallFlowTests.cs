@@ -311,11 +311,5 @@ public sealed class CallFlowTests : IAsyncLifetime
         return await _switch.SendAsync(request);
     }
 
-    private async Task Sql(string sql)
-    {
-        await using var conn = new NpgsqlConnection(_deployment.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    private Task Sql(string sql) => _deployment.Sql(sql);
 }

@@ -13,12 +13,7 @@ public sealed class SimulatedTrafficTests
     public async Task Scripted_callers_are_all_answered_or_abandoned_and_accounted_for()
     {
         await using var deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
-        await using (var conn = new NpgsqlConnection(deployment.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("UPDATE call_queue SET wrap_up_seconds = 0", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await deployment.Sql("UPDATE call_queue SET wrap_up_seconds = 0");
         var grains = deployment.Silos[0].Grains;
         foreach (var agent in new[] { "A001", "A002", "A003", "A004" })
         {
