@@ -52,6 +52,7 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/admin/merchants/{merchantId}/list")]
     [InlineData("POST /api/admin/articles")]
     [InlineData("PUT /api/admin/articles/{articleId}")]
+    [InlineData("POST /api/merchant/logins")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -93,6 +94,7 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),
         "POST /api/admin/articles" or "PUT /api/admin/articles/{articleId}" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles/A1001"),
+        "POST /api/merchant/logins" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/logins"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }
