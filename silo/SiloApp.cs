@@ -30,6 +30,7 @@ public static class SiloApp
         builder.Services.AddWorkOrders(builder.Configuration);
         builder.Services.AddMerchants(builder.Configuration);
         builder.Services.AddMembers(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains

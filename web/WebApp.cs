@@ -51,6 +51,8 @@ public static class WebApp
         builder.Services.AddSingleton<OrderStatistics>();
         builder.Services.AddSingleton<References>();
         builder.Services.AddSingleton<ArticleReader>();
+        builder.Services.AddSingleton<MerchantLoginReader>();
+        builder.Services.AddScoped<AccountSetup>();
         builder.Services.AddBackOffice();
         builder.AddHomeServiceClusterClient(settings);
 
@@ -121,6 +123,8 @@ public static class WebApp
         api.MapPartnerEndpoints();
         api.MapArticleEndpoints();
         api.MapAccountPasswordEndpoints();
+        api.MapAccountSetupEndpoints();
+        api.MapMerchantLoginEndpoints();
         api.MapBackOffice();
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -30,6 +30,20 @@ public sealed record AccountEdit(
     [property: Id(2)] string? AgentId,
     [property: Id(3)] string? TeamId);
 
+/// <summary>Whom a merchant's administrator login is for: the company and the phone its set-password link goes to by SMS.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.Identity.MerchantAdminInvite")]
+public sealed record MerchantAdminInvite(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string Phone,
+    [property: Id(3)] string CompanyName);
+
+/// <summary>
+/// Where a set-password link stands: good (open; or, as the answer to using it, the password is now set), or unknown,
+/// expired or already used.
+/// </summary>
+public enum SetupLinkOutcome { Good, Invalid, Expired, Used }
+
 /// <summary>Where an account stands for sign-in: locked until a time after too many wrong passwords, or open.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Identity.SignInGate")]
 public sealed record SignInGate([property: Id(0)] DateTimeOffset? LockedUntil)
@@ -70,6 +84,23 @@ public interface IUserAccountGrain : IGrainWithStringKey
     /// <summary>Disables (ending every session) or enables the account, with the reason for the audit log.</summary>
     [Alias("SetDisabled")]
     Task<CommandResult<UserAccount>> SetDisabled(bool disabled, string reason, string actor);
+
+    /// <summary>
+    /// A merchant's administrator login: created under this grain's login with no usable password if there is none, and in
+    /// either case a new single-use set-password link (replacing any earlier one) sent by SMS through the notification
+    /// outbox, in the event's transaction. Only the link token's hash is kept. Refused ("login": "exists") when this
+    /// login is someone else's, and ("login": "disabled") when the account is disabled.
+    /// </summary>
+    [Alias("InviteMerchantAdmin")]
+    Task<CommandResult<UserAccount>> InviteMerchantAdmin(MerchantAdminInvite invite, string actor);
+
+    /// <summary>The owner of a set-password link chooses a password: once, before the link expires, while the account is enabled.</summary>
+    [Alias("UseSetupLink")]
+    Task<SetupLinkOutcome> UseSetupLink(string secret, string passwordHash);
+
+    /// <summary>Whether a set-password link would be taken now, without using it (the page says so before anyone types).</summary>
+    [Alias("CheckSetupLink")]
+    Task<SetupLinkOutcome> CheckSetupLink(string secret);
 
     /// <summary>Lifts a lockout after too many wrong passwords.</summary>
     [Alias("Unlock")]

@@ -1,5 +1,6 @@
 using HomeService.Audit;
 using HomeService.EventLog;
+using HomeService.Notifications;
 
 namespace HomeService.Identity;
 
@@ -10,11 +11,13 @@ namespace HomeService.Identity;
 public sealed class UserAccountGrain(
     [PersistentState("user", "Default")] IPersistentState<UserAccountState> state,
     IEventLog log,
+    AccountSetupPolicy setup,
     TimeProvider clock) : Grain, IUserAccountGrain
 {
     public static readonly EventCodec Codec = new("user", ("UserCreated", typeof(UserCreated)),
         ("UserPasswordChanged", typeof(UserPasswordChanged)), ("UserEdited", typeof(UserEdited)),
-        ("UserDisabled", typeof(UserDisabled)), ("UserEnabled", typeof(UserEnabled)), ("UserUnlocked", typeof(UserUnlocked)));
+        ("UserDisabled", typeof(UserDisabled)), ("UserEnabled", typeof(UserEnabled)), ("UserUnlocked", typeof(UserUnlocked)),
+        ("UserSetupLinkIssued", typeof(UserSetupLinkIssued)), ("UserSetupLinkUsed", typeof(UserSetupLinkUsed)));
     private readonly SignInLockout _lockout = new();
     private Journal<UserAccountState> _journal = null!;
 
@@ -34,13 +37,55 @@ public sealed class UserAccountGrain(
         if (Account is not null) return false;
         var stored = account with { Login = Login, SecurityStamp = NewStamp() };
         var now = clock.GetUtcNow();
-        await _journal.Record(new UserCreated(stored), actor, now, new ReadModelWrite("""
-            INSERT INTO app_user (id, login, display_name, roles, agent_id, merchant_id, worker_id, member_id, disabled, team_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """, stored.UserId, Login, stored.DisplayName, stored.Roles.ToArray(), stored.AgentId, stored.MerchantId,
-            stored.WorkerId, stored.MemberId, stored.Disabled, stored.TeamId),
-            AuditTrail.Row(actor, "account.create", "account", Login, null, Audited(stored), now));
+        await _journal.Record(new UserCreated(stored), actor, now, Inserted(stored), AuditTrail.Row(actor, "account.create", "account", Login, null, Audited(stored), now));
         return true;
+    }
+
+    private static ReadModelWrite Inserted(UserAccount a) => new("""
+        INSERT INTO app_user (id, login, display_name, roles, agent_id, merchant_id, worker_id, member_id, disabled, team_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        """, a.UserId, a.Login, a.DisplayName, a.Roles.ToArray(), a.AgentId, a.MerchantId, a.WorkerId, a.MemberId, a.Disabled, a.TeamId);
+
+    public async Task<CommandResult<UserAccount>> InviteMerchantAdmin(MerchantAdminInvite invite, string actor)
+    {
+        if (Account is { } current && (current.MerchantId != invite.MerchantId || !current.Roles.Contains(Roles.MerchantAdmin)))
+            return Invalid("login", "exists");
+        if (Account is { Disabled: true }) return Invalid("login", "disabled");
+        var now = clock.GetUtcNow();
+        var (secret, hash) = SetupLink.NewSecret();
+        var expires = now + setup.LinkLifetime;
+        // No usable password until the link sets one: an empty hash never verifies.
+        var created = Account is null
+            ? new UserAccount(Guid.NewGuid(), Login, invite.DisplayName, [Roles.MerchantAdmin], "", null, invite.MerchantId, null, null, false,
+                SecurityStamp: NewStamp())
+            : null;
+        IReadOnlyList<object> events = created is null ? [new UserSetupLinkIssued(hash, expires)] : [new UserCreated(created), new UserSetupLinkIssued(hash, expires)];
+        var creation = created is null ? [] : new[] { Inserted(created), AuditTrail.Row(actor, "account.create", "account", Login, null, Audited(created), now) };
+        await _journal.Record(events, actor, now, s =>
+        [
+            .. creation,
+            AuditTrail.Row(actor, "account.setup-link", "account", Login, null, new { login = Login, phone = PersonalData.MaskPhone(invite.Phone), expiresAt = expires }, now),
+            // The one place the secret is written: the SMS to the company's contact phone. Never a password.
+            NotificationOutbox.Enqueue("sms", "phone", invite.Phone, "account.setup-link",
+                new { login = Login, company = invite.CompanyName, link = SetupLinkToken.Path(Login, secret), expiresAt = expires },
+                $"account:{Login}:setup:{s.Version}"),
+        ]);
+        return CommandResult<UserAccount>.Ok(Account!);
+    }
+
+    public Task<SetupLinkOutcome> CheckSetupLink(string secret) => Task.FromResult(CheckLink(secret, clock.GetUtcNow()));
+
+    private SetupLinkOutcome CheckLink(string secret, DateTimeOffset now) =>
+        Account is not { Disabled: false } || _journal.State.Link is not { } link ? SetupLinkOutcome.Invalid : link.Check(secret, now);
+
+    public async Task<SetupLinkOutcome> UseSetupLink(string secret, string passwordHash)
+    {
+        var now = clock.GetUtcNow();
+        var outcome = CheckLink(secret, now);
+        if (outcome != SetupLinkOutcome.Good) return outcome;
+        await Change(new UserSetupLinkUsed(passwordHash, now, NewStamp()), $"self:{Login}", "account.password-set");
+        _lockout.Clear();
+        return SetupLinkOutcome.Good;
     }
 
     public async Task<CommandResult<UserAccount>> CreateStaff(AccountEdit edit, string oneTimePasswordHash, string actor)

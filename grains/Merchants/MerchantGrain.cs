@@ -2,6 +2,7 @@ using HomeService.EventLog;
 using HomeService.Notifications;
 using HomeService.Realtime;
 using HomeService.WorkOrders;
+using Microsoft.Extensions.Logging;
 
 namespace HomeService.Merchants;
 
@@ -15,7 +16,8 @@ public sealed class MerchantGrain(
     [PersistentState("merchant", "Default")] IPersistentState<Merchant> state,
     IEventLog log,
     StandingPolicy policy,
-    TimeProvider clock) : Grain, IMerchantGrain, IRemindable
+    TimeProvider clock,
+    ILogger<MerchantGrain> logger) : Grain, IMerchantGrain, IRemindable
 {
     public static readonly EventCodec Codec = new("merchant",
         ("MerchantAdmitted", typeof(MerchantAdmitted)), ("MerchantApplied", typeof(MerchantApplied)),
@@ -53,7 +55,23 @@ public sealed class MerchantGrain(
         if (!Me.Exists) return Refused("merchantId", "unknown");
         if (MerchantStanding.CannotReview(Me) is { } why) return Refused("status", why);
         await ChangeStatus(new StandingChange(approve ? MerchantStatus.Active : MerchantStatus.Rejected, reason), actor);
+        // An approved company gets its administrator login and a set-password link by SMS. Its own transaction, after the
+        // approval's: if it fails, the approval stands and an admin sends the link again (POST …/admin-login).
+        if (approve) await OpenAdminLogin(actor);
         return Ok();
+    }
+
+    private async Task OpenAdminLogin(string actor)
+    {
+        try
+        {
+            var opened = await GrainFactory.GetGrain<Identity.IMerchantLoginsGrain>(Me.MerchantId).OpenAdmin(actor);
+            if (!opened.Succeeded) logger.LogWarning("Merchant {MerchantId} approved without an administrator login: {Errors}", Me.MerchantId, opened.Errors);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Merchant {MerchantId} approved, but its administrator login failed; an admin can send the link again", Me.MerchantId);
+        }
     }
 
     public async Task<CommandResult<MerchantView>> SetList(IndustryList? list, string reason, string actor)

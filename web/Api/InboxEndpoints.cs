@@ -16,7 +16,7 @@ public static class InboxEndpoints
 
     public static RouteGroupBuilder MapInboxEndpoints(this RouteGroupBuilder api)
     {
-        var inbox = api.MapGroup("/merchant/notifications").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        var inbox = api.MapGroup("/merchant/notifications").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         inbox.MapGet("", async (bool? unread, ClaimsPrincipal user, InboxReader reader) =>
             TypedResults.Ok(await reader.List("merchant", user.MerchantOf(), unread ?? false)));
         // Ids: the notices read; none: all of them.

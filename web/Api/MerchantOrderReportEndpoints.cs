@@ -20,7 +20,7 @@ public static class MerchantOrderReportEndpoints
 
     public static RouteGroupBuilder MapMerchantOrderReportEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/merchant/orders/report", Get).WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        api.MapGet("/merchant/orders/report", Get).WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         return api;
     }
 

@@ -18,7 +18,7 @@ public static class MerchantWorkerEndpoints
 
     public static RouteGroupBuilder MapMerchantWorkerEndpoints(this RouteGroupBuilder api)
     {
-        var workers = api.MapGroup("/merchant/workers").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        var workers = api.MapGroup("/merchant/workers").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         workers.MapGet("/{workerId}", async (string workerId, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             await grains.GetGrain<IWorkerGrain>(workerId).Get() is { } view && view.MerchantId == user.MerchantOf()
                 ? (Results<Ok<WorkerView>, ProblemHttpResult>)TypedResults.Ok(view)
@@ -34,7 +34,7 @@ public static class MerchantWorkerEndpoints
             workerId.Length > 32 ? NotFound(text)
             : string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 500
                 ? Problems.Validation(text, new Dictionary<string, string[]> { ["reason"] = [string.IsNullOrWhiteSpace(body.Reason) ? "required" : "max_length:500"] }, "worker")
-                : Answer(await grains.GetGrain<IWorkerGrain>(workerId).Deactivate(user.MerchantOf(), body.Reason.Trim(), $"merchant:{user.MerchantOf()}"), text));
+                : Answer(await Deactivate(workerId, body.Reason.Trim(), user, grains), text));
         return api;
     }
 
@@ -52,6 +52,15 @@ public static class MerchantWorkerEndpoints
             "worker-busy" => Problems.Status(409, ProblemTypes.Conflict, text["worker.on-job"]),
             _ => Problems.Validation(text, new Dictionary<string, string[]> { ["status"] = ["not-by-hand"] }, "worker"),
         };
+    }
+
+    /// <summary>A worker who leaves the company can no longer sign in: their login, if they have one, is disabled with them.</summary>
+    private static async Task<CommandResult<WorkerProfile>> Deactivate(string workerId, string reason, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var actor = $"merchant:{user.MerchantOf()}";
+        var result = await grains.GetGrain<IWorkerGrain>(workerId).Deactivate(user.MerchantOf(), reason, actor);
+        if (result.Succeeded) await grains.GetGrain<Identity.IMerchantLoginsGrain>(user.MerchantOf()).WorkerDeactivated(workerId, actor);
+        return result;
     }
 
     private static WorkerDetails Details(DetailsRequest body) =>

@@ -65,7 +65,7 @@ public static class OrderEndpoints
             Act(orderNo, g, t, o => o.CannotComplete(body.Reason ?? "", u.Identity!.Name!, null)));
         orders.MapPost("/{orderNo}/close", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Close(u.Identity!.Name!)));
 
-        var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
         merchant.MapPost("/{orderNo}/accept", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.Accept(u.MerchantOf()), MerchantView, Owns(u)));

@@ -55,7 +55,7 @@ public static class RequestEndpoints
         // A merchant answers a complaint assigned to it, from its portal.
         api.MapPost("/merchant/orders/{orderNo}/respond", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
                 OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", Party(u)), owns: v => v.Kind == WorkOrderKind.Complaint && v.ResponsibleParty == Party(u)))
-            .RequireAuthorization(Policies.MerchantAdmin).WithTags("Merchant portal");
+            .RequireAuthorization(Policies.MerchantDesk).WithTags("Merchant portal");
         return api;
     }
 

@@ -20,7 +20,7 @@ public static class WorkerCodeEndpoints
 
     public static RouteGroupBuilder MapWorkerCodeEndpoints(this RouteGroupBuilder api)
     {
-        var workers = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        var workers = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         workers.MapGet("/profile", async (string workerId, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             workerId.Length <= 32 && await grains.GetGrain<IWorkerGrain>(workerId).GetProfile(user.MerchantOf()) is { } profile
                 ? (Results<Ok<WorkerProfile>, ProblemHttpResult>)TypedResults.Ok(profile)

@@ -20,7 +20,7 @@ public static class WorkerPhotoEndpoints
 
     public static RouteGroupBuilder MapWorkerPhotoEndpoints(this RouteGroupBuilder api)
     {
-        var worker = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantAdmin);
+        var worker = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         // A multipart post carries no antiforgery token here; the sign-in cookie is SameSite=Lax, so another site's form cannot post as the merchant.
         worker.MapPost("/photo", Upload).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxPhotoBytes + 64 * 1024));
         worker.MapGet("/photo", async (string workerId, ClaimsPrincipal user, UploadStore store, UiText text) =>

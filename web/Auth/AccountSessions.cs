@@ -47,7 +47,8 @@ public static class AccountSessions
     public const string PasswordPage = "/account/password";
 
     private static bool IsOpen(PathString path) =>
-        path.StartsWithSegments(PasswordPage) || path.StartsWithSegments("/api/account/password") || path.StartsWithSegments("/logout")
+        path.StartsWithSegments(PasswordPage) || path.StartsWithSegments("/api/account/password")
+        || path.StartsWithSegments("/account/setup") || path.StartsWithSegments("/api/account/setup") || path.StartsWithSegments("/logout")
         || path.StartsWithSegments("/api/session") || path.StartsWithSegments("/culture") || path.StartsWithSegments("/healthz")
         || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/Error");
 }

@@ -56,6 +56,7 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/Join"); // companies apply before they have an account
         pages.AllowAnonymousToPage("/MemberRegister"); // residents sign up and reset their password by SMS code
         pages.AllowAnonymousToPage("/MemberReset");
+        pages.AllowAnonymousToPage("/Account/Setup"); // a merchant's administrator sets a first password from the SMS link
         pages.AllowAnonymousToPage("/News"); // the information center and the FAQ are public
         pages.AllowAnonymousToPage("/NewsArticle");
         pages.AllowAnonymousToPage("/Faq");
@@ -65,7 +66,7 @@ public static class AuthSetup
         pages.AuthorizePage("/Recordings", Policies.CallCenter);
         pages.AuthorizePage("/Campaigns", Policies.Supervisor);
         pages.AuthorizePage("/Campaign", Policies.Supervisor);
-        pages.AuthorizePage("/Merchant", Policies.MerchantAdmin);
+        pages.AuthorizePage("/Merchant", Policies.MerchantDesk);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);
         pages.AuthorizeFolder("/Admin", Policies.Admin); // the whole back office

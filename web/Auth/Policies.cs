@@ -10,6 +10,13 @@ public static class Policies
     public const string Agent = Roles.Agent;
     public const string Supervisor = Roles.Supervisor;
     public const string MerchantAdmin = Roles.MerchantAdmin;
+    /// <summary>
+    /// The merchant desk's day-to-day work: its orders (list, accept, refuse, assign, cancel, answer a complaint, the order
+    /// report), its workers (list, add, edit, status, credentials, photo, code, deactivate) and its inbox. The merchant's
+    /// administrator and its dispatchers. The company's profile, its credit and appeals, and its logins stay with
+    /// <see cref="MerchantAdmin"/>.
+    /// </summary>
+    public const string MerchantDesk = "MerchantDesk";
     public const string Worker = Roles.Worker;
     public const string Admin = Roles.Admin;
     /// <summary>
@@ -29,6 +36,7 @@ public static class Policies
         o.AddPolicy(Agent, p => p.RequireRole(Roles.Agent, Roles.Admin));
         o.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         o.AddPolicy(MerchantAdmin, p => p.RequireRole(Roles.MerchantAdmin));
+        o.AddPolicy(MerchantDesk, p => p.RequireRole(Roles.MerchantAdmin, Roles.MerchantDispatcher));
         o.AddPolicy(Worker, p => p.RequireRole(Roles.Worker));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(SupervisorSeat, p => p.RequireRole(Roles.Supervisor));
@@ -44,7 +52,7 @@ public static class Policies
         user.IsInRole(Roles.Admin) ? "/admin"
         : user.IsInRole(Roles.Supervisor) ? "/supervisor"
         : user.IsInRole(Roles.Agent) ? "/console"
-        : user.IsInRole(Roles.MerchantAdmin) ? "/merchant"
+        : user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantDispatcher) ? "/merchant"
         : user.IsInRole(Roles.Worker) ? "/worker"
         : user.IsInRole(Roles.Resident) ? "/member"
         : "/";

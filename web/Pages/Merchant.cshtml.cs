@@ -28,6 +28,23 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
         "safety.reason.credentials-missing",
     ];
 
+    /// <summary>The logins panel's words (merchant-logins.js).</summary>
+    private static readonly string[] LoginKeys =
+    [
+        "merchantLogin.role.MerchantAdmin", "merchantLogin.role.MerchantDispatcher", "merchantLogin.role.Worker", "merchantLogin.state.active",
+        "merchantLogin.state.disabled", "merchantLogin.issued", "merchantLogin.disable", "merchantLogin.enable", "merchantLogin.reset",
+        "merchantLogin.action.disable", "merchantLogin.action.enable",
+    ];
+
+    /// <summary>
+    /// The company's administrator, who also sees its credit, its information and its logins; a dispatcher
+    /// (<see cref="HomeService.Identity.Roles.MerchantDispatcher"/>) sees the desk's orders, workers and inbox.
+    /// </summary>
+    public bool Manages => User.IsInRole(HomeService.Identity.Roles.MerchantAdmin);
+
+    /// <summary>What every staff login of this company starts with ("m1001-").</summary>
+    public string LoginPrefix => (User.Find(HomeServiceClaims.MerchantId) ?? "").ToLowerInvariant() + "-";
+
     /// <summary>What merchant.js needs: its words, the status and category names, and the company's workers for "assign".</summary>
     public object? Script { get; private set; }
 
@@ -47,7 +64,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
                 "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed",
-                "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys]),
+                "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys, .. LoginKeys]),
             categories = OrderScreenText.Categories(await catalogue.GetTree()),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),
             workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,

@@ -241,9 +241,20 @@ public static class AuthorizationTable
         new("GET", "/api/partner/webhooks", Partners),
         new("DELETE", "/api/partner/webhooks/{id}", Partners),
 
+        // Merchants' logins: a merchant's administrator manages its own company's (a dispatcher may not: MerchantLoginTests);
+        // an admin sends an admitted merchant's administrator a fresh set-password link; whoever holds a link sets its password.
+        new("POST", "/api/account/setup", Everyone),
+        new("GET", "/api/merchant/logins", Merchants),
+        new("POST", "/api/merchant/logins", Merchants),
+        new("POST", "/api/merchant/logins/{login}/disable", Merchants),
+        new("POST", "/api/merchant/logins/{login}/enable", Merchants),
+        new("POST", "/api/merchant/logins/{login}/password-reset", Merchants),
+        new("POST", "/api/admin/merchants/{merchantId}/admin-login", Admins),
+
         new("GET", "/", Everyone),
         new("GET", "/login", Everyone),
         new("GET", "/join", Everyone),
+        new("GET", "/account/setup", Everyone),
         new("GET", "/services", Everyone),
         new("GET", "/services/{category}", Everyone),
         new("GET", "/merchants", Everyone),

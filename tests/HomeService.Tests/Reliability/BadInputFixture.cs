@@ -7,6 +7,7 @@ namespace HomeService.Tests.Reliability;
 public sealed class BadInputFixture : ProbeDeployment
 {
     public const string CallId = "probe-call-1";
+    public const string ProbeLogin = "m001-probe";
     private readonly Dictionary<RealOrder, string> _orders = new();
 
     public override async Task InitializeAsync()
@@ -26,6 +27,9 @@ public sealed class BadInputFixture : ProbeDeployment
         // Assigned to M001, so merchant1's "respond" reaches the text check.
         await Expect(await Send(Caller.Agent, HttpMethod.Post, $"/api/orders/{complaint}/assign", Json(new { party = "merchant:M001" })));
         _orders[RealOrder.Complaint] = complaint;
+        // A staff login of merchant1's for the {login} of its logins' addresses.
+        await Expect(await Send(Caller.Merchant1, HttpMethod.Post, "/api/merchant/logins",
+            Json(new { role = "MerchantDispatcher", login = ProbeLogin, displayName = "调度 探针" })));
         await Expect(await Send(Caller.TelephonyKey, HttpMethod.Post, "/api/cti/calls",
             Json(new { callId = CallId, caller = "13800138000", dialled = "037112345", ivrChoice = "2" })));
     }
@@ -45,7 +49,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "articleId" => "A1001",
         "agentId" => "A004",
         "campaignId" => "cmp-probe",
-        "login" => "agent4",
+        "login" => ProbeLogin,
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

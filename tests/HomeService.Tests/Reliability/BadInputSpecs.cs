@@ -154,6 +154,14 @@ public static class BadInputSpecs
             trainings = new[] { new { name = "家政服务员（初级）", issuer = "郑州市人社局", on = new DateOnly(2025, 3, 1) } },
             backgroundCheckPassed = true, backgroundCheckedOn = new DateOnly(2026, 1, 5),
         }, Strict: ["idNumber"]),
+        // Merchants' logins. The baseline asks a login for W001, who has one (worker1's): even a well-formed probe is refused.
+        ["POST /api/merchant/logins"] = new(new { role = "Worker", login = "m001-w001", displayName = "刘桂芳", workerId = "W001" },
+            ["role", "login", "workerId"], ["role", "login"], ["workerId"]),
+        // {login} is m001-probe, a dispatcher the fixture makes; a probe that passed would only disable or enable it.
+        ["POST /api/merchant/logins/{login}/disable"] = new(new { reason = "离职" }, ["reason"]),
+        ["POST /api/merchant/logins/{login}/enable"] = new(new { reason = "复职" }, ["reason"]),
+        // A token of a login that does not exist: every probe is refused, and no password is ever set.
+        ["POST /api/account/setup"] = new(new { token = "nosuch." + new string('A', 43), newPassword = "Probe2026x" }, ["token", "newPassword"], ["token"]),
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
         // The web rating's comment is cut to 500 characters by contract.
         // Tags come from a fixed set (准时, 专业 …). Photos are ids uploaded for the order first (none here: RatingPhotoTests has them).
@@ -200,7 +208,7 @@ public static class BadInputSpecs
         ["POST /api/partner/orders/{orderNo}/cancel"] = new(new { reason = "客户取消" }, Order: RealOrder.Partner),
         ["POST /api/partner/webhooks"] = new(new { url = "https://partner.example/hooks" }, ["url"], ["url"]),
         // A1001 is a seeded article; every probe below is refused, so it keeps its text.
-        // Back office accounts: the probes never send a whole valid body, so agent4 (the {login} they use) keeps its state.
+        // Back office accounts: the probes never send a whole valid body, so the {login} they use keeps its state.
         ["POST /api/admin/accounts"] = new(new { login = "probe.staff", displayName = "探针班长", roles = new[] { "Supervisor" }, agentId = (string?)null, teamId = "T1" },
             ["login", "displayName", "roles"], Formats: ["login"]),
         ["PUT /api/admin/accounts/{login}"] = new(new { displayName = "李座席", roles = new[] { "Agent" }, agentId = "A004", teamId = "T1" },
@@ -237,7 +245,7 @@ public static class BadInputSpecs
     public static Caller CallerFor(string path) => path switch
     {
         _ when path.StartsWith("/api/session") || path.StartsWith("/api/merchant-applications") => Caller.Anonymous,
-        "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" => Caller.Anonymous,
+        "/api/member/verification-codes" or "/api/member/register" or "/api/member/password-reset" or "/api/account/setup" => Caller.Anonymous,
         _ when path.StartsWith("/api/admin/") || path.StartsWith("/api/ivr/") => Caller.Admin,
         _ when path.StartsWith("/api/queues") || path.StartsWith("/api/kpis") || path.StartsWith("/api/broadcasts") || path.EndsWith("/verdict")
             || path.StartsWith("/api/supervisor/") => Caller.Supervisor,

@@ -55,6 +55,7 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/admin/accounts")]
     [InlineData("PUT /api/admin/accounts/{login}")]
     [InlineData("POST /api/admin/accounts/{login}/disable")]
+    [InlineData("POST /api/merchant/logins")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -97,7 +98,8 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "POST /api/admin/articles" or "PUT /api/admin/articles/{articleId}" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles/A1001"),
         "POST /api/admin/accounts" or "PUT /api/admin/accounts/{login}" or "POST /api/admin/accounts/{login}/disable" =>
-            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/accounts?q=probe") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/accounts/agent4"),
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/accounts?q=probe") + await probe.Http(Caller.Admin).GetStringAsync($"/api/admin/accounts/{BadInputFixture.ProbeLogin}"),
+        "POST /api/merchant/logins" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/logins"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

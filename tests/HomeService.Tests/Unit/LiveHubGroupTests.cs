@@ -17,6 +17,13 @@ public sealed class LiveHubGroupTests
     }
 
     [Fact]
+    public void A_merchant_dispatcher_follows_its_own_merchant_desk_live()
+    {
+        var groups = LiveHub.GroupsFor(User("MerchantDispatcher", (HomeServiceClaims.MerchantId, "M001"))).ToList();
+        Assert.Equal(["merchant:M001"], groups);
+    }
+
+    [Fact]
     public void A_worker_linked_to_a_merchant_does_not_join_the_merchant_group()
     {
         var groups = LiveHub.GroupsFor(User("Worker", (HomeServiceClaims.MerchantId, "M001"), (HomeServiceClaims.WorkerId, "W001"))).ToList();

@@ -1,4 +1,5 @@
-// The merchant desk's own panels: the live worker board, the inbox, credit and the company's information.
+// The merchant desk's own panels: the live worker board, the inbox, credit and the company's information (the last two
+// only on the administrator's desk: a dispatcher's page has neither panel).
 // The board follows "worker.status" pushes (status, current order, time in status); the inbox "notification.new";
 // the profile form shows the API's field errors by their fields (problem details).
 import { levelSymbols } from "./credit-level.js";
@@ -116,6 +117,7 @@ function drawTrend(trend, score) {
 }
 
 async function loadCredit() {
+  if (!$("credit-panel")) return; // a dispatcher's desk has no credit panel
   const response = await json("/api/merchant/credit");
   if (!response.ok) return;
   const credit = await response.json();
@@ -135,6 +137,7 @@ async function loadCredit() {
 const form = $("profile-form");
 
 async function loadProfile() {
+  if (!form) return; // nor the company's information
   const response = await json("/api/merchant/profile");
   if (!response.ok) return;
   const p = await response.json();
@@ -152,7 +155,7 @@ async function loadProfile() {
   }));
 }
 
-form.addEventListener("submit", async (e) => {
+form?.addEventListener("submit", async (e) => {
   e.preventDefault();
   clearProblem(form);
   $("profile-saved").hidden = true;
@@ -179,4 +182,5 @@ document.addEventListener("hs:push", (e) => {
 document.addEventListener("hs:resync", () => { loadInbox(); loadCredit(); });
 
 await Promise.all([loadInbox(), loadCredit(), loadProfile()]);
-document.getElementById("profile-panel").dataset.ready = "true";
+$("inbox-panel").dataset.ready = "true";
+if (form) $("profile-panel").dataset.ready = "true";
