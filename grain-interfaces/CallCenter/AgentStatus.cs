@@ -22,7 +22,7 @@ public static class NotReadyReasons
     /// <summary>Set by the supervisor seat (强制置忙).</summary>
     public const string Supervisor = "supervisor";
 
-    /// <summary>The reasons an agent may pick; the admin back office will make this list configurable.</summary>
+    /// <summary>The reasons every center starts with; the back office (示忙原因) renames, adds and retires them.</summary>
     public static readonly IReadOnlyList<string> Selectable = [Break, Meeting, Training];
 }
 

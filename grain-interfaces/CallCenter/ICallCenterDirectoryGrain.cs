@@ -11,6 +11,14 @@ public sealed record AgentProfile(
     [property: Id(3)] IReadOnlyDictionary<string, int> Skills,
     [property: Id(4)] string? TeamId = null);
 
+/// <summary>A reason an agent may give for not ready (示忙原因); a retired one is no longer offered but still names old states.</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.NotReadyReason")]
+public sealed record NotReadyReason(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string NameZh,
+    [property: Id(2)] string NameEn,
+    [property: Id(3)] bool Active);
+
 /// <summary>One stored version of a queue's settings: what the back office lists and can revert to.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.QueueVersion")]
 public sealed record QueueVersion(
@@ -46,6 +54,12 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>Makes the settings of an earlier version current again, as a new version.</summary>
     [Alias("RevertQueue")] Task<CommandResult<QueueConfig>> RevertQueue(string queueId, int toVersion, string actor);
+
+    /// <summary>Every not-ready reason, active first in their order, then the retired ones.</summary>
+    [Alias("GetNotReadyReasons"), AlwaysInterleave] Task<IReadOnlyList<NotReadyReason>> GetNotReadyReasons();
+
+    /// <summary>Adds a reason, or renames, retires or restores one (by its code).</summary>
+    [Alias("SaveNotReadyReason")] Task<CommandResult<NotReadyReason>> SaveNotReadyReason(NotReadyReason reason, string actor);
 
     /// <summary>A new agent seat (工号, name, extension, skills, team).</summary>
     [Alias("CreateAgent")] Task<CommandResult<AgentProfile>> CreateAgent(AgentProfile profile, string actor);

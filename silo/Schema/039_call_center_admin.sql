@@ -6,3 +6,16 @@ ALTER TABLE agent
 
 ALTER TABLE call_queue
     ADD COLUMN updated_at timestamptz;
+
+-- The reasons an agent may pick for not ready (示忙原因). The three every center starts with are configuration, not demo
+-- data: a new center has them and its admin renames, adds or retires reasons. A retired reason stays readable in history.
+CREATE TABLE not_ready_reason (
+    code       text PRIMARY KEY,
+    name_zh    text NOT NULL,
+    name_en    text NOT NULL,
+    active     boolean NOT NULL DEFAULT true,
+    sort_order integer NOT NULL,
+    updated_at timestamptz
+);
+INSERT INTO not_ready_reason (code, name_zh, name_en, sort_order) VALUES
+    ('break', '小休', 'Break', 1), ('meeting', '会议', 'Meeting', 2), ('training', '培训', 'Training', 3);

@@ -134,6 +134,7 @@ public sealed class DemoSeeder(
         await Append("ivr_flow", DemoData.Hotline, "IvrFlowPublished", flow, new ReadModelWrite(
             "INSERT INTO ivr_flow (dialled, version, definition, created_by, created_at) VALUES ($1, 1, $2::jsonb, $3, $4)",
             DemoData.Hotline, JsonSerializer.Serialize(flow, Json), Actor, clock.GetUtcNow()));
+        await directory.Reload(); // the routes above were written into its table after it started
     }
 
     private async Task SeedMembersAndHistory()

@@ -60,7 +60,8 @@ public static class ConsoleEndpoints
         if (AgentId(user) is not { } id) return NoSeat();
         var agent = await grains.GetGrain<IAgentGrain>(id).Get();
         var pop = agent.CallId is { } callId ? await grains.GetGrain<ICallGrain>(callId).GetPop() : null;
-        return TypedResults.Ok(new ConsoleState(agent, pop, NotReadyReasons.Selectable));
+        var reasons = (await grains.GetGrain<ICallCenterDirectoryGrain>(0).GetNotReadyReasons()).Where(r => r.Active).Select(r => r.Code).ToList();
+        return TypedResults.Ok(new ConsoleState(agent, pop, reasons));
     }
 
     private static async Task<Results<Ok<AgentView>, ValidationProblem, ProblemHttpResult>> Seat(ClaimsPrincipal user, IGrainFactory grains, UiText text,

@@ -6,7 +6,8 @@ namespace HomeService.Web.Pages;
 /// <summary>The words the console's script needs, in the page's language.</summary>
 public static class ConsoleText
 {
-    public static Dictionary<string, string> For(UiText t)
+    /// <param name="reasons">The center's not-ready reasons (示忙原因), named in the page's language.</param>
+    public static Dictionary<string, string> For(UiText t, IReadOnlyList<NotReadyReason> reasons)
     {
         var text = new Dictionary<string, string>
         {
@@ -21,8 +22,9 @@ public static class ConsoleText
             ["consulting"] = t["console.consulting"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
-        foreach (var reason in NotReadyReasons.Selectable.Append(NotReadyReasons.NoAnswer).Append(NotReadyReasons.Supervisor).Append("login"))
+        foreach (var reason in new[] { NotReadyReasons.NoAnswer, NotReadyReasons.Supervisor, "login" })
             text[$"reason.{reason}"] = t[$"agent.reason.{reason}"];
+        foreach (var reason in reasons) text[$"reason.{reason.Code}"] = UiText.IsEnglish ? reason.NameEn : reason.NameZh;
         foreach (var status in Enum.GetNames<CallStatus>()) text[$"call.{status}"] = t[$"call.status.{status}"];
         return text;
     }

@@ -72,10 +72,11 @@ public sealed class AgentGrain(
 
     public Task<CommandResult<AgentView>> Ready() => Run(Seat.Ready(clock.GetUtcNow()), "console");
 
-    public Task<CommandResult<AgentView>> NotReady(string reason) =>
-        NotReadyReasons.Selectable.Contains(reason)
-            ? Run(Seat.NotReady(reason, clock.GetUtcNow()), "console")
-            : Task.FromResult(CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["unknown"] }));
+    /// <summary>The reason must be one the back office offers now (示忙原因), asked of the directory's memory.</summary>
+    public async Task<CommandResult<AgentView>> NotReady(string reason) =>
+        (await GrainFactory.GetGrain<ICallCenterDirectoryGrain>(0).GetNotReadyReasons()).Any(r => r.Active && r.Code == reason)
+            ? await Run(Seat.NotReady(reason, clock.GetUtcNow()), "console")
+            : CommandResult<AgentView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["unknown"] });
 
     public Task<CommandResult<AgentView>> ForceState(string state, string supervisorId, string reason)
     {

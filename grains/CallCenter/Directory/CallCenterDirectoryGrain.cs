@@ -60,6 +60,7 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 (r.GetString(0) == "queue_config" ? _queueVersions : _agentVersions)[r.GetString(1)] = r.GetInt32(2);
+        await LoadReasons(conn, ct);
         await using (var cmd = new NpgsqlCommand("SELECT dialled, ivr_choice, queue_id, priority FROM hotline_route", conn))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))

@@ -34,8 +34,18 @@ public static class CallCenterConfigEndpoints
             TypedResults.Ok(queueId.Length > 64 ? [] : await Directory(grains).QueueHistory(queueId)));
         group.MapPost("/queues/{queueId}/revert", async (string queueId, Revert body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             queueId.Length > 64 ? NotFound() : await Queue(Directory(grains).RevertQueue(queueId, body.Version, AccountCommands.Actor(user)), text));
+        group.MapGet("/reasons", async (IGrainFactory grains) => TypedResults.Ok(await Directory(grains).GetNotReadyReasons()));
+        group.MapPut("/reasons/{code}", async Task<Results<Ok<NotReadyReason>, ValidationProblem>> (string code, ReasonRequest body, ClaimsPrincipal user,
+            IGrainFactory grains, UiText text) =>
+        {
+            var result = await Directory(grains).SaveNotReadyReason(new NotReadyReason(code, body.NameZh ?? "", body.NameEn ?? "", body.Active ?? true),
+                AccountCommands.Actor(user));
+            return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(text, result.Errors!, "reason");
+        });
         return api;
     }
+
+    public sealed record ReasonRequest(string? NameZh, string? NameEn, bool? Active);
 
     private static ICallCenterDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<ICallCenterDirectoryGrain>(0);
 
