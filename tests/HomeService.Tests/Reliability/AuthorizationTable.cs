@@ -220,6 +220,14 @@ public static class AuthorizationTable
         new("GET", "/api/partner/webhooks", Partners),
         new("DELETE", "/api/partner/webhooks/{id}", Partners),
 
+        // Back office, API keys (接口密钥): admins only; a key never manages keys.
+        new("GET", "/api/admin/keys", Admins),
+        new("GET", "/api/admin/keys/{keyId}", Admins),
+        new("POST", "/api/admin/keys", Admins),
+        new("POST", "/api/admin/keys/{keyId}/rotate", Admins),
+        new("POST", "/api/admin/keys/{keyId}/revoke", Admins),
+        new("GET", "/admin/keys", Admins),
+
         new("GET", "/", Everyone),
         new("GET", "/login", Everyone),
         new("GET", "/join", Everyone),

@@ -52,6 +52,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/admin/merchants/{merchantId}/list")]
     [InlineData("POST /api/admin/articles")]
     [InlineData("PUT /api/admin/articles/{articleId}")]
+    [InlineData("POST /api/admin/keys")]
+    [InlineData("POST /api/admin/keys/{keyId}/rotate")]
+    [InlineData("POST /api/admin/keys/{keyId}/revoke")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -93,6 +96,10 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),
         "POST /api/admin/articles" or "PUT /api/admin/articles/{articleId}" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles/A1001"),
+        // The probes' own keys (named 探测…): their last use never changes under these probes, unlike the keys the probes call with.
+        "POST /api/admin/keys" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/keys?q=%E6%8E%A2%E6%B5%8B"),
+        "POST /api/admin/keys/{keyId}/rotate" or "POST /api/admin/keys/{keyId}/revoke" =>
+            await probe.Http(Caller.Admin).GetStringAsync($"/api/admin/keys/{probe.KeyId}"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -10,6 +10,8 @@ public static class BackOffice
         services.AddSingleton<AccountReader>();
         services.AddSingleton<AuditLogReader>();
         services.AddScoped<AccountCommands>();
+        services.AddSingleton<KeyReader>();
+        services.AddScoped<KeyCommands>();
         services.AddScoped<OwnPassword>();
         return services;
     }
@@ -18,6 +20,7 @@ public static class BackOffice
     {
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
+        api.MapKeyEndpoints();
         return api;
     }
 }
