@@ -214,6 +214,7 @@ public sealed class ApiKeyAdminTests(KeyDeployment fixture) : IClassFixture<KeyD
     {
         var response = await admin.Http.PostAsJsonAsync("/api/admin/keys", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.True(response.Headers.CacheControl?.NoStore, "an answer with a whole key is not cached");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

@@ -42,19 +42,21 @@ public static class KeyEndpoints
         await commands.Find(keyId) is { } key ? TypedResults.Ok(Details(key, clock.GetUtcNow())) : NotFound();
 
     private static async Task<Results<Created<IssuedKey>, ValidationProblem>> Issue(NewKey body, ClaimsPrincipal user, KeyCommands commands,
-        UiText text, TimeProvider clock)
+        UiText text, TimeProvider clock, HttpResponse response)
     {
         var outcome = await commands.Issue(user, body.Name, body.Kind, body.PartnerId, body.ExpiresAt);
         if (!outcome.Succeeded) return Problems.Validation(text, outcome.Errors!, "key");
+        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/admin/keys/{outcome.Key!.KeyId}", new IssuedKey(Details(outcome.Key, clock.GetUtcNow()), outcome.ApiKey!));
     }
 
     private static async Task<Results<Created<IssuedKey>, ValidationProblem, ProblemHttpResult>> Rotate(string keyId, Rotation body,
-        ClaimsPrincipal user, KeyCommands commands, UiText text, TimeProvider clock)
+        ClaimsPrincipal user, KeyCommands commands, UiText text, TimeProvider clock, HttpResponse response)
     {
         var outcome = await commands.Rotate(user, keyId, body.OverlapMinutes, body.ExpiresAt);
         if (outcome.NotFound) return NotFound();
         if (!outcome.Succeeded) return Problems.Validation(text, outcome.Errors!, "key");
+        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/admin/keys/{outcome.Key!.KeyId}", new IssuedKey(Details(outcome.Key, clock.GetUtcNow()), outcome.ApiKey!));
     }
 

@@ -119,6 +119,8 @@ public sealed class KeysModel(KeyReader reader, KeyCommands commands, UiText tex
 
     private async Task<IActionResult> Reload()
     {
+        // An answer may hold a whole key: no cache, no back-button copy of it.
+        if (NewKey is not null) Response.Headers.CacheControl = "no-store";
         await Load();
         return Page();
     }
