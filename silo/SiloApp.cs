@@ -31,6 +31,10 @@ public static class SiloApp
         builder.Services.AddMerchants(builder.Configuration);
         builder.Services.AddMembers(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddSingleton(new ApiKeyOptions
+        {
+            LastUsedWriteEvery = builder.Configuration.GetValue("HomeService:ApiKeys:LastUsedWriteEvery", TimeSpan.FromMinutes(1)),
+        });
 
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains

@@ -7,7 +7,10 @@ public sealed record WebhookSubscription(
     [property: Id(2)] string? Secret,
     [property: Id(3)] DateTimeOffset CreatedAt);
 
-/// <summary>A partner's webhook subscriptions. Key: the partner's API key id. The secret is returned only once.</summary>
+/// <summary>
+/// A partner's webhook subscriptions. Key: the partner id its API keys speak for (the key id for a key from before partner
+/// ids; the read table still calls it partner_key_id). The secret is returned only once.
+/// </summary>
 [Alias("HomeService.WorkOrders.IPartnerWebhooksGrain")]
 public interface IPartnerWebhooksGrain : IGrainWithStringKey
 {

@@ -16,12 +16,12 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
     private readonly Dictionary<Guid, WebhookSubscription> _subscriptions = new();
     private readonly Dictionary<Guid, string> _secrets = new();
 
-    private string PartnerKeyId => this.GetPrimaryKeyString();
+    private string PartnerId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("SELECT id, url, created_at, secret FROM webhook_subscription WHERE partner_key_id = $1 AND active");
-        cmd.Parameters.Add(new() { Value = PartnerKeyId });
+        cmd.Parameters.Add(new() { Value = PartnerId });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
@@ -43,9 +43,9 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
         var subscription = new WebhookSubscription(Guid.NewGuid(), url, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)), clock.GetUtcNow());
         await log.AppendAsync(EventAppend.Of(
             new EventRecord("webhook_subscription", subscription.Id.ToString(), 1, "WebhookSubscribed",
-                JsonSerializer.Serialize(new { partnerKeyId = PartnerKeyId, url }, Json), $"partner:{PartnerKeyId}", subscription.CreatedAt),
+                JsonSerializer.Serialize(new { partnerKeyId = PartnerId, url }, Json), $"partner:{PartnerId}", subscription.CreatedAt),
             new ReadModelWrite("INSERT INTO webhook_subscription (id, partner_key_id, url, secret, created_at) VALUES ($1, $2, $3, $4, $5)",
-                subscription.Id, PartnerKeyId, url, subscription.Secret, subscription.CreatedAt)));
+                subscription.Id, PartnerId, url, subscription.Secret, subscription.CreatedAt)));
         _subscriptions[subscription.Id] = subscription with { Secret = null };
         _secrets[subscription.Id] = subscription.Secret!;
         return CommandResult<WebhookSubscription>.Ok(subscription);
@@ -59,7 +59,7 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
         if (!_subscriptions.Remove(id)) return false;
         _secrets.Remove(id);
         await log.AppendAsync(EventAppend.Of(
-            new EventRecord("webhook_subscription", id.ToString(), 2, "WebhookUnsubscribed", "{}", $"partner:{PartnerKeyId}", clock.GetUtcNow()),
+            new EventRecord("webhook_subscription", id.ToString(), 2, "WebhookUnsubscribed", "{}", $"partner:{PartnerId}", clock.GetUtcNow()),
             new ReadModelWrite("UPDATE webhook_subscription SET active = false WHERE id = $1", id)));
         return true;
     }

@@ -162,7 +162,10 @@ public sealed class DemoSeeder(
         }
     }
 
-    /// <summary>Demo keys come from configuration so the simulated switch and partner samples can use them.</summary>
+    /// <summary>
+    /// Demo keys come from configuration so the simulated switch and partner samples can use them. They are issued through
+    /// the key grain's Issue, the command the back office uses; the demo partner's id is its key id, as before partner ids.
+    /// </summary>
     private async Task SeedApiKeys()
     {
         foreach (var (kind, name) in new[] { (ApiKeyKinds.Telephony, "Simulated switch"), (ApiKeyKinds.Partner, "Demo partner") })
@@ -172,7 +175,10 @@ public sealed class DemoSeeder(
             var dot = key.IndexOf('.');
             if (dot <= 0) throw new InvalidOperationException($"HomeService:Seed:ApiKeys:{kind} must look like <id>.<secret>.");
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key[(dot + 1)..]));
-            await grains.GetGrain<IApiKeyGrain>(key[..dot]).Issue(new ApiKey(key[..dot], name, kind, hash, null, false), Actor);
+            var request = new ApiKeyRequest(name, kind, kind == ApiKeyKinds.Partner ? key[..dot] : null, null);
+            var result = await grains.GetGrain<IApiKeyGrain>(key[..dot]).Issue(request, hash, Actor);
+            if (!result.Succeeded && !(result.Errors!.TryGetValue("keyId", out var codes) && codes.Contains("exists")))
+                throw new InvalidOperationException($"HomeService:Seed:ApiKeys:{kind} was refused: {string.Join(", ", result.Errors!.Select(e => $"{e.Key} {string.Join("/", e.Value)}"))}.");
         }
     }
 

@@ -28,14 +28,14 @@ public static class PartnerEndpoints
         var hooks = api.MapGroup("/partner/webhooks").WithTags("Partner API").RequireAuthorization(Policies.Partner).DisableAntiforgery();
         hooks.MapPost("/", async (WebhookRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
         {
-            var result = await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).Subscribe(body.Url ?? "");
+            var result = await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).Subscribe(body.Url ?? "");
             return result.Succeeded
                 ? (Results<Created<WebhookSubscription>, ValidationProblem>)TypedResults.Created($"/api/partner/webhooks/{result.Value!.Id}", result.Value)
                 : Problems.Validation(text, result.Errors!);
         });
-        hooks.MapGet("/", async (ClaimsPrincipal user, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).List()));
+        hooks.MapGet("/", async (ClaimsPrincipal user, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).List()));
         hooks.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            await grains.GetGrain<IPartnerWebhooksGrain>(KeyId(user)).Unsubscribe(id)
+            await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).Unsubscribe(id)
                 ? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent()
                 : Problems.Status(404, ProblemTypes.NotFound, "No such webhook."));
         return api;
@@ -54,7 +54,7 @@ public static class PartnerEndpoints
         var order = new NewServiceOrder("partner", null, null, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "", body.Address ?? "",
             body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default, body.Requirements ?? new Dictionary<string, string>(), body.Notes,
             Owner(user));
-        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, KeyId(user), key);
+        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, Partner(user), key);
         return result.Succeeded
             ? TypedResults.Created($"/api/partner/orders/{result.Value!.OrderNo}", result.Value)
             : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));
@@ -77,9 +77,13 @@ public static class PartnerEndpoints
     private static async Task<WorkOrderView?> Own(string orderNo, ClaimsPrincipal user, IGrainFactory grains) =>
         orderNo.Length <= 32 && await grains.GetGrain<IWorkOrderGrain>(orderNo).Get() is { } view && view.CreatedBy == Owner(user) ? view : null;
 
-    private static string KeyId(ClaimsPrincipal user) => user.FindFirst(ClaimTypes.NameIdentifier)!.Value["apikey:".Length..];
+    /// <summary>
+    /// The partner the key speaks for. Orders, webhooks and idempotency keys belong to the partner, so a rotated key keeps
+    /// seeing what the old one made and no partner ever sees another's (a key from before partner ids speaks for its key id).
+    /// </summary>
+    private static string Partner(ClaimsPrincipal user) => user.Find(HomeServiceClaims.PartnerId)!;
 
-    private static string Owner(ClaimsPrincipal user) => $"partner:{KeyId(user)}";
+    private static string Owner(ClaimsPrincipal user) => $"partner:{Partner(user)}";
 
     private static ProblemHttpResult NotFound() => Problems.Status(404, ProblemTypes.NotFound, "No such order for this partner.");
 }

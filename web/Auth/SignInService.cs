@@ -114,6 +114,8 @@ public static class HomeServiceClaims
     public const string WorkerId = "hs:worker_id";
     public const string MemberId = "hs:member_id";
     public const string ApiKeyKind = "hs:api_key_kind";
+    /// <summary>The partner a partner key speaks for: its orders and webhooks belong to the partner, not to one key.</summary>
+    public const string PartnerId = "hs:partner_id";
     /// <summary>The account's security stamp when the cookie was issued; a different one now means the session has ended.</summary>
     public const string SecurityStamp = "hs:stamp";
     /// <summary>Signed in with a one-time password: nothing but the password change is open until it is changed.</summary>

@@ -250,6 +250,13 @@ public static class AuthorizationTable
         new("POST", "/api/merchant/logins/{login}/enable", Merchants),
         new("POST", "/api/merchant/logins/{login}/password-reset", Merchants),
         new("POST", "/api/admin/merchants/{merchantId}/admin-login", Admins),
+        // Back office, API keys (接口密钥): admins only; a key never manages keys.
+        new("GET", "/api/admin/keys", Admins),
+        new("GET", "/api/admin/keys/{keyId}", Admins),
+        new("POST", "/api/admin/keys", Admins),
+        new("POST", "/api/admin/keys/{keyId}/rotate", Admins),
+        new("POST", "/api/admin/keys/{keyId}/revoke", Admins),
+        new("GET", "/admin/keys", Admins),
 
         new("GET", "/", Everyone),
         new("GET", "/login", Everyone),

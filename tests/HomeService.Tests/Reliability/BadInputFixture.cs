@@ -10,6 +10,9 @@ public sealed class BadInputFixture : ProbeDeployment
     public const string ProbeLogin = "m001-probe";
     private readonly Dictionary<RealOrder, string> _orders = new();
 
+    /// <summary>An API key of the probes' own, so rotate and revoke probes reach the body check without touching a key in use.</summary>
+    public string KeyId { get; private set; } = "";
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -32,6 +35,9 @@ public sealed class BadInputFixture : ProbeDeployment
             Json(new { role = "MerchantDispatcher", login = ProbeLogin, displayName = "调度 探针" })));
         await Expect(await Send(Caller.TelephonyKey, HttpMethod.Post, "/api/cti/calls",
             Json(new { callId = CallId, caller = "13800138000", dialled = "037112345", ivrChoice = "2" })));
+        var key = await Send(Caller.Admin, HttpMethod.Post, "/api/admin/keys", Json(new { name = "探测密钥", kind = "telephony" }));
+        await Expect(key);
+        KeyId = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetProperty("keyId").GetString()!;
     }
 
     public string Order(RealOrder which) => _orders[which];
@@ -50,6 +56,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "agentId" => "A004",
         "campaignId" => "cmp-probe",
         "login" => ProbeLogin,
+        "keyId" => KeyId,
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

@@ -239,6 +239,12 @@ public static class BadInputSpecs
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },
             ["kind", "title", "markdown"], ["kind"]),
+        // Back office, API keys: {keyId} is a key of the fixture's own (BadInputFixture.KeyId). A baseline that passes issues,
+        // rotates or revokes only such probe keys; the probes' own partner and telephony keys are never touched.
+        ["POST /api/admin/keys"] = new(new { name = "探测合作方", kind = "partner", partnerId = "probe-partner", expiresAt = (DateTimeOffset?)null },
+            ["name", "kind"], ["kind", "partnerId"]),
+        ["POST /api/admin/keys/{keyId}/rotate"] = new(new { overlapMinutes = 60, expiresAt = (DateTimeOffset?)null }, ["overlapMinutes"]),
+        ["POST /api/admin/keys/{keyId}/revoke"] = new(new { reason = "探测结束" }, ["reason"]),
     };
 
     /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>

@@ -56,6 +56,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("PUT /api/admin/accounts/{login}")]
     [InlineData("POST /api/admin/accounts/{login}/disable")]
     [InlineData("POST /api/merchant/logins")]
+    [InlineData("POST /api/admin/keys")]
+    [InlineData("POST /api/admin/keys/{keyId}/rotate")]
+    [InlineData("POST /api/admin/keys/{keyId}/revoke")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -100,6 +103,10 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "POST /api/admin/accounts" or "PUT /api/admin/accounts/{login}" or "POST /api/admin/accounts/{login}/disable" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/accounts?q=probe") + await probe.Http(Caller.Admin).GetStringAsync($"/api/admin/accounts/{BadInputFixture.ProbeLogin}"),
         "POST /api/merchant/logins" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/logins"),
+        // The probes' own keys (named 探测…): their last use never changes under these probes, unlike the keys the probes call with.
+        "POST /api/admin/keys" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/keys?q=%E6%8E%A2%E6%B5%8B"),
+        "POST /api/admin/keys/{keyId}/rotate" or "POST /api/admin/keys/{keyId}/revoke" =>
+            await probe.Http(Caller.Admin).GetStringAsync($"/api/admin/keys/{probe.KeyId}"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -10,6 +10,8 @@ public static class BackOffice
         services.AddSingleton<AccountReader>();
         services.AddSingleton<AuditLogReader>();
         services.AddScoped<AccountCommands>();
+        services.AddSingleton<KeyReader>();
+        services.AddScoped<KeyCommands>();
         services.AddScoped<OwnPassword>();
         return services;
     }
@@ -19,6 +21,7 @@ public static class BackOffice
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapCallCenterConfigEndpoints();
+        api.MapKeyEndpoints();
         return api;
     }
 }
