@@ -11,9 +11,9 @@ public static class CallCenterConfigEndpoints
 {
     public sealed record SeatRequest(string? AgentId, string? Name, string? Extension, IReadOnlyDictionary<string, int>? Skills, string? TeamId);
 
-    public sealed record TierRequest(int AfterSeconds, string? Skill, int MinProficiency);
+    public sealed record QueueTierRequest(int AfterSeconds, string? Skill, int MinProficiency);
 
-    public sealed record QueueRequest(string? QueueId, string? NameZh, string? NameEn, string? Strategy, IReadOnlyList<TierRequest>? Tiers,
+    public sealed record QueueRequest(string? QueueId, string? NameZh, string? NameEn, string? Strategy, IReadOnlyList<QueueTierRequest>? Tiers,
         int? RingTimeoutSeconds, int? MaxNoAnswers, int? WrapUpSeconds, int? MaxWaitSeconds, string? OverflowQueueId, bool? OfferCallback,
         int? AnnounceEverySeconds, IReadOnlyList<string>? TopDownOrder);
 
@@ -35,7 +35,7 @@ public static class CallCenterConfigEndpoints
         group.MapPost("/queues/{queueId}/revert", async (string queueId, Revert body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             queueId.Length > 64 ? NotFound() : await Queue(Directory(grains).RevertQueue(queueId, body.Version, AccountCommands.Actor(user)), text));
         group.MapGet("/reasons", async (IGrainFactory grains) => TypedResults.Ok(await Directory(grains).GetNotReadyReasons()));
-        group.MapPut("/reasons/{code}", async Task<Results<Ok<NotReadyReason>, ValidationProblem>> (string code, ReasonRequest body, ClaimsPrincipal user,
+        group.MapPut("/reasons/{code}", async Task<Results<Ok<NotReadyReason>, ValidationProblem>> (string code, NotReadyReasonRequest body, ClaimsPrincipal user,
             IGrainFactory grains, UiText text) =>
         {
             var result = await Directory(grains).SaveNotReadyReason(new NotReadyReason(code, body.NameZh ?? "", body.NameEn ?? "", body.Active ?? true),
@@ -45,7 +45,7 @@ public static class CallCenterConfigEndpoints
         return api;
     }
 
-    public sealed record ReasonRequest(string? NameZh, string? NameEn, bool? Active);
+    public sealed record NotReadyReasonRequest(string? NameZh, string? NameEn, bool? Active);
 
     private static ICallCenterDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<ICallCenterDirectoryGrain>(0);
 

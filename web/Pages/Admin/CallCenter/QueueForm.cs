@@ -35,7 +35,7 @@ public sealed class QueueForm
 
     public CallCenterConfigEndpoints.QueueRequest ToRequest()
     {
-        var tiers = new List<CallCenterConfigEndpoints.TierRequest>();
+        var tiers = new List<CallCenterConfigEndpoints.QueueTierRequest>();
         for (var i = 0; i < TierSkill.Count; i++)
             if (!string.IsNullOrWhiteSpace(TierSkill[i]))
                 tiers.Add(new(i < TierAfter.Count ? TierAfter[i] ?? 0 : 0, TierSkill[i]!.Trim().ToLowerInvariant(), i < TierMin.Count ? TierMin[i] : 1));
