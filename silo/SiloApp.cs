@@ -39,6 +39,9 @@ public static class SiloApp
         builder.UseOrleans(silo => silo.AddHomeServiceSilo(settings));
         builder.Services.AddHostedService<DemoSeeder>(); // after UseOrleans: these call grains
         builder.Services.AddHostedService<SweeperStartup>();
+        builder.Services.AddSingleton(sp => SystemSettingsApplier.FromOptions(
+            sp.GetRequiredService<HomeService.WorkOrders.WorkOrderOptions>(), sp.GetRequiredService<HomeService.Merchants.StandingPolicy>()));
+        builder.Services.AddHostedService<SystemSettingsApplier>();
         builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<WebhookDispatcher>();
 

@@ -7,9 +7,10 @@ namespace HomeService.Merchants;
 /// </summary>
 public sealed record StandingPolicy
 {
-    public int Threshold { get; init; } = 60;
-    public int DaysBelowToWarn { get; init; } = 30;
-    public int GraceDays { get; init; } = 30;
+    // Set by the silo's settings applier when an operator changes them on /admin/settings.
+    public int Threshold { get; set; } = 60;
+    public int DaysBelowToWarn { get; set; } = 30;
+    public int GraceDays { get; set; } = 30;
 }
 
 /// <summary>A change of status the rules call for, with its reason code.</summary>

@@ -1,22 +1,25 @@
 namespace HomeService.WorkOrders;
 
-/// <summary>Work-order timings from configuration ("HomeService:WorkOrders:…").</summary>
+/// <summary>
+/// Work-order timings from configuration ("HomeService:WorkOrders:…"). The settable ones are system settings an operator
+/// changes on /admin/settings: the silo's settings applier writes them here, and the next order to read them uses them.
+/// </summary>
 public sealed record WorkOrderOptions
 {
     /// <summary>How long a merchant has to accept an offer before it goes to the next.</summary>
-    public TimeSpan AcceptTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Automatic offers before the order waits in the manual dispatch queue.</summary>
-    public int MaxOfferAttempts { get; init; } = 3;
+    public int MaxOfferAttempts { get; set; } = 3;
 
     /// <summary>How long after completion the follow-up visit (回访) falls due.</summary>
-    public TimeSpan FollowUpDelay { get; init; } = TimeSpan.FromHours(24);
+    public TimeSpan FollowUpDelay { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>From intake to a merchant's acceptance.</summary>
-    public TimeSpan DispatchSla { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan DispatchSla { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>From the end of the wanted time window to check-out.</summary>
-    public TimeSpan CompletionGrace { get; init; } = TimeSpan.FromHours(4);
+    public TimeSpan CompletionGrace { get; set; } = TimeSpan.FromHours(4);
 
     /// <summary>Complaint response and resolution times by severity (low, medium, high); a severity not set keeps the default.</summary>
     public IReadOnlyDictionary<string, (TimeSpan Respond, TimeSpan Resolve)> ComplaintSlas { get; init; } =

@@ -237,6 +237,12 @@ public static class BadInputSpecs
         ["POST /api/admin/call-center/queues/{queueId}/revert"] = new(new { version = 1 }, ["version"]),
         // {code} is a category code here ("hourly"), which is no reason code yet: no probe body is whole, so none is created.
         ["PUT /api/admin/call-center/reasons/{code}"] = new(new { nameZh = "午休", nameEn = "Lunch", active = true }, ["nameZh", "nameEn"]),
+        // The probes change one setting at a time, never to a value in range, so the settings stay at version 0.
+        ["PUT /api/admin/settings"] = new(new
+        {
+            dispatchSlaMinutes = 30, completionGraceHours = 4, acceptTimeoutMinutes = 0, maxOfferAttempts = 3, followUpDelayHours = 24, creditThreshold = 60,
+            daysBelowToWarn = 30, graceDays = 30,
+        }),
         ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },

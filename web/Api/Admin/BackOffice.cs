@@ -21,6 +21,7 @@ public static class BackOffice
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapCallCenterConfigEndpoints();
+        api.MapSettingsEndpoints();
         api.MapKeyEndpoints();
         return api;
     }
