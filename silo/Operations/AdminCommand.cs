@@ -15,11 +15,14 @@ public static class AdminCommand
 {
     public static readonly string[] Verbs = ["create-admin", "reset-password"];
 
-    public static async Task<int> Run(string[] args)
+    /// <param name="args">The verb, the login, then configuration as the silo takes it (--ConnectionStrings:HomeService=…).</param>
+    public static async Task<int> Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         if (args.Length < 2 || string.IsNullOrWhiteSpace(args[1]))
         {
-            Console.Error.WriteLine($"Usage: {args[0]} LOGIN");
+            error.WriteLine($"Usage: {args[0]} LOGIN");
             return 2;
         }
         var login = args[1].Trim().ToLowerInvariant();
@@ -40,7 +43,7 @@ public static class AdminCommand
         }
         catch (Exception) when (timeout.IsCancellationRequested)
         {
-            Console.Error.WriteLine("No silo of this center answered within a minute. Start the center first (deploy/run.sh, or your silo service).");
+            error.WriteLine("No silo of this center answered within a minute. Start the center first (deploy/run.sh, or your silo service).");
             return 1;
         }
         var grains = host.Services.GetRequiredService<IClusterClient>();
@@ -52,12 +55,12 @@ public static class AdminCommand
         await host.StopAsync();
         if (outcome is not null)
         {
-            Console.Error.WriteLine(outcome);
+            error.WriteLine(outcome);
             return 1;
         }
-        Console.WriteLine($"Login: {login}");
-        Console.WriteLine($"One-time password: {password}");
-        Console.WriteLine("Sign in at /login; the password must be changed at the first sign-in.");
+        output.WriteLine($"Login: {login}");
+        output.WriteLine($"One-time password: {password}");
+        output.WriteLine("Sign in at /login; the password must be changed at the first sign-in.");
         return 0;
     }
 

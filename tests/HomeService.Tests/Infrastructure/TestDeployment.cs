@@ -84,6 +84,9 @@ public sealed class TestDeployment : IAsyncDisposable
         ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
     };
 
+    /// <summary>The configuration an operator's command (deploy/admin.sh) needs to reach this deployment, as command-line arguments.</summary>
+    public string[] CommandArgs() => CommonSettings().Select(s => $"--{s.Key}={s.Value}").ToArray();
+
     private Dictionary<string, string?> CommonSettings() => new()
     {
         ["ConnectionStrings:HomeService"] = ConnectionString,

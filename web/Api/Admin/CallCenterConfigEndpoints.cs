@@ -94,7 +94,6 @@ public static class CallCenterConfigEndpoints
             AnnounceEverySeconds = body.AnnounceEverySeconds ?? current.AnnounceEverySeconds,
             TopDownOrder = body.TopDownOrder?.Select(a => a ?? "").ToList() ?? current.TopDownOrder,
         };
-        if (config.Tiers.Count == 0 && !errors.ContainsKey("tiers")) errors["tiers"] = ["required"];
         return (config, errors);
     }
 
