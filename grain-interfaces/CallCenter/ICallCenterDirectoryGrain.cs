@@ -21,10 +21,4 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
     [Alias("GetAgent")] Task<AgentProfile?> GetAgent(string agentId);
     /// <summary>Changes a queue's settings; the queue applies them to the calls already waiting.</summary>
     [Alias("UpdateQueue")] Task<CommandResult<QueueConfig>> UpdateQueue(QueueConfig config, string actor);
-
-    /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
-    [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);
 }
-
-[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.HotlineRoute")]
-public sealed record HotlineRoute([property: Id(0)] string QueueId, [property: Id(1)] int Priority);

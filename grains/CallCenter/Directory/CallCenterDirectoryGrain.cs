@@ -15,7 +15,6 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log,
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private Dictionary<string, QueueConfig> _queues = new();
     private Dictionary<string, AgentProfile> _agents = new();
-    private Dictionary<(string Dialled, string Choice), (string Queue, int Priority)> _routes = new();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
@@ -45,10 +44,6 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log,
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 _queueVersions[r.GetString(0)] = r.GetInt32(1);
-        await using (var cmd = new NpgsqlCommand("SELECT dialled, ivr_choice, queue_id, priority FROM hotline_route", conn))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                _routes[(r.GetString(0), r.GetString(1))] = (r.GetString(2), r.GetInt32(3));
     }
 
     public Task<IReadOnlyList<QueueConfig>> GetQueues() => Task.FromResult<IReadOnlyList<QueueConfig>>(_queues.Values.ToList());
@@ -82,14 +77,5 @@ public sealed class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log,
         _queues[config.QueueId] = updated;
         await GrainFactory.GetGrain<IQueueGrain>(config.QueueId).Reconfigure(updated);
         return CommandResult<QueueConfig>.Ok(updated);
-    }
-
-    public Task<HotlineRoute> Route(string dialled, string? ivrChoice)
-    {
-        if (_routes.TryGetValue((dialled, ivrChoice ?? ""), out var exact)) return Task.FromResult(new HotlineRoute(exact.Queue, exact.Priority));
-        if (_routes.TryGetValue((dialled, ""), out var number)) return Task.FromResult(new HotlineRoute(number.Queue, number.Priority));
-        // An unknown number still reaches a person: the main hotline's own queue (its route without an IVR choice).
-        var main = _routes.Where(r => r.Key.Choice == "").OrderBy(r => r.Key.Dialled, StringComparer.Ordinal).Select(r => r.Value.Queue).FirstOrDefault();
-        return Task.FromResult(new HotlineRoute(main ?? _queues.Keys.Order().First(), 0));
     }
 }
