@@ -11,6 +11,8 @@ public static class BackOffice
         services.AddSingleton<AuditLogReader>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<OwnPassword>();
+        services.AddSingleton<HotlineReader>();
+        services.AddScoped<HotlineCommands>();
         return services;
     }
 
@@ -18,6 +20,8 @@ public static class BackOffice
     {
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
+        api.MapHotlineEndpoints();
+        api.MapBlacklistEndpoints();
         return api;
     }
 }
