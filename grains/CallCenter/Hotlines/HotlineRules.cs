@@ -4,7 +4,7 @@ namespace HomeService.CallCenter.Hotlines;
 
 /// <summary>
 /// What a hotline's settings must be, with errors keyed by the API's field names: a name; routes for existing queues
-/// with one default route (no choice) and no choice twice; hours in the BusinessHours form; a closed action, and for an
+/// with one default route (no choice) and no choice twice (the website's callback "number" routes topics instead of keys); hours in the BusinessHours form; a closed action, and for an
 /// overflow another number to go to.
 /// </summary>
 public static partial class HotlineRules
@@ -47,12 +47,14 @@ public static partial class HotlineRules
         else if (s.Routes.Count > MaxRoutes) Add("routes", $"max_count:{MaxRoutes}");
         else
         {
-            if (s.Routes.All(r => r.Choice.Length > 0)) Add("routes", "no-default-route");
+            // The website's requests choose a topic (service, complaint); one without a route of its own goes to the main hotline's queue.
+            var web = dialled == WebCallback;
+            if (!web && s.Routes.All(r => r.Choice.Length > 0)) Add("routes", "no-default-route");
             var seen = new HashSet<string>();
             for (var i = 0; i < s.Routes.Count; i++)
             {
                 var r = s.Routes[i];
-                if (r.Choice.Length > 0 && !ChoicePattern().IsMatch(r.Choice)) Add($"routes[{i}].choice", "format");
+                if (r.Choice.Length > 0 && !(web ? TopicPattern() : ChoicePattern()).IsMatch(r.Choice)) Add($"routes[{i}].choice", "format");
                 else if (!seen.Add(r.Choice)) Add($"routes[{i}].choice", "duplicate");
                 if (r.QueueId.Length == 0) Add($"routes[{i}].queueId", "required");
                 else if (!queues.Contains(r.QueueId)) Add($"routes[{i}].queueId", "unknown");
@@ -82,4 +84,7 @@ public static partial class HotlineRules
 
     [GeneratedRegex("^[0-9*#]{1,8}$")]
     private static partial Regex ChoicePattern();
+
+    [GeneratedRegex("^[a-z0-9-]{1,32}$")]
+    private static partial Regex TopicPattern();
 }
