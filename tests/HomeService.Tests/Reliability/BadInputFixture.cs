@@ -28,7 +28,12 @@ public sealed class BadInputFixture : ProbeDeployment
         _orders[RealOrder.Complaint] = complaint;
         await Expect(await Send(Caller.TelephonyKey, HttpMethod.Post, "/api/cti/calls",
             Json(new { callId = CallId, caller = "13800138000", dialled = "037112345", ivrChoice = "2" })));
+        await Expect(await Send(Caller.Admin, HttpMethod.Post, "/api/admin/blacklist",
+            Json(new { number = BlockedNumber, reason = "骚扰电话", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) })));
     }
+
+    /// <summary>A number on the blacklist, so an unblock probe gets past "no such entry" to the body check.</summary>
+    public const string BlockedNumber = "13999990000";
 
     public string Order(RealOrder which) => _orders[which];
 
@@ -45,6 +50,8 @@ public sealed class BadInputFixture : ProbeDeployment
         "articleId" => "A1001",
         "agentId" => "A004",
         "campaignId" => "cmp-probe",
+        "number" => BlockedNumber,
+        "year" => "2025",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

@@ -52,6 +52,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/admin/merchants/{merchantId}/list")]
     [InlineData("POST /api/admin/articles")]
     [InlineData("PUT /api/admin/articles/{articleId}")]
+    [InlineData("PUT /api/admin/hotlines/{dialled}")]
+    [InlineData("PUT /api/admin/calendar/{year}")]
+    [InlineData("POST /api/admin/blacklist")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -93,6 +96,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),
         "POST /api/admin/articles" or "PUT /api/admin/articles/{articleId}" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles") + await probe.Http(Caller.Admin).GetStringAsync("/api/admin/articles/A1001"),
+        "PUT /api/admin/hotlines/{dialled}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/hotlines"),
+        "PUT /api/admin/calendar/{year}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/calendar/2025"),
+        "POST /api/admin/blacklist" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/blacklist"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }
