@@ -8,9 +8,9 @@ using static Microsoft.Playwright.Assertions;
 namespace HomeService.Tests.Browser;
 
 /// <summary>
-/// 话务配置 in a real browser, forms posted without any script: an admin changes a hotline's holiday hours (a wrong value
-/// is named at its field, in Chinese), reverts to the previous version, blocks a number on the blacklist page, and the
-/// routing tool and a real call both turn that caller away.
+/// 话务配置 in a real browser, forms posted without any script: an admin adds a number, changes the main hotline's holiday
+/// hours (a wrong value is named at its field, in Chinese) and reverts them, enters a year of the holiday calendar, and
+/// blocks a number on the blacklist page; the routing tool and a real call both turn that caller away.
 /// </summary>
 public sealed class HotlinePagesBrowserTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
@@ -21,7 +21,15 @@ public sealed class HotlinePagesBrowserTests(BrowserFixture browser, ITestOutput
         await SignIn(admin, "admin");
         await IsOn(admin, "/admin");
 
-        // 1. From the list to the main hotline's page.
+        // 1. A new number from the list page starts as version 1; then to the main hotline's page.
+        await Go(admin, "/admin/call-center/hotlines");
+        await admin.Locator("#add-dialled").FillAsync("037166680");
+        await admin.Locator("#add-name").FillAsync("养老服务专线");
+        await admin.Locator("#add-queue").SelectOptionAsync("complaint");
+        await admin.Locator("#hotline-add-submit").ClickAsync();
+        await IsOn(admin, "/admin/call-center/hotlines/037166680");
+        await Expect(admin.Locator("#saved")).ToHaveTextAsync("已保存为版本 v1，下一通来电起生效。");
+        await Expect(admin.Locator("select[name='Routes[0].QueueId']")).ToHaveValueAsync("complaint");
         await Go(admin, "/admin/call-center/hotlines");
         await admin.Locator("#hotlines tr[data-dialled='037112345'] a").ClickAsync();
         await IsOn(admin, "/admin/call-center/hotlines/037112345");
@@ -47,7 +55,19 @@ public sealed class HotlinePagesBrowserTests(BrowserFixture browser, ITestOutput
         Assert.Equal("hotline.revert", await Deployment.Scalar<string>(
             "SELECT action FROM audit_log WHERE target_kind = 'hotline' AND target_id = '037112345' ORDER BY id DESC LIMIT 1"));
 
-        // 5. A nuisance number on the blacklist page: without a reason it is refused at the field, then blocked.
+        // 5. A year of the holiday calendar, one line a range or a day: a make-up day on a Monday is named with its line.
+        await Go(admin, "/admin/call-center/calendar?year=2027");
+        await Expect(admin.Locator("#year-empty")).ToBeVisibleAsync();
+        await admin.Locator("#holidays").FillAsync("元旦 2027-01-01 2027-01-03\n春节 2027-02-05 2027-02-12");
+        await admin.Locator("#workdays").FillAsync("2027-01-04 元旦");
+        await admin.Locator("#calendar-save").ClickAsync();
+        await Expect(admin.Locator(".field-error[data-field='workdays']")).ToHaveTextAsync("第 1 行：调休上班日期须为周六或周日（工作日本来就上班）。");
+        await admin.Locator("#workdays").FillAsync("2027-01-09 元旦");
+        await admin.Locator("#calendar-save").ClickAsync();
+        await Expect(admin.Locator("#saved")).ToHaveTextAsync("已保存为版本 v1，下一通来电起生效。");
+        await Expect(admin.Locator("#holidays")).ToHaveValueAsync("元旦 2027-01-01 2027-01-03\n春节 2027-02-05 2027-02-12\n");
+
+        // 6. A nuisance number on the blacklist page: without a reason it is refused at the field, then blocked.
         await Go(admin, "/admin/call-center/blacklist");
         await admin.Locator("#block-number").FillAsync("139 0000 8888");
         await admin.Locator("#block-submit").ClickAsync();
@@ -57,7 +77,7 @@ public sealed class HotlinePagesBrowserTests(BrowserFixture browser, ITestOutput
         await Expect(admin.Locator("#done")).ToHaveTextAsync("已拉黑，下一通来电起生效。");
         await Expect(admin.Locator("#blacklist tr[data-number='13900008888']")).ToHaveAttributeAsync("data-state", "active");
 
-        // 6. The routing tool says the caller is turned away; a call from that number is.
+        // 7. The routing tool says the caller is turned away; a call from that number is.
         await Go(admin, "/admin/call-center/what-if");
         await admin.Locator("#wi-dialled").FillAsync("037112345");
         await admin.Locator("#wi-caller").FillAsync("13900008888");
