@@ -228,10 +228,19 @@ public sealed class HotlineTests(HotlineDeployment fixture) : IClassFixture<Hotl
             entry.GetProperty("blockedBy").GetString()));
         Assert.Equal("blacklisted", (await Offer(Main, "13900005555", "2")).GetProperty("endCause").GetString());
 
+        // A supervisor blocks any call's caller on the page the recordings link to (a plain form post).
         using var supervisor = await WebSession.SignIn(fixture.Web, "supervisor");
         var anyCall = Id(await Offer(Main, "13900006666", "2"));
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.Http.PostAsJsonAsync($"/api/admin/blacklist/calls/{anyCall}",
-            new { reason = "骚扰电话", expiresOn = until })).StatusCode);
+        var page = $"/calls/{anyCall}/block";
+        Assert.Contains("13900006666", await supervisor.Http.GetStringAsync(page));
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await supervisor.AntiforgeryToken(page), ["Reason"] = "骚扰电话", ["Days"] = "7",
+        });
+        var done = await (await supervisor.Http.PostAsync(page, form)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"blocked\"", done);
+        Assert.Equal("blacklisted", (await Offer(Main, "13900006666", "2")).GetProperty("endCause").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await own.Http.GetAsync(page)).StatusCode); // not agent3's call
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PostAsJsonAsync("/api/admin/blacklist",
             new { number = "13900007777", reason = "骚扰电话", expiresOn = until })).StatusCode);
     }
