@@ -3,6 +3,7 @@ using HomeService.Identity;
 using HomeService.Silo.Database;
 using HomeService.Silo.Hosting;
 using HomeService.Silo.Seeding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Dashboard;
 
@@ -18,7 +19,8 @@ public static class SiloApp
         var settings = SiloSettings.From(builder.Configuration);
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
+        // A test host may put its own clock in first (configure runs above); production keeps the system's.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => AppDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<SchemaMigrationService>(); // before UseOrleans: providers need the schema

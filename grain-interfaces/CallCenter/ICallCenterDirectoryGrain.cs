@@ -68,14 +68,8 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
     [Alias("UpdateAgent")] Task<CommandResult<AgentProfile>> UpdateAgent(AgentProfile profile, string actor);
 
     /// <summary>
-    /// Reads queues, seats and routes again from the read tables and applies them live: for a bulk import written straight
+    /// Reads queues and seats again from the read tables and applies them live: for a bulk import written straight
     /// into the tables (seats from the center's previous system, the benchmark's hundreds of seats).
     /// </summary>
     [Alias("Reload")] Task Reload();
-
-    /// <summary>The queue a dialled number and IVR choice lead to, and the priority the choice gives.</summary>
-    [Alias("Route")] Task<HotlineRoute> Route(string dialled, string? ivrChoice);
 }
-
-[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.HotlineRoute")]
-public sealed record HotlineRoute([property: Id(0)] string QueueId, [property: Id(1)] int Priority);

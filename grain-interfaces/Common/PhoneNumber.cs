@@ -3,6 +3,11 @@ namespace HomeService;
 /// <summary>Mainland China numbers as the center dials them.</summary>
 public static class PhoneNumber
 {
+    /// <summary>The caller of a call whose number is withheld (主叫号码隐藏): the switch sends "anonymous", as SIP does.</summary>
+    public const string Withheld = "anonymous";
+
+    public static bool IsWithheld(string caller) => string.Equals(caller.Trim(), Withheld, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The form numbers are stored and matched in: a mainland mobile as its 11 digits, whatever prefix the
     /// switch put in front (+86, 86, 0); other numbers keep their digits.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HomeService.CallCenter;
 using HomeService.EventLog;
 using HomeService.Identity;
 using HomeService.Workers;
@@ -124,18 +125,39 @@ public sealed class DemoSeeder(
                 q.Tiers.Select(t => new HomeService.CallCenter.ExpansionTier(t.After, t.Skill, t.Min)).ToList(), 20, 3, q.WrapUpSeconds, 300, null, true, 30, []);
             Check(await directory.CreateQueue(config, Actor), $"queue {q.Id}");
         }
-        foreach (var r in DemoData.Routes)
-            await Append("hotline_route", $"{r.Dialled}/{r.IvrChoice}", "RouteDefined", r, new ReadModelWrite(
-                "INSERT INTO hotline_route (dialled, ivr_choice, queue_id, priority) VALUES ($1, $2, $3, $4)",
-                r.Dialled, r.IvrChoice, r.QueueId, r.Priority));
+        await SeedHotlines();
         // The main hotline answers with the platform IVR of the center's documents (version 1); a switch that runs its own
         // IVR still sends the caller's choice with the offer and the routes above apply.
         var flow = HomeService.CallCenter.Ivr.DefaultIvrFlow.Definition;
         await Append("ivr_flow", DemoData.Hotline, "IvrFlowPublished", flow, new ReadModelWrite(
             "INSERT INTO ivr_flow (dialled, version, definition, created_by, created_at) VALUES ($1, 1, $2::jsonb, $3, $4)",
             DemoData.Hotline, JsonSerializer.Serialize(flow, Json), Actor, clock.GetUtcNow()));
-        await directory.Reload(); // the routes above were written into its table after it started
     }
+
+    /// <summary>
+    /// The hotline and the website's callback "number" with their routes, and the official holiday calendars, through the
+    /// commands the admin pages use. The demo center answers around the clock, so demos and tests work at any hour; a
+    /// real center sets its hours on /admin/call-center/hotlines.
+    /// </summary>
+    private async Task SeedHotlines()
+    {
+        foreach (var number in DemoData.Routes.Select(r => r.Dialled).Distinct())
+        {
+            var routes = DemoData.Routes.Where(r => r.Dialled == number).Select(r => new RouteRule(r.IvrChoice, r.QueueId, r.Priority)).ToList();
+            var name = number == DemoData.Hotline ? "家政服务热线" : "网上回呼请求";
+            var saved = await grains.GetGrain<IHotlineGrain>(number).Save(AllDay(name, routes), null, Actor);
+            if (!saved.Succeeded) throw new InvalidOperationException($"Demo hotline {number}: {string.Join(", ", saved.Errors!.Select(e => $"{e.Key} {e.Value[0]}"))}");
+        }
+        foreach (var year in DemoCalendar.Years)
+        {
+            var saved = await grains.GetGrain<IHolidayCalendarGrain>(0).SaveYear(year, null, Actor);
+            if (!saved.Succeeded) throw new InvalidOperationException($"Demo calendar {year.Year}: {string.Join(", ", saved.Errors!.Select(e => $"{e.Key} {e.Value[0]}"))}");
+        }
+    }
+
+    /// <summary>A demo number's settings: open all day on every kind of day, voicemail if an admin narrows the hours.</summary>
+    private static HotlineSettings AllDay(string name, IReadOnlyList<RouteRule> routes) =>
+        new(name, IvrAnswers: true, routes, "00:00-24:00", "00:00-24:00", "00:00-24:00", ClosedActions.Voicemail, "", null, "", BlockWithheld: false);
 
     private async Task SeedMembersAndHistory()
     {

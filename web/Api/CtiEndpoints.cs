@@ -28,7 +28,9 @@ public static partial class CtiEndpoints
         cti.MapPost("/", Offered)
             .WithSummary("A call is offered (来电)")
             .WithDescription("The switch reports a new call: callId (the switch's id, [A-Za-z0-9._:-]{1,64}), caller and dialled "
-                + "(digits, optional leading +, 3-20), optional trunk and ivrChoice (the IVR key pressed). The call is routed by "
+                + "(digits, optional leading +, 3-20; caller \"anonymous\" for a withheld number), optional trunk and ivrChoice (the IVR key "
+                + "pressed). A blacklisted caller, a withheld one on a hotline that blocks them, or a call outside the number's hours "
+                + "hears a message and never reaches a queue (or leaves a message, or goes to the overflow number). Otherwise the call is routed by "
                 + "dialled number and IVR choice to a queue and queued; ring commands follow through the CTI gateway. Without an "
                 + "ivrChoice, a number with a platform IVR flow answers with prompts and digit collection instead (see /api/ivr/flows). A repeated "
                 + "offer for a known callId changes nothing. Needs a telephony X-Api-Key and an Idempotency-Key header (non-blank, at most 128 "
@@ -61,7 +63,7 @@ public static partial class CtiEndpoints
     {
         var errors = Check(key);
         if (!IsCallId(body.CallId)) errors["callId"] = ["format:call-id"];
-        if (!IsNumber(body.Caller)) errors["caller"] = ["format:digits"];
+        if (!IsNumber(body.Caller) && !(body.Caller is { } withheld && PhoneNumber.IsWithheld(withheld))) errors["caller"] = ["format:digits"];
         if (!IsNumber(body.Dialled)) errors["dialled"] = ["format:digits"];
         if (body.IvrChoice is { } choice && !DigitsPattern().IsMatch(choice)) errors["ivrChoice"] = ["format:digits"];
         References.Limit(errors, "trunk", body.Trunk, 64);

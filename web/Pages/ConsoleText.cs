@@ -20,6 +20,7 @@ public static class ConsoleText
             ["ivr"] = t["console.ivr"],
             ["since"] = t["console.since"],
             ["consulting"] = t["console.consulting"],
+            ["block"] = t["hotline.block.link"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
         foreach (var reason in new[] { NotReadyReasons.NoAnswer, NotReadyReasons.Supervisor, "login" })

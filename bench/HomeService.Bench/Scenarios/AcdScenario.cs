@@ -29,6 +29,7 @@ public sealed class AcdScenario(BenchContext context)
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
         var client = connection.Client;
         await client.GetGrain<HomeService.CallCenter.ICallCenterDirectoryGrain>(0).Reload(); // the seats and queues written above
+        await SeedHotline(client);
         await Parallel.ForEachAsync(Enumerable.Range(1, AgentCount), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (n, _) =>
         {
             var agent = client.GetGrain<IAgentGrain>($"BA{n:0000}");
@@ -132,6 +133,15 @@ public sealed class AcdScenario(BenchContext context)
         return callers * perCaller / seconds.Max();
     }
 
+    /// <summary>The bench hotline: IVR choices 1–10 lead to the ten queues, through the command the admin page uses.</summary>
+    private async Task SeedHotline(IClusterClient client)
+    {
+        var routes = Enumerable.Range(1, Queues).Select(q => new RouteRule(q.ToString(), $"bq{q:00}", 0)).Prepend(new RouteRule("", "bq01", 0)).ToList();
+        var saved = await client.GetGrain<IHotlineGrain>(Hotline).Save(new HotlineSettings("压测热线", false, routes, "00:00-24:00", "00:00-24:00",
+            "00:00-24:00", ClosedActions.Message, "", null, "", false), null, "system:bench");
+        if (!saved.Succeeded) throw new InvalidOperationException($"Bench hotline: {string.Join(", ", saved.Errors!.Keys)}");
+    }
+
     /// <summary>Ten queues, one skill each, reached by IVR choices 1–10 on a bench hotline; each agent has three of the skills.</summary>
     private async Task Seed()
     {
@@ -145,7 +155,6 @@ public sealed class AcdScenario(BenchContext context)
                    jsonb_build_array(jsonb_build_object('afterSeconds', 0, 'skill', 'skill' || q, 'minProficiency', 1))
             FROM generate_series(1, $2) q
             """,
-            "INSERT INTO hotline_route (dialled, ivr_choice, queue_id, priority) SELECT $3, q::text, 'bq' || lpad(q::text, 2, '0'), 0 FROM generate_series(1, $2) q",
             """
             INSERT INTO agent (id, name, extension, skills)
             SELECT 'BA' || lpad(n::text, 4, '0'), '压测座席 ' || n, (70000 + n)::text,

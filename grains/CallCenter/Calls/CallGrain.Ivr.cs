@@ -1,3 +1,4 @@
+using HomeService.CallCenter.Hotlines;
 using HomeService.CallCenter.Ivr;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,24 +21,12 @@ public sealed partial class CallGrain
 
     private IvrFlowDefinition? _ivrFlow;
 
-    /// <summary>Offer hook: true if the call entered the number's platform IVR (no choice made at the switch, and a flow exists).</summary>
-    private async Task<bool> TryEnterIvr(CtiCallOffered offer, string caller)
-    {
-        if (offer.IvrChoice is not null) return false;
-        var flow = await IvrFlows(offer.Dialled).Current();
-        if (flow is null) return false;
-        _story = await Story(caller);
-        await Record(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, null, null, 0, Now));
-        await StartIvr(flow);
-        return true;
-    }
-
     /// <summary>A repeated offer of a call still in the IVR: the first may have died before the caller heard anything, so ask again.</summary>
     private async Task ResumeIvr()
     {
         if (Call.IvrFlowVersion is null)
         {
-            if (await IvrFlows(Call.Dialled).Current() is { } flow) await StartIvr(flow);
+            if (await IvrFlows(Call.RouteNumber).Current() is { } flow) await StartIvr(flow);
             else await IvrLeave(new IvrAction(IvrActionKinds.Agent)); // the flow was removed under it: a person takes the call
         }
         else if (Call.InIvr && await IvrFlow() is { } definition)
@@ -73,21 +62,24 @@ public sealed partial class CallGrain
         if (turn.Leave is { } action) await IvrLeave(action);
     }
 
-    /// <summary>Where the caller goes from the IVR.</summary>
+    /// <summary>Where the caller goes from the IVR (the queue as the "what happens if" tool finds it: <see cref="CallEntries.IvrQueue"/>).</summary>
     private async Task IvrLeave(IvrAction action)
     {
         var vip = _story?.Member?.Vip == true ? VipPriority : 0;
         switch (action.Kind)
         {
             case IvrActionKinds.Queue:
-                await Record(new CallIvrLeft(action.Kind, action.Target!, action.Priority + vip, Now));
-                await EnterQueue(action.Target!, _story?.StickyAgentId);
+            {
+                var route = (await CallEntries.IvrQueue(GrainFactory, Call.RouteNumber, action))!;
+                await Record(new CallIvrLeft(action.Kind, route.QueueId, route.Priority + vip, Now));
+                await EnterQueue(route.QueueId, _story?.StickyAgentId);
                 break;
+            }
             case IvrActionKinds.Callback:
             {
                 // Like a caller who books a callback while queued: the place is kept, the caller hangs up, an agent calls back.
-                var route = await Directory.Route(Call.Dialled, null);
-                await Record(new CallIvrLeft(action.Kind, route.QueueId, route.Priority + action.Priority + vip, Now));
+                var route = (await CallEntries.IvrQueue(GrainFactory, Call.RouteNumber, action))!;
+                await Record(new CallIvrLeft(action.Kind, route.QueueId, route.Priority + vip, Now));
                 await EnterQueue(route.QueueId, _story?.StickyAgentId, announce: false);
                 await Record(new CallbackRequested(null, Now));
                 await gateway.PlayPrompt(CallId, CallbackBookedPrompt);
@@ -107,8 +99,8 @@ public sealed partial class CallGrain
                 break;
             default: // agent (人工服务): the number's own queue, the one a call without a choice goes to
             {
-                var route = await Directory.Route(Call.Dialled, null);
-                await Record(new CallIvrLeft(IvrActionKinds.Agent, route.QueueId, route.Priority + action.Priority + vip, Now));
+                var route = (await CallEntries.IvrQueue(GrainFactory, Call.RouteNumber, action with { Kind = IvrActionKinds.Agent }))!;
+                await Record(new CallIvrLeft(IvrActionKinds.Agent, route.QueueId, route.Priority + vip, Now));
                 await EnterQueue(route.QueueId, _story?.StickyAgentId);
                 break;
             }
@@ -137,7 +129,7 @@ public sealed partial class CallGrain
 
     /// <summary>The version the call entered with, never a newer one.</summary>
     private async Task<IvrFlowDefinition?> IvrFlow() =>
-        _ivrFlow ??= Call.IvrFlowVersion is { } version ? (await IvrFlows(Call.Dialled).GetVersion(version))?.Definition : null;
+        _ivrFlow ??= Call.IvrFlowVersion is { } version ? (await IvrFlows(Call.RouteNumber).GetVersion(version))?.Definition : null;
 
     private IIvrFlowGrain IvrFlows(string dialled) => GrainFactory.GetGrain<IIvrFlowGrain>(dialled);
 }

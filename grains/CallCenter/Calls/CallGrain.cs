@@ -1,3 +1,4 @@
+using HomeService.CallCenter.Hotlines;
 using HomeService.EventLog;
 using HomeService.Realtime;
 using HomeService.Telephony;
@@ -27,7 +28,7 @@ public sealed partial class CallGrain(
         ("CallbackRequested", typeof(CallbackRequested)), ("CallOverflowed", typeof(CallOverflowed)),
         ("CallConsultStarted", typeof(CallConsultStarted)), ("CallConsultAnswered", typeof(CallConsultAnswered)),
         ("CallConsultEnded", typeof(CallConsultEnded)), ("CallConsultCompleted", typeof(CallConsultCompleted)),
-        .. IvrEvents, .. RecordingEvents, .. SupervisionEvents, .. ConferenceEvents, .. OutboundEvents]);
+        .. IvrEvents, .. RecordingEvents, .. SupervisionEvents, .. ConferenceEvents, .. OutboundEvents, .. HotlineEvents]);
 
     private const int VipPriority = 10;
     private const int ConsultRingSeconds = 30;
@@ -61,7 +62,11 @@ public sealed partial class CallGrain(
         {
             // A repeated offer. If the first one was recorded but its silo died before the call reached its queue, the
             // switch's retry finishes the job; otherwise it only gets the call as it is.
-            if (Call.Status == CallStatus.Ivr && Call.QueueId is { } queue)
+            if (Call.TurnedAway is not null)
+            {
+                if (!Call.InVoicemail) await CarryOutTurnAway();
+            }
+            else if (Call.Status == CallStatus.Ivr && Call.QueueId is { } queue)
             {
                 _story ??= await Story(Call.Caller);
                 await EnterQueue(queue, _story.StickyAgentId);
@@ -69,14 +74,29 @@ public sealed partial class CallGrain(
             else if (Call.Status == CallStatus.Ivr && !Call.InVoicemail) await ResumeIvr();
             return Call.View();
         }
-        var caller = PhoneNumber.Normalize(offer.Caller);
-        if (await TryEnterIvr(offer, caller)) return Call.View();
-        var route = await Directory.Route(offer.Dialled, offer.IvrChoice);
-        _story = await Story(caller);
-        // VIP members come ahead of others; so do callers who chose "complaint" (the route's priority).
-        var priority = route.Priority + (_story.Member?.Vip == true ? VipPriority : 0);
-        await Record(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, offer.IvrChoice, route.QueueId, priority, Now));
-        await EnterQueue(route.QueueId, _story.StickyAgentId);
+        var caller = CallerNumber(offer.Caller);
+        // The caller's way in (blacklist, hours, IVR or route), by the code the "what happens if" tool runs.
+        var path = await CallEntries.Follow(GrainFactory, offer.Dialled, caller, offer.IvrChoice, Now);
+        var entry = path.Last;
+        if (path.Ending == EntryOutcomes.Ivr && await IvrFlows(entry.Dialled).GetVersion(entry.IvrFlowVersion!.Value) is { } flow)
+        {
+            _story = await Story(caller);
+            await RecordOffer(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, null, null, 0, Now), path);
+            await StartIvr(flow);
+        }
+        else if (entry.Route is { } route && path.Ending is EntryOutcomes.Ivr or EntryOutcomes.Queue)
+        {
+            _story = await Story(caller);
+            // VIP members come ahead of others; so do callers who chose "complaint" (the route's priority).
+            var priority = route.Priority + (_story.Member?.Vip == true ? VipPriority : 0);
+            await RecordOffer(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, offer.IvrChoice, route.QueueId, priority, Now), path);
+            await EnterQueue(route.QueueId, _story.StickyAgentId);
+        }
+        else
+        {
+            await RecordOffer(new CallOffered(offer.EventId, caller, offer.Dialled, offer.Trunk, offer.IvrChoice, null, 0, Now), path);
+            await CarryOutTurnAway();
+        }
         return Call.View();
     }
 
@@ -89,7 +109,7 @@ public sealed partial class CallGrain(
     {
         if (Call.Exists) return Call.View(); // the same request again
         var caller = PhoneNumber.Normalize(phone);
-        var route = await Directory.Route(CallState.WebCallbackNumber, topic);
+        var route = await Hotline(CallState.WebCallbackNumber).Route(topic);
         _story = await Story(caller);
         var priority = route.Priority + (_story.Member?.Vip == true ? VipPriority : 0);
         await Record(new CallOffered(null, caller, CallState.WebCallbackNumber, "web", topic, route.QueueId, priority, Now));
@@ -236,7 +256,7 @@ public sealed partial class CallGrain(
             case TransferTarget.Agent:
                 if (target.Id == agentId) return Refuse("same-agent");
                 // The colleague is taken first, so a failed transfer leaves the call where it was.
-                var queueId = Call.QueueId ?? (await Directory.Route(Call.Dialled, null)).QueueId;
+                var queueId = Call.QueueId ?? (await Hotline(Call.RouteNumber).Route(null)).QueueId;
                 if (!await Agent(target.Id).TryReserve(CallId, queueId)) return Refuse("target-not-available");
                 try
                 {

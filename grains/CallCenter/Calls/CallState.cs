@@ -124,7 +124,7 @@ public sealed partial class CallState : IAggregateState
                 break;
             default:
                 // Each feature of a call folds its own events (CallState.<Feature>.cs).
-                if (!ApplyIvr(e) && !ApplyRecording(e) && !ApplySupervision(e) && !ApplyConference(e) && !ApplyOutbound(e))
+                if (!ApplyIvr(e) && !ApplyRecording(e) && !ApplySupervision(e) && !ApplyConference(e) && !ApplyOutbound(e) && !ApplyHotline(e))
                     throw new ArgumentException($"Unknown call event {e.GetType().Name}");
                 break;
         }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace HomeService.CallCenter.Directory;
 
 /// <summary>
-/// Queues, agents and hotline routes, read once from the read tables and then served from memory. The back office
+/// Queues, agents and not-ready reasons, read once from the read tables and then served from memory. The back office
 /// changes queues and seats through this grain (CallCenterDirectoryGrain.Queues.cs, .Seats.cs).
 /// </summary>
 public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, ICallCenterDirectoryGrain
@@ -16,7 +16,6 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private Dictionary<string, QueueConfig> _queues = new();
     private Dictionary<string, AgentProfile> _agents = new();
-    private Dictionary<(string Dialled, string Choice), (string Queue, int Priority)> _routes = new();
 
     public override Task OnActivateAsync(CancellationToken ct) => Load(ct);
 
@@ -24,7 +23,6 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
     {
         _queues.Clear();
         _agents.Clear();
-        _routes.Clear();
         await Load(CancellationToken.None);
         foreach (var queue in _queues.Values) await GrainFactory.GetGrain<IQueueGrain>(queue.QueueId).Reconfigure(queue);
         await TellAgentsTheirQueues();
@@ -61,10 +59,6 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
             while (await r.ReadAsync(ct))
                 (r.GetString(0) == "queue_config" ? _queueVersions : _agentVersions)[r.GetString(1)] = r.GetInt32(2);
         await LoadReasons(conn, ct);
-        await using (var cmd = new NpgsqlCommand("SELECT dialled, ivr_choice, queue_id, priority FROM hotline_route", conn))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (await r.ReadAsync(ct))
-                _routes[(r.GetString(0), r.GetString(1))] = (r.GetString(2), r.GetInt32(3));
     }
 
     public Task<IReadOnlyList<QueueConfig>> GetQueues() => Task.FromResult<IReadOnlyList<QueueConfig>>(_queues.Values.ToList());
@@ -74,13 +68,4 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
     public Task<IReadOnlyList<AgentProfile>> GetAgents() => Task.FromResult<IReadOnlyList<AgentProfile>>(_agents.Values.ToList());
 
     public Task<AgentProfile?> GetAgent(string agentId) => Task.FromResult(_agents.GetValueOrDefault(agentId));
-
-    public Task<HotlineRoute> Route(string dialled, string? ivrChoice)
-    {
-        if (_routes.TryGetValue((dialled, ivrChoice ?? ""), out var exact)) return Task.FromResult(new HotlineRoute(exact.Queue, exact.Priority));
-        if (_routes.TryGetValue((dialled, ""), out var number)) return Task.FromResult(new HotlineRoute(number.Queue, number.Priority));
-        // An unknown number still reaches a person: the main hotline's own queue (its route without an IVR choice).
-        var main = _routes.Where(r => r.Key.Choice == "").OrderBy(r => r.Key.Dialled, StringComparer.Ordinal).Select(r => r.Value.Queue).FirstOrDefault();
-        return Task.FromResult(new HotlineRoute(main ?? _queues.Keys.Order().First(), 0));
-    }
 }

@@ -38,7 +38,12 @@ public sealed class BadInputFixture : ProbeDeployment
         var key = await Send(Caller.Admin, HttpMethod.Post, "/api/admin/keys", Json(new { name = "探测密钥", kind = "telephony" }));
         await Expect(key);
         KeyId = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetProperty("keyId").GetString()!;
+        await Expect(await Send(Caller.Admin, HttpMethod.Post, "/api/admin/blacklist",
+            Json(new { number = BlockedNumber, reason = "骚扰电话", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) })));
     }
+
+    /// <summary>A number on the blacklist, so an unblock probe gets past "no such entry" to the body check.</summary>
+    public const string BlockedNumber = "13999990000";
 
     public string Order(RealOrder which) => _orders[which];
 
@@ -57,6 +62,8 @@ public sealed class BadInputFixture : ProbeDeployment
         "campaignId" => "cmp-probe",
         "login" => ProbeLogin,
         "keyId" => KeyId,
+        "number" => BlockedNumber,
+        "year" => "2025",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

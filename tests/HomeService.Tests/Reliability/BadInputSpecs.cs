@@ -253,7 +253,44 @@ public static class BadInputSpecs
             ["name", "kind"], ["kind", "partnerId"]),
         ["POST /api/admin/keys/{keyId}/rotate"] = new(new { overlapMinutes = 60, expiresAt = (DateTimeOffset?)null }, ["overlapMinutes"]),
         ["POST /api/admin/keys/{keyId}/revoke"] = new(new { reason = "探测结束" }, ["reason"]),
+
+        // 话务配置 · hotline side. The demo hotline and the 2025 calendar as seeded (a probe that passes saves no new version); blacklist
+        // numbers of the probes' own (13999990…; the fixture blocks 13999990000 for the unblock probes).
+        ["PUT /api/admin/hotlines/{dialled}"] = new(new
+        {
+            name = "家政服务热线", ivrAnswers = true,
+            routes = new[]
+            {
+                new { choice = "", queueId = "service", priority = 0 }, new { choice = "0", queueId = "service", priority = 0 },
+                new { choice = "1", queueId = "service", priority = 0 }, new { choice = "2", queueId = "service", priority = 0 },
+                new { choice = "3", queueId = "complaint", priority = 5 },
+            },
+            workdayHours = "00:00-24:00", restDayHours = "00:00-24:00", holidayHours = "00:00-24:00", closedAction = "voicemail", closedMessage = "",
+            overflowTo = (string?)null, blockedMessage = "", blockWithheld = false,
+        }, ["name", "routes", "workdayHours", "restDayHours", "holidayHours", "closedAction"],
+            ["closedAction", "workdayHours", "restDayHours", "holidayHours", "overflowTo"]),
+        ["PUT /api/admin/calendar/{year}"] = new(new
+        {
+            holidays = new[]
+            {
+                new { name = "元旦", from = "2025-01-01", to = "2025-01-01" }, new { name = "春节", from = "2025-01-28", to = "2025-02-04" },
+                new { name = "清明节", from = "2025-04-04", to = "2025-04-06" }, new { name = "劳动节", from = "2025-05-01", to = "2025-05-05" },
+                new { name = "端午节", from = "2025-05-31", to = "2025-06-02" }, new { name = "国庆节、中秋节", from = "2025-10-01", to = "2025-10-08" },
+            },
+            workdays = new[]
+            {
+                new { date = "2025-01-26", name = "春节" }, new { date = "2025-02-08", name = "春节" }, new { date = "2025-04-27", name = "劳动节" },
+                new { date = "2025-09-28", name = "国庆节、中秋节" }, new { date = "2025-10-11", name = "国庆节、中秋节" },
+            },
+        }, ["holidays", "workdays"]),
+        ["POST /api/admin/blacklist"] = new(new { number = "13999990001", reason = "骚扰电话", expiresOn = Until }, ["number", "reason", "expiresOn"],
+            ["number", "expiresOn"]),
+        ["POST /api/admin/blacklist/{number}/unblock"] = new(new { reason = "误拦截" }, ["reason"]),
+        // The probes' call is from the demo member's number: only refused probes are sent, so it stays off the list.
+        ["POST /api/admin/blacklist/calls/{callId}"] = new(new { reason = "骚扰电话", expiresOn = Until }, ["reason", "expiresOn"], ["expiresOn"]),
     };
+
+    private static readonly string Until = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)).ToString("yyyy-MM-dd");
 
     /// <summary>The login or key that may call an address, so a probe reaches the body check instead of stopping at 401/403.</summary>
     public static Caller CallerFor(string path) => path switch

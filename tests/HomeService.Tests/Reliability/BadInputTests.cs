@@ -59,6 +59,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/admin/keys")]
     [InlineData("POST /api/admin/keys/{keyId}/rotate")]
     [InlineData("POST /api/admin/keys/{keyId}/revoke")]
+    [InlineData("PUT /api/admin/hotlines/{dialled}")]
+    [InlineData("PUT /api/admin/calendar/{year}")]
+    [InlineData("POST /api/admin/blacklist")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -107,6 +110,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "POST /api/admin/keys" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/keys?q=%E6%8E%A2%E6%B5%8B"),
         "POST /api/admin/keys/{keyId}/rotate" or "POST /api/admin/keys/{keyId}/revoke" =>
             await probe.Http(Caller.Admin).GetStringAsync($"/api/admin/keys/{probe.KeyId}"),
+        "PUT /api/admin/hotlines/{dialled}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/hotlines"),
+        "PUT /api/admin/calendar/{year}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/calendar/2025"),
+        "POST /api/admin/blacklist" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/blacklist"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -13,6 +13,8 @@ public static class BackOffice
         services.AddSingleton<KeyReader>();
         services.AddScoped<KeyCommands>();
         services.AddScoped<OwnPassword>();
+        services.AddSingleton<HotlineReader>();
+        services.AddScoped<HotlineCommands>();
         return services;
     }
 
@@ -23,6 +25,8 @@ public static class BackOffice
         api.MapCallCenterConfigEndpoints();
         api.MapSettingsEndpoints();
         api.MapKeyEndpoints();
+        api.MapHotlineEndpoints();
+        api.MapBlacklistEndpoints();
         return api;
     }
 }

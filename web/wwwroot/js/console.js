@@ -149,6 +149,14 @@ async function loadToday() {
       td.textContent = value;
       tr.append(td);
     }
+    // Block a nuisance caller straight from the history (拉黑): a page of its own, usable without this script.
+    const block = document.createElement("a");
+    block.href = `/calls/${encodeURIComponent(c.callId)}/block`;
+    block.className = "block-caller";
+    block.textContent = text.block;
+    const cell = document.createElement("td");
+    cell.append(block);
+    tr.append(cell);
     return tr;
   }));
 }

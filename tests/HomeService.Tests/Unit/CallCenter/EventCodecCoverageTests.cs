@@ -12,7 +12,7 @@ public sealed class EventCodecCoverageTests
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
         "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles", "HomeService.CallCenter.Campaigns",
-        "HomeService.CallCenter.Kpis",
+        "HomeService.CallCenter.Kpis", "HomeService.CallCenter.Hotlines",
     };
 
     [Theory]
@@ -43,6 +43,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.Articles" => HomeService.Articles.ArticleGrain.Codec,
             "HomeService.CallCenter.Campaigns" => HomeService.CallCenter.Campaigns.CampaignGrain.Codec,
             "HomeService.CallCenter.Kpis" => HomeService.CallCenter.Kpis.CallCenterKpiGrain.ServiceLevelCodec,
+            "HomeService.CallCenter.Hotlines" => HomeService.CallCenter.Hotlines.HotlineGrain.Codec,
             _ => QueueGrain.Codec,
         };
 }
