@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HomeService.Silo.Operations;
 using HomeService.Tests.Infrastructure;
@@ -88,12 +89,60 @@ public sealed class EmptyCenterBrowserTests(BrowserFixture browser, ITestOutputH
         await agent.Locator("#password-submit").ClickAsync();
         await IsOn(agent, "/console");
 
+        // A hotline number routed to the new queue, and the two keys: the switch's and a partner's, each shown once.
+        await Go(admin, "/admin/call-center/hotlines");
+        await admin.Locator("#add-dialled").FillAsync("037188880");
+        await admin.Locator("#add-name").FillAsync("家政服务热线");
+        await admin.Locator("#add-queue").SelectOptionAsync("home-care");
+        await admin.Locator("#hotline-add-submit").ClickAsync();
+        await IsOn(admin, "/admin/call-center/hotlines/037188880");
+        var telephonyKey = await IssueKey(admin, "交换机", "telephony", null);
+        var partnerKey = await IssueKey(admin, "好邻居家政平台", "partner", "haolinju");
+
+        // The agent takes the seat; a call the switch offers with the new key pops on the console.
+        await agent.Locator("#seat-login").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
+        await agent.Locator("#seat-ready").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
+        telephony.DefaultRequestHeaders.Add("X-Api-Key", telephonyKey);
+        var callId = $"sim-{Guid.NewGuid():N}";
+        using var offer = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
+        {
+            Content = JsonContent.Create(new { callId, caller = "13812345678", dialled = "037188880", trunk = "T1" }),
+        };
+        offer.Headers.Add("Idempotency-Key", $"offer-{callId}");
+        var offered = await telephony.SendAsync(offer);
+        Assert.True(offered.IsSuccessStatusCode, await offered.Content.ReadAsStringAsync());
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-call-id", callId);
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
+        await Expect(agent.Locator("#call-caller")).ToHaveTextAsync("13812345678");
+
+        // The partner's key is accepted for what a partner may do, and only that.
+        using var partner = new HttpClient { BaseAddress = Web.BaseAddress };
+        partner.DefaultRequestHeaders.Add("X-Api-Key", partnerKey);
+        Assert.True((await partner.GetAsync("/api/partner/orders")).IsSuccessStatusCode);
+        Assert.Contains((int)(await partner.GetAsync("/api/admin/accounts")).StatusCode, new[] { 401, 403 });
+
         // Every step is in the audit log with who did it.
         await Go(admin, "/admin/audit?q=root");
         await Expect(admin.Locator("#audit-rows tr[data-action='seat.create']")).ToHaveCountAsync(2);
         await Expect(admin.Locator("#audit-rows tr[data-action='queue.create']")).ToHaveCountAsync(1);
         await Expect(admin.Locator("#audit-rows tr[data-action='account.create']")).ToHaveCountAsync(4); // root's own, by the command, and three
+        await Expect(admin.Locator("#audit-rows tr[data-action='api_key.issue']")).ToHaveCountAsync(2);
     });
+
+    private static async Task<string> IssueKey(IPage admin, string name, string kind, string? partnerId)
+    {
+        await Go(admin, "/admin/keys");
+        var form = admin.Locator("#issue-form");
+        await form.Locator("#issue-name").FillAsync(name);
+        await form.Locator($"input[name='Kind'][value='{kind}']").CheckAsync();
+        if (partnerId is not null) await form.Locator("#issue-partner").FillAsync(partnerId);
+        await form.Locator("#issue-submit").ClickAsync();
+        await Expect(admin.Locator("#new-key-panel")).ToBeVisibleAsync();
+        return await admin.Locator("#new-key").InputValueAsync();
+    }
 
     private static async Task AddSeat(IPage admin, string id, string name, string extension, int level)
     {
