@@ -11,6 +11,9 @@ public static class BackOffice
         services.AddSingleton<AuditLogReader>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<OwnPassword>();
+        // The city's places in this host's memory, kept current by a background poll of the places grain.
+        services.AddSingleton<Data.LivePlaces>();
+        services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
         return services;
     }
 
@@ -18,6 +21,8 @@ public static class BackOffice
     {
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
+        api.MapCatalogueAdminEndpoints();
+        api.MapPlacesEndpoints();
         return api;
     }
 }
