@@ -27,10 +27,10 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
     }
 
     /// <summary>The districts new orders and addresses may name, in menu order.</summary>
-    public IReadOnlyList<District> Open => _current.Districts.Where(d => d.Active).ToList();
+    public async Task<IReadOnlyList<District>> Open() => (await Get()).Districts.Where(d => d.Active).ToList();
 
     /// <summary>True if a new order may name this district (its current name, not a retired one).</summary>
-    public bool IsOpen(string? name) => name is not null && _current.Districts.Any(d => d.Active && d.NameZh == name);
+    public async Task<bool> IsOpen(string? name) => name is not null && (await Open()).Any(d => d.NameZh == name);
 
     public static string Name(District d) => UiText.IsEnglish ? d.NameEn : d.NameZh;
 
@@ -38,12 +38,13 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
-        var places = cluster.GetGrain<ICityPlacesGrain>(0);
+        // Hosted services start together: the cluster client may not be connected yet, so the first call waits its turn.
+        await Task.Yield();
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                if (await places.Changed(_current.Version) is { } newer)
+                if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(_current.Version) is { } newer)
                 {
                     _current = newer;
                     _loaded.TrySetResult();

@@ -29,10 +29,10 @@ public static class CatalogueAdminEndpoints
     public static RouteGroupBuilder MapCatalogueAdminEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin/catalogue").RequireAuthorization(Policies.Admin).WithTags("Back office: catalogue");
-        group.MapGet("/", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IServiceCatalogueGrain>(0).GetAll()));
+        group.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IServiceCatalogueGrain>(0).GetAll()));
         group.MapGet("/{code}", async Task<Results<Ok<ServiceCategory>, ProblemHttpResult>> (string code, IGrainFactory grains, UiText text) =>
             await grains.GetGrain<IServiceCatalogueGrain>(0).Get(code) is { } c ? TypedResults.Ok(c) : NotFound(text));
-        group.MapPost("/", Add);
+        group.MapPost("", Add);
         group.MapPut("/{code}", Edit);
         group.MapPut("/{code}/terms", ChangeTerms);
         group.MapPost("/{code}/retire", (string code, Reason body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>

@@ -23,7 +23,7 @@ public static class PlacesEndpoints
     public static RouteGroupBuilder MapPlacesEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin/places").RequireAuthorization(Policies.Admin).WithTags("Back office: districts and streets");
-        group.MapGet("/", async (IGrainFactory grains) => TypedResults.Ok(await Places(grains).GetAll()));
+        group.MapGet("", async (IGrainFactory grains) => TypedResults.Ok(await Places(grains).GetAll()));
         group.MapPost("/districts", AddDistrict);
         group.MapPut("/districts/{district}", EditDistrict);
         group.MapPost("/districts/{district}/retire", (string district, CatalogueAdminEndpoints.Reason body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>

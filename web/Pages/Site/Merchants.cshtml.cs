@@ -15,7 +15,7 @@ public sealed class MerchantsModel(CatalogueReader catalogue, MerchantLookupRead
     public async Task OnGet(string? q, string? category, string? district)
     {
         Catalogue = await catalogue.GetTree();
-        (Q, Category, District) = (q?.Trim(), category, places.IsOpen(district) ? district : null);
+        (Q, Category, District) = (q?.Trim(), category, await places.IsOpen(district) ? district : null);
         Merchants = await lookup.Search(Q, Category, District, limit: 50);
     }
 }

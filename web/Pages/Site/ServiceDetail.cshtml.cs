@@ -17,7 +17,7 @@ public sealed class ServiceDetailModel(CatalogueReader catalogue, MerchantLookup
         foreach (var top in await catalogue.GetTree())
             if (top.Children.FirstOrDefault(c => c.Code == category) is { } found) (Category, Parent) = (found, top);
         if (Category is null) return NotFound();
-        District = places.IsOpen(district) ? district : null;
+        District = await places.IsOpen(district) ? district : null;
         Merchants = await lookup.Search(null, Category.Code, District, limit: 20);
         return Page();
     }
