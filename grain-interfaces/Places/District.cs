@@ -1,8 +1,8 @@
 namespace HomeService.Places;
 
 /// <summary>
-/// A street (街道, the sub-district office's area) of a district. Its code is given by the district when it is added;
-/// addresses name it in words, so a retired street stays readable in the addresses that have it.
+/// A street (街道, the sub-district office's area) of a district. Its code is given when it is added: the district's code
+/// and a number ("jinshui-3"), unique in the city. Addresses name it in words, so a retired street stays readable in them.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Places.Street")]
 public sealed record Street(

@@ -20,6 +20,7 @@ public interface ICityPlacesGrain : IGrainWithIntegerKey
     [Alias("EditDistrict")] Task<CommandResult<District>> EditDistrict(string code, DistrictEdit edit, string actor);
     [Alias("SetDistrictActive")] Task<CommandResult<District>> SetDistrictActive(string code, bool active, string? reason, string actor);
     [Alias("AddStreet")] Task<CommandResult<District>> AddStreet(string district, StreetNames street, string actor);
-    [Alias("RenameStreet")] Task<CommandResult<District>> RenameStreet(string district, string street, StreetNames names, string actor);
-    [Alias("SetStreetActive")] Task<CommandResult<District>> SetStreetActive(string district, string street, bool active, string? reason, string actor);
+    /// <summary>Renames a street, named by its code (unique in the city: the district's code and a number).</summary>
+    [Alias("RenameStreet")] Task<CommandResult<District>> RenameStreet(string street, StreetNames names, string actor);
+    [Alias("SetStreetActive")] Task<CommandResult<District>> SetStreetActive(string street, bool active, string? reason, string actor);
 }

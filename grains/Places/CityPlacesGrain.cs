@@ -77,10 +77,11 @@ public sealed class CityPlacesGrain(
         return await Record(new StreetAdded(district, code, s.NameZh, s.NameEn), district, actor, "street.add", null, null, code);
     }
 
-    public async Task<CommandResult<District>> RenameStreet(string district, string street, StreetNames names, string actor)
+    public async Task<CommandResult<District>> RenameStreet(string street, StreetNames names, string actor)
     {
-        if (Districts.FirstOrDefault(x => x.Code == district) is not { } current) return Unknown("district");
-        if (current.Streets.FirstOrDefault(x => x.Code == street) is not { } was) return Unknown("street");
+        if (WithStreet(street) is not { } current) return Unknown("street");
+        var was = current.Streets.First(x => x.Code == street);
+        var district = current.Code;
         var s = Trimmed(names);
         var errors = PlaceRules.ValidateStreet(current, street, s);
         if (errors.Count > 0) return CommandResult<District>.Invalid(errors);
@@ -88,10 +89,11 @@ public sealed class CityPlacesGrain(
         return await Record(new StreetRenamed(district, street, s.NameZh, s.NameEn), district, actor, "street.edit", current, null, street);
     }
 
-    public async Task<CommandResult<District>> SetStreetActive(string district, string street, bool active, string? reason, string actor)
+    public async Task<CommandResult<District>> SetStreetActive(string street, bool active, string? reason, string actor)
     {
-        if (Districts.FirstOrDefault(x => x.Code == district) is not { } current) return Unknown("district");
-        if (current.Streets.FirstOrDefault(x => x.Code == street) is not { } was) return Unknown("street");
+        if (WithStreet(street) is not { } current) return Unknown("street");
+        var was = current.Streets.First(x => x.Code == street);
+        var district = current.Code;
         reason = Blank(reason);
         var errors = PlaceRules.ValidateReason(reason);
         if (errors.Count > 0) return CommandResult<District>.Invalid(errors);
@@ -100,9 +102,11 @@ public sealed class CityPlacesGrain(
             active ? "street.reinstate" : "street.retire", current, reason, street);
     }
 
+    private District? WithStreet(string street) => Districts.FirstOrDefault(d => d.Streets.Any(s => s.Code == street));
+
     /// <summary>
     /// Appends the event with the district's (or street's) row as it now stands and an audit line of before and after.
-    /// A street's audit line names it "district/street" and shows just that street.
+    /// A street's audit line names it by its code and shows just that street.
     /// </summary>
     private async Task<CommandResult<District>> Record(object e, string code, string actor, string action, District? before, string? reason,
         string? street = null)
@@ -118,7 +122,7 @@ public sealed class CityPlacesGrain(
             return
             [
                 StreetRow(d, d.Streets[index], index + 1, now),
-                AuditTrail.Row(actor, action, "street", $"{code}/{street}", was is null ? null : Audited(d, was), Audited(d, d.Streets[index]) with { Reason = reason }, now),
+                AuditTrail.Row(actor, action, "street", street, was is null ? null : Audited(d, was), Audited(d, d.Streets[index]) with { Reason = reason }, now),
             ];
         });
         _view = null;

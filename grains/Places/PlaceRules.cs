@@ -42,8 +42,11 @@ public static class PlaceRules
     public static Dictionary<string, string[]> ValidateReason(string? reason) =>
         reason is { Length: > MaxReason } ? new() { ["reason"] = [$"max_length:{MaxReason}"] } : new();
 
-    /// <summary>The next street code of a district: s1, s2, … in the order they were added (streets are never removed).</summary>
-    public static string NextStreetCode(District district) => $"s{district.Streets.Count + 1}";
+    /// <summary>
+    /// The next street code of a district: its code and the street's number in the order they were added ("jinshui-3"); streets
+    /// are never removed, so the code is unique in the city and a street needs no district beside it to be named.
+    /// </summary>
+    public static string NextStreetCode(District district) => $"{district.Code}-{district.Streets.Count + 1}";
 
     private static void DistrictNames(Dictionary<string, string[]> errors, string? nameZh, string? nameEn, string code, IReadOnlyList<District> districts)
     {

@@ -118,7 +118,7 @@ public sealed class CatalogueAndPlacesTests : IAsyncLifetime
             new { code = "xinqu", nameZh = "郑州新区", nameEn = "Zhengzhou New District" })).StatusCode);
         var street = await admin.Http.PostAsJsonAsync("/api/admin/places/districts/xinqu/streets", new { nameZh = "龙湖街道", nameEn = "Longhu Subdistrict" });
         Assert.Equal(HttpStatusCode.Created, street.StatusCode);
-        Assert.Equal("s1", (await street.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streets")[0].GetProperty("code").GetString());
+        Assert.Equal("xinqu-1", (await street.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streets")[0].GetProperty("code").GetString());
 
         // The other web host's forms offer it soon after (it keeps the places in memory and asks for newer ones).
         using var visitor = WebSession.Anonymous(OtherWeb);
@@ -163,7 +163,7 @@ public sealed class CatalogueAndPlacesTests : IAsyncLifetime
         Assert.Equal("郑州新区", lines[1].Before!.RootElement.GetProperty("nameZh").GetString());
         Assert.Equal("郑州新城", lines[1].After!.RootElement.GetProperty("nameZh").GetString());
         Assert.Equal("区划调整", lines[2].After!.RootElement.GetProperty("reason").GetString());
-        var streetLines = await Audit("street", "xinqu/s1");
+        var streetLines = await Audit("street", "xinqu-1");
         Assert.Equal("street.add", Assert.Single(streetLines).Action);
         Assert.Equal("龙湖街道", streetLines[0].After!.RootElement.GetProperty("nameZh").GetString());
     }

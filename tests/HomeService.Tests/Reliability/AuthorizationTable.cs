@@ -234,9 +234,9 @@ public static class AuthorizationTable
         new("POST", "/api/admin/places/districts/{district}/retire", Admins),
         new("POST", "/api/admin/places/districts/{district}/reinstate", Admins),
         new("POST", "/api/admin/places/districts/{district}/streets", Admins),
-        new("PUT", "/api/admin/places/districts/{district}/streets/{street}", Admins),
-        new("POST", "/api/admin/places/districts/{district}/streets/{street}/retire", Admins),
-        new("POST", "/api/admin/places/districts/{district}/streets/{street}/reinstate", Admins),
+        new("PUT", "/api/admin/places/streets/{street}", Admins),
+        new("POST", "/api/admin/places/streets/{street}/retire", Admins),
+        new("POST", "/api/admin/places/streets/{street}/reinstate", Admins),
         new("GET", "/admin/catalogue", Admins),
         new("GET", "/admin/catalogue/places", Admins),
 

@@ -31,15 +31,13 @@ public static class PlacesEndpoints
         group.MapPost("/districts/{district}/reinstate", (string district, CatalogueAdminEndpoints.Reason body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
             Answer(Places(grains).SetDistrictActive(district, true, body.Text, AccountCommands.Actor(user)), text));
         group.MapPost("/districts/{district}/streets", AddStreet);
-        group.MapPut("/districts/{district}/streets/{street}", (string district, string street, StreetRequest body, ClaimsPrincipal user,
-            IGrainFactory grains, UiText text) =>
-            Answer(Places(grains).RenameStreet(district, street, new StreetNames(body.NameZh ?? "", body.NameEn ?? ""), AccountCommands.Actor(user)), text));
-        group.MapPost("/districts/{district}/streets/{street}/retire", (string district, string street, CatalogueAdminEndpoints.Reason body,
-            ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            Answer(Places(grains).SetStreetActive(district, street, false, body.Text, AccountCommands.Actor(user)), text));
-        group.MapPost("/districts/{district}/streets/{street}/reinstate", (string district, string street, CatalogueAdminEndpoints.Reason body,
-            ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
-            Answer(Places(grains).SetStreetActive(district, street, true, body.Text, AccountCommands.Actor(user)), text));
+        // A street's code names it in the whole city ("jinshui-3"), so its own address needs no district.
+        group.MapPut("/streets/{street}", (string street, StreetRequest body, ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+            Answer(Places(grains).RenameStreet(street, new StreetNames(body.NameZh ?? "", body.NameEn ?? ""), AccountCommands.Actor(user)), text));
+        group.MapPost("/streets/{street}/retire", (string street, CatalogueAdminEndpoints.Reason body, ClaimsPrincipal user, IGrainFactory grains,
+            UiText text) => Answer(Places(grains).SetStreetActive(street, false, body.Text, AccountCommands.Actor(user)), text));
+        group.MapPost("/streets/{street}/reinstate", (string street, CatalogueAdminEndpoints.Reason body, ClaimsPrincipal user, IGrainFactory grains,
+            UiText text) => Answer(Places(grains).SetStreetActive(street, true, body.Text, AccountCommands.Actor(user)), text));
         return api;
     }
 

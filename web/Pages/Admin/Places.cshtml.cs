@@ -85,7 +85,7 @@ public sealed class PlacesModel(IGrainFactory grains, UiText text) : PageModel
 
     public async Task<IActionResult> OnPostRenameStreet(string district, string street)
     {
-        var result = await Places.RenameStreet(district, street, new StreetNames(Street.NameZh ?? "", Street.NameEn ?? ""), AccountCommands.Actor(User));
+        var result = await Places.RenameStreet(street, new StreetNames(Street.NameZh ?? "", Street.NameEn ?? ""), AccountCommands.Actor(User));
         if (result.Succeeded) return Done(district, "street", "streets");
         RefusedStreet = street;
         return await Refused(district, result, $"street.{street}.", "street");
@@ -93,7 +93,7 @@ public sealed class PlacesModel(IGrainFactory grains, UiText text) : PageModel
 
     public async Task<IActionResult> OnPostStreetActive(string district, string street, bool active)
     {
-        var result = await Places.SetStreetActive(district, street, active, null, AccountCommands.Actor(User));
+        var result = await Places.SetStreetActive(street, active, null, AccountCommands.Actor(User));
         return result.Succeeded ? Done(district, "street", "streets") : await Refused(district, result, $"street.{street}.", "street");
     }
 

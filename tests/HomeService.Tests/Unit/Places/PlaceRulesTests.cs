@@ -9,7 +9,7 @@ public sealed class PlaceRulesTests
     {
         var state = new CityPlacesState();
         state.Apply(new DistrictAdded("jinshui", "金水区", "Jinshui", 1));
-        state.Apply(new StreetAdded("jinshui", "s1", "经八路街道", "Jingbalu Subdistrict"));
+        state.Apply(new StreetAdded("jinshui", "jinshui-1", "经八路街道", "Jingbalu Subdistrict"));
         state.Apply(new DistrictAdded("erqi", "二七区", "Erqi", 2));
         return state;
     }
@@ -53,16 +53,16 @@ public sealed class PlaceRulesTests
         var jinshui = state.District("jinshui")!;
         Assert.Empty(PlaceRules.ValidateStreet(jinshui, null, new StreetNames("花园路街道", "")));
         Assert.Equal(["exists"], PlaceRules.ValidateStreet(jinshui, null, new StreetNames("经八路街道", "Another"))["nameZh"]);
-        Assert.Empty(PlaceRules.ValidateStreet(jinshui, "s1", new StreetNames("经八路街道", "Jingba Road")));
-        Assert.Equal("s2", PlaceRules.NextStreetCode(jinshui));
+        Assert.Empty(PlaceRules.ValidateStreet(jinshui, "jinshui-1", new StreetNames("经八路街道", "Jingba Road")));
+        Assert.Equal("jinshui-2", PlaceRules.NextStreetCode(jinshui));
 
-        state.Apply(new StreetRetired("jinshui", "s1", null));
+        state.Apply(new StreetRetired("jinshui", "jinshui-1", null));
         state.Apply(new DistrictRetired("jinshui", "区划调整"));
         var retired = state.District("jinshui")!;
         Assert.False(retired.Active);
         Assert.False(retired.Streets[0].Active);
         Assert.Equal(["catalogue-retired"], PlaceRules.ValidateStreet(retired, null, new StreetNames("花园路街道", ""))["district"]);
         // A retired street's name still counts: addresses carry it.
-        Assert.Equal("s2", PlaceRules.NextStreetCode(retired));
+        Assert.Equal("jinshui-2", PlaceRules.NextStreetCode(retired));
     }
 }
