@@ -64,4 +64,42 @@ public sealed class AdminCatalogueBrowserTests(BrowserFixture browser, ITestOutp
         Assert.Equal(2L, await Deployment.Scalar<long>(
             "SELECT count(*) FROM audit_log WHERE target_kind = 'category' AND target_id = 'pet-care' AND actor = 'admin:admin'"));
     });
+
+    [Fact]
+    public Task An_admin_adds_a_district_with_a_street_renames_it_and_retires_it() => InBrowser(async session =>
+    {
+        var admin = await session.Open(Web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        await Go(admin, "/admin/catalogue");
+        await admin.Locator("#places-link").ClickAsync();
+        await IsOn(admin, "/admin/catalogue/places");
+        await Expect(admin.Locator("#district-list tr[data-code='jinshui']")).ToContainTextAsync("金水区");
+
+        // A Chinese name another district has is refused at its field.
+        await admin.Locator("#new-code").FillAsync("xinqu");
+        await admin.Locator("#new-name-zh").FillAsync("金水区");
+        await admin.Locator("#new-name-en").FillAsync("Zhengzhou New District");
+        await admin.Locator("#new-name-en").PressAsync("Enter");
+        await Expect(admin.Locator("#new-name-zh-error")).ToHaveTextAsync("中文名称已存在。");
+        await admin.Locator("#new-name-zh").FillAsync("郑州新区");
+        await admin.Locator("#new-name-zh").PressAsync("Enter");
+        await Expect(admin.Locator("#places-saved")).ToHaveTextAsync("已新增区域。");
+        await Expect(admin.Locator("#district-title")).ToContainTextAsync("郑州新区");
+
+        // A street under it, then a new name for the district: the old one is kept as a former name.
+        await admin.Locator("#street-name-zh").FillAsync("龙湖街道");
+        await admin.Locator("#street-name-zh").PressAsync("Enter");
+        await Expect(admin.Locator("#places-saved")).ToHaveTextAsync("街道已保存。");
+        await Expect(admin.Locator("#street-list li[data-code='xinqu-1'] input[name='Street.NameZh']")).ToHaveValueAsync("龙湖街道");
+        await admin.Locator("#edit-name-zh").FillAsync("郑州新城");
+        await admin.Locator("#edit-name-zh").PressAsync("Enter");
+        await Expect(admin.Locator("#former-names")).ToHaveTextAsync("曾用名: 郑州新区");
+
+        // Retired, with a reason: the page marks it so, and every change is in the audit log.
+        await admin.Locator("#district-reason").FillAsync("区划调整");
+        await admin.Locator("#district-state-submit").ClickAsync();
+        await Expect(admin.Locator("#district-retired")).ToHaveTextAsync("已停用");
+        Assert.Equal(4L, await Deployment.Scalar<long>("SELECT count(*) FROM audit_log WHERE target_kind IN ('district', 'street') AND target_id LIKE 'xinqu%'"));
+    });
 }
