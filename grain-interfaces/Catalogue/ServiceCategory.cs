@@ -2,7 +2,8 @@ namespace HomeService.Catalogue;
 
 /// <summary>
 /// An extra field an order of the category carries (number of rooms for 开荒保洁, due date for 月嫂).
-/// Type is "text", "number" or "date"; the value travels as text in the order's requirements.
+/// Type is "text", "number", "date" or "choice" (one of <see cref="Choices"/>); the value travels as text in the
+/// order's requirements, so a choice is stored as the words the admin wrote.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Catalogue.CategoryField")]
 public sealed record CategoryField(
@@ -10,7 +11,8 @@ public sealed record CategoryField(
     [property: Id(1)] string NameZh,
     [property: Id(2)] string NameEn,
     [property: Id(3)] string Type,
-    [property: Id(4)] bool Required);
+    [property: Id(4)] bool Required,
+    [property: Id(5)] IReadOnlyList<string>? Choices = null);
 
 /// <summary>
 /// What the center promises and needs for a category: fields, default SLA, price guide, worker skills, and the
@@ -30,7 +32,10 @@ public sealed record CategoryTerms(
     [property: Id(8)] string? DurationZh = null,
     [property: Id(9)] string? DurationEn = null);
 
-/// <summary>A node of the service catalogue (业务属性定义). <see cref="TermsVersion"/> counts changes to its terms.</summary>
+/// <summary>
+/// A node of the service catalogue (业务属性定义). <see cref="TermsVersion"/> counts changes to its terms. A retired
+/// category (Active false) takes no new orders but stays, so the orders it already has keep its name and terms.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Catalogue.ServiceCategory")]
 public sealed record ServiceCategory(
     [property: Id(0)] string Code,

@@ -5,9 +5,11 @@ namespace HomeService.Catalogue;
 /// <summary>What makes a category's terms acceptable, and whether an order's requirements meet them.</summary>
 public static class CategoryTermsRules
 {
-    public static readonly IReadOnlyList<string> FieldTypes = ["text", "number", "date"];
-    public const int MaxFields = 10;
+    public static readonly IReadOnlyList<string> FieldTypes = CatalogueLimits.FieldTypes;
+    public const int MaxFields = CatalogueLimits.MaxFields;
     public const int MaxValueLength = 200;
+    public const int MaxChoices = 20;
+    public const int MaxChoiceLength = 40;
 
     /// <summary>Field errors (domain codes) for a proposed change of terms.</summary>
     public static Dictionary<string, string[]> Validate(CategoryTerms terms)
@@ -25,6 +27,7 @@ public static class CategoryTermsRules
                 if (string.IsNullOrWhiteSpace(f.NameZh) || f.NameZh.Length > 20) errors[$"fields[{i}].nameZh"] = ["required"];
                 if (string.IsNullOrWhiteSpace(f.NameEn) || f.NameEn.Length > 40) errors[$"fields[{i}].nameEn"] = ["required"];
                 if (!FieldTypes.Contains(f.Type)) errors[$"fields[{i}].type"] = ["unknown"];
+                else if (f.Type == "choice" && ChoicesProblem(f.Choices) is { } problem) errors[$"fields[{i}].choices"] = [problem];
             }
         if (terms.DispatchSlaMinutes is { } d && d is < 1 or > 7 * 24 * 60) errors["dispatchSlaMinutes"] = ["range:1-10080"];
         if (terms.CompletionGraceHours is { } g && g is < 1 or > 30 * 24) errors["completionGraceHours"] = ["range:1-720"];
@@ -38,6 +41,32 @@ public static class CategoryTermsRules
         else if (terms.Skills.Count > 10 || terms.Skills.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 32)) errors["skills"] = ["format:skills"];
         return errors;
     }
+
+    /// <summary>A choice field offers 2 to 20 distinct answers of at most 40 characters.</summary>
+    private static string? ChoicesProblem(IReadOnlyList<string>? choices) =>
+        choices is null || choices.Count is < 2 or > MaxChoices || choices.Distinct().Count() != choices.Count
+        || choices.Any(c => string.IsNullOrWhiteSpace(c) || c.Length > MaxChoiceLength)
+            ? "catalogue-choices"
+            : null;
+
+    /// <summary>
+    /// Terms as they are kept: names and guides trimmed, blanks as null, skills distinct, and choices only on a choice
+    /// field (trimmed, blank lines dropped).
+    /// </summary>
+    public static CategoryTerms Normalize(CategoryTerms terms) => terms with
+    {
+        Fields = terms.Fields?.Select(f => f with
+        {
+            Key = f.Key?.Trim() ?? "", NameZh = f.NameZh?.Trim() ?? "", NameEn = f.NameEn?.Trim() ?? "", Type = f.Type?.Trim() ?? "",
+            Choices = f.Type?.Trim() == "choice" ? (f.Choices ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList() : null,
+        }).ToList()!,
+        PriceGuideZh = Blank(terms.PriceGuideZh), PriceGuideEn = Blank(terms.PriceGuideEn),
+        DescriptionZh = Blank(terms.DescriptionZh), DescriptionEn = Blank(terms.DescriptionEn),
+        DurationZh = Blank(terms.DurationZh), DurationEn = Blank(terms.DurationEn),
+        Skills = terms.Skills?.Select(s => s?.Trim() ?? "").Distinct().ToList()!,
+    };
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>
     /// An order's requirements against its category's fields: required ones present, numbers and dates well formed.
@@ -62,9 +91,10 @@ public static class CategoryTermsRules
             {
                 "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n > 0 && n < 1_000_000,
                 "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                "choice" => field.Choices?.Contains(value) == true,
                 _ => true,
             };
-            if (!ok) errors[$"requirements.{field.Key}"] = [$"format:{field.Type}"];
+            if (!ok) errors[$"requirements.{field.Key}"] = [field.Type == "choice" ? "catalogue-not-a-choice" : $"format:{field.Type}"];
         }
         return errors;
     }

@@ -41,15 +41,21 @@ public static class DispatchRanking
     public static double AcceptanceRate(int accepted, int answered) =>
         Math.Round((Math.Clamp(accepted, 0, Math.Max(answered, 0)) + PriorAccepted) / (Math.Max(answered, 0) + PriorAnswered), 3);
 
-    public static DispatchDecision Rank(string category, string district, IEnumerable<MerchantCandidate> merchants, IReadOnlySet<string> refusedBy)
+    /// <param name="districtNames">
+    /// All names the order's district goes by (a renamed district keeps its former ones, which merchants' service areas may
+    /// still say); null means just <paramref name="district"/>.
+    /// </param>
+    public static DispatchDecision Rank(string category, string district, IEnumerable<MerchantCandidate> merchants, IReadOnlySet<string> refusedBy,
+        IReadOnlyCollection<string>? districtNames = null)
     {
+        var names = districtNames ?? [district];
         var ranked = new List<RankedMerchant>();
         var skipped = new List<SkippedMerchant>();
         foreach (var m in merchants)
         {
             var reason = m.Status is not ("Active" or "Warned") ? $"status:{m.Status}"
                 : !m.Categories.Contains(category) ? $"category:{category}"
-                : !m.Districts.Contains(district) ? $"district:{district}"
+                : !m.Districts.Any(names.Contains) ? $"district:{district}"
                 : refusedBy.Contains(m.MerchantId) ? "refused-this-order"
                 : m.OpenOrders >= m.Capacity ? $"at-capacity:{m.OpenOrders}/{m.Capacity}"
                 : null;

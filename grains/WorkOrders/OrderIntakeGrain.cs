@@ -1,4 +1,5 @@
 using HomeService.Catalogue;
+using HomeService.Places;
 using Npgsql;
 using Orleans.Concurrency;
 
@@ -68,14 +69,23 @@ public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, 
         return await GrainFactory.GetGrain<IWorkOrderGrain>(orderNo).CreateService(checkedOrder);
     }
 
-    /// <summary>The order against the rules and its category's fields; a valid one leaves with the category's current terms.</summary>
+    /// <summary>
+    /// The order against the rules, its category's fields and the city's districts; a valid one leaves with the category's
+    /// current terms and the district's current name (a record may still say a district's former name). Every way in
+    /// (agent, web, partner) comes through here, so a retired category or district is refused on all of them alike.
+    /// </summary>
     private async Task<(NewServiceOrder Order, Dictionary<string, string[]> Errors)> Check(NewServiceOrder order)
     {
         var category = string.IsNullOrWhiteSpace(order.Category) ? null
             : await GrainFactory.GetGrain<IServiceCatalogueGrain>(0).Get(order.Category);
         var errors = ServiceOrderRules.Validate(order, category?.Orderable == true, clock.GetUtcNow());
+        if (category is { Active: false, ParentCode: not null }) errors["category"] = ["catalogue-retired"];
         if (category is { Orderable: true })
             foreach (var (field, codes) in CategoryTermsRules.CheckRequirements(category.Terms, order.Requirements)) errors[field] = codes;
+        var district = string.IsNullOrWhiteSpace(order.District) ? null : await GrainFactory.GetGrain<ICityPlacesGrain>(0).Find(order.District.Trim());
+        if (!string.IsNullOrWhiteSpace(order.District) && district is not { Active: true })
+            errors["district"] = [district is null ? "unknown" : "catalogue-retired"];
+        if (district is not null) order = order with { District = district.NameZh };
         return (category is null ? order : order with { Terms = category.Terms, TermsVersion = category.TermsVersion }, errors);
     }
 

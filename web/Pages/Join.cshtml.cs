@@ -13,9 +13,6 @@ public sealed class JoinModel(UiText t) : PageModel
     /// <summary>Document kinds offered in the form; the code is what the application stores.</summary>
     public static readonly string[] DocumentKinds = ["business-licence", "service-permit", "insurance", "other"];
 
-    /// <summary>The districts the center serves, offered as suggestions (the value is what dispatch matches on).</summary>
-    public static IReadOnlyList<string> Districts => CityDistricts.All;
-
     /// <summary>What join.js needs: the words it writes itself.</summary>
     public object Script { get; private set; } = new { };
 

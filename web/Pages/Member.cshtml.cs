@@ -32,7 +32,7 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
         var member = User.Find(HomeServiceClaims.MemberId) ?? "";
         Orders = await orders.List(member);
         Notices = await inbox.List("member", member, unreadOnly: false);
-        Categories = OrderScreenText.Categories(await catalogue.GetTree());
+        Categories = await catalogue.Names();
         var text = OrderScreenText.For(t, "member.orders.loading", "member.orders.timeline", "member.orders.worker", "member.orders.worker.code",
             "member.orders.merchant", "member.orders.address", "member.orders.cancel", "member.orders.cancel.reason", "member.orders.cancel.confirm",
             "member.orders.reschedule", "member.orders.reschedule.start", "member.orders.reschedule.end", "member.orders.reschedule.save",

@@ -65,7 +65,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
                 "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed",
                 "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys, .. LoginKeys]),
-            categories = OrderScreenText.Categories(await catalogue.GetTree()),
+            categories = await catalogue.Names(),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),
             workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,
                 expired = w.QualificationExpires < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) }),
@@ -81,17 +81,5 @@ public static class OrderScreenText
         var text = keys.ToDictionary(k => k, k => t[k]);
         foreach (var status in Enum.GetNames<WorkOrderStatus>()) text[$"status.{status}"] = t[$"order.status.{status}"];
         return text;
-    }
-
-    /// <summary>Category code → name (both levels), so rows that carry only the code read as words.</summary>
-    public static Dictionary<string, string> Categories(IReadOnlyList<CatalogueReader.Category> tree)
-    {
-        var names = new Dictionary<string, string>();
-        foreach (var top in tree)
-        {
-            names[top.Code] = UiText.IsEnglish ? top.NameEn : top.NameZh;
-            foreach (var child in top.Children) names[child.Code] = UiText.IsEnglish ? child.NameEn : child.NameZh;
-        }
-        return names;
     }
 }

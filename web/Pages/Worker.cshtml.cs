@@ -13,6 +13,6 @@ public sealed class WorkerModel(CatalogueReader catalogue, UiText t) : PageModel
     {
         text = OrderScreenText.For(t, "worker.en_route", "worker.check_in", "worker.check_out", "worker.error",
             "field.address", "field.contactPhone", "field.windowEnd"),
-        categories = OrderScreenText.Categories(await catalogue.GetTree()),
+        categories = await catalogue.Names(),
     };
 }

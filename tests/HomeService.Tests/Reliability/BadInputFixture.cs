@@ -55,6 +55,8 @@ public sealed class BadInputFixture : ProbeDeployment
         "queueId" => "service",
         "dialled" => "037112345",
         "code" => "hourly",
+        "district" => "jinshui",
+        "street" => "s1",
         "workerId" => "W001",
         "merchantId" => "M003",
         "articleId" => "A1001",

@@ -44,6 +44,26 @@ public static class BadInputSpecs
             fields = new[] { new { key = "rooms", nameZh = "房间数", nameEn = "Rooms", type = "number", required = false } },
             dispatchSlaMinutes = 30, completionGraceHours = 24, priceGuideZh = "40 元/小时", priceGuideEn = "40 yuan an hour", skills = new[] { "hourly" },
         }),
+        // Back office: 服务目录. Codes are closed in form (lowercase slugs); "hourly", "jinshui" and its street jinshui-1 are the real ids.
+        ["POST /api/admin/catalogue"] = new(new
+        {
+            code = "pet-care", parentCode = "living", nameZh = "宠物照看", nameEn = "Pet care", sortOrder = 90,
+            terms = new { fields = new[] { new { key = "pets", nameZh = "宠物种类", nameEn = "Kind of pet", type = "choice", required = true, choices = new[] { "猫", "狗" } } },
+                skills = new[] { "pet-care" } },
+        }, ["code", "nameZh", "nameEn"], ["code"], ["parentCode"]),
+        ["PUT /api/admin/catalogue/{code}"] = new(new { nameZh = "钟点工/小时工", nameEn = "Hourly helper", parentCode = "domestic", sortOrder = 5 },
+            ["nameZh", "nameEn"], Ids: ["parentCode"]),
+        ["POST /api/admin/catalogue/{code}/retire"] = new(new { text = "试点结束" }),
+        ["POST /api/admin/catalogue/{code}/reinstate"] = new(new { text = "恢复试点" }),
+        ["POST /api/admin/places/districts"] = new(new { code = "xinqu", nameZh = "郑州新区", nameEn = "Zhengzhou New District", sortOrder = 11 },
+            ["code", "nameZh", "nameEn"], ["code"]),
+        ["PUT /api/admin/places/districts/{district}"] = new(new { nameZh = "金水区", nameEn = "Jinshui", sortOrder = 1 }, ["nameZh", "nameEn"]),
+        ["POST /api/admin/places/districts/{district}/retire"] = new(new { text = "区划调整" }),
+        ["POST /api/admin/places/districts/{district}/reinstate"] = new(new { text = "区划调整" }),
+        ["POST /api/admin/places/districts/{district}/streets"] = new(new { nameZh = "花园路街道", nameEn = "Huayuanlu Subdistrict" }, ["nameZh"]),
+        ["PUT /api/admin/places/streets/{street}"] = new(new { nameZh = "经八路街道", nameEn = "Jingbalu Subdistrict" }, ["nameZh"]),
+        ["POST /api/admin/places/streets/{street}/retire"] = new(new { text = "并入相邻街道" }),
+        ["POST /api/admin/places/streets/{street}/reinstate"] = new(new { text = "并入相邻街道" }),
         ["POST /api/merchant-applications"] = new(new
         {
             name = "郑州好帮手家政服务有限公司", creditCode = "91410100MA48QWE3LW", legalPerson = "周敏", contactName = "周敏", contactPhone = "13712345678",

@@ -47,6 +47,10 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("POST /api/broadcasts")]
     [InlineData("PUT /api/queues/{queueId}")]
     [InlineData("PUT /api/admin/catalogue/{code}/terms")]
+    [InlineData("POST /api/admin/catalogue")]
+    [InlineData("PUT /api/admin/catalogue/{code}")]
+    [InlineData("POST /api/admin/places/districts")]
+    [InlineData("POST /api/admin/places/districts/{district}/streets")]
     [InlineData("POST /api/merchant/workers/{workerId}/status")]
     [InlineData("POST /api/merchant-applications")]
     [InlineData("POST /api/admin/merchants/{merchantId}/list")]
@@ -98,6 +102,9 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "PUT /api/queues/{queueId}" => JsonSerializer.Serialize(
             await probe.Deployment.Silos[0].Grains.GetGrain<ICallCenterDirectoryGrain>(0).GetQueue("service")),
         "PUT /api/admin/catalogue/{code}/terms" => await probe.Http(Caller.Anonymous).GetStringAsync("/api/catalogue"),
+        "POST /api/admin/catalogue" or "PUT /api/admin/catalogue/{code}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/catalogue"),
+        "POST /api/admin/places/districts" or "POST /api/admin/places/districts/{district}/streets" =>
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/places"),
         "POST /api/merchant/workers/{workerId}/status" => await probe.Http(Caller.Merchant1).GetStringAsync("/api/merchant/workers/W001"),
         "POST /api/merchant-applications" or "POST /api/admin/merchants/{merchantId}/list" =>
             await probe.Http(Caller.Admin).GetStringAsync("/api/admin/merchants"),

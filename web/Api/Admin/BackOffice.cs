@@ -15,6 +15,9 @@ public static class BackOffice
         services.AddScoped<OwnPassword>();
         services.AddSingleton<HotlineReader>();
         services.AddScoped<HotlineCommands>();
+        // The city's places in this host's memory, kept current by a background poll of the places grain.
+        services.AddSingleton<Data.LivePlaces>();
+        services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
         return services;
     }
 
@@ -27,6 +30,8 @@ public static class BackOffice
         api.MapKeyEndpoints();
         api.MapHotlineEndpoints();
         api.MapBlacklistEndpoints();
+        api.MapCatalogueAdminEndpoints();
+        api.MapPlacesEndpoints();
         return api;
     }
 }

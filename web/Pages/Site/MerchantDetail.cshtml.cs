@@ -16,7 +16,7 @@ public sealed class MerchantDetailModel(PublicSiteReader site, MerchantLookupRea
         Merchant = await site.Merchant(id, lookup);
         if (Merchant is null) return NotFound();
         Reviews = await site.Reviews(id);
-        CategoryNames = (await catalogue.GetTree()).SelectMany(t => t.Children).ToDictionary(c => c.Code, SiteText.Name);
+        CategoryNames = await catalogue.Names();
         return Page();
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HomeService.Web.Pages.Site;
 
 /// <summary>The public merchant lookup (加盟企业查询): admitted companies by name, category and district, best credit first.</summary>
-public sealed class MerchantsModel(CatalogueReader catalogue, MerchantLookupReader lookup) : PageModel
+public sealed class MerchantsModel(CatalogueReader catalogue, MerchantLookupReader lookup, LivePlaces places) : PageModel
 {
     public IReadOnlyList<CatalogueReader.Category> Catalogue { get; private set; } = [];
     public IReadOnlyList<MerchantLookupReader.MerchantCard> Merchants { get; private set; } = [];
@@ -15,7 +15,7 @@ public sealed class MerchantsModel(CatalogueReader catalogue, MerchantLookupRead
     public async Task OnGet(string? q, string? category, string? district)
     {
         Catalogue = await catalogue.GetTree();
-        (Q, Category, District) = (q?.Trim(), category, CityDistricts.All.Contains(district) ? district : null);
+        (Q, Category, District) = (q?.Trim(), category, await places.IsOpen(district) ? district : null);
         Merchants = await lookup.Search(Q, Category, District, limit: 50);
     }
 }

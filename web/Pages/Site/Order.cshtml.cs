@@ -99,7 +99,8 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         var slot = Slots.FirstOrDefault(s => s.Code == Form.Slot);
         if (Form.Day is null) Errors["day"] = text.Validation("day", "required", "order");
         if (slot.Code is null) Errors["slot"] = text.Validation("slot", "required", "order");
-        if (!CityDistricts.All.Contains(Form.District)) Errors["district"] = text.Validation("district", "required", "order");
+        // Intake checks the district against the city's places (a former name is fine, a retired district is not).
+        if (string.IsNullOrWhiteSpace(Form.District)) Errors["district"] = text.Validation("district", "required", "order");
         if (string.IsNullOrWhiteSpace(Form.Token) || Form.Token.Length > 64) Errors["form"] = text["order.web.expired"];
         if (Errors.Count > 0) return Page();
 

@@ -136,7 +136,7 @@ function showCategoryFields() {
     const div = document.createElement("div");
     const id = `order-req-${f.key}`;
     const label = Object.assign(document.createElement("label"), { htmlFor: id, textContent: `${english ? f.nameEn : f.nameZh}${f.required ? " *" : ""}` });
-    const input = Object.assign(document.createElement("input"), {
+    const input = f.type === "choice" ? choiceSelect(id, f) : Object.assign(document.createElement("input"), {
       id, name: `requirements.${f.key}`, type: f.type === "number" ? "number" : f.type === "date" ? "date" : "text", maxLength: 200, autocomplete: "off",
     });
     input.dataset.requirement = f.key;
@@ -149,9 +149,16 @@ function showCategoryFields() {
   box.hidden = box.childElementCount === 0;
 }
 
+// A choice field (业务属性 of type "choice") offers the admin's answers; the answer travels as its words.
+function choiceSelect(id, f) {
+  const select = Object.assign(document.createElement("select"), { id, name: `requirements.${f.key}` });
+  select.append(new Option(text.choose, ""), ...(f.choices ?? []).map((c) => new Option(c, c)));
+  return select;
+}
+
 function requirements() {
   const values = {};
-  for (const input of $("order-requirements").querySelectorAll("input[data-requirement]")) {
+  for (const input of $("order-requirements").querySelectorAll("[data-requirement]")) {
     if (input.value.trim()) values[input.dataset.requirement] = input.value.trim();
   }
   return values;
@@ -159,20 +166,40 @@ function requirements() {
 
 fields.category.addEventListener("change", showCategoryFields);
 
+// The catalogue is read when the console opens and again whenever an admin changes it ("catalogue.changed"), so a
+// new category can be ordered and a retired one no longer offered without a reload. A choice made stays if it still exists.
 async function loadCatalogue() {
   try {
     const response = await fetch("/api/catalogue", { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(response.statusText);
     const tree = await response.json();
+    const chosen = fields.category.value;
+    const typed = requirements();
+    categories.clear();
     for (const top of tree) for (const c of top.children) categories.set(c.code, c);
-    fields.category.append(...tree.map((top) => {
+    fields.category.replaceChildren(new Option(text.choose, ""), ...tree.map((top) => {
       const group = Object.assign(document.createElement("optgroup"), { label: english ? top.nameEn : top.nameZh });
       group.append(...top.children.map((c) => Object.assign(document.createElement("option"), { value: c.code, textContent: english ? c.nameEn : c.nameZh })));
       return group;
     }));
+    fields.category.value = categories.has(chosen) ? chosen : "";
+    showCategoryFields();
+    for (const input of $("order-requirements").querySelectorAll("[data-requirement]")) {
+      if (typed[input.dataset.requirement]) input.value = typed[input.dataset.requirement];
+    }
   } catch {
     showFormError(text.catalogueFailed);
   }
+}
+
+// The city's open districts, reloaded the same way when an admin changes them ("places.changed").
+async function loadDistricts() {
+  const response = await fetch("/api/places", { headers: { Accept: "application/json" } }).catch(() => null);
+  if (!response?.ok) return;
+  const districts = await response.json();
+  const chosen = fields.district.value;
+  fields.district.replaceChildren(new Option(text.choose, ""), ...districts.map((d) => new Option(english ? `${d.nameEn} (${d.nameZh})` : d.nameZh, d.nameZh)));
+  fields.district.value = districts.some((d) => d.nameZh === chosen) ? chosen : "";
 }
 
 let sending = false;
@@ -253,8 +280,12 @@ document.addEventListener("hs:push", (e) => {
   const { event, payload } = e.detail;
   if (event === "call.ringing" && payload?.call) members.set(payload.call.callId, payload.member ?? null);
   if (event === "order.updated" && current && payload.orderNo === current.orderNo) showOrder(payload);
+  if (event === "catalogue.changed") loadCatalogue();
+  if (event === "places.changed") loadDistricts();
 });
 document.addEventListener("hs:resync", async () => {
+  loadCatalogue();
+  loadDistricts();
   if (!current) return;
   const response = await fetch(`/api/orders/${encodeURIComponent(current.orderNo)}`, { headers: { Accept: "application/json" } }).catch(() => null);
   if (response?.ok) showOrder(await response.json());

@@ -1,0 +1,60 @@
+using HomeService.Places;
+using HomeService.Web.Localization;
+
+namespace HomeService.Web.Data;
+
+/// <summary>
+/// The city's districts and streets as this web host holds them in memory: forms, filters and validation read
+/// <see cref="Current"/> without a database or grain call. A background loop asks the places grain every second
+/// whether a newer version exists (an answer of null costs next to nothing), so an admin's change shows on every web
+/// host within about two seconds.
+/// </summary>
+public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logger) : BackgroundService
+{
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
+    private static readonly CityPlaces None = new(-1, []);
+    private volatile CityPlaces _current = None;
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The places as last seen; empty until the first answer from the cluster.</summary>
+    public CityPlaces Current => _current;
+
+    /// <summary>The places, waiting (a few seconds at most) for the first answer if the host has only just started.</summary>
+    public async Task<CityPlaces> Get()
+    {
+        if (_current.Version < 0) await Task.WhenAny(_loaded.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+        return _current;
+    }
+
+    /// <summary>The districts new orders and addresses may name, in menu order.</summary>
+    public async Task<IReadOnlyList<District>> Open() => (await Get()).Districts.Where(d => d.Active).ToList();
+
+    /// <summary>True if a new order may name this district (its current name, not a retired one).</summary>
+    public async Task<bool> IsOpen(string? name) => name is not null && (await Open()).Any(d => d.NameZh == name);
+
+    public static string Name(District d) => UiText.IsEnglish ? d.NameEn : d.NameZh;
+
+    public static string Name(Street s) => UiText.IsEnglish && s.NameEn.Length > 0 ? s.NameEn : s.NameZh;
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        // Hosted services start together: the cluster client may not be connected yet, so the first call waits its turn.
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(_current.Version) is { } newer)
+                {
+                    _current = newer;
+                    _loaded.TrySetResult();
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogDebug(e, "Could not read the city's places; trying again");
+            }
+            await Task.Delay(CheckEvery, ct);
+        }
+    }
+}
