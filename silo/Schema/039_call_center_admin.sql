@@ -18,4 +18,4 @@ CREATE TABLE not_ready_reason (
     updated_at timestamptz
 );
 INSERT INTO not_ready_reason (code, name_zh, name_en, sort_order) VALUES
-    ('break', '小休', 'Break', 1), ('meeting', '会议', 'Meeting', 2), ('training', '培训', 'Training', 3);
+    ('break', '休息', 'Break', 1), ('meeting', '会议', 'Meeting', 2), ('training', '培训', 'Training', 3);

@@ -7,9 +7,6 @@ namespace HomeService.Web.Pages;
 
 public sealed class LoginModel(SignInService signIn, UiText text, HomeService.Web.Data.Admin.AccountReader accounts) : PageModel
 {
-    // Once a center has an administrator it always has had one: ask the database until then, never after.
-    private static volatile bool _configured;
-
     /// <summary>Nobody can administer this center yet: the page says how the operator creates the first administrator.</summary>
     public bool Unconfigured { get; private set; }
 
@@ -23,8 +20,7 @@ public sealed class LoginModel(SignInService signIn, UiText text, HomeService.We
     public async Task<IActionResult> OnGet()
     {
         if (User.Identity?.IsAuthenticated == true) return LocalRedirect(Destination(User));
-        if (!_configured) _configured = await accounts.AnyAdmin();
-        Unconfigured = !_configured;
+        Unconfigured = !await accounts.AnyAdmin();
         return Page();
     }
 

@@ -51,11 +51,15 @@ public sealed class AccountReader(NpgsqlDataSource db)
         return (int)(long)(await cmd.ExecuteScalarAsync())!;
     }
 
+    // Once a center has an administrator it always has had one: the database is asked until then, never after.
+    private volatile bool _anyAdmin;
+
     /// <summary>Whether anyone can administer this center yet; an empty installation shows how to create the first admin.</summary>
     public async Task<bool> AnyAdmin()
     {
+        if (_anyAdmin) return true;
         await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM app_user WHERE 'Admin' = ANY (roles))");
-        return (bool)(await cmd.ExecuteScalarAsync())!;
+        return _anyAdmin = (bool)(await cmd.ExecuteScalarAsync())!;
     }
 
     private async Task<int> Count(string? q, string? role, string? state)
