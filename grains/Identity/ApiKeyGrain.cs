@@ -19,7 +19,7 @@ public sealed class ApiKeyGrain(
     TimeProvider clock,
     ILogger<ApiKeyGrain> logger) : Grain, IApiKeyGrain
 {
-    private static readonly EventCodec Codec = new("api_key", ("ApiKeyIssued", typeof(ApiKeyIssued)),
+    public static readonly EventCodec Codec = new("api_key", ("ApiKeyIssued", typeof(ApiKeyIssued)),
         ("ApiKeyRotated", typeof(ApiKeyRotated)), ("ApiKeyRevoked", typeof(ApiKeyRevoked)));
     private Journal<ApiKeyState> _journal = null!;
     private DateTimeOffset? _lastUsed;

@@ -22,7 +22,7 @@ public sealed class EventCodecCoverageTests
         EventCodec[] codecs = ns switch
         {
             "HomeService.Members" => [HomeService.Members.MemberGrain.Codec, HomeService.Members.PhoneVerificationGrain.Codec],
-            "HomeService.Identity" => [HomeService.Identity.UserAccountGrain.Codec],
+            "HomeService.Identity" => [HomeService.Identity.UserAccountGrain.Codec, HomeService.Identity.ApiKeyGrain.Codec],
             _ => [CodecOf(ns)],
         };
         var events = typeof(CallGrain).Assembly.GetTypes()
