@@ -16,9 +16,15 @@ ensure_dotnet
 ensure_packages
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# Throwaway PostgreSQL clusters left behind by an interrupted earlier run.
-pkill -f -- "-D /tmp/hs-pg-" 2>/dev/null || true
-rm -rf "$results" /tmp/hs-pg-* 2>/dev/null || true
+# Throwaway PostgreSQL clusters left behind by an interrupted earlier run: each records the test process that owns it,
+# and only those whose owner has exited are stopped (by their own data folder) and removed; a run in progress keeps its own.
+for dir in /tmp/hs-pg-*/; do
+  owner=$(cat "$dir/owner.pid" 2>/dev/null) || continue
+  kill -0 "$owner" 2>/dev/null && continue
+  [ -f "$dir/data/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+done
+rm -rf "$results"
 
 log "Building (warnings are errors)…"
 if ! dotnet build HomeService.sln -c Debug -nologo -v q -clp:ErrorsOnly -warnaserror; then

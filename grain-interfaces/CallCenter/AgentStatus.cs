@@ -22,8 +22,6 @@ public static class NotReadyReasons
     /// <summary>Set by the supervisor seat (强制置忙).</summary>
     public const string Supervisor = "supervisor";
 
-    /// <summary>The reasons every center starts with; the back office (示忙原因) renames, adds and retires them.</summary>
-    public static readonly IReadOnlyList<string> Selectable = [Break, Meeting, Training];
 }
 
 /// <summary>The states the supervisor seat may put an agent in.</summary>

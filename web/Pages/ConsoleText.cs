@@ -23,10 +23,19 @@ public static class ConsoleText
             ["block"] = t["hotline.block.link"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
+        AddReasonNames(text, t, reasons);
+        foreach (var status in Enum.GetNames<CallStatus>()) text[$"call.{status}"] = t[$"call.status.{status}"];
+        return text;
+    }
+
+    /// <summary>
+    /// "reason.{code}" for every not-ready reason a seat can show: the system's own (no answer, set by a supervisor, just
+    /// logged in) from the UI text, the center's (示忙原因) by the names the back office gave them. Console and supervisor seat share it.
+    /// </summary>
+    public static void AddReasonNames(Dictionary<string, string> text, UiText t, IReadOnlyList<NotReadyReason> reasons)
+    {
         foreach (var reason in new[] { NotReadyReasons.NoAnswer, NotReadyReasons.Supervisor, "login" })
             text[$"reason.{reason}"] = t[$"agent.reason.{reason}"];
         foreach (var reason in reasons) text[$"reason.{reason.Code}"] = UiText.IsEnglish ? reason.NameEn : reason.NameZh;
-        foreach (var status in Enum.GetNames<CallStatus>()) text[$"call.{status}"] = t[$"call.status.{status}"];
-        return text;
     }
 }

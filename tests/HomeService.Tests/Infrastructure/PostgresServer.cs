@@ -56,6 +56,8 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDir}/initdb missing). Run deploy/test.sh, which installs it.");
 
         var root = Directory.CreateTempSubdirectory("hs-pg-").FullName;
+        // Whose server this is: deploy/test.sh stops a leftover one only when this process is gone (an interrupted run).
+        File.WriteAllText(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString());
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", $"postgres:postgres {root}", asPostgres: false);
 
