@@ -53,5 +53,11 @@ errors=$(value error); timeouts=$(value timeout); aborted=$(value aborted)
 failed=$((failed + errors + timeouts + aborted))
 skipped=$((total - executed))
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+# CI keeps only the tail of the output: name the failed tests right above the closing line.
+if [ "$failed" -gt 0 ]; then
+  log "Failed tests:"
+  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"' "$trx" \
+    | sed -n 's/.* testName="\([^"]*\)".*/  \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g' || true
+fi
 summary "$passed" "$failed" "$skipped"
 [ "$failed" -eq 0 ]
