@@ -16,8 +16,9 @@ public static class CatalogueEndpoints
     {
         api.MapGet("/catalogue", async (CatalogueReader catalogue) => TypedResults.Ok(await catalogue.GetTree()))
             .AllowAnonymous().WithTags("Catalogue");
-        // From this web host's copy in memory: the open districts in menu order with their open streets.
-        api.MapGet("/places", async (LivePlaces places) => TypedResults.Ok((await places.Get()).Districts.Where(d => d.Active)
+        // From this web host's copy in memory: the open districts in menu order with their open streets. A page that was
+        // pushed a change passes its version, so it never reads a copy older than the change it was told of.
+        api.MapGet("/places", async (LivePlaces places, long? version) => TypedResults.Ok((await places.AtLeast(version ?? 0)).Districts.Where(d => d.Active)
                 .Select(d => new DistrictView(d.Code, d.NameZh, d.NameEn,
                     d.Streets.Where(s => s.Active).Select(s => new StreetView(s.Code, s.NameZh, s.NameEn)).ToList()))
                 .ToList()))

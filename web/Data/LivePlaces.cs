@@ -26,6 +26,18 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
         return _current;
     }
 
+    /// <summary>
+    /// The places at least as new as <paramref name="version"/>: a page told of a change by push may ask before this
+    /// host's next check, so a copy older than the push is caught up from the grain at once.
+    /// </summary>
+    public async Task<CityPlaces> AtLeast(long version)
+    {
+        var held = await Get();
+        if (held.Version >= version) return held;
+        if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(held.Version) is { } newer && newer.Version > _current.Version) _current = newer;
+        return _current;
+    }
+
     /// <summary>The districts new orders and addresses may name, in menu order.</summary>
     public async Task<IReadOnlyList<District>> Open() => (await Get()).Districts.Where(d => d.Active).ToList();
 

@@ -192,9 +192,10 @@ async function loadCatalogue() {
   }
 }
 
-// The city's open districts, reloaded the same way when an admin changes them ("places.changed").
-async function loadDistricts() {
-  const response = await fetch("/api/places", { headers: { Accept: "application/json" } }).catch(() => null);
+// The city's open districts, reloaded the same way when an admin changes them ("places.changed"); the push's version
+// makes the web host catch up first if its copy is older.
+async function loadDistricts(version) {
+  const response = await fetch(version ? `/api/places?version=${version}` : "/api/places", { headers: { Accept: "application/json" } }).catch(() => null);
   if (!response?.ok) return;
   const districts = await response.json();
   const chosen = fields.district.value;
@@ -281,7 +282,7 @@ document.addEventListener("hs:push", (e) => {
   if (event === "call.ringing" && payload?.call) members.set(payload.call.callId, payload.member ?? null);
   if (event === "order.updated" && current && payload.orderNo === current.orderNo) showOrder(payload);
   if (event === "catalogue.changed") loadCatalogue();
-  if (event === "places.changed") loadDistricts();
+  if (event === "places.changed") loadDistricts(e.detail.version);
 });
 document.addEventListener("hs:resync", async () => {
   loadCatalogue();
