@@ -67,6 +67,8 @@ public static class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<PushRelay>();
+        builder.Services.AddSingleton<LiveSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessions>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PushRelay>());
         builder.Services.AddOpenApi();
         builder.Services.AddHomeServiceHealthChecks();

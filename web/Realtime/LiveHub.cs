@@ -8,10 +8,11 @@ namespace HomeService.Web.Realtime;
 
 /// <summary>
 /// The one hub. A connection joins only the groups its own claims entitle it to, so a merchant can never
-/// listen to another merchant's pushes. Pushes arrive as "push" messages: { event, version, payload }.
+/// listen to another merchant's pushes. Pushes arrive as "push" messages: { event, version, payload }. A connection
+/// whose account is disabled or re-stamped later is ended by <see cref="LiveSessions"/>.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed class LiveHub(LiveSessions sessions) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -19,7 +20,14 @@ public sealed class LiveHub : Hub
     {
         foreach (var group in GroupsFor(Context.User!))
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        sessions.Opened(Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>A round trip with no work in it: the baseline the benchmarks compare pushes against.</summary>

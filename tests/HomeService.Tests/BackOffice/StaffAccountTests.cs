@@ -49,17 +49,23 @@ public sealed class StaffAccountTests(SharedDeployment shared)
     }
 
     [Fact]
-    public async Task Disabling_an_account_ends_its_session_on_the_other_web_host_and_enabling_lets_it_sign_in_again()
+    public async Task Disabling_an_account_ends_its_session_and_live_connection_on_the_other_web_host_and_enabling_lets_it_sign_in_again()
     {
         using var admin = await WebSession.SignIn(shared.WebA, "admin");
         var (login, password) = await ReadyAccount(admin, "dis");
         using var onB = await WebSession.SignIn(shared.WebB, login, password);
         Assert.Equal(HttpStatusCode.OK, (await onB.Http.GetAsync("/api/me")).StatusCode);
+        await using var live = await LiveClient.Connect(shared.WebB, onB);
+        using var colleagueSession = await WebSession.SignIn(shared.WebB, "supervisor");
+        await using var colleague = await LiveClient.Connect(shared.WebB, colleagueSession);
 
         var disabled = await admin.Http.PostAsJsonAsync($"/api/admin/accounts/{login}/disable", new { text = "离职" });
         Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
         await Eventually.True(async () => (await onB.Http.GetAsync("/api/me")).StatusCode == HttpStatusCode.Unauthorized, FiveSeconds,
             "the disabled account's session on web host B ends");
+        // Its live connection, open since before, ends too (its pushes stop); a colleague's stays.
+        Assert.Same(live.Closed, await Task.WhenAny(live.Closed, Task.Delay(FiveSeconds)));
+        Assert.False(colleague.Closed.IsCompleted);
         var again = await WebSession.Anonymous(shared.WebB).Http.PostAsJsonAsync("/api/session", new { login, password });
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
 

@@ -10,12 +10,21 @@ public sealed class LiveClient : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly Channel<JsonElement> _pushes = Channel.CreateUnbounded<JsonElement>();
     private readonly List<JsonElement> _seen = [];
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
     {
         _connection = connection;
         _connection.On<JsonElement>("push", p => _pushes.Writer.TryWrite(p));
+        _connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Completes when the server ends the connection (the client never reconnects on its own).</summary>
+    public Task Closed => _closed.Task;
 
     public static async Task<LiveClient> Connect(RunningWeb web, WebSession session)
     {
