@@ -19,6 +19,17 @@ public sealed record NotReadyReason(
     [property: Id(2)] string NameEn,
     [property: Id(3)] bool Active);
 
+/// <summary>
+/// A team (班组) of agent seats led by a supervisor (a staff login with the Supervisor role). Its id is permanent and
+/// seats and accounts name it; a retired team takes no new members but keeps its name in their history.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("HomeService.CallCenter.Team")]
+public sealed record Team(
+    [property: Id(0)] string TeamId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? SupervisorLogin,
+    [property: Id(3)] bool Active);
+
 /// <summary>One stored version of a queue's settings: what the back office lists and can revert to.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.QueueVersion")]
 public sealed record QueueVersion(
@@ -66,6 +77,18 @@ public interface ICallCenterDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>Changes a seat's name, extension, skills or team; a logged-in agent keeps their state and gets the new skills at once.</summary>
     [Alias("UpdateAgent")] Task<CommandResult<AgentProfile>> UpdateAgent(AgentProfile profile, string actor);
+
+    /// <summary>Every team, active first, by id.</summary>
+    [Alias("GetTeams"), AlwaysInterleave] Task<IReadOnlyList<Team>> GetTeams();
+
+    /// <summary>One team, retired or not; null if there is none with this id.</summary>
+    [Alias("GetTeam"), AlwaysInterleave] Task<Team?> GetTeam(string teamId);
+
+    /// <summary>A new team with its supervisor; its id is permanent.</summary>
+    [Alias("CreateTeam")] Task<CommandResult<Team>> CreateTeam(Team team, string actor);
+
+    /// <summary>Renames a team, gives it another supervisor, or retires or restores it (by its id).</summary>
+    [Alias("UpdateTeam")] Task<CommandResult<Team>> UpdateTeam(Team team, string actor);
 
     /// <summary>
     /// Reads queues and seats again from the read tables and applies them live: for a bulk import written straight

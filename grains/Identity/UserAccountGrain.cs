@@ -94,6 +94,7 @@ public sealed class UserAccountGrain(
         if (StaffAccountRules.LoginProblem(Login) is { } loginProblem) errors["login"] = [loginProblem];
         else if (Account is not null) errors["login"] = ["exists"];
         if (!errors.ContainsKey("agentId") && edit.Roles.Contains(Roles.Agent) && await UnknownSeat(edit.AgentId!)) errors["agentId"] = ["unknown"];
+        if (!errors.ContainsKey("teamId") && await TeamProblem(edit.TeamId, null) is { } team) errors["teamId"] = [team];
         if (errors.Count > 0) return CommandResult<UserAccount>.Invalid(errors);
         var roles = edit.Roles.ToList();
         var account = new UserAccount(Guid.NewGuid(), Login, edit.DisplayName.Trim(), roles, oneTimePasswordHash,
@@ -105,6 +106,15 @@ public sealed class UserAccountGrain(
 
     private async Task<bool> UnknownSeat(string agentId) =>
         agentId.Length > 64 || await GrainFactory.GetGrain<CallCenter.ICallCenterDirectoryGrain>(0).GetAgent(agentId.Trim()) is null;
+
+    /// <summary>A team must exist and be active to be newly named; the one an account already has it keeps.</summary>
+    private async Task<string?> TeamProblem(string? teamId, string? currentTeamId)
+    {
+        var id = string.IsNullOrWhiteSpace(teamId) ? null : teamId.Trim();
+        if (id is null || id == currentTeamId) return null;
+        var team = await GrainFactory.GetGrain<CallCenter.ICallCenterDirectoryGrain>(0).GetTeam(id);
+        return CallCenter.Agents.TeamRules.MembershipProblem(id, currentTeamId, team);
+    }
 
     public Task<UserAccount?> Get() => Task.FromResult(Account);
 
@@ -130,6 +140,7 @@ public sealed class UserAccountGrain(
         var errors = StaffAccountRules.Validate(edit);
         if (!errors.ContainsKey("agentId") && edit.Roles.Contains(Roles.Agent) && edit.AgentId!.Trim() != current.AgentId && await UnknownSeat(edit.AgentId))
             errors["agentId"] = ["unknown"];
+        if (!errors.ContainsKey("teamId") && await TeamProblem(edit.TeamId, current.TeamId) is { } team) errors["teamId"] = [team];
         if (errors.Count > 0) return CommandResult<UserAccount>.Invalid(errors);
         var roles = edit.Roles.ToList();
         var agentId = roles.Contains(Roles.Agent) ? edit.AgentId!.Trim() : null;

@@ -44,6 +44,9 @@ public static class DemoData
         new("W007", "M003", "郑磊", "13903710007", ["drain", "kitchen-bath", "locksmith"], 90),
     ];
 
+    /// <summary>The one demo team (班组), led by the demo supervisor; every demo seat is in it.</summary>
+    public const string Team = "T1";
+
     public static readonly Agent[] Agents =
     [
         new("A001", "林晓燕", "8001", new() { ["service"] = 5, ["complaint"] = 3 }),

@@ -198,6 +198,11 @@ public sealed class DemoSeeder(
             account = account with { PasswordHash = hasher.HashPassword(account, settings.DemoPassword) };
             await grains.GetGrain<IUserAccountGrain>(l.Login).Create(account, Actor);
         }
+        // The demo supervisor leads the team every demo seat is in, through the commands /admin/call-center/teams and the seat page use.
+        var directory = grains.GetGrain<ICallCenterDirectoryGrain>(0);
+        Check(await directory.CreateTeam(new Team(DemoData.Team, "话务一班", "supervisor", true), Actor), $"team {DemoData.Team}");
+        foreach (var a in DemoData.Agents)
+            Check(await directory.UpdateAgent(new AgentProfile(a.Id, a.Name, a.Extension, a.Skills, DemoData.Team), Actor), $"seat {a.Id} in {DemoData.Team}");
     }
 
     /// <summary>

@@ -25,6 +25,19 @@ public sealed class References(NpgsqlDataSource db, IGrainFactory grains)
         return errors;
     }
 
+    /// <summary>
+    /// The field error for sending an order to <paramref name="party"/>, or null: a "department:{code}" party must name an
+    /// active department (a retired one keeps its old orders but takes no new ones). Other parties are the order's own rule.
+    /// </summary>
+    public async Task<string?> DepartmentProblem(string? party)
+    {
+        const string prefix = "department:";
+        if (party is null || !party.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var code = party[prefix.Length..].Trim();
+        var department = code.Length is 0 or > MaxIdLength ? null : await grains.GetGrain<WorkOrders.IDepartmentsGrain>(0).Get(code);
+        return department is null ? "unknown" : department.Active ? null : "retired";
+    }
+
     /// <summary>A text field longer than its column of the screens and lists allows.</summary>
     public static void Limit(Dictionary<string, string[]> errors, string field, string? value, int max)
     {

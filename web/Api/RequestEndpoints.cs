@@ -34,8 +34,9 @@ public static class RequestEndpoints
         intake.MapPost("/suggestions", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, u, g, r, t));
 
         var steps = api.MapGroup("/orders/{orderNo}").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
-        steps.MapPost("/assign", (string orderNo, PartyRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            OrderEndpoints.Act(orderNo, g, t, o => o.AssignComplaint(b.Party ?? "", u.Identity!.Name!)));
+        steps.MapPost("/assign", (string orderNo, PartyRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, async o => await r.DepartmentProblem(b.Party) is { } problem
+                ? Refused("party", problem) : await o.AssignComplaint(b.Party ?? "", u.Identity!.Name!)));
         steps.MapPost("/respond", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             OrderEndpoints.Act(orderNo, g, t, o => o.Respond(b.Text ?? "", u.Identity!.Name!)));
         steps.MapPost("/verdict", (string orderNo, VerdictRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
@@ -45,8 +46,10 @@ public static class RequestEndpoints
             OrderEndpoints.Act(orderNo, g, t, o => o.FollowUpComplainant(b.Satisfied ?? false, b.Comment, u.Identity!.Name!)));
         steps.MapPost("/answer", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             OrderEndpoints.Act(orderNo, g, t, o => o.AnswerDirectly(b.Text ?? "", u.Identity!.Name!)));
-        steps.MapPost("/forward", (string orderNo, ForwardRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            OrderEndpoints.Act(orderNo, g, t, o => o.Forward(b.To ?? "", u.Identity!.Name!)));
+        // A request goes to an expert by name, or to one of the center's departments as "department:{code}".
+        steps.MapPost("/forward", (string orderNo, ForwardRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) =>
+            OrderEndpoints.Act(orderNo, g, t, async o => await r.DepartmentProblem(b.To) is { } problem
+                ? Refused("to", problem) : await o.Forward(b.To ?? "", u.Identity!.Name!)));
         steps.MapPost("/reply", (string orderNo, TextRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             OrderEndpoints.Act(orderNo, g, t, o => o.DraftReply(b.Text ?? "", u.Identity!.Name!)));
         steps.MapPost("/send-reply", (string orderNo, ChannelRequest b, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
@@ -58,6 +61,9 @@ public static class RequestEndpoints
             .RequireAuthorization(Policies.MerchantDesk).WithTags("Merchant portal");
         return api;
     }
+
+    private static CommandResult<WorkOrderView> Refused(string field, string code) =>
+        CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { [field] = [code] });
 
     private static string Party(ClaimsPrincipal user) => $"merchant:{user.Find(HomeServiceClaims.MerchantId)}";
 

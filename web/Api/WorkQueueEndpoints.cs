@@ -1,5 +1,7 @@
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Localization;
+using HomeService.WorkOrders;
 
 namespace HomeService.Web.Api;
 
@@ -9,6 +11,9 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class WorkQueueEndpoints
 {
+    /// <summary>A department an agent may assign a complaint or forward a request to, named in the agent's language.</summary>
+    public sealed record DepartmentChoice(string Code, string Name);
+
     public static RouteGroupBuilder MapWorkQueueEndpoints(this RouteGroupBuilder api)
     {
         var queues = api.MapGroup("/work-queues").WithTags("Work queues").RequireAuthorization(Policies.CallCenter);
@@ -18,6 +23,9 @@ public static class WorkQueueEndpoints
         queues.MapGet("/follow-ups", async (WorkQueueReader reader) => TypedResults.Ok(await reader.FollowUps()));
         queues.MapGet("/complaints", async (WorkQueueReader reader) => TypedResults.Ok(await reader.Complaints()));
         queues.MapGet("/merchants", async (WorkQueueReader reader) => TypedResults.Ok(await reader.Merchants()));
+        // Asked each time a complaint is assigned, so a department an admin adds is offered at once, and a retired one no longer.
+        queues.MapGet("/departments", async (IGrainFactory grains) => TypedResults.Ok((await grains.GetGrain<IDepartmentsGrain>(0).GetAll())
+            .Where(d => d.Active).Select(d => new DepartmentChoice(d.Code, UiText.IsEnglish ? d.NameEn : d.NameZh)).ToList()));
         return api;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HomeService.Web.Localization;
 using Npgsql;
 
 namespace HomeService.Web.Data;
@@ -70,23 +71,25 @@ public sealed class WorkQueueReader(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("""
             SELECT w.order_no, w.status, reg.payload->>'severity', w.related_order_no, reg.payload->>'againstMerchantId', am.name,
-                COALESCE(assigned.party, 'merchant:' || w.merchant_id), w.created_at
+                COALESCE(assigned.party, 'merchant:' || w.merchant_id), w.created_at, d.name_zh, d.name_en
             FROM work_order w
             LEFT JOIN LATERAL (SELECT payload FROM event_log e WHERE e.aggregate_type = 'work_order' AND e.aggregate_id = w.order_no
                 AND e.event_type = 'ComplaintRegistered' ORDER BY e.version LIMIT 1) reg ON true
             LEFT JOIN LATERAL (SELECT e.payload->>'party' AS party FROM event_log e WHERE e.aggregate_type = 'work_order'
                 AND e.aggregate_id = w.order_no AND e.event_type = 'ComplaintAssigned' ORDER BY e.version DESC LIMIT 1) assigned ON true
             LEFT JOIN merchant am ON am.id = reg.payload->>'againstMerchantId'
+            LEFT JOIN department d ON 'department:' || d.code = assigned.party
             WHERE w.kind = 'complaint' AND w.open ORDER BY w.created_at DESC, w.order_no LIMIT 200
             """);
         var rows = new List<ComplaintRow>();
         await using (var r = await cmd.ExecuteReaderAsync())
         {
             while (await r.ReadAsync())
-                rows.Add(new ComplaintRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), null,
-                    r.GetFieldValue<DateTimeOffset>(7)));
+                // A department reads as its name in the reader's language, retired or not, so old complaints keep it.
+                rows.Add(new ComplaintRow(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4), Text(r, 5), Text(r, 6),
+                    Text(r, UiText.IsEnglish ? 9 : 8), r.GetFieldValue<DateTimeOffset>(7)));
         }
-        // A merchant party reads as the company's name; a department's code is named by the page.
+        // A merchant party reads as the company's name.
         var names = (await Merchants()).ToDictionary(m => m.Id, m => m.Name);
         return rows.Select(c => c.Party is { } p && p.StartsWith("merchant:") && names.TryGetValue(p["merchant:".Length..], out var n)
             ? c with { PartyName = n } : c).ToList();

@@ -8,9 +8,6 @@ namespace HomeService.Web.Pages;
 /// <summary>What the console's work-queue scripts need: their words in the page's language, and whether this user may judge complaints.</summary>
 public static class WorkQueueText
 {
-    /// <summary>Departments a complaint can be assigned to: stable codes for the order, names from the UI text.</summary>
-    public static readonly string[] Departments = ["quality", "customer-service", "market"];
-
     private static readonly string[] Keys =
     [
         "queue.none.manual", "queue.none.follow-ups", "queue.none.complaints", "queue.dispatch", "queue.dispatch.merchant", "queue.dispatch.reason",
@@ -28,11 +25,9 @@ public static class WorkQueueText
     {
         var text = Keys.ToDictionary(k => k, k => t[k]);
         foreach (var status in Enum.GetNames<WorkOrderStatus>()) text[$"status.{status}"] = t[$"order.status.{status}"];
-        foreach (var department in Departments) text[$"department.{department}"] = t[$"queue.department.{department}"];
         return new()
         {
             ["text"] = text,
-            ["departments"] = Departments,
             ["english"] = UiText.IsEnglish,
             // Verdicts are the supervisors' (the API refuses anyone else); others see who is waited for instead of a form that fails.
             ["canJudge"] = user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin),

@@ -2,11 +2,12 @@ namespace HomeService.CallCenter.Agents;
 
 /// <summary>
 /// What an agent seat (座席) must be: a permanent id (工号, e.g. A001), a name, a unique extension the switch rings, and
-/// skills with a proficiency of 1 to 5 that decide which queues it serves.
+/// skills with a proficiency of 1 to 5 that decide which queues it serves, and optionally a team (班组) that exists.
 /// </summary>
 public static class SeatRules
 {
-    public static Dictionary<string, string[]> Validate(AgentProfile seat, bool isNew, IReadOnlyDictionary<string, AgentProfile> existing)
+    public static Dictionary<string, string[]> Validate(AgentProfile seat, bool isNew, IReadOnlyDictionary<string, AgentProfile> existing,
+        IReadOnlyDictionary<string, Team> teams)
     {
         var errors = new Dictionary<string, string[]>();
         if (isNew)
@@ -26,7 +27,9 @@ public static class SeatRules
         else if (seat.Skills.Any(s => s.Key.Length is 0 or > 32 || !s.Key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
             errors["skills"] = ["skill-format"];
         else if (seat.Skills.Any(s => s.Value is < 1 or > 5)) errors["skills"] = ["range:1-5"];
-        if (seat.TeamId is { Length: > 32 }) errors["teamId"] = ["max_length:32"];
+        var current = isNew ? null : existing.GetValueOrDefault(seat.AgentId)?.TeamId;
+        if (TeamRules.MembershipProblem(seat.TeamId, current, seat.TeamId is null ? null : teams.GetValueOrDefault(seat.TeamId)) is { } team)
+            errors["teamId"] = [team];
         return errors;
     }
 }

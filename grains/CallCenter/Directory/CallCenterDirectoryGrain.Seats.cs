@@ -14,7 +14,7 @@ public sealed partial class CallCenterDirectoryGrain
     public Task<CommandResult<AgentProfile>> CreateAgent(AgentProfile profile, string actor)
     {
         var seat = Normalize(profile);
-        var errors = SeatRules.Validate(seat, isNew: true, _agents);
+        var errors = SeatRules.Validate(seat, isNew: true, _agents, _teams);
         return errors.Count > 0 ? Task.FromResult(CommandResult<AgentProfile>.Invalid(errors)) : ApplySeat(seat, null, actor);
     }
 
@@ -23,7 +23,7 @@ public sealed partial class CallCenterDirectoryGrain
         var seat = Normalize(profile);
         if (!_agents.TryGetValue(seat.AgentId, out var current))
             return Task.FromResult(CommandResult<AgentProfile>.Invalid(new Dictionary<string, string[]> { ["agentId"] = ["unknown"] }));
-        var errors = SeatRules.Validate(seat, isNew: false, _agents);
+        var errors = SeatRules.Validate(seat, isNew: false, _agents, _teams);
         return errors.Count > 0 ? Task.FromResult(CommandResult<AgentProfile>.Invalid(errors)) : ApplySeat(seat, current, actor);
     }
 

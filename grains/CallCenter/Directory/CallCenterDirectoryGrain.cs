@@ -6,8 +6,8 @@ using Npgsql;
 namespace HomeService.CallCenter.Directory;
 
 /// <summary>
-/// Queues, agents and not-ready reasons, read once from the read tables and then served from memory. The back office
-/// changes queues and seats through this grain (CallCenterDirectoryGrain.Queues.cs, .Seats.cs).
+/// Queues, agents, teams and not-ready reasons, read once from the read tables and then served from memory. The back office
+/// changes queues, seats and teams through this grain (CallCenterDirectoryGrain.Queues.cs, .Seats.cs, .Teams.cs).
 /// </summary>
 public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, ICallCenterDirectoryGrain
 {
@@ -59,6 +59,7 @@ public sealed partial class CallCenterDirectoryGrain(NpgsqlDataSource db, IEvent
             while (await r.ReadAsync(ct))
                 (r.GetString(0) == "queue_config" ? _queueVersions : _agentVersions)[r.GetString(1)] = r.GetInt32(2);
         await LoadReasons(conn, ct);
+        await LoadTeams(conn, ct);
     }
 
     public Task<IReadOnlyList<QueueConfig>> GetQueues() => Task.FromResult<IReadOnlyList<QueueConfig>>(_queues.Values.ToList());

@@ -66,6 +66,8 @@ public sealed class BadInputFixture : ProbeDeployment
         "keyId" => KeyId,
         "number" => BlockedNumber,
         "year" => "2025",
+        "teamId" => "T1",
+        "department" => "quality",
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 

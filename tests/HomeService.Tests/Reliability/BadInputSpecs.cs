@@ -230,16 +230,16 @@ public static class BadInputSpecs
         // A1001 is a seeded article; every probe below is refused, so it keeps its text.
         // Back office accounts: the probes never send a whole valid body, so the {login} they use keeps its state.
         ["POST /api/admin/accounts"] = new(new { login = "probe.staff", displayName = "探针班长", roles = new[] { "Supervisor" }, agentId = (string?)null, teamId = "T1" },
-            ["login", "displayName", "roles"], Formats: ["login"]),
+            ["login", "displayName", "roles"], Ids: ["teamId"], Formats: ["login"]),
         ["PUT /api/admin/accounts/{login}"] = new(new { displayName = "李座席", roles = new[] { "Agent" }, agentId = "A004", teamId = "T1" },
-            ["displayName", "roles"], Ids: ["agentId"]),
+            ["displayName", "roles"], Ids: ["agentId", "teamId"]),
         ["POST /api/admin/accounts/{login}/disable"] = new(new { text = "离职" }, ["text"]),
         ["POST /api/admin/accounts/{login}/enable"] = new(new { text = "返聘" }, ["text"]),
         ["POST /api/account/password"] = new(new { currentPassword = TestDeployment.DemoPassword, newPassword = "Probe2026new" },
             ["currentPassword", "newPassword"]),
         // Seats and queues: a new one named by the probes is never whole, so nothing is created; A004 and "service" keep their settings.
         ["POST /api/admin/call-center/seats"] = new(new { agentId = "P01", name = "探针座席", extension = "7999", skills = new Dictionary<string, int> { ["service"] = 2 }, teamId = "T1" },
-            ["agentId", "name", "extension", "skills"], Formats: ["agentId", "extension"]),
+            ["agentId", "name", "extension", "skills"], Ids: ["teamId"], Formats: ["agentId", "extension"]),
         ["PUT /api/admin/call-center/seats/{agentId}"] = new(new { name = "高丽", extension = "8004", skills = new Dictionary<string, int> { ["complaint"] = 5, ["service"] = 2 }, teamId = (string?)null },
             ["name", "extension", "skills"], Formats: ["extension"]),
         ["POST /api/admin/call-center/queues"] = new(new
@@ -257,6 +257,13 @@ public static class BadInputSpecs
         ["POST /api/admin/call-center/queues/{queueId}/revert"] = new(new { version = 1 }, ["version"]),
         // {code} is a category code here ("hourly"), which is no reason code yet: no probe body is whole, so none is created.
         ["PUT /api/admin/call-center/reasons/{code}"] = new(new { nameZh = "午休", nameEn = "Lunch", active = true }, ["nameZh", "nameEn"]),
+        // Teams and departments: the demo team T1 and the department "quality" as seeded; no probe body is whole, so nothing is created or changed.
+        ["POST /api/admin/call-center/teams"] = new(new { teamId = "P1", name = "探针班组", supervisorLogin = "supervisor" },
+            ["teamId", "name", "supervisorLogin"], Ids: ["supervisorLogin"], Formats: ["teamId"]),
+        ["PUT /api/admin/call-center/teams/{teamId}"] = new(new { name = "话务一班", supervisorLogin = "supervisor", active = true }, Ids: ["supervisorLogin"]),
+        ["POST /api/admin/call-center/departments"] = new(new { code = "probe-dept", nameZh = "探针部", nameEn = "Probe" }, ["code", "nameZh", "nameEn"],
+            Formats: ["code"]),
+        ["PUT /api/admin/call-center/departments/{department}"] = new(new { nameZh = "质量监督部", nameEn = "Quality Supervision", active = true }),
         // The probes change one setting at a time, never to a value in range, so the settings stay at version 0.
         ["PUT /api/admin/settings"] = new(new
         {

@@ -66,6 +66,10 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
     [InlineData("PUT /api/admin/hotlines/{dialled}")]
     [InlineData("PUT /api/admin/calendar/{year}")]
     [InlineData("POST /api/admin/blacklist")]
+    [InlineData("POST /api/admin/call-center/teams")]
+    [InlineData("PUT /api/admin/call-center/teams/{teamId}")]
+    [InlineData("POST /api/admin/call-center/departments")]
+    [InlineData("PUT /api/admin/call-center/departments/{department}")]
     public async Task Refused_bad_input_changes_nothing_that_can_be_read_back(string operation)
     {
         var op = (await ApiOperation.Read(probe.Http(Caller.Anonymous))).Single(o => o.Key == operation);
@@ -120,6 +124,10 @@ public sealed class BadInputTests(BadInputFixture probe) : IClassFixture<BadInpu
         "PUT /api/admin/hotlines/{dialled}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/hotlines"),
         "PUT /api/admin/calendar/{year}" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/calendar/2025"),
         "POST /api/admin/blacklist" => await probe.Http(Caller.Admin).GetStringAsync("/api/admin/blacklist"),
+        "POST /api/admin/call-center/teams" or "PUT /api/admin/call-center/teams/{teamId}" =>
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/call-center/teams"),
+        "POST /api/admin/call-center/departments" or "PUT /api/admin/call-center/departments/{department}" =>
+            await probe.Http(Caller.Admin).GetStringAsync("/api/admin/call-center/departments"),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 }

@@ -15,6 +15,7 @@ public static class BackOffice
         services.AddScoped<OwnPassword>();
         services.AddSingleton<HotlineReader>();
         services.AddScoped<HotlineCommands>();
+        services.AddSingleton<TeamReader>();
         // The city's places in this host's memory, kept current by a background poll of the places grain.
         services.AddSingleton<Data.LivePlaces>();
         services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
@@ -26,6 +27,8 @@ public static class BackOffice
         api.MapAccountEndpoints();
         api.MapAuditEndpoints();
         api.MapCallCenterConfigEndpoints();
+        api.MapTeamEndpoints();
+        api.MapDepartmentEndpoints();
         api.MapSettingsEndpoints();
         api.MapKeyEndpoints();
         api.MapHotlineEndpoints();

@@ -14,22 +14,25 @@ async function allMerchants() {
   return merchants;
 }
 
-const departmentName = (code) => text[`department.${code}`] ?? code;
+// The active departments (部门), asked each time a form opens: one an admin adds is offered at once, a retired one no longer.
+async function activeDepartments() {
+  const response = await fetch("/api/work-queues/departments", { headers: { Accept: "application/json" } }).catch(() => null);
+  return response?.ok ? await response.json() : [];
+}
 
+// The server names the party (a company, or a department even once retired); an id is the last resort.
 function partyName(row) {
   if (!row.party) return "—";
-  if (row.partyName) return row.partyName;
-  const [kind, id] = row.party.split(/:(.*)/s);
-  return kind === "department" ? departmentName(id) : id;
+  return row.partyName ?? row.party.split(/:(.*)/s)[1];
 }
 
 async function assignForm(row, close) {
-  const companies = await allMerchants();
+  const [companies, departments] = await Promise.all([allMerchants(), activeDepartments()]);
   const current = row.party?.startsWith("merchant:") ? row.party.slice(9) : row.againstMerchantId;
   const kind = select("party-kind", [["merchant", text["queue.assign.merchant"]], ["department", text["queue.assign.department"]]],
     row.party?.startsWith("department:") ? "department" : "merchant");
   const merchant = select("party-merchant", companies.map((m) => [m.id, `${m.name} (${m.id})`]), current ?? companies[0]?.id);
-  const department = select("party-department", data.departments.map((d) => [d, departmentName(d)]), row.party?.startsWith("department:") ? row.party.slice(11) : undefined);
+  const department = select("party-department", departments.map((d) => [d.code, d.name]), row.party?.startsWith("department:") ? row.party.slice(11) : undefined);
   const choice = el("span", { className: "party-choice" }, merchant, department);
   // The kind and the party sit side by side; the API's "party" error shows under both.
   const follow = () => {
