@@ -34,15 +34,34 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var (key, value) in deployment.SiloEnvironment(siloPort, gatewayPort))
             psi.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var lastLines = new Queue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            lock (lastLines)
+            {
+                lastLines.Enqueue(line);
+                if (lastLines.Count > 20) lastLines.Dequeue();
+            }
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         var silo = new SiloProcess(process, new Uri($"http://127.0.0.1:{httpPort}"), siloPort);
         using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.True(async () => !process.HasExited && (await http.GetAsync("/readyz")).IsSuccessStatusCode,
-            TimeSpan.FromSeconds(60), "the silo process becomes ready");
+        try
+        {
+            await Eventually.True(async () => !process.HasExited && (await http.GetAsync("/readyz")).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(60), "the silo process becomes ready");
+        }
+        catch (TimeoutException e)
+        {
+            // A silo that never became ready must not outlive the test (one once ran on for an hour beside the rest of the suite).
+            await silo.DisposeAsync();
+            lock (lastLines) throw new TimeoutException($"{e.Message}. Its last lines:\n{string.Join("\n", lastLines)}", e);
+        }
         return silo;
     }
 
