@@ -15,6 +15,7 @@ public static class BackOffice
         services.AddScoped<OwnPassword>();
         services.AddSingleton<HotlineReader>();
         services.AddScoped<HotlineCommands>();
+        services.AddSingleton<IvrFlowReader>();
         // The city's places in this host's memory, kept current by a background poll of the places grain.
         services.AddSingleton<Data.LivePlaces>();
         services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
