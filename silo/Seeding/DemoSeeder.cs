@@ -142,12 +142,10 @@ public sealed class DemoSeeder(
             Check(await directory.CreateQueue(config, Actor), $"queue {q.Id}");
         }
         await SeedHotlines();
-        // The main hotline answers with the platform IVR of the center's documents (version 1); a switch that runs its own
-        // IVR still sends the caller's choice with the offer and the routes above apply.
-        var flow = HomeService.CallCenter.Ivr.DefaultIvrFlow.Definition;
-        await Append("ivr_flow", DemoData.Hotline, "IvrFlowPublished", flow, new ReadModelWrite(
-            "INSERT INTO ivr_flow (dialled, version, definition, created_by, created_at) VALUES ($1, 1, $2::jsonb, $3, $4)",
-            DemoData.Hotline, JsonSerializer.Serialize(flow, Json), Actor, clock.GetUtcNow()));
+        // The main hotline answers with the platform IVR of the center's documents (version 1), published through the command
+        // the IVR editor uses; a switch that runs its own IVR still sends the caller's choice with the offer and the routes above apply.
+        Check(await grains.GetGrain<IIvrFlowGrain>(DemoData.Hotline).Publish(HomeService.CallCenter.Ivr.DefaultIvrFlow.Definition, null, Actor),
+            $"IVR flow of {DemoData.Hotline}");
     }
 
     /// <summary>

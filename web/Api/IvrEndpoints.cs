@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HomeService.CallCenter;
+using HomeService.Web.Api.Admin;
 using HomeService.Web.Auth;
+using HomeService.Web.Data.Admin;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -11,11 +13,15 @@ namespace HomeService.Web.Api;
 /// <summary>
 /// The platform IVR flows (IVR流程), one per dialled number, versioned. Admins and supervisors read them (supervisors
 /// need to know what callers hear); only admins publish a new version: a flow is configuration of the whole center.
-/// A call keeps the version it entered with.
+/// A call keeps the version it entered with. Each publish and restore is audited with the versions before and after; the
+/// page /admin/call-center/ivr/{dialled} edits the same flows through the same grain.
 /// </summary>
 public static partial class IvrEndpoints
 {
     public sealed record IvrFlowSummary(string Dialled, int Version, string CreatedBy, DateTimeOffset CreatedAt);
+
+    /// <summary>The earlier version to publish again.</summary>
+    public sealed record RestoreRequest(int? Version);
 
     public static RouteGroupBuilder MapIvrEndpoints(this RouteGroupBuilder api)
     {
@@ -31,7 +37,15 @@ public static partial class IvrEndpoints
                 + "queue (target: a queue id, priority 0-10), agent, callback, voicemail, info (text: spoken, then the call ends) or "
                 + "self-service (order status by number). Refused with 400 when a caller could get lost: errors are keyed by the "
                 + "path of the broken part (menus.main.options.4.action.target: unknown menu; menus.x: dead end or unreachable; "
-                + "menus.x.fallback: no fallback or a fallback loop). Calls already in the flow keep their version. See docs/telephony.md.");
+                + "menus.x.fallback: no fallback or a fallback loop). A flow equal to the current one publishes nothing and answers the "
+                + "current version. Calls already in the flow keep their version. See docs/telephony.md.");
+        flows.MapGet("/{dialled}/versions", Versions).RequireAuthorization(Policies.Supervisor)
+            .WithSummary("A number's IVR flow versions, newest first: who published each, when, and which earlier version a restore brought back");
+        flows.MapPost("/{dialled}/restore", Restore).RequireAuthorization(Policies.Admin)
+            .WithSummary("Publish an earlier version of a number's IVR flow again, as a new version")
+            .WithDescription("The body names the version: {\"version\": 1}; 404 when the number has no such version. The earlier flow is "
+                + "checked against today's queues like any new one (400 with the paths of what broke). Restoring the current version "
+                + "changes nothing.");
         return api;
     }
 
@@ -59,9 +73,28 @@ public static partial class IvrEndpoints
     {
         if (!NumberPattern().IsMatch(dialled))
             return Problems.Validation(text, new Dictionary<string, string[]> { ["dialled"] = ["format:digits"] });
-        var result = await grains.GetGrain<IIvrFlowGrain>(dialled).Publish(body, user.Identity!.Name!);
+        var result = await grains.GetGrain<IIvrFlowGrain>(dialled).Publish(body, null, AccountCommands.Actor(user));
         // The path is the label: "menus.main.options.4.action.target: unknown menu" names the part to mend.
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Validation(text, result.Errors!, label: path => path);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IvrFlowReader.VersionRow>>, ProblemHttpResult>> Versions(string dialled, IvrFlowReader reader)
+    {
+        if (!NumberPattern().IsMatch(dialled)) return NotFound();
+        var versions = await reader.Versions(dialled);
+        return versions.Count == 0 ? NotFound() : TypedResults.Ok(versions);
+    }
+
+    private static async Task<Results<Ok<IvrFlowVersion>, ValidationProblem, ProblemHttpResult>> Restore(string dialled, RestoreRequest body,
+        ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        if (!NumberPattern().IsMatch(dialled)) return NotFound();
+        if (body.Version is not { } version)
+            return Problems.Validation(text, new Dictionary<string, string[]> { ["version"] = ["required"] }, label: path => path);
+        var result = await grains.GetGrain<IIvrFlowGrain>(dialled).Restore(version, AccountCommands.Actor(user));
+        if (result.Succeeded) return TypedResults.Ok(result.Value!);
+        if (result.Errors!.TryGetValue("version", out var codes) && codes.Contains("unknown")) return NotFound();
+        return Problems.Validation(text, result.Errors!, label: path => path);
     }
 
     private static ProblemHttpResult NotFound() => Problems.Status(404, ProblemTypes.NotFound, "No IVR flow for this number (or version).");

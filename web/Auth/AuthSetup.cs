@@ -1,5 +1,6 @@
 using HomeService.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -69,8 +70,14 @@ public static class AuthSetup
         pages.AuthorizePage("/Merchant", Policies.MerchantDesk);
         pages.AuthorizePage("/Worker", Policies.Worker);
         pages.AuthorizePage("/Member", Policies.Resident);
-        pages.AuthorizeFolder("/Admin", Policies.Admin); // the whole back office
+        // The whole back office is for admins, but for the pages supervisors may read (what callers hear); such a page
+        // refuses every post from anyone but an admin itself.
+        pages.AddFolderApplicationModelConvention("/Admin", page => page.EndpointMetadata.Add(
+            new AuthorizeAttribute(SupervisorReadable.Contains(page.ViewEnginePath) ? Policies.Supervisor : Policies.Admin)));
     }
+
+    /// <summary>Back-office pages a supervisor may open read-only.</summary>
+    public static readonly IReadOnlySet<string> SupervisorReadable = new HashSet<string> { "/Admin/CallCenter/IvrFlow" };
 
     private static bool IsMachineRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");

@@ -55,11 +55,12 @@ public static class IvrActionKinds
     public static readonly IReadOnlyList<string> All = [Menu, Queue, Agent, Callback, Voicemail, Info, SelfService];
 }
 
-/// <summary>One stored version of a number's flow.</summary>
+/// <summary>One stored version of a number's flow; <see cref="RestoredFrom"/>: the earlier version it brought back, if any.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.IvrFlowVersion")]
 public sealed record IvrFlowVersion(
     [property: Id(0)] string Dialled,
     [property: Id(1)] int Version,
     [property: Id(2)] IvrFlowDefinition Definition,
     [property: Id(3)] string CreatedBy,
-    [property: Id(4)] DateTimeOffset CreatedAt);
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] int? RestoredFrom = null);

@@ -31,7 +31,7 @@ public sealed class HotlinePagesBrowserTests(BrowserFixture browser, ITestOutput
         await Expect(admin.Locator("#saved")).ToHaveTextAsync("已保存为版本 v1，下一通来电起生效。");
         await Expect(admin.Locator("select[name='Routes[0].QueueId']")).ToHaveValueAsync("complaint");
         await Go(admin, "/admin/call-center/hotlines");
-        await admin.Locator("#hotlines tr[data-dialled='037112345'] a").ClickAsync();
+        await admin.Locator("#hotlines tr[data-dialled='037112345'] td:first-child a").ClickAsync();
         await IsOn(admin, "/admin/call-center/hotlines/037112345");
         await Expect(admin.Locator("#hotline-nav a[aria-current='page']")).ToHaveTextAsync("热线号码");
 

@@ -253,6 +253,33 @@ public sealed class IvrTests(IvrDeployment fixture) : IClassFixture<IvrDeploymen
     }
 
     [Fact]
+    public async Task An_earlier_version_comes_back_as_a_new_version_and_each_change_is_audited()
+    {
+        const string number = "037166663";
+        using var admin = await WebSession.SignIn(fixture.Web, "admin");
+        await Body(await admin.Http.PutAsJsonAsync($"/api/ivr/flows/{number}", Flow(("2", "服务", new { kind = "queue", target = "service" }))));
+        await Body(await admin.Http.PutAsJsonAsync($"/api/ivr/flows/{number}", FlowWith("第二版。", ("2", "投诉", new { kind = "queue", target = "complaint" }))));
+        // The same flow again publishes nothing.
+        var same = await Body(await admin.Http.PutAsJsonAsync($"/api/ivr/flows/{number}", FlowWith("第二版。", ("2", "投诉", new { kind = "queue", target = "complaint" }))));
+        Assert.Equal(2, same.GetProperty("version").GetInt32());
+
+        using var supervisor = await WebSession.SignIn(fixture.Web, "supervisor");
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.Http.PostAsJsonAsync($"/api/ivr/flows/{number}/restore", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.PostAsJsonAsync($"/api/ivr/flows/{number}/restore", new { version = 9 })).StatusCode);
+        var restored = await Body(await admin.Http.PostAsJsonAsync($"/api/ivr/flows/{number}/restore", new { version = 1 }));
+        Assert.Equal(3, restored.GetProperty("version").GetInt32());
+        Assert.Equal(1, restored.GetProperty("restoredFrom").GetInt32());
+        Assert.Equal("请按键。", Collects(await Offer(number)).Single());
+
+        var versions = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/ivr/flows/{number}/versions");
+        Assert.Equal([3, 2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal("admin:admin", versions[0].GetProperty("createdBy").GetString());
+        Assert.Equal("ivr_flow.publish 1, ivr_flow.publish 2, ivr_flow.restore 3", await fixture.Deployment.Scalar<string>("""
+            SELECT string_agg(action || ' ' || (after->>'version'), ', ' ORDER BY id) FROM audit_log WHERE target_kind = 'ivr_flow' AND target_id = $1
+            """, number));
+    }
+
+    [Fact]
     public async Task A_broken_flow_is_refused_with_the_path_of_what_is_broken()
     {
         using var admin = await WebSession.SignIn(fixture.Web, "admin");

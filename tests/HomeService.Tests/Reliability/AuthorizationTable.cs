@@ -293,6 +293,11 @@ public static class AuthorizationTable
         new("GET", "/admin/call-center/blacklist", Admins),
         new("GET", "/admin/call-center/what-if", Admins),
         new("GET", "/calls/{callId}/block", CallCenter),
+        // Back office · 话务配置, IVR flow editor (IVR流程): supervisors read a number's flow and its versions (what callers
+        // hear); only admins publish and restore.
+        new("GET", "/api/ivr/flows/{dialled}/versions", Supervisors),
+        new("POST", "/api/ivr/flows/{dialled}/restore", Admins),
+        new("GET", "/admin/call-center/ivr/{dialled}", Supervisors),
         // Back office: 服务目录 (the catalogue, and the city's districts and streets that forms offer to everyone).
         new("GET", "/api/places", Everyone),
         new("GET", "/api/admin/catalogue", Admins),

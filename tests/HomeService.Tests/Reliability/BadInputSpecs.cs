@@ -115,6 +115,8 @@ public static class BadInputSpecs
                 },
             },
         }, ["root", "menus"]),
+        // Restoring version 1 of the demo hotline: every probe of the body is refused, so no version is published by them.
+        ["POST /api/ivr/flows/{dialled}/restore"] = new(new { version = 1 }, ["version"]),
         ["PUT /api/kpis/service-levels/{queueId}"] = new(new { withinSeconds = 20, targetPercent = 80 }, ["withinSeconds", "targetPercent"]),
 
         ["POST /api/cti/calls"] = new(new { callId = "probe-offer-1", caller = "13800138000", dialled = "037112345", trunk = "t1", ivrChoice = "2" },

@@ -16,6 +16,7 @@ public static class BackOffice
         services.AddSingleton<HotlineReader>();
         services.AddScoped<HotlineCommands>();
         services.AddSingleton<TeamReader>();
+        services.AddSingleton<IvrFlowReader>();
         // The city's places in this host's memory, kept current by a background poll of the places grain.
         services.AddSingleton<Data.LivePlaces>();
         services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
