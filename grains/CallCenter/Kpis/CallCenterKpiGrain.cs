@@ -11,6 +11,10 @@ namespace HomeService.CallCenter.Kpis;
 /// figures come from the same <see cref="CallKpiCalculator"/> as the reports, so a closed interval reads the same in
 /// both. A timer pushes <c>kpi.updated</c> to supervisors at most once a second while something changed, and every
 /// 15 s regardless, because the rolling window moves with the clock.
+/// Forwards are one-way, so one can be lost with a silo (or with a duplicate activation of this grain while a cluster
+/// forms). Every 5 s the grain also reads the call and agent events the log gained since its previous read, starting
+/// one read further back than it got to: an append that took its position before the last read but committed after it
+/// is still found. Events already counted are skipped, so the read costs little more than a query when nothing was lost.
 /// </summary>
 public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock, ILogger<CallCenterKpiGrain> logger)
     : Grain, ICallCenterKpiGrain
@@ -20,6 +24,8 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
     public static readonly TimeSpan Rolling = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan PushEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan QuietPushEvery = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan CatchUpEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ForwardGrace = TimeSpan.FromSeconds(2); // younger events are still on their way here
 
     private CallFactsBuilder _facts = new();
     private Dictionary<string, ServiceLevelThreshold> _thresholds = new();
@@ -29,6 +35,9 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
     private bool _dirty;
     private DateTimeOffset _lastPush;
     private long _version;
+    private long _readFrom; // the next catch-up reads after this: how far the read before last got, so each stretch is read twice
+    private long _readTo; // the furthest position read
+    private DateTimeOffset _lastCatchUp;
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -38,6 +47,8 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
         await LoadSettings(reader);
         _midnight = CallKpiCalculator.Midnight(Now);
         _kept = _midnight - Rolling; // the rolling window just after midnight reaches back into yesterday
+        _readFrom = _readTo = await reader.Position(ct);
+        _lastCatchUp = Now;
         _facts = await reader.Facts(_kept, Now.AddDays(1), Now.AddDays(1), ct);
         _version = Now.ToUnixTimeMilliseconds(); // a new activation's pushes rank after the old one's
         logger.LogInformation("Live KPIs rebuilt from the log since {Since}: {Visits} queue visits, {Legs} legs", _kept, _facts.Visits.Count, _facts.Legs.Count);
@@ -94,11 +105,34 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
             _facts.Prune(_kept);
             _dirty = true;
         }
+        if (now - _lastCatchUp >= CatchUpEvery) await CatchUp(now);
         if (!_dirty && now - _lastPush < QuietPushEvery) return;
         _dirty = false;
         _lastPush = now;
         var snapshot = Snapshot();
         await GrainFactory.Push(PushGroups.Supervisors, "kpi.updated", snapshot, snapshot.Version);
+    }
+
+    private async Task CatchUp(DateTimeOffset now)
+    {
+        _lastCatchUp = now;
+        try
+        {
+            var (events, reached) = await new KpiEventReader(db).After(_readFrom);
+            var applied = _facts.Applied;
+            _facts.AddRange(events.Where(e => e.OccurredAt >= _kept && e.OccurredAt < now - ForwardGrace));
+            if (_facts.Applied != applied)
+            {
+                _dirty = true;
+                logger.LogWarning("Live KPIs caught up from the log after position {Position}: {Count} events had not been forwarded",
+                    _readFrom, _facts.Applied - applied);
+            }
+            (_readFrom, _readTo) = (_readTo, Math.Max(reached, _readTo));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Live KPIs could not catch up from the log; trying again");
+        }
     }
 
     private LiveKpis Snapshot()

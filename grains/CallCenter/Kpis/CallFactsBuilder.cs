@@ -7,13 +7,16 @@ namespace HomeService.CallCenter.Kpis;
 /// per leg, agents' busy and idle spans, IVR self-service. The live grain and the historical report feed it the same
 /// events and so get the same facts. It reads payloads by field name and ignores events it does not know (other
 /// features add theirs), and it skips an event it has already seen (same aggregate and version), so a replay or a
-/// forward that overlaps the activation read counts once.
+/// forward that overlaps the activation read counts once. An event that comes before its predecessor (a forward lost
+/// with a silo and made good later by the catch-up read) waits until the gap is filled: each aggregate's events are
+/// applied in version order, or a call answered before it was queued would count as never answered.
 /// </summary>
 public sealed class CallFactsBuilder
 {
     private readonly Dictionary<string, CallTrack> _calls = new();
     private readonly Dictionary<string, AgentTrack> _agents = new();
     private readonly Dictionary<(string Type, string Id), int> _lastVersion = new();
+    private readonly Dictionary<(string Type, string Id), SortedList<int, KpiEvent>> _waiting = new();
 
     public List<QueueVisit> Visits { get; } = [];
     public List<HandledLeg> Legs { get; } = [];
@@ -27,11 +30,41 @@ public sealed class CallFactsBuilder
         foreach (var e in events) Add(e);
     }
 
+    /// <summary>Events that wait for an earlier version of their aggregate.</summary>
+    public int Waiting => _waiting.Values.Sum(w => w.Count);
+
+    /// <summary>How many events have been applied: a caller can tell whether a batch changed anything.</summary>
+    public long Applied { get; private set; }
+
     public void Add(KpiEvent e)
     {
         var key = (e.AggregateType, e.AggregateId);
-        if (_lastVersion.TryGetValue(key, out var last) && e.Version <= last) return;
+        // A call is always read or forwarded from its first event; an agent may be met at any version (their status before a range).
+        int? last = _lastVersion.TryGetValue(key, out var seen) ? seen : e.AggregateType == "call" ? 0 : null;
+        if (last is { } known)
+        {
+            if (e.Version <= known) return;
+            if (e.Version > known + 1)
+            {
+                (_waiting.TryGetValue(key, out var held) ? held : _waiting[key] = new SortedList<int, KpiEvent>())[e.Version] = e;
+                return;
+            }
+        }
+        Apply(key, e);
+        if (!_waiting.TryGetValue(key, out var next)) return;
+        while (next.Count > 0 && next.Keys[0] <= _lastVersion[key] + 1) // earlier duplicates are dropped on the way
+        {
+            var waiting = next.Values[0];
+            next.RemoveAt(0);
+            if (waiting.Version == _lastVersion[key] + 1) Apply(key, waiting);
+        }
+        if (next.Count == 0) _waiting.Remove(key);
+    }
+
+    private void Apply((string Type, string Id) key, KpiEvent e)
+    {
         _lastVersion[key] = e.Version;
+        Applied++;
         using var doc = JsonDocument.Parse(e.PayloadJson);
         var p = doc.RootElement;
         if (e.AggregateType == "call") OnCall(Call(e.AggregateId), e.EventType, p, e.OccurredAt);
@@ -50,7 +83,11 @@ public sealed class CallFactsBuilder
             {
                 _calls.Remove(id);
                 _lastVersion.Remove(("call", id)); // a late repeat of an old call's event would only touch forgotten facts
+                _waiting.Remove(("call", id));
             }
+        // Events still waiting for a predecessor from before the kept window will never be applied.
+        foreach (var (key, held) in _waiting.ToList())
+            if (held.Values[0].OccurredAt < before) _waiting.Remove(key);
         var liveLegs = Legs.Select(l => (l.CallId, l.AgentId)).ToHashSet();
         foreach (var k in WrapUpMs.Keys.ToList())
             if (!liveLegs.Contains(k)) WrapUpMs.Remove(k);

@@ -37,6 +37,33 @@ public sealed class KpiEventReader(NpgsqlDataSource db)
         return facts;
     }
 
+    /// <summary>The log's position now: events after it are newer than anything read so far.</summary>
+    public async Task<long> Position(CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("SELECT coalesce(max(seq), 0) FROM event_log");
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>Call and agent events after a log position, in log order, with the position of the last one read.</summary>
+    public async Task<(List<KpiEvent> Events, long Position)> After(long position, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT aggregate_type, aggregate_id, version, event_type, payload::text, occurred_at, seq FROM event_log
+            WHERE seq > $1 AND aggregate_type IN ('call', 'agent') ORDER BY seq
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = position });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var events = new List<KpiEvent>();
+        var last = position;
+        while (await reader.ReadAsync(ct))
+        {
+            events.Add(new KpiEvent(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+            last = reader.GetInt64(6);
+        }
+        return (events, last);
+    }
+
     public async Task<Dictionary<string, ServiceLevelThreshold>> Thresholds(CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("SELECT queue_id, within_seconds, target_percent FROM queue_service_level");
