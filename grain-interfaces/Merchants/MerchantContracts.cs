@@ -95,4 +95,10 @@ public interface IMerchantGrain : IGrainWithStringKey
 public interface IMerchantRegistryGrain : IGrainWithIntegerKey
 {
     [Alias("Apply")] Task<CommandResult<MerchantView>> Apply(MerchantApplication application, string actor);
+
+    /// <summary>
+    /// An application under an id the center already knows the company by (the demo seed, records brought over from an
+    /// earlier system), checked like any other. The id is "M" and digits; one already taken is refused ("merchantId": "exists").
+    /// </summary>
+    [Alias("ApplyAs")] Task<CommandResult<MerchantView>> ApplyAs(string merchantId, MerchantApplication application, string actor);
 }

@@ -54,4 +54,10 @@ public interface IWorkerGrain : IGrainWithStringKey
 public interface IWorkerRegistryGrain : IGrainWithIntegerKey
 {
     [Alias("Register")] Task<CommandResult<WorkerProfile>> Register(string merchantId, WorkerDetails details, string actor);
+
+    /// <summary>
+    /// Adds a worker under an id the center already knows them by (the demo seed, records brought over from an earlier
+    /// system), checked like any other. The id is "W" and digits; one already taken is refused ("workerId": "exists").
+    /// </summary>
+    [Alias("RegisterAs")] Task<CommandResult<WorkerProfile>> RegisterAs(string workerId, string merchantId, WorkerDetails details, string actor);
 }

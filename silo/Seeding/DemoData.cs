@@ -5,8 +5,9 @@ namespace HomeService.Silo.Seeding;
 /// <summary>A small, believable center in Zhengzhou for development, demos and tests.</summary>
 public static class DemoData
 {
+    /// <summary>A demo company as it applies (its legal person is its contact); its credit comes from <see cref="PastRatings"/>.</summary>
     public sealed record Merchant(string Id, string Name, string CreditCode, string LegalPerson, string Phone, string Address,
-        string District, string[] Categories, string[] Districts, int CreditScore, string CreditLevel);
+        string District, string[] Categories, string[] Districts);
 
     /// <summary>QualificationDaysLeft: when the worker's certificate (健康证/上岗证) expires, counted from the seeding day; negative is expired.</summary>
     public sealed record Worker(string Id, string MerchantId, string Name, string Phone, string[] Skills, int QualificationDaysLeft);
@@ -26,12 +27,15 @@ public static class DemoData
     public static readonly Merchant[] Merchants =
     [
         new("M001", "郑州安心家政服务有限公司", "91410100MA44TF2E5W", "王秀兰", "037160001001", "金水区花园路 88 号", "金水区",
-            ["nanny", "maternity-nurse", "childcare", "hourly", "elder-care", "home-clean"], ["金水区", "郑东新区", "惠济区"], 92, "AAA"),
+            ["nanny", "maternity-nurse", "childcare", "hourly", "elder-care", "home-clean"], ["金水区", "郑东新区", "惠济区"]),
         new("M002", "郑州洁净家居保洁有限公司", "91410100MA45B3JQ6W", "李建国", "037160001002", "二七区大学路 16 号", "二七区",
-            ["deep-clean", "home-clean", "hood-clean", "floor-wax", "window-clean", "pest-control"], ["二七区", "中原区", "管城回族区"], 85, "AA"),
+            ["deep-clean", "home-clean", "hood-clean", "floor-wax", "window-clean", "pest-control"], ["二七区", "中原区", "管城回族区"]),
         new("M003", "快修到家维修服务部", "92410100MA46C8RK1B", "张伟", "037160001003", "中原区建设路 120 号", "中原区",
-            ["appliance", "plumbing-electric", "drain", "kitchen-bath", "furniture-repair", "locksmith"], ["中原区", "二七区", "金水区"], 78, "A"),
+            ["appliance", "plumbing-electric", "drain", "kitchen-bath", "furniture-repair", "locksmith"], ["中原区", "二七区", "金水区"]),
     ];
+
+    /// <summary>What the admin wrote when approving the demo merchants' applications (shown in their admission history).</summary>
+    public const string AdmissionReason = "资质齐全，准予加盟（演示数据）";
 
     public static readonly Worker[] Workers =
     [

@@ -5,6 +5,7 @@ using HomeService.CallCenter;
 using HomeService.EventLog;
 using HomeService.Catalogue;
 using HomeService.Identity;
+using HomeService.Merchants;
 using HomeService.Places;
 using HomeService.Workers;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,6 @@ public sealed class DemoSeeder(
     SiloSettings settings,
     IConfiguration config,
     TimeProvider clock,
-    IdNumberProtection idNumbers,
     HomeService.Credit.CreditPolicy creditPolicy,
     ILogger<DemoSeeder> logger) : IHostedService
 {
@@ -47,6 +47,8 @@ public sealed class DemoSeeder(
             }
             await SeedCatalogue();
             await SeedPlaces();
+            await SeedMerchants();
+            await SeedWorkers();
             await SeedOperations();
             await SeedMembersAndHistory();
             await SeedLogins();
@@ -102,34 +104,50 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException($"Demo data {what} was refused: {string.Join("; ", result.Errors!.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"))}");
     }
 
-    private async Task SeedOperations()
+    /// <summary>
+    /// The demo merchants apply as a company does on /join and are approved as an admin does on /admin/merchants (which also
+    /// opens each one's administrator login, m001…, with a set-password link), under the ids the demo has always had. Their
+    /// ratings from the center's earlier system then give each its credit score and level: no product command enters
+    /// past ratings, so those stay an import of credit events (see <see cref="CreditHistory"/>), and the merchant hears its
+    /// score through the scorer's command.
+    /// </summary>
+    private async Task SeedMerchants()
     {
-        foreach (var seeded in DemoData.Merchants)
+        foreach (var m in DemoData.Merchants)
         {
-            var (m, history) = CreditHistory(seeded);
-            await Append("merchant", m.Id, "MerchantAdmitted", m, new ReadModelWrite("""
-                INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score, credit_level)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Active', $10, $11)
-                """, m.Id, m.Name, m.CreditCode, m.LegalPerson, m.Phone, m.Address, m.District, m.Categories, m.Districts, m.CreditScore, m.CreditLevel));
+            var application = new MerchantApplication(m.Name, m.CreditCode, m.LegalPerson, m.LegalPerson, m.Phone, m.Address, m.District, m.Categories,
+                m.Districts, []);
+            Seeded(await grains.GetGrain<IMerchantRegistryGrain>(0).ApplyAs(m.Id, application, Actor), $"merchant {m.Id}");
+            var merchant = grains.GetGrain<IMerchantGrain>(m.Id);
+            Seeded(await merchant.Review(true, DemoData.AdmissionReason, Actor), $"approval of {m.Id}");
+            var (score, history) = CreditHistory(m);
             await log.AppendAsync(history);
+            await merchant.CreditScored(score);
         }
+    }
+
+    /// <summary>
+    /// The demo workers, added as a merchant administrator adds them on /merchant under the ids the demo has always had, with
+    /// their credentials on file and on duty: the demo day is under way (W002's health certificate runs out within the
+    /// month: yellow; W003's has run out: yellow and not to be sent).
+    /// </summary>
+    private async Task SeedWorkers()
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         foreach (var w in DemoData.Workers)
         {
-            // The demo day is under way: everyone starts on duty and available, with credentials on file (W002's health
-            // certificate runs out within the month: yellow; W003's has run out: yellow and not to be sent).
-            var (masked, hash) = idNumbers.Protect(DemoData.IdNumber(w.Id));
-            var credentials = new WorkerCredentials(masked, today.AddDays(-200), today.AddDays(w.QualificationDaysLeft),
+            Seeded(await grains.GetGrain<IWorkerRegistryGrain>(0).RegisterAs(w.Id, w.MerchantId, new WorkerDetails(w.Name, w.Phone, w.Skills, [], 0), Actor),
+                $"worker {w.Id}");
+            var worker = grains.GetGrain<IWorkerGrain>(w.Id);
+            var credentials = new CredentialsUpdate(DemoData.IdNumber(w.Id), today.AddDays(-200), today.AddDays(w.QualificationDaysLeft),
                 [new Training("家政服务员（初级）", "郑州市人力资源和社会保障局", today.AddDays(-300))], true, today.AddDays(-210));
-            var registered = new WorkerRegistered(w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, credentials.HealthCertificateExpires, "Available",
-                clock.GetUtcNow(), credentials, hash);
-            await Append("worker", w.Id, "WorkerRegistered", registered, new ReadModelWrite("""
-                INSERT INTO worker (id, merchant_id, name, phone, skills, status, qualification_expires, id_number_masked, id_number_hash, id_verified_on,
-                                    trainings, background_check_passed, background_checked_on)
-                VALUES ($1, $2, $3, $4, $5, 'Available', $6, $7, $8, $9, $10::jsonb, $11, $12)
-                """, w.Id, w.MerchantId, w.Name, w.Phone, w.Skills, credentials.HealthCertificateExpires, masked, hash, credentials.IdVerifiedOn,
-                JsonSerializer.Serialize(credentials.Trainings, Json), credentials.BackgroundCheckPassed, credentials.BackgroundCheckedOn));
+            Seeded(await worker.RecordCredentials(w.MerchantId, credentials, Actor), $"credentials of {w.Id}");
+            Seeded(await worker.SetStatus(w.MerchantId, WorkerStatus.Available, Actor), $"status of {w.Id}");
         }
+    }
+
+    private async Task SeedOperations()
+    {
         // Seats and queues through the directory's commands, as an admin makes them on /admin/call-center.
         var directory = grains.GetGrain<HomeService.CallCenter.ICallCenterDirectoryGrain>(0);
         foreach (var a in DemoData.Agents)
@@ -173,6 +191,11 @@ public sealed class DemoSeeder(
     private static HotlineSettings AllDay(string name, IReadOnlyList<RouteRule> routes) =>
         new(name, IvrAnswers: true, routes, "00:00-24:00", "00:00-24:00", "00:00-24:00", ClosedActions.Voicemail, "", null, "", BlockWithheld: false);
 
+    /// <summary>
+    /// The demo callers and their past orders, brought over from the center's earlier records as an operator migrating
+    /// history would: members through the web's registration would get a web login by phone (the demo's callers have none,
+    /// so a registration can take them over) and no command sets VIP; past orders are an import (WorkOrderImported).
+    /// </summary>
     private async Task SeedMembersAndHistory()
     {
         foreach (var m in DemoData.Members)
@@ -224,10 +247,10 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>
-    /// The demo merchant's past ratings (from the center's previous system) as credit events, and the merchant with the
-    /// score and hearts-and-diamonds level they give: a ledger like any later change, not a number typed in.
+    /// The demo merchant's past ratings (from the center's previous system) as credit events, with the score and
+    /// hearts-and-diamonds level they give on the merchant's row: a ledger like any later change, not a number typed in.
     /// </summary>
-    private (DemoData.Merchant Merchant, EventAppend History) CreditHistory(DemoData.Merchant m)
+    private (int Score, EventAppend History) CreditHistory(DemoData.Merchant m)
     {
         var now = clock.GetUtcNow();
         var account = new HomeService.Credit.CreditAccount(new HomeService.Credit.CreditLedger(), creditPolicy);
@@ -242,7 +265,7 @@ public sealed class DemoSeeder(
             records.Add(new EventRecord("credit", $"merchant:{m.Id}", i + 1, "CreditEntered",
                 JsonSerializer.Serialize(new HomeService.Credit.CreditEntered(0, input, 0, at), Json), Actor, now));
         }
-        var scored = m with { CreditScore = (int)Math.Round(account.ScoreAt(now)), CreditLevel = account.Level.ToString() };
+        var score = (int)Math.Round(account.ScoreAt(now));
         // The explanation rows too, so the credit page lists the imported ratings and draws their trend.
         var explained = new ReadModelWrite("""
             INSERT INTO credit_change (subject_kind, subject_id, at, reason, source, score_before, score_after, level_points)
@@ -259,9 +282,11 @@ public sealed class DemoSeeder(
             FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::timestamptz[]) AS r(n, category, reviewer, stars, comment, at)
             """, m.Id, recent.Select(x => x.i + 1).ToArray(), recent.Select(x => x.r.Category).ToArray(), recent.Select(x => x.r.Reviewer).ToArray(),
             recent.Select(x => ratings[x.i]).ToArray(), recent.Select(x => x.r.Comment).ToArray(), recent.Select(x => changes[x.i].At.ToUniversalTime()).ToArray());
-        return (scored, new EventAppend(records,
-            [new ReadModelWrite("UPDATE merchant SET credit_points = $2, completed_orders = $3, rating_count = $3, rating_sum = $4 WHERE id = $1",
-                m.Id, account.Ledger.LevelPoints, ratings.Count, ratings.Sum()), explained, reviews]));
+        return (score, new EventAppend(records,
+            [new ReadModelWrite("""
+                UPDATE merchant SET credit_score = $2, credit_level = $3, credit_points = $4, completed_orders = $5, rating_count = $5, rating_sum = $6
+                WHERE id = $1
+                """, m.Id, score, account.Level.ToString(), account.Ledger.LevelPoints, ratings.Count, ratings.Sum()), explained, reviews]));
     }
 
     private Task Append<T>(string aggregateType, string id, string eventType, T payload, ReadModelWrite write) =>

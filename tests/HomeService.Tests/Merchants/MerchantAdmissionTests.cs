@@ -50,6 +50,27 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_company_brought_over_under_its_known_id_is_checked_like_an_applicant_and_the_next_applicant_is_numbered_past_it()
+    {
+        var registry = _deployment.Silos[0].Grains.GetGrain<HomeService.Merchants.IMerchantRegistryGrain>(0);
+        static HomeService.Merchants.MerchantApplication Known(string creditCode) => new("郑州老字号家政服务有限公司", creditCode, "吴芳", "吴芳",
+            "13712345679", "管城回族区东大街 5 号", "管城回族区", ["hourly"], ["管城回族区"], []);
+
+        // The id keeps the registry's shape and is nobody's yet; the application is checked like one from /join.
+        Assert.Equal(["format"], (await registry.ApplyAs("X1001", Known("91410100MA48QWE3LW"), "system:import")).Errors!["merchantId"]);
+        Assert.Equal(["exists"], (await registry.ApplyAs("M001", Known("91410100MA48QWE3LW"), "system:import")).Errors!["merchantId"]);
+        Assert.Equal(["exists"], (await registry.ApplyAs("M1001", Known("91410100MA44TF2E5W"), "system:import")).Errors!["creditCode"]); // M001's
+        var imported = await registry.ApplyAs("M1001", Known("91410100MA48QWE3LW"), "system:import");
+        Assert.Equal(("M1001", "Applied"), (imported.Value!.MerchantId, imported.Value.Status.ToString()));
+
+        // The first applicant on /join would have been M1001: the sequence steps over the number the import took.
+        using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
+        var applied = await anonymous.PostAsJsonAsync("/api/merchant-applications", Application("91410100MA49XWN7LP"));
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        Assert.Equal("M1002", (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("merchantId").GetString());
+    }
+
+    [Fact]
     public async Task An_approved_applicant_is_offered_orders_and_a_black_listed_one_is_suspended_at_once_and_offered_none()
     {
         using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };

@@ -51,4 +51,22 @@ public sealed class StaffManagementTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, back.StatusCode);
         Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM worker WHERE id = $1", id)); // never deleted
     }
+
+    [Fact]
+    public async Task A_worker_brought_over_under_their_known_id_is_checked_like_a_new_one_and_the_next_worker_is_numbered_past_it()
+    {
+        var registry = _deployment.Silos[0].Grains.GetGrain<HomeService.Workers.IWorkerRegistryGrain>(0);
+        var details = new HomeService.Workers.WorkerDetails("欧阳丽", "13903710098", ["hourly"], [], 3);
+        Assert.Equal(["format"], (await registry.RegisterAs("M1001", "M001", details, "system:import")).Errors!["workerId"]);
+        Assert.Equal(["exists"], (await registry.RegisterAs("W001", "M001", details, "system:import")).Errors!["workerId"]);
+        Assert.Equal(["format:phone"], (await registry.RegisterAs("W1001", "M001", details with { Phone = "0371" }, "system:import")).Errors!["phone"]);
+        var imported = await registry.RegisterAs("W1001", "M001", details, "system:import");
+        Assert.Equal(("W1001", "M001", "OffDuty"), (imported.Value!.Worker.WorkerId, imported.Value.Worker.MerchantId, imported.Value.Worker.Status.ToString()));
+
+        // The merchant's next worker would have been W1001: the sequence steps over the number the import took.
+        using var merchant = await WebSession.SignIn(Web, "merchant1");
+        var added = await merchant.Http.PostAsJsonAsync("/api/merchant/workers", new { name = "钱芳", phone = "13903710097", skills = new[] { "hourly" } });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal("W1002", (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("worker").GetProperty("workerId").GetString());
+    }
 }
