@@ -22,7 +22,8 @@ ensure_packages() {
   [ -x "$PG_BIN/initdb" ] || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v curl >/dev/null || missing+=(curl)
-  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing+=(fonts-noto-cjk)
+  # grep reads to the end: with pipefail, grep -q closing the pipe early fails fc-list (SIGPIPE) and reinstalled the fonts each run
+  fc-list 2>/dev/null | grep -i "noto sans cjk" >/dev/null || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "Missing Debian packages: ${missing[*]}. Install them as root: apt-get install ${missing[*]}"
   log "Installing ${missing[*]} (apt-get)…"
