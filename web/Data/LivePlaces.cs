@@ -33,9 +33,16 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
     public async Task<CityPlaces> AtLeast(long version)
     {
         var held = await Get();
-        if (held.Version >= version) return held;
-        if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(held.Version) is { } newer && newer.Version > _current.Version) _current = newer;
+        if (held.Version < version) await Refresh();
         return _current;
+    }
+
+    /// <summary>Asks the grain for a newer copy than this host holds; the background loop and a page behind a push share it.</summary>
+    private async Task Refresh()
+    {
+        if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(_current.Version) is not { } newer) return;
+        if (newer.Version > _current.Version) _current = newer; // a concurrent refresh may have stored a newer copy meanwhile
+        _loaded.TrySetResult();
     }
 
     /// <summary>The districts new orders and addresses may name, in menu order.</summary>
@@ -56,11 +63,7 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
         {
             try
             {
-                if (await cluster.GetGrain<ICityPlacesGrain>(0).Changed(_current.Version) is { } newer)
-                {
-                    _current = newer;
-                    _loaded.TrySetResult();
-                }
+                await Refresh();
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

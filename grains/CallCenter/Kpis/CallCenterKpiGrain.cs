@@ -38,12 +38,13 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
     private long _readFrom; // the next catch-up reads after this: how far the read before last got, so each stretch is read twice
     private long _readTo; // the furthest position read
     private DateTimeOffset _lastCatchUp;
+    private KpiEventReader _reader = null!;
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken ct)
     {
-        var reader = new KpiEventReader(db);
+        var reader = _reader = new KpiEventReader(db);
         await LoadSettings(reader);
         _midnight = CallKpiCalculator.Midnight(Now);
         _kept = _midnight - Rolling; // the rolling window just after midnight reaches back into yesterday
@@ -118,7 +119,7 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
         _lastCatchUp = now;
         try
         {
-            var (events, reached) = await new KpiEventReader(db).After(_readFrom);
+            var (events, reached) = await _reader.After(_readFrom);
             var applied = _facts.Applied;
             _facts.AddRange(events.Where(e => e.OccurredAt >= _kept && e.OccurredAt < now - ForwardGrace));
             if (_facts.Applied != applied)
