@@ -53,11 +53,10 @@ errors=$(value error); timeouts=$(value timeout); aborted=$(value aborted)
 failed=$((failed + errors + timeouts + aborted))
 skipped=$((total - executed))
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
-# CI keeps only the tail of the output: name the failed tests right above the closing line.
+# CI keeps only the tail of the output: name the failed tests, their messages and our first frames right above the closing line.
 if [ "$failed" -gt 0 ]; then
   log "Failed tests:"
-  grep -o '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"' "$trx" \
-    | sed -n 's/.* testName="\([^"]*\)".*/  \1/p' | sed 's/&quot;/"/g; s/&amp;/\&/g' || true
+  awk -f deploy/failed-tests.awk "$trx" || true
 fi
 summary "$passed" "$failed" "$skipped"
 [ "$failed" -eq 0 ]
