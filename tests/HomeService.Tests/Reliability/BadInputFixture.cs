@@ -74,7 +74,7 @@ public sealed class BadInputFixture : ProbeDeployment
     public static string UnknownId(string parameter) => parameter switch
     {
         "workerId" => "W999",
-        "id" => Guid.Empty.ToString(),
+        "id" or "outboxId" => Guid.Empty.ToString(),
         _ => $"NOSUCH{parameter.ToUpperInvariant()}0",
     };
 
