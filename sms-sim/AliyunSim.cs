@@ -79,7 +79,7 @@ public sealed class AliyunSim(TimeProvider clock) : SimProvider
         var bizId = NewId() + "^0";
         foreach (var phone in phones)
             await Took(new SimMessage("aliyun", bizId, Bare(phone), p["SignName"], p["TemplateCode"], values, p.GetValueOrDefault("OutId"), clock.GetUtcNow()));
-        return TypedResults.Json(new Dictionary<string, string> { ["Code"] = "OK", ["Message"] = "OK", ["BizId"] = bizId, ["RequestId"] = Guid.NewGuid().ToString() });
+        return TypedResults.Json(new Dictionary<string, string> { ["Code"] = "OK", ["Message"] = "OK", ["BizId"] = bizId, ["RequestId"] = Guid.NewGuid().ToString() }, SimProvider.Json);
     }
 
     private IResult Query(Dictionary<string, string> p)
@@ -104,20 +104,20 @@ public sealed class AliyunSim(TimeProvider clock) : SimProvider
                     SendDate = TimeZoneInfo.ConvertTime(m.At, beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 }),
             },
-        });
+        }, SimProvider.Json);
     }
 
     private IResult Answer(string code, string message)
     {
         Interlocked.Increment(ref Refusals);
-        return TypedResults.Json(new Dictionary<string, string> { ["Code"] = code, ["Message"] = message, ["RequestId"] = Guid.NewGuid().ToString() });
+        return TypedResults.Json(new Dictionary<string, string> { ["Code"] = code, ["Message"] = message, ["RequestId"] = Guid.NewGuid().ToString() }, SimProvider.Json);
     }
 
     private IResult Refuse(int status, string code, string message)
     {
         Interlocked.Increment(ref Refusals);
         return TypedResults.Json(new Dictionary<string, string> { ["Code"] = code, ["Message"] = message, ["RequestId"] = Guid.NewGuid().ToString() },
-            statusCode: status);
+            SimProvider.Json, statusCode: status);
     }
 
     private static string Bare(string phone) => phone.StartsWith("+86") ? phone[3..] : phone.StartsWith("86") && phone.Length == 13 ? phone[2..] : phone;

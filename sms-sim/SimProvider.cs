@@ -9,6 +9,9 @@ namespace HomeService.SmsSim;
 /// </summary>
 public abstract class SimProvider
 {
+    /// <summary>The providers' field names as they document them (PascalCase, snake_case), not ASP.NET Core's camelCase default.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.General);
+
     private readonly ConcurrentQueue<SimMessage> _messages = new();
     private readonly ConcurrentDictionary<string, byte> _nonces = new();
     private readonly ConcurrentQueue<string> _faults = new();

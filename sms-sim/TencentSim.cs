@@ -105,7 +105,7 @@ public sealed class TencentSim(TimeProvider clock) : SimProvider
             await Took(new SimMessage("tencent", serial, number[3..], sign, template, values, context, clock.GetUtcNow()));
             statuses.Add(new { SerialNo = serial, PhoneNumber = number, Fee = 1, SessionContext = context ?? "", Code = "Ok", Message = "send success", IsoCode = "CN" });
         }
-        return TypedResults.Json(new { Response = new { SendStatusSet = statuses, RequestId = Guid.NewGuid().ToString() } });
+        return TypedResults.Json(new { Response = new { SendStatusSet = statuses, RequestId = Guid.NewGuid().ToString() } }, SimProvider.Json);
     }
 
     private IResult Pull(JsonElement p)
@@ -125,13 +125,13 @@ public sealed class TencentSim(TimeProvider clock) : SimProvider
                 }),
                 RequestId = Guid.NewGuid().ToString(),
             },
-        });
+        }, SimProvider.Json);
     }
 
     private IResult Error(string code, string message)
     {
         Interlocked.Increment(ref Refusals);
-        return TypedResults.Json(new { Response = new { Error = new { Code = code, Message = message }, RequestId = Guid.NewGuid().ToString() } });
+        return TypedResults.Json(new { Response = new { Error = new { Code = code, Message = message }, RequestId = Guid.NewGuid().ToString() } }, SimProvider.Json);
     }
 
     private static string? Text(JsonElement json, string name) =>

@@ -10,7 +10,8 @@ namespace HomeService.Sms;
 public sealed class SmsOutboxStore(NpgsqlDataSource db)
 {
     /// <summary>A claimed row: the phone resolved from its recipient (a merchant's or worker's number as it is now).</summary>
-    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone);
+    /// <param name="Uncertain">The previous claim never wrote an answer (its sender died): a provider may already have the message.</param>
+    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain);
 
     public sealed record Sent(Guid Id, string Provider, string MessageId, string Phone, string Text, int Segments);
 
@@ -19,12 +20,12 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
     public async Task<List<Due>> Claim(int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            UPDATE notification_outbox o SET attempts = o.attempts + 1, next_attempt_at = $3
-            FROM (SELECT id FROM notification_outbox
+            UPDATE notification_outbox o SET attempts = o.attempts + 1, next_attempt_at = $3, in_flight = true
+            FROM (SELECT id, in_flight FROM notification_outbox
                   WHERE channel = 'sms' AND sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
                   ORDER BY coalesce(next_attempt_at, created_at) LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at,
+            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight,
                 CASE o.recipient_kind
                     WHEN 'phone' THEN o.recipient_id
                     WHEN 'merchant' THEN (SELECT phone FROM merchant WHERE id = o.recipient_id)
@@ -38,7 +39,8 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         var due = new List<Due>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(5) ? null : r.GetString(5)));
+            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(6) ? null : r.GetString(6),
+                r.GetBoolean(5)));
         return due;
     }
 
@@ -49,7 +51,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand("""
             WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS s(id, provider, message_id, phone, text, segments)),
             done AS (
-                UPDATE notification_outbox o SET sent_at = $7, last_error = NULL, next_attempt_at = NULL, params = o.params - $8::text[]
+                UPDATE notification_outbox o SET sent_at = $7, last_error = NULL, next_attempt_at = NULL, in_flight = false, params = o.params - $8::text[]
                 FROM s WHERE o.id = s.id AND o.sent_at IS NULL AND o.dead_at IS NULL
                 RETURNING o.id, o.template)
             INSERT INTO sms_message (outbox_id, phone, template, provider, provider_message_id, text, segments, state, attempted_at)
@@ -75,7 +77,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
             WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
                        AS s(id, provider, phone, text, segments, code, reason)),
             done AS (
-                UPDATE notification_outbox o SET dead_at = $8, next_attempt_at = NULL, params = o.params - $9::text[],
+                UPDATE notification_outbox o SET dead_at = $8, next_attempt_at = NULL, in_flight = false, params = o.params - $9::text[],
                     last_error = s.code || coalesce(': ' || s.reason, '')
                 FROM s WHERE o.id = s.id AND o.sent_at IS NULL AND o.dead_at IS NULL
                 RETURNING o.id, o.template, o.recipient_id)
@@ -122,7 +124,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
     public async Task Hold(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
-            UPDATE notification_outbox SET next_attempt_at = $2, attempts = greatest(attempts - 1, 0), last_error = $3
+            UPDATE notification_outbox SET next_attempt_at = $2, attempts = greatest(attempts - 1, 0), last_error = $3, in_flight = false
             WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL
             """);
         cmd.Parameters.Add(new() { Value = id });
@@ -135,7 +137,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
     public async Task Retry(Guid id, DateTimeOffset at, string error, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(
-            "UPDATE notification_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL");
+            "UPDATE notification_outbox SET next_attempt_at = $2, last_error = $3, in_flight = false WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL");
         cmd.Parameters.Add(new() { Value = id });
         cmd.Parameters.Add(new() { Value = at });
         cmd.Parameters.Add(new() { Value = error });

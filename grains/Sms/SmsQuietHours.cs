@@ -20,6 +20,6 @@ public sealed record SmsQuietHours(TimeOnly Start, TimeOnly End)
         if (!quiet) return null;
         var day = DateOnly.FromDateTime(local.DateTime);
         if (Start > End && time >= Start) day = day.AddDays(1); // past midnight's side of the window ends tomorrow
-        return new DateTimeOffset(day.ToDateTime(End), local.Offset);
+        return new DateTimeOffset(day.ToDateTime(End), local.Offset).ToUniversalTime(); // PostgreSQL takes UTC offsets only
     }
 }

@@ -4,7 +4,7 @@ namespace HomeService.Sms;
 
 /// <summary>
 /// Drains the SMS half of the outbox, at least once, with the outbox id as each message's out id. A row claimed again
-/// after an attempt with no recorded answer is first looked up at the providers by that out id, so a sender that died
+/// after an attempt with no recorded answer (still in flight) is first looked up at the providers by that out id, so a sender that died
 /// between the provider's answer and writing it down never makes the phone ring twice. A provider that cannot take a
 /// message for reasons not the message's own hands it to the failover provider; a message that can never go is
 /// dead-lettered with the reason.
@@ -79,9 +79,10 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
         var text = template.Render(values);
         var logged = SmsComposer.LoggedText(template, values);
         string? lastError = null;
-        if (due.Attempts > 1)
+        if (due.Uncertain)
         {
-            // An earlier attempt may have reached any provider: ask them all before sending anywhere.
+            // The earlier attempt's sender died before writing an answer, so any provider may have the message: ask them all
+            // before sending anywhere, and send nowhere while one of them cannot say.
             foreach (var provider in providers)
             {
                 if (options.TemplateCode(provider.Name, template.Kind) is not { } code) continue;

@@ -2,7 +2,8 @@
 -- dead-letter time; sms_message keeps what each message became at the provider, for the SMS log and delivery reports.
 ALTER TABLE notification_outbox
     ADD COLUMN next_attempt_at timestamptz, -- null: due since created_at
-    ADD COLUMN dead_at         timestamptz; -- could never go as it is: shown to admins, who may resend
+    ADD COLUMN dead_at         timestamptz, -- could never go as it is: shown to admins, who may resend
+    ADD COLUMN in_flight       boolean NOT NULL DEFAULT false; -- claimed and not yet answered: true at the next claim means its sender died
 CREATE INDEX notification_outbox_sms_due ON notification_outbox ((coalesce(next_attempt_at, created_at)))
     WHERE channel = 'sms' AND sent_at IS NULL AND dead_at IS NULL;
 

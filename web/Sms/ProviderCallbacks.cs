@@ -59,5 +59,5 @@ public static class ProviderCallbacks
 
     private static DateTimeOffset? Time(string? text) =>
         DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeSpan.FromHours(8)) : null;
+            ? new DateTimeOffset(local, TimeSpan.FromHours(8)).ToUniversalTime() : null;
 }

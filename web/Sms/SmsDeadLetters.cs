@@ -22,12 +22,16 @@ public sealed class SmsDeadLetters(NpgsqlDataSource db)
         }
         if (!dead) return Outcome.NotDead;
         if (template == "verification.code") return Outcome.CarriedACode;
-        await using var reset = new NpgsqlCommand("""
-            DELETE FROM sms_message WHERE outbox_id = $1 AND state = 'dead';
-            UPDATE notification_outbox SET dead_at = NULL, next_attempt_at = NULL, attempts = 0, last_error = NULL WHERE id = $1;
-            """, conn, tx);
-        reset.Parameters.Add(new() { Value = outboxId });
-        await reset.ExecuteNonQueryAsync();
+        foreach (var sql in new[]
+        {
+            "DELETE FROM sms_message WHERE outbox_id = $1 AND state = 'dead'",
+            "UPDATE notification_outbox SET dead_at = NULL, next_attempt_at = NULL, attempts = 0, last_error = NULL, in_flight = false WHERE id = $1",
+        })
+        {
+            await using var reset = new NpgsqlCommand(sql, conn, tx);
+            reset.Parameters.Add(new() { Value = outboxId });
+            await reset.ExecuteNonQueryAsync();
+        }
         await tx.CommitAsync();
         return Outcome.Resent;
     }

@@ -95,8 +95,10 @@ public static class AuthorizationTable
         new("POST", "/api/admin/sms/messages/{outboxId}/resend", Admins),
         new("GET", "/api/admin/sms/daily", Admins),
         new("GET", "/api/admin/sms/daily/export", Admins),
-        new("POST", "/api/sms/providers/{provider}/reports/{token}", Nobody),
-        new("POST", "/api/sms/providers/{provider}/replies/{token}", Nobody),
+        new("POST", "/api/sms/providers/aliyun/reports/{token}", Nobody),
+        new("POST", "/api/sms/providers/aliyun/replies/{token}", Nobody),
+        new("POST", "/api/sms/providers/tencent/reports/{token}", Nobody),
+        new("POST", "/api/sms/providers/tencent/replies/{token}", Nobody),
         new("GET", "/api/admin/audit/export", Admins),
         new("POST", "/api/account/password", People),
         // Back office: call-center seats and queues (admins).

@@ -73,11 +73,11 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.DoesNotContain(code, logged!);
         Assert.Contains("******", logged);
         Assert.Single(Providers.Aliyun.Messages, m => m.OutId == outId.ToString("N"));
-        Assert.Empty(Providers.Tencent.Messages.Where(m => m.OutId == outId.ToString("N")));
+        Assert.DoesNotContain(Providers.Tencent.Messages, m => m.OutId == outId.ToString("N"));
 
         var registered = await WebSession.Anonymous(fixture.Web).Http.PostAsJsonAsync("/api/member/register",
             new { phone = "13512349001", code, name = "孙丽", password = "Sun2026home" });
-        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
             var message = await Arrives(Providers.Tencent, outId);
             Assert.Equal(LocalSmsProviders.TencentTemplate("verification.code"), message.TemplateCode);
             Assert.True(Providers.Aliyun.Refusals > refusalsBefore, "Alibaba Cloud refused the request");
-            Assert.Empty(Providers.Aliyun.Messages.Where(m => m.OutId == outId.ToString("N")));
+            Assert.DoesNotContain(Providers.Aliyun.Messages, m => m.OutId == outId.ToString("N"));
             await Eventually.True(async () => await Deployment.Scalar<string>("SELECT provider FROM sms_message WHERE outbox_id = $1", outId) == "tencent",
                 TimeSpan.FromSeconds(10), "the message is recorded as sent by Tencent Cloud");
         }
@@ -112,7 +112,7 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal("isv.MOBILE_NUMBER_ILLEGAL", await Deployment.Scalar<string>("SELECT error_code FROM sms_message WHERE outbox_id = $1", outId));
         Assert.Equal(1, await Deployment.Scalar<int>("SELECT attempts FROM notification_outbox WHERE id = $1", outId));
         Assert.Null(await Deployment.Scalar<string>("SELECT params->>'code' FROM notification_outbox WHERE id = $1", outId));
-        Assert.Empty(Providers.Tencent.Messages.Where(m => m.OutId == outId.ToString("N")));
+        Assert.DoesNotContain(Providers.Tencent.Messages, m => m.OutId == outId.ToString("N"));
 
         // Admins find it in the SMS log with the reason, the number masked until they reveal it (which is audited);
         // a code cannot be resent, the resident asks again.
@@ -175,9 +175,16 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(reports, Report(false, "MK:0001"))).StatusCode);
         Assert.Equal("delivered", await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId));
 
+        // A body that is not JSON is refused as a problem, and changes nothing.
+        using var garbage = new StringContent("{\"phone_number\": ", System.Text.Encoding.UTF8, "application/json");
+        var refused = await provider.PostAsync(reports, garbage);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
         // Only the registered callback address is believed.
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync("/api/sms/providers/aliyun/reports/guessed-token", Report(false, "X"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await provider.PostAsJsonAsync($"/api/sms/providers/yunpian/reports/{LocalSmsProviders.CallbackToken}", Report(false, "X"))).StatusCode);
+        Assert.Equal("delivered", await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId));
 
         var reply = new { extend = "", mobile = "13512349004", nationcode = "86", sign = LocalSmsProviders.SignName, text = "ＴＤ", time = 1765000000 };
         var replies = $"/api/sms/providers/tencent/replies/{LocalSmsProviders.CallbackToken}";

@@ -47,6 +47,6 @@ public sealed class SenderCrashTests
 
         var registered = await WebSession.Anonymous(web).Http.PostAsJsonAsync("/api/member/register",
             new { phone = "13512349101", code = message.Values[0], name = "周敏", password = "Zhou2026home" });
-        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
     }
 }

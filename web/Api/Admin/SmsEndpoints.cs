@@ -87,7 +87,7 @@ public static class SmsEndpoints
     private static async Task<Results<Ok<IReadOnlyList<SmsDevInboxReader.Message>>, ValidationProblem>> DevInbox(SmsDevInboxReader inbox, UiText text,
         string? phone)
     {
-        if (ReadPhone(phone) is not { } filter) return Problems.Validation(text, new() { ["phone"] = ["format:phone"] }, "sms");
+        if (ReadPhone(phone) is not { } filter) return Problems.Validation(text, new Dictionary<string, string[]> { ["phone"] = ["format:phone"] }, "sms");
         return TypedResults.Ok(await inbox.Latest(filter));
     }
 

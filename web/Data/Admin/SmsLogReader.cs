@@ -69,8 +69,8 @@ public sealed class SmsLogReader(NpgsqlDataSource db)
             FROM sms_message WHERE attempted_at >= $1 AND attempted_at < $2
             GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3
             """);
-        cmd.Parameters.Add(new() { Value = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China) });
-        cmd.Parameters.Add(new() { Value = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China) });
+        cmd.Parameters.Add(new() { Value = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() });
+        cmd.Parameters.Add(new() { Value = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() });
         var days = new List<Day>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
@@ -99,8 +99,8 @@ public sealed class SmsLogReader(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = f.Phone });
         cmd.Parameters.Add(new() { Value = f.Template });
         cmd.Parameters.Add(new() { Value = f.State });
-        cmd.Parameters.Add(new() { Value = f.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China) : (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = f.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China) : (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = f.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = f.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), China).ToUniversalTime() : (object)DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
