@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark tool: deploy/bench.sh SCENARIO [--quick] [--repeats N]
-#   SCENARIO: all | screenpop | acd | orders | footprint | failover | site   (docs/benchmarks.md says what each measures and what limits it)
+#   SCENARIO: all | screenpop | acd | orders | footprint | failover | site | sms   (docs/benchmarks.md says what each measures and what limits it)
 # Builds Release, starts a throwaway PostgreSQL (removed afterwards), and lets the bench driver start the silos and
 # web hosts it needs as real processes. Prints a table per scenario and one line per scenario:
 #   BENCH <scenario> <name>=<value> ...

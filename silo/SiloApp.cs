@@ -32,6 +32,7 @@ public static class SiloApp
         builder.Services.AddWorkOrders(builder.Configuration);
         builder.Services.AddMerchants(builder.Configuration);
         builder.Services.AddMembers(builder.Configuration);
+        builder.Services.AddSms(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddSingleton(new ApiKeyOptions
         {

@@ -128,6 +128,7 @@ public static class WebApp
         api.MapAccountSetupEndpoints();
         api.MapMerchantLoginEndpoints();
         api.MapBackOffice();
+        Sms.SmsCallbackEndpoints.MapSmsCallbackEndpoints(api);
         api.MapFallback(ApiFallback.Handle);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -19,6 +19,7 @@ var scenarios = new Dictionary<string, Func<BenchContext, Task<IReadOnlyList<Fig
     ["footprint"] = c => new FootprintScenario(c).Run(),
     ["failover"] = c => new FailoverScenario(c).Run(),
     ["site"] = c => new SiteScenario(c).Run(),
+    ["sms"] = c => new SmsScenario(c).Run(),
 };
 var chosen = scenario == "all" ? scenarios.Keys.ToList() : [scenario];
 if (chosen.Any(s => !scenarios.ContainsKey(s)))

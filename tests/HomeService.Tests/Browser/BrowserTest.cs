@@ -68,6 +68,29 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         await page.Locator("#submit").ClickAsync();
     }
 
+    /// <summary>
+    /// The newest verification code sent to <paramref name="phone"/>, read as an admin on the development SMS provider's page
+    /// in its own browser context (the resident's phone, in effect), reloading until the message has arrived.
+    /// </summary>
+    protected static async Task<string> CodeOnDevSmsPage(BrowserSession session, RunningWeb web, string phone, int seenBefore = 0)
+    {
+        var admin = await session.Open(web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        var rows = admin.Locator("#sms-dev-messages tr.sms-dev-message[data-template='verification.code'] .sms-text");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await Go(admin, $"/admin/sms/dev?phone={phone}");
+            await Assertions.Expect(admin.Locator("h1#page-title")).ToBeVisibleAsync();
+            if (await rows.CountAsync() > seenBefore)
+                return Regex.Match(await rows.First.InnerTextAsync(), "验证码为([0-9]{6})").Groups[1].Value;
+            await Task.Delay(300);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"No code for {phone} on /admin/sms/dev within 30 s");
+    }
+
     /// <summary>The page's live connection (SignalR) is up: the indicator is green and the body says so.</summary>
     protected static async Task LiveConnectionIsUp(IPage page)
     {

@@ -78,11 +78,8 @@ public sealed class OnlineOrderTests(BrowserFixture browser, ITestOutputHelper o
         await form.Locator("[name='Form.ContactPhone']").FillAsync("13612349876");
         await guest.Locator("#send-code").ClickAsync();
         await Expect(guest.Locator("#code-message")).ToContainTextAsync("验证码已发送");
-        var code = await Deployment.Scalar<string>("""
-            SELECT params->>'code' FROM notification_outbox
-            WHERE channel = 'sms' AND recipient_id = '13612349876' AND template = 'verification.code' ORDER BY id DESC LIMIT 1
-            """);
-        Assert.Matches("^[0-9]{6}$", code!);
+        var code = await CodeOnDevSmsPage(session, Web, "13612349876");
+        Assert.Matches("^[0-9]{6}$", code);
 
         await form.Locator("[name='Form.Address']").FillAsync("二七区大学路 66 号 3 单元 201");
         await form.Locator("[name='Form.District']").SelectOptionAsync("二七区");

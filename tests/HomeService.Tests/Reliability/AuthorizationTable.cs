@@ -38,6 +38,8 @@ public static class AuthorizationTable
     private const string ConsolePage = "- - + - + - - - -";
     // The supervisor seat's actions and page: the Supervisor role itself (an admin has no seat at the switch).
     private const string SupervisorSeat = "- - - + - - - - -";
+    // SMS providers' pushes prove themselves by a secret in the address, not by any sign-in or key.
+    private const string Nobody = "- - - - - - - - -";
 
     public static readonly Row[] Rows =
     [
@@ -87,6 +89,16 @@ public static class AuthorizationTable
         new("POST", "/api/admin/accounts/{login}/password-reset", Admins),
         new("POST", "/api/admin/accounts/{login}/unlock", Admins),
         new("GET", "/api/admin/audit", Admins),
+        new("GET", "/api/admin/sms/dev-inbox", Admins),
+        new("GET", "/api/admin/sms/messages", Admins),
+        new("GET", "/api/admin/sms/messages/{outboxId}/phone", Admins),
+        new("POST", "/api/admin/sms/messages/{outboxId}/resend", Admins),
+        new("GET", "/api/admin/sms/daily", Admins),
+        new("GET", "/api/admin/sms/daily/export", Admins),
+        new("POST", "/api/sms/providers/aliyun/reports/{token}", Nobody),
+        new("POST", "/api/sms/providers/aliyun/replies/{token}", Nobody),
+        new("POST", "/api/sms/providers/tencent/reports/{token}", Nobody),
+        new("POST", "/api/sms/providers/tencent/replies/{token}", Nobody),
         new("GET", "/api/admin/audit/export", Admins),
         new("POST", "/api/account/password", People),
         // Back office: call-center seats and queues (admins).
@@ -346,6 +358,8 @@ public static class AuthorizationTable
         new("GET", "/admin/accounts/new", Admins),
         new("GET", "/admin/accounts/{login}", Admins),
         new("GET", "/admin/audit", Admins),
+        new("GET", "/admin/sms/dev", Admins),
+        new("GET", "/admin/sms", Admins),
         new("GET", "/admin/call-center", Admins),
         new("GET", "/admin/call-center/seats", Admins),
         new("GET", "/admin/call-center/seats/{agentId}", Admins),

@@ -68,13 +68,15 @@ public sealed class BadInputFixture : ProbeDeployment
         "year" => "2025",
         "teamId" => "T1",
         "department" => "quality",
+        "outboxId" => Guid.Empty.ToString(), // resending takes no body: an unknown message answers 404 to every probe
+        "token" => "not-the-callback-token", // without the token every push is refused, bad body or not
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };
 
     public static string UnknownId(string parameter) => parameter switch
     {
         "workerId" => "W999",
-        "id" => Guid.Empty.ToString(),
+        "id" or "outboxId" => Guid.Empty.ToString(),
         _ => $"NOSUCH{parameter.ToUpperInvariant()}0",
     };
 

@@ -17,6 +17,10 @@ public static class BackOffice
         services.AddScoped<HotlineCommands>();
         services.AddSingleton<TeamReader>();
         services.AddSingleton<IvrFlowReader>();
+        services.AddSingleton<SmsDevInboxReader>();
+        services.AddSingleton<Sms.SmsCallbackStore>();
+        services.AddSingleton<SmsLogReader>();
+        services.AddSingleton<Sms.SmsDeadLetters>();
         // The city's places in this host's memory, kept current by a background poll of the places grain.
         services.AddSingleton<Data.LivePlaces>();
         services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
@@ -36,6 +40,7 @@ public static class BackOffice
         api.MapBlacklistEndpoints();
         api.MapCatalogueAdminEndpoints();
         api.MapPlacesEndpoints();
+        api.MapSmsEndpoints();
         return api;
     }
 }

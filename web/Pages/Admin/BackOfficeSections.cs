@@ -13,6 +13,7 @@ public static class BackOfficeSections
         new("merchants", "/admin/merchants"),
         new("keys", "/admin/keys"),
         new("settings", "/admin/settings"),
+        new("sms", "/admin/sms"),
         new("audit", "/admin/audit"),
         new("articles", "/admin/articles"),
     ];

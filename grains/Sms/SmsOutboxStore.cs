@@ -1,0 +1,146 @@
+using Npgsql;
+
+namespace HomeService.Sms;
+
+/// <summary>
+/// The SMS rows of the notification outbox in PostgreSQL. A sender claims due rows with SKIP LOCKED and pushes their next
+/// attempt a lease ahead (a new row is due at once, whatever a test's clock says), so two senders never hold the same row and a sender that dies mid-send only delays the retry;
+/// its results are written in one statement per kind, and a row already marked by someone else is left as it is.
+/// </summary>
+public sealed class SmsOutboxStore(NpgsqlDataSource db)
+{
+    /// <summary>A claimed row: the phone resolved from its recipient (a merchant's or worker's number as it is now).</summary>
+    /// <param name="Uncertain">The previous claim never wrote an answer (its sender died): a provider may already have the message.</param>
+    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain);
+
+    public sealed record Sent(Guid Id, string Provider, string MessageId, string Phone, string Text, int Segments);
+
+    public sealed record Dead(Guid Id, string? Provider, string? Phone, string? Text, int Segments, string Code, string? Reason);
+
+    public async Task<List<Due>> Claim(int max, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE notification_outbox o SET attempts = o.attempts + 1, next_attempt_at = $3, in_flight = true
+            FROM (SELECT id, in_flight FROM notification_outbox
+                  WHERE channel = 'sms' AND sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+                  ORDER BY coalesce(next_attempt_at, created_at) LIMIT $1 FOR UPDATE SKIP LOCKED) due
+            WHERE o.id = due.id
+            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight,
+                CASE o.recipient_kind
+                    WHEN 'phone' THEN o.recipient_id
+                    WHEN 'merchant' THEN (SELECT phone FROM merchant WHERE id = o.recipient_id)
+                    WHEN 'worker' THEN (SELECT phone FROM worker WHERE id = o.recipient_id)
+                    WHEN 'member' THEN (SELECT phone FROM member WHERE id = o.recipient_id)
+                END
+            """);
+        cmd.Parameters.Add(new() { Value = max });
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = now + lease });
+        var due = new List<Due>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(6) ? null : r.GetString(6),
+                r.GetBoolean(5)));
+        return due;
+    }
+
+    /// <summary>Marks messages the providers took; their secret parameters (a code) leave the outbox in the same statement.</summary>
+    public async Task MarkSent(IReadOnlyList<Sent> sent, DateTimeOffset now, CancellationToken ct)
+    {
+        if (sent.Count == 0) return;
+        await using var cmd = db.CreateCommand("""
+            WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS s(id, provider, message_id, phone, text, segments)),
+            done AS (
+                UPDATE notification_outbox o SET sent_at = $7, last_error = NULL, next_attempt_at = NULL, in_flight = false, params = o.params - $8::text[]
+                FROM s WHERE o.id = s.id AND o.sent_at IS NULL AND o.dead_at IS NULL
+                RETURNING o.id, o.template)
+            INSERT INTO sms_message (outbox_id, phone, template, provider, provider_message_id, text, segments, state, attempted_at)
+            SELECT done.id, s.phone, done.template, s.provider, s.message_id, s.text, s.segments, 'sent', $7 FROM done JOIN s ON s.id = done.id
+            ON CONFLICT (outbox_id) DO NOTHING
+            """);
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.Id).ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.Provider).ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.MessageId).ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.Phone).ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.Text).ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.Segments).ToArray() });
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = SmsTemplates.Secret.ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Dead-letters messages that can never go as they are, with the reason; their secrets are cleared too.</summary>
+    public async Task MarkDead(IReadOnlyList<Dead> dead, DateTimeOffset now, CancellationToken ct)
+    {
+        if (dead.Count == 0) return;
+        await using var cmd = db.CreateCommand("""
+            WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
+                       AS s(id, provider, phone, text, segments, code, reason)),
+            done AS (
+                UPDATE notification_outbox o SET dead_at = $8, next_attempt_at = NULL, in_flight = false, params = o.params - $9::text[],
+                    last_error = s.code || coalesce(': ' || s.reason, '')
+                FROM s WHERE o.id = s.id AND o.sent_at IS NULL AND o.dead_at IS NULL
+                RETURNING o.id, o.template, o.recipient_id)
+            INSERT INTO sms_message (outbox_id, phone, template, provider, text, segments, state, error_code, error_message, attempted_at, final_at)
+            SELECT done.id, coalesce(s.phone, done.recipient_id), done.template, coalesce(s.provider, ''), coalesce(s.text, ''), s.segments, 'dead',
+                s.code, s.reason, $8, $8
+            FROM done JOIN s ON s.id = done.id
+            ON CONFLICT (outbox_id) DO UPDATE SET state = 'dead', error_code = excluded.error_code, error_message = excluded.error_message,
+                attempted_at = excluded.attempted_at, final_at = excluded.final_at
+            """);
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Id).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Provider).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Phone).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Text).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Segments).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Code).ToArray() });
+        cmd.Parameters.Add(new() { Value = dead.Select(d => d.Reason).ToArray() });
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = SmsTemplates.Secret.ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>When each of these numbers was last sent each kind (not counting dead letters), since <paramref name="since"/>.</summary>
+    public async Task<Dictionary<(string Phone, string Kind), List<DateTimeOffset>>> History(string[] phones, DateTimeOffset since, CancellationToken ct)
+    {
+        var history = new Dictionary<(string, string), List<DateTimeOffset>>();
+        if (phones.Length == 0) return history;
+        await using var cmd = db.CreateCommand("""
+            SELECT phone, template, attempted_at FROM sms_message WHERE phone = ANY($1) AND attempted_at > $2 AND state <> 'dead'
+            """);
+        cmd.Parameters.Add(new() { Value = phones });
+        cmd.Parameters.Add(new() { Value = since });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var key = (r.GetString(0), r.GetString(1));
+            if (!history.TryGetValue(key, out var times)) history[key] = times = [];
+            times.Add(r.GetFieldValue<DateTimeOffset>(2));
+        }
+        return history;
+    }
+
+    /// <summary>Holds a message until a moment (quiet hours, a flow window); a hold is not an attempt.</summary>
+    public async Task Hold(Guid id, DateTimeOffset until, string reason, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE notification_outbox SET next_attempt_at = $2, attempts = greatest(attempts - 1, 0), last_error = $3, in_flight = false
+            WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = until });
+        cmd.Parameters.Add(new() { Value = reason });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Puts a message back for a later attempt, keeping why this one failed.</summary>
+    public async Task Retry(Guid id, DateTimeOffset at, string error, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            "UPDATE notification_outbox SET next_attempt_at = $2, last_error = $3, in_flight = false WHERE id = $1 AND sent_at IS NULL AND dead_at IS NULL");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = at });
+        cmd.Parameters.Add(new() { Value = error });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

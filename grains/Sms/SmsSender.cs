@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging;
+
+namespace HomeService.Sms;
+
+/// <summary>
+/// Drains the SMS half of the outbox, at least once, with the outbox id as each message's out id. A row claimed again
+/// after an attempt with no recorded answer (still in flight) is first looked up at the providers by that out id, so a sender that died
+/// between the provider's answer and writing it down never makes the phone ring twice. A provider that cannot take a
+/// message for reasons not the message's own hands it to the failover provider; a message that can never go is
+/// dead-lettered with the reason.
+/// </summary>
+public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider> providers, SmsOptions options, SmsComposer composer,
+    TimeProvider clock, ILogger<SmsSender> logger)
+{
+    public const int Batch = 100;
+
+    /// <summary>One claim and its sends; returns how many rows it took.</summary>
+    public async Task<int> Round(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await outbox.Claim(Batch, now, options.Lease, ct);
+        if (due.Count == 0) return 0;
+        var ready = await Hold(due, now, ct);
+        var results = await Task.WhenAll(ready.Select(d => Deliver(d, ct)));
+        var done = clock.GetUtcNow();
+        await outbox.MarkSent(results.OfType<Result.Went>().Select(r => r.Sent).ToList(), done, ct);
+        await outbox.MarkDead(results.OfType<Result.Failed>().Select(r => r.Dead).ToList(), done, ct);
+        foreach (var r in results.OfType<Result.Later>()) await outbox.Retry(r.Id, done + SmsRetryPolicy.Backoff(r.Attempts), r.Error, ct);
+        return due.Count;
+    }
+
+    /// <summary>
+    /// Holds what must wait (quiet hours, a per-number window that is full) and returns the rest. Messages in the same
+    /// round count against each other's windows.
+    /// </summary>
+    private async Task<List<SmsOutboxStore.Due>> Hold(List<SmsOutboxStore.Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var history = await outbox.History(due.Select(d => d.Phone).OfType<string>().Distinct().ToArray(), now - TimeSpan.FromDays(1), ct);
+        var (quiet, limits) = (options.QuietHours, options.FlowLimits);
+        var ready = new List<SmsOutboxStore.Due>();
+        foreach (var d in due.OrderBy(d => d.CreatedAt))
+        {
+            if (SmsTemplates.Find(d.Template) is not { } template || d.Phone is null)
+            {
+                ready.Add(d); // dead-lettered with its reason by Deliver
+                continue;
+            }
+            var key = (d.Phone, template.Kind);
+            if (!history.TryGetValue(key, out var sent)) history[key] = sent = [];
+            var quietUntil = quiet.HoldUntil(template.Urgency, now);
+            var windowUntil = limits.NotBefore(template.Kind, sent, now);
+            if (quietUntil is null && windowUntil is null)
+            {
+                sent.Add(now);
+                ready.Add(d);
+                continue;
+            }
+            var (until, reason) = windowUntil is { } w && (quietUntil is not { } q || w > q) ? (w, "held: per-number limit") : (quietUntil!.Value, "held: quiet hours");
+            await outbox.Hold(d.Id, until, reason, ct);
+        }
+        return ready;
+    }
+
+    private abstract record Result
+    {
+        public sealed record Went(SmsOutboxStore.Sent Sent) : Result;
+        public sealed record Failed(SmsOutboxStore.Dead Dead) : Result;
+        public sealed record Later(Guid Id, int Attempts, string Error) : Result;
+    }
+
+    private async Task<Result> Deliver(SmsOutboxStore.Due due, CancellationToken ct)
+    {
+        if (SmsTemplates.Find(due.Template) is not { } template)
+            return new Result.Failed(new(due.Id, null, due.Phone, null, 0, "template.unknown", $"no SMS wording for '{due.Template}'"));
+        if (due.Phone is not { Length: > 0 } phone)
+            return new Result.Failed(new(due.Id, null, null, null, 0, "recipient.no-phone", "the recipient has no phone number"));
+
+        var values = composer.Values(due.ParamsJson);
+        var text = template.Render(values);
+        var logged = SmsComposer.LoggedText(template, values);
+        string? lastError = null;
+        if (due.Uncertain)
+        {
+            // The earlier attempt's sender died before writing an answer, so any provider may have the message: ask them all
+            // before sending anywhere, and send nowhere while one of them cannot say.
+            foreach (var provider in providers)
+            {
+                if (options.TemplateCode(provider.Name, template.Kind) is not { } code) continue;
+                try
+                {
+                    if (await provider.FindSent(new SmsOutgoing(due.Id, phone, template, code, values, text), due.CreatedAt, ct) is { } already)
+                        return new Result.Went(new(due.Id, provider.Name, already, phone, logged, SmsSegments.Count(provider.SignName, text)));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    return Later(due, phone, logged, $"{provider.Name}: could not look up an earlier attempt: {e.Message}");
+                }
+            }
+        }
+        foreach (var provider in providers)
+        {
+            if (options.TemplateCode(provider.Name, template.Kind) is not { } code)
+            {
+                lastError = $"{provider.Name}: no template code for {template.Kind}";
+                continue;
+            }
+            var message = new SmsOutgoing(due.Id, phone, template, code, values, text);
+            var segments = SmsSegments.Count(provider.SignName, text);
+            try
+            {
+                var outcome = await provider.Send(message, ct);
+                switch (outcome.Status)
+                {
+                    case SmsSendStatus.Accepted:
+                        return new Result.Went(new(due.Id, provider.Name, outcome.MessageId ?? "", phone, logged, segments));
+                    case SmsSendStatus.Refused:
+                        return new Result.Failed(new(due.Id, provider.Name, phone, logged, segments, outcome.Code ?? "refused", outcome.Reason));
+                    default:
+                        lastError = $"{provider.Name}: {outcome.Code} {outcome.Reason}".TrimEnd();
+                        break;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                lastError = $"{provider.Name}: {e.GetType().Name} {e.Message}";
+                logger.LogWarning("SMS {Id} through {Provider} failed: {Error}", due.Id, provider.Name, e.Message);
+            }
+        }
+        return Later(due, phone, logged, lastError ?? "no provider could take it");
+    }
+
+    private Result Later(SmsOutboxStore.Due due, string phone, string logged, string error) =>
+        SmsRetryPolicy.Exhausted(due.Attempts, options.MaxAttempts)
+            ? new Result.Failed(new(due.Id, null, phone, logged, 0, "retries.exhausted", error))
+            : new Result.Later(due.Id, due.Attempts, error);
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace HomeService.Sms;
+
+/// <summary>
+/// Reports get lost. A sent message whose report has not come is asked for by its provider's status query (claimed with
+/// SKIP LOCKED, so one silo asks), and takes the state the provider gives; one still silent once the provider no longer
+/// keeps it is marked unknown. Every update is from "sent" only, so a report that arrives meanwhile wins and nothing
+/// ever has two final states.
+/// </summary>
+public sealed class SmsStatusChaser(NpgsqlDataSource db, IReadOnlyList<ISmsProvider> providers, SmsOptions options, TimeProvider clock,
+    ILogger<SmsStatusChaser> logger)
+{
+    public const int Batch = 100;
+
+    private sealed record Silent(Guid OutId, string Provider, string Phone, string? MessageId, DateTimeOffset SentAt);
+
+    /// <summary>One batch; returns how many messages it asked about.</summary>
+    public async Task<int> Round(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var silent = await Claim(now, ct);
+        foreach (var m in silent)
+        {
+            SmsStatus? status = null;
+            if (providers.FirstOrDefault(p => p.Name == m.Provider) is { } provider)
+            {
+                try
+                {
+                    status = await provider.Status(new SmsSentRecord(m.OutId, m.Phone, m.MessageId, m.SentAt), ct);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+                {
+                    logger.LogWarning("SMS status query for {Id} at {Provider} failed: {Error}", m.OutId, m.Provider, e.Message);
+                }
+            }
+            if (status is { Final: true })
+                await Finish(m.OutId, status.Delivered ? "delivered" : "failed", status.Delivered ? null : status.Code ?? "failed", status.Description, now, ct);
+            else if (now - m.SentAt >= options.UnknownAfter)
+                await Finish(m.OutId, "unknown", "no-report", "no status report and no answer from the status query", now, ct);
+        }
+        return silent.Count;
+    }
+
+    private async Task<List<Silent>> Claim(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE sms_message m SET checked_at = $1
+            FROM (SELECT outbox_id FROM sms_message
+                  WHERE state = 'sent' AND attempted_at <= $2 AND (checked_at IS NULL OR checked_at <= $3)
+                  ORDER BY attempted_at LIMIT $4 FOR UPDATE SKIP LOCKED) due
+            WHERE m.outbox_id = due.outbox_id
+            RETURNING m.outbox_id, m.provider, m.phone, m.provider_message_id, m.attempted_at
+            """);
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = now - options.QueryAfter });
+        cmd.Parameters.Add(new() { Value = now - options.QueryEvery });
+        cmd.Parameters.Add(new() { Value = Batch });
+        var list = new List<Silent>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new Silent(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4)));
+        return list;
+    }
+
+    private async Task Finish(Guid outId, string state, string? code, string? description, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE sms_message SET state = $2, error_code = $3, error_message = $4, final_at = $5 WHERE outbox_id = $1 AND state = 'sent'
+            """);
+        cmd.Parameters.Add(new() { Value = outId });
+        cmd.Parameters.Add(new() { Value = state });
+        cmd.Parameters.Add(new() { Value = (object?)code ?? DBNull.Value });
+        cmd.Parameters.Add(new() { Value = (object?)description ?? DBNull.Value });
+        cmd.Parameters.Add(new() { Value = now });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using HomeService.SmsSim;
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.Sms;
+
+public sealed class ProviderDeliveryDeployment : IAsyncLifetime
+{
+    public SmsSimHost Providers { get; private set; } = null!;
+    public TestDeployment Deployment { get; private set; } = null!;
+    public RunningWeb Web => Deployment.WebHosts[0];
+
+    public async Task InitializeAsync()
+    {
+        Providers = await LocalSmsProviders.Start();
+        var settings = LocalSmsProviders.Settings(Providers);
+        // Notices wait through quiet hours; these tests run at any hour of Beijing's day.
+        settings["HomeService:Sms:QuietStart"] = "00:00";
+        settings["HomeService:Sms:QuietEnd"] = "00:00";
+        Deployment = await TestDeployment.Start(silos: 2, webHosts: 1, settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Deployment.DisposeAsync();
+        await Providers.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Codes and notices leave through the providers' real HTTP APIs, against local servers that check each request the way
+/// Alibaba Cloud and Tencent Cloud do: a resident's code arrives once, signed, and works; the outbox keeps no code; a
+/// request the provider cannot authenticate is refused as the provider refuses it, and the failover provider takes the message.
+/// </summary>
+public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : IClassFixture<ProviderDeliveryDeployment>
+{
+    private SmsSimHost Providers => fixture.Providers;
+    private TestDeployment Deployment => fixture.Deployment;
+
+    private async Task<Guid> AskForCode(string phone)
+    {
+        var asked = await WebSession.Anonymous(fixture.Web).Http.PostAsJsonAsync("/api/member/verification-codes", new { phone, purpose = "register" });
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        return (await Deployment.Scalar<Guid>(
+            "SELECT id FROM notification_outbox WHERE channel = 'sms' AND recipient_id = $1 AND template = 'verification.code' ORDER BY created_at DESC LIMIT 1", phone));
+    }
+
+    private static async Task<SimMessage> Arrives(SimProvider provider, Guid outId)
+    {
+        SimMessage? message = null;
+        await Eventually.True(() => Task.FromResult((message = provider.Messages.FirstOrDefault(m => m.OutId == outId.ToString("N"))) is not null),
+            TimeSpan.FromSeconds(30), $"message {outId} reaches {provider.GetType().Name}");
+        return message!;
+    }
+
+    [Fact]
+    public async Task A_code_reaches_the_phone_through_Alibaba_Cloud_once_works_and_is_gone_from_the_outbox()
+    {
+        var outId = await AskForCode("13512349001");
+        var message = await Arrives(Providers.Aliyun, outId);
+        Assert.Equal(("13512349001", LocalSmsProviders.SignName, LocalSmsProviders.AliyunTemplate("verification.code")),
+            (message.Phone, message.SignName, message.TemplateCode));
+        var code = message.Values[0];
+        Assert.Matches("^[0-9]{6}$", code);
+
+        await Eventually.True(async () => await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId) == "sent",
+            TimeSpan.FromSeconds(10), "the message is recorded as sent");
+        Assert.Equal(message.MessageId, await Deployment.Scalar<string>("SELECT provider_message_id FROM sms_message WHERE outbox_id = $1", outId));
+        Assert.Equal("aliyun", await Deployment.Scalar<string>("SELECT provider FROM sms_message WHERE outbox_id = $1", outId));
+        Assert.Null(await Deployment.Scalar<string>("SELECT params->>'code' FROM notification_outbox WHERE id = $1", outId));
+        var logged = await Deployment.Scalar<string>("SELECT text FROM sms_message WHERE outbox_id = $1", outId);
+        Assert.DoesNotContain(code, logged!);
+        Assert.Contains("******", logged);
+        Assert.Single(Providers.Aliyun.Messages, m => m.OutId == outId.ToString("N"));
+        Assert.DoesNotContain(Providers.Tencent.Messages, m => m.OutId == outId.ToString("N"));
+
+        var registered = await WebSession.Anonymous(fixture.Web).Http.PostAsJsonAsync("/api/member/register",
+            new { phone = "13512349001", code, name = "孙丽", password = "Sun2026home" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_Alibaba_Cloud_cannot_authenticate_is_refused_there_and_Tencent_Cloud_takes_the_message()
+    {
+        // The provider's copy of the secret changes (a rotated AccessKey): our signature no longer matches its calculation.
+        Providers.Aliyun.Keys[LocalSmsProviders.AliyunKeyId] = "rotated-elsewhere";
+        try
+        {
+            var refusalsBefore = Providers.Aliyun.Refusals;
+            var outId = await AskForCode("13512349002");
+            var message = await Arrives(Providers.Tencent, outId);
+            Assert.Equal(LocalSmsProviders.TencentTemplate("verification.code"), message.TemplateCode);
+            Assert.True(Providers.Aliyun.Refusals > refusalsBefore, "Alibaba Cloud refused the request");
+            Assert.DoesNotContain(Providers.Aliyun.Messages, m => m.OutId == outId.ToString("N"));
+            await Eventually.True(async () => await Deployment.Scalar<string>("SELECT provider FROM sms_message WHERE outbox_id = $1", outId) == "tencent",
+                TimeSpan.FromSeconds(10), "the message is recorded as sent by Tencent Cloud");
+        }
+        finally
+        {
+            Providers.Aliyun.Keys[LocalSmsProviders.AliyunKeyId] = LocalSmsProviders.AliyunSecret;
+        }
+    }
+
+    [Fact]
+    public async Task A_number_the_provider_calls_invalid_is_dead_lettered_with_its_reason_and_not_retried()
+    {
+        Providers.Aliyun.RefusedNumbers["13512349003"] = "isv.MOBILE_NUMBER_ILLEGAL";
+        var outId = await AskForCode("13512349003");
+        await Eventually.True(async () => await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId) == "dead",
+            TimeSpan.FromSeconds(30), "the message is dead-lettered");
+        Assert.Equal("isv.MOBILE_NUMBER_ILLEGAL", await Deployment.Scalar<string>("SELECT error_code FROM sms_message WHERE outbox_id = $1", outId));
+        Assert.Equal(1, await Deployment.Scalar<int>("SELECT attempts FROM notification_outbox WHERE id = $1", outId));
+        Assert.Null(await Deployment.Scalar<string>("SELECT params->>'code' FROM notification_outbox WHERE id = $1", outId));
+        Assert.DoesNotContain(Providers.Tencent.Messages, m => m.OutId == outId.ToString("N"));
+
+        // Admins find it in the SMS log with the reason, the number masked until they reveal it (which is audited);
+        // a code cannot be resent, the resident asks again.
+        using var admin = await WebSession.SignIn(fixture.Web, "admin");
+        var log = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/sms/messages?phone=13512349003");
+        var row = log.GetProperty("items")[0];
+        Assert.Equal(("dead", "135****9003", "isv.MOBILE_NUMBER_ILLEGAL"),
+            (row.GetProperty("state").GetString(), row.GetProperty("phone").GetString(), row.GetProperty("errorCode").GetString()));
+        var revealed = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/messages/{outId}/phone");
+        Assert.Equal("13512349003", revealed.GetProperty("phone").GetString());
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM audit_log WHERE action = 'sms.reveal-phone' AND target_id = $1 AND actor LIKE '%admin%'",
+            outId.ToString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.Http.PostAsync($"/api/admin/sms/messages/{outId}/resend", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dead_lettered_notice_an_admin_resends_goes_out_once_the_cause_is_fixed()
+    {
+        Providers.Aliyun.RefusedNumbers["13912349005"] = "isv.BLACK_KEY_CONTROL_LIMIT";
+        await Deployment.Sql("""
+            INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key)
+            VALUES ('sms', 'phone', '13912349005', 'member.order.cancelled', '{"orderNo":"WO20261206009005","category":"home-clean"}', 'resend-test')
+            """);
+        var outId = await Deployment.Scalar<Guid>("SELECT id FROM notification_outbox WHERE dedup_key = 'resend-test'");
+        await Eventually.True(async () => await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId) == "dead",
+            TimeSpan.FromSeconds(30), "the notice is dead-lettered");
+
+        Providers.Aliyun.RefusedNumbers.TryRemove("13912349005", out _);
+        using var admin = await WebSession.SignIn(fixture.Web, "admin");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Http.PostAsync($"/api/admin/sms/messages/{outId}/resend", null)).StatusCode);
+        var message = await Arrives(Providers.Aliyun, outId);
+        Assert.StartsWith("WO20261206009005", message.Values[0]);
+        await Eventually.True(async () => await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId) == "sent",
+            TimeSpan.FromSeconds(10), "the resent notice is recorded as sent");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.Http.PostAsync($"/api/admin/sms/messages/{outId}/resend", null)).StatusCode);
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM audit_log WHERE action = 'sms.resend' AND target_id = $1", outId.ToString()));
+    }
+
+    [Fact]
+    public async Task Status_reports_move_a_message_to_one_final_state_whatever_is_pushed_again_and_a_TD_reply_unsubscribes_the_number()
+    {
+        var outId = await AskForCode("13512349004");
+        var message = await Arrives(Providers.Aliyun, outId);
+        await Eventually.True(async () => await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId) == "sent",
+            TimeSpan.FromSeconds(10), "the message is recorded as sent");
+        var provider = WebSession.Anonymous(fixture.Web).Http;
+        var reports = $"/api/sms/providers/aliyun/reports/{LocalSmsProviders.CallbackToken}";
+        object Report(bool success, string code) => new[] { new Dictionary<string, object>
+        {
+            ["phone_number"] = "13512349004", ["send_time"] = "2026-12-06 10:00:00", ["report_time"] = "2026-12-06 10:00:05", ["success"] = success,
+            ["err_code"] = code, ["err_msg"] = success ? "用户接收成功" : "失败", ["sms_size"] = "1", ["biz_id"] = message.MessageId, ["out_id"] = message.OutId!,
+        } };
+
+        var first = await provider.PostAsJsonAsync(reports, Report(true, "DELIVERED"));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(0, (await first.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetInt32());
+        Assert.Equal("delivered", await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId));
+        // Alibaba Cloud pushes again, and a stray failure report for the same message arrives late: neither changes the outcome.
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(reports, Report(true, "DELIVERED"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(reports, Report(false, "MK:0001"))).StatusCode);
+        Assert.Equal("delivered", await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId));
+
+        // A body that is not JSON is refused as a problem, and changes nothing.
+        using var garbage = new StringContent("{\"phone_number\": ", System.Text.Encoding.UTF8, "application/json");
+        var refused = await provider.PostAsync(reports, garbage);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        // Only the registered callback address is believed.
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync("/api/sms/providers/aliyun/reports/guessed-token", Report(false, "X"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.PostAsJsonAsync($"/api/sms/providers/yunpian/reports/{LocalSmsProviders.CallbackToken}", Report(false, "X"))).StatusCode);
+        Assert.Equal("delivered", await Deployment.Scalar<string>("SELECT state FROM sms_message WHERE outbox_id = $1", outId));
+
+        var reply = new { extend = "", mobile = "13512349004", nationcode = "86", sign = LocalSmsProviders.SignName, text = "ＴＤ", time = 1765000000 };
+        var replies = $"/api/sms/providers/tencent/replies/{LocalSmsProviders.CallbackToken}";
+        var answered = await provider.PostAsJsonAsync(replies, reply);
+        Assert.Equal(0, (await answered.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("result").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, reply)).StatusCode);
+        Assert.Equal("tencent", await Deployment.Scalar<string>("SELECT provider FROM sms_opt_out WHERE phone = '13512349004'"));
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM sms_reply WHERE phone = '13512349004'"));
+    }
+}

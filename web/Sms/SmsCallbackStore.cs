@@ -1,0 +1,56 @@
+using Npgsql;
+
+namespace HomeService.Web.Sms;
+
+/// <summary>
+/// Applies what providers push: a status report moves a message from sent to delivered or failed, once (a report for a
+/// message already final changes nothing, which makes Alibaba Cloud's repeated reports harmless); a reply is kept once
+/// and an unsubscribe is recorded for every provider at once.
+/// </summary>
+public sealed class SmsCallbackStore(NpgsqlDataSource db)
+{
+    /// <summary>Returns how many messages changed state.</summary>
+    public async Task<int> ApplyReports(IReadOnlyList<SmsReport> reports, DateTimeOffset now)
+    {
+        if (reports.Count == 0) return 0;
+        await using var cmd = db.CreateCommand("""
+            UPDATE sms_message m SET state = CASE WHEN r.delivered THEN 'delivered' ELSE 'failed' END,
+                error_code = CASE WHEN r.delivered THEN NULL ELSE r.code END, error_message = CASE WHEN r.delivered THEN NULL ELSE r.description END,
+                final_at = coalesce(r.at, $8)
+            FROM unnest($1::text[], $2::uuid[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[])
+                AS r(provider, outbox_id, message_id, delivered, code, description, at)
+            WHERE m.state = 'sent' AND m.provider = r.provider
+              AND (m.outbox_id = r.outbox_id OR r.outbox_id IS NULL AND m.provider_message_id = r.message_id)
+            """);
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.Provider).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => Guid.TryParseExact(r.OutId, "N", out var id) ? id : (Guid?)null).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.MessageId).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.Delivered).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.Code).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.Description).ToArray() });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.At).ToArray() });
+        cmd.Parameters.Add(new() { Value = now });
+        return await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Keeps each new reply with what it asked for; an unsubscribe takes effect for every provider in the same statement.</summary>
+    public async Task ApplyReplies(IReadOnlyList<SmsReply> replies)
+    {
+        if (replies.Count == 0) return;
+        await using var cmd = db.CreateCommand("""
+            WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS r(provider, phone, text, sent_at, action)),
+            kept AS (
+                INSERT INTO sms_reply (provider, phone, text, sent_at, action) SELECT provider, phone, text, sent_at, action FROM r
+                ON CONFLICT (provider, phone, sent_at, text) DO NOTHING RETURNING provider, phone, text, sent_at, action)
+            INSERT INTO sms_opt_out (phone, opted_out_at, provider, text)
+            SELECT DISTINCT ON (phone) phone, sent_at, provider, text FROM kept WHERE action = 'unsubscribe' ORDER BY phone, sent_at
+            ON CONFLICT (phone) DO NOTHING
+            """);
+        cmd.Parameters.Add(new() { Value = replies.Select(r => r.Provider).ToArray() });
+        cmd.Parameters.Add(new() { Value = replies.Select(r => r.Phone).ToArray() });
+        cmd.Parameters.Add(new() { Value = replies.Select(r => r.Text).ToArray() });
+        cmd.Parameters.Add(new() { Value = replies.Select(r => r.At).ToArray() });
+        cmd.Parameters.Add(new() { Value = replies.Select(r => SmsReplyRules.IsUnsubscribe(r.Text) ? "unsubscribe" : SmsReplyRules.Score(r.Text) is not null ? "score" : "none").ToArray() });
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
