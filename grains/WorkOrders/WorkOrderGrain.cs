@@ -93,12 +93,13 @@ public sealed class WorkOrderGrain(
         return Ok();
     }
 
-    /// <summary>The merchant a complaint is against hears of it in its inbox: which order and how serious, not who complained.</summary>
+    /// <summary>The merchant a complaint is against hears of it in its inbox and by SMS: which order and how serious, not who complained.</summary>
     private static IEnumerable<ReadModelWrite> ComplaintNotice(WorkOrder o)
     {
-        if (o.AgainstMerchantId is { } merchant)
-            yield return NotificationOutbox.Enqueue("in-app", "merchant", merchant, "complaint.filed",
-                new { complaintNo = o.OrderNo, relatedOrderNo = o.RelatedOrderNo, severity = o.Severity }, $"{o.OrderNo}:filed");
+        if (o.AgainstMerchantId is not { } merchant) yield break;
+        var parameters = new { complaintNo = o.OrderNo, relatedOrderNo = o.RelatedOrderNo, severity = o.Severity };
+        yield return NotificationOutbox.Enqueue("in-app", "merchant", merchant, "complaint.filed", parameters, $"{o.OrderNo}:filed");
+        yield return NotificationOutbox.Enqueue("sms", "merchant", merchant, "complaint.filed", parameters, $"{o.OrderNo}:filed:sms");
     }
 
     public async Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry)
@@ -423,7 +424,15 @@ public sealed class WorkOrderGrain(
     private async Task Record(object e, string? actor, params ReadModelWrite[] extra)
     {
         var (merchantBefore, workerBefore, statusBefore) = (Order.MerchantId, Order.WorkerId, Order.Status);
-        await _journal.Record(e, actor, Now, order => [Row(order), .. Webhooks(order), .. MemberNotices(order, statusBefore, workerBefore), .. extra]);
+        var worker = e switch
+        {
+            WorkerAssigned a => await WorkerName(a.WorkerId),
+            WorkerEnRoute r => await WorkerName(r.WorkerId),
+            _ => null,
+        };
+        await _journal.Record(e, actor, Now, order =>
+            [Row(order), .. Webhooks(order), .. ResidentNotice(e, order, statusBefore, workerBefore, worker), .. WorkerNotice(e, order),
+             .. FollowUpSms(e, order), .. extra]);
         await Announce(merchantBefore, workerBefore);
         if (Order.Status != statusBefore || Order.WorkerId != workerBefore) await TrySyncWorker(workerBefore);
         await TryScheduleDeadline();
@@ -486,25 +495,48 @@ public sealed class WorkOrderGrain(
         o.OfferExpiresAt, o.RelatedOrderNo, o.Score, o.CompletedAt, o.CreatedBy, o.FirstOfferedAt, o.AcceptedAt, o.AgainstMerchantId, o.Upheld);
 
     /// <summary>
-    /// The member whose service order it is hears in their inbox (系统消息) and by SMS, as their preferences allow, when it
-    /// is accepted, a worker is assigned, the service is completed or the order is cancelled. The notice names the order and
-    /// its step, never the merchant's notes.
+    /// The resident hears of each step of their service order (<see cref="ResidentNotices"/>): a member in their inbox
+    /// (系统消息) and by SMS as their preferences allow, anyone else by SMS at the contact phone.
     /// </summary>
-    private static IEnumerable<ReadModelWrite> MemberNotices(WorkOrder o, WorkOrderStatus statusBefore, string? workerBefore)
+    private static IEnumerable<ReadModelWrite> ResidentNotice(object e, WorkOrder o, WorkOrderStatus statusBefore, string? workerBefore, string? workerName)
     {
-        if (o.MemberId is not { } member || o.Kind != WorkOrderKind.Service) yield break;
-        string? step = o.Status switch
+        if (ResidentNotices.For(e, o, statusBefore, workerBefore) is not { } notice) return [];
+        return NotificationOutbox.ToResident(o.MemberId, o.ContactPhone, $"member.order.{notice.Step}", ResidentNotices.Parameters(o, workerName),
+            $"{o.OrderNo}:member:{notice.Step}:{o.Version}", notice.NamesWorker ? o.WorkerId : null);
+    }
+
+    /// <summary>
+    /// When the follow-up visit falls due, the resident is asked by SMS for a score of 1–5 (回访短信), a channel beside the
+    /// agent's call and the IVR campaign; their reply comes back through the SMS provider's reply callback.
+    /// </summary>
+    private static IEnumerable<ReadModelWrite> FollowUpSms(object e, WorkOrder o)
+    {
+        if (e is not FollowUpFellDue || o.RatingChannel is not null || o.Kind != WorkOrderKind.Service
+            || o.CreatedBy is { } creator && creator.StartsWith("partner:")) return [];
+        return NotificationOutbox.ToResident(o.MemberId, o.ContactPhone, "order.follow-up", new { orderNo = o.OrderNo, category = o.Category },
+            $"{o.OrderNo}:follow-up-sms", inApp: false);
+    }
+
+    /// <summary>The worker hears of a job by SMS once it is theirs, with the address they are to go to.</summary>
+    private static IEnumerable<ReadModelWrite> WorkerNotice(object e, WorkOrder o)
+    {
+        if (e is not WorkerAssigned a) yield break;
+        yield return NotificationOutbox.Enqueue("sms", "worker", a.WorkerId, "worker.job-assigned",
+            new { orderNo = o.OrderNo, category = o.Category, windowStart = o.WindowStart, address = o.Address }, $"{o.OrderNo}:worker:{a.WorkerId}:{o.Version}");
+    }
+
+    /// <summary>The worker's name for a notice, or null if it cannot be read now (the notice then names nobody).</summary>
+    private async Task<string?> WorkerName(string workerId)
+    {
+        try
         {
-            WorkOrderStatus.Accepted when statusBefore != WorkOrderStatus.Accepted => "accepted",
-            WorkOrderStatus.WorkerAssigned when o.WorkerId != workerBefore => "worker-assigned",
-            WorkOrderStatus.Completed when statusBefore != WorkOrderStatus.Completed => "completed",
-            WorkOrderStatus.Cancelled when statusBefore != WorkOrderStatus.Cancelled => "cancelled",
-            _ => null,
-        };
-        if (step is null) yield break;
-        foreach (var write in NotificationOutbox.ToMember(member, $"member.order.{step}",
-            new { orderNo = o.OrderNo, category = o.Category, windowStart = o.WindowStart }, $"{o.OrderNo}:member:{step}:{o.Version}"))
-            yield return write;
+            return (await GrainFactory.GetGrain<IWorkerGrain>(workerId).Get())?.Name;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "Could not read worker {Worker} for a notice", workerId);
+            return null;
+        }
     }
 
     /// <summary>Every screen that shows the order hears of the change: the merchant(s) involved, the worker, the call center.</summary>

@@ -200,8 +200,10 @@ public sealed class WorkerGrain(
                     w.WorkerId, w.Status.ToString(), w.StatusSince);
                 break;
             case WorkerExpiryWarned x:
-                yield return Notifications.NotificationOutbox.Enqueue("in-app", "merchant", w.MerchantId, "worker.certificate-expiring",
-                    new { workerId = w.WorkerId, name = w.Name, expires = x.Expires, daysLeft = x.DaysLeft }, $"expiry:{w.WorkerId}:{x.Expires:yyyy-MM-dd}:{x.DaysLeft}");
+                foreach (var channel in new[] { "in-app", "sms" })
+                    yield return Notifications.NotificationOutbox.Enqueue(channel, "merchant", w.MerchantId, "worker.certificate-expiring",
+                        new { workerId = w.WorkerId, name = w.Name, expires = x.Expires, daysLeft = x.DaysLeft },
+                        $"expiry:{w.WorkerId}:{x.Expires:yyyy-MM-dd}:{x.DaysLeft}" + (channel == "sms" ? ":sms" : ""));
                 break;
             default:
                 yield return new ReadModelWrite("UPDATE worker SET status = $2, current_order = $3, status_since = $4 WHERE id = $1",

@@ -18,7 +18,8 @@ public sealed class MemberModel(MemberOrderReader orders, CatalogueReader catalo
 
     /// <summary>The in-app notices a member receives (templates of the notification outbox).</summary>
     public static readonly string[] NoticeTemplates =
-        ["member.order.accepted", "member.order.worker-assigned", "member.order.completed", "member.order.cancelled", "consultation.reply"];
+        ["member.order.received", "member.order.accepted", "member.order.worker-assigned", "member.order.en-route", "member.order.completed",
+         "member.order.rescheduled", "member.order.cancelled", "consultation.reply"];
 
     /// <summary>What member-orders.js needs: its words, status, category, step and tag names.</summary>
     public object Script { get; private set; } = new { };

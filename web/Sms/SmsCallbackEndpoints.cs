@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HomeService.Web.Api;
+using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HomeService.Web.Sms;
@@ -28,12 +29,12 @@ public static class SmsCallbackEndpoints
                 .WithDescription(provider == "aliyun"
                     ? "Alibaba Cloud's SmsReport push (a JSON array). token: the callback secret. A report for a message already delivered or failed changes nothing."
                     : "Tencent Cloud's status callback (a JSON array). token: the callback secret. A report for a message already delivered or failed changes nothing.");
-            group.MapPost("/replies/{token}", (string token, HttpRequest request, IConfiguration config, SmsCallbackStore store, TimeProvider clock) =>
-                    Replies(provider, token, request, config, store, clock))
+            group.MapPost("/replies/{token}", (string token, HttpRequest request, IConfiguration config, SmsCallbackStore store, IGrainFactory grains,
+                    TimeProvider clock) => Replies(provider, token, request, config, store, grains, clock))
                 .WithSummary($"{provider}: replies from phones (上行短信)")
                 .WithDescription((provider == "aliyun" ? "Alibaba Cloud's SmsUp push (a JSON array). " : "Tencent Cloud's reply callback (one JSON object). ")
                     + "TD, T or R (退订, 拒收) unsubscribes the number from group notices on every provider; it never stops codes or messages about "
-                    + "the resident's own orders.");
+                    + "the resident's own orders. A reply of 1–5 to the follow-up SMS is that order's follow-up score (the first rating from any channel counts).");
         }
         return api;
     }
@@ -48,12 +49,27 @@ public static class SmsCallbackEndpoints
     }
 
     private static async Task<Results<Ok<object>, ProblemHttpResult>> Replies(string provider, string token, HttpRequest request, IConfiguration config,
-        SmsCallbackStore store, TimeProvider clock)
+        SmsCallbackStore store, IGrainFactory grains, TimeProvider clock)
     {
         if (Refused(token, config) is { } refused) return refused;
         if (await Body(request) is not { } body) return Problems.Status(400, ProblemTypes.BadRequest, "The body is not JSON.");
-        await store.ApplyReplies(ProviderCallbacks.Replies(provider, body, clock.GetUtcNow()));
+        foreach (var reply in await store.ApplyReplies(ProviderCallbacks.Replies(provider, body, clock.GetUtcNow())))
+            await FollowUp(reply, store, grains, clock);
         return TypedResults.Ok(ProviderCallbacks.Acknowledgement(provider));
+    }
+
+    /// <summary>
+    /// A score reply becomes the follow-up (回访) of the order whose follow-up SMS the number got last, through the same
+    /// command as the agent's call and the IVR; the order keeps only its first rating. A reply to no follow-up is kept,
+    /// applied to nothing.
+    /// </summary>
+    private static async Task FollowUp(SmsCallbackStore.ScoreReply reply, SmsCallbackStore store, IGrainFactory grains, TimeProvider clock)
+    {
+        var orderNo = await store.FollowUpOrder(reply.Phone, reply.SentAt);
+        if (orderNo is not null)
+            await grains.GetGrain<IWorkOrderGrain>(orderNo).RecordFollowUp(
+                new FollowUpOutcome("sms", reply.Score, Resolved: true, Comment: null, Unreachable: false, Actor: $"sms:{reply.Phone}"));
+        await store.MarkApplied(reply.Id, orderNo, clock.GetUtcNow());
     }
 
     /// <summary>Forbidden without the right token, and always while no token is configured.</summary>

@@ -33,24 +33,60 @@ public sealed class SmsCallbackStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Keeps each new reply with what it asked for; an unsubscribe takes effect for every provider in the same statement.</summary>
-    public async Task ApplyReplies(IReadOnlyList<SmsReply> replies)
+    /// <summary>A follow-up score reply not yet applied to its order.</summary>
+    public sealed record ScoreReply(long Id, string Phone, int Score, DateTimeOffset SentAt);
+
+    /// <summary>
+    /// Keeps each reply once with what it asked for; an unsubscribe takes effect for every provider in the same statement.
+    /// Returns the score replies not yet applied to an order (a reply pushed again before its order took it comes back).
+    /// </summary>
+    public async Task<IReadOnlyList<ScoreReply>> ApplyReplies(IReadOnlyList<SmsReply> replies)
     {
-        if (replies.Count == 0) return;
+        replies = replies.DistinctBy(r => (r.Provider, r.Phone, r.At, r.Text)).ToList();
+        if (replies.Count == 0) return [];
         await using var cmd = db.CreateCommand("""
             WITH r AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[]) AS r(provider, phone, text, sent_at, action)),
             kept AS (
                 INSERT INTO sms_reply (provider, phone, text, sent_at, action) SELECT provider, phone, text, sent_at, action FROM r
-                ON CONFLICT (provider, phone, sent_at, text) DO NOTHING RETURNING provider, phone, text, sent_at, action)
-            INSERT INTO sms_opt_out (phone, opted_out_at, provider, text)
-            SELECT DISTINCT ON (phone) phone, sent_at, provider, text FROM kept WHERE action = 'unsubscribe' ORDER BY phone, sent_at
-            ON CONFLICT (phone) DO NOTHING
+                ON CONFLICT (provider, phone, sent_at, text) DO UPDATE SET action = excluded.action
+                RETURNING id, provider, phone, text, sent_at, action, applied_at),
+            unsubscribed AS (
+                INSERT INTO sms_opt_out (phone, opted_out_at, provider, text)
+                SELECT DISTINCT ON (phone) phone, sent_at, provider, text FROM kept WHERE action = 'unsubscribe' ORDER BY phone, sent_at
+                ON CONFLICT (phone) DO NOTHING)
+            SELECT id, phone, text, sent_at FROM kept WHERE action = 'score' AND applied_at IS NULL
             """);
         cmd.Parameters.Add(new() { Value = replies.Select(r => r.Provider).ToArray() });
         cmd.Parameters.Add(new() { Value = replies.Select(r => r.Phone).ToArray() });
         cmd.Parameters.Add(new() { Value = replies.Select(r => r.Text).ToArray() });
-        cmd.Parameters.Add(new() { Value = replies.Select(r => r.At).ToArray() });
+        cmd.Parameters.Add(new() { Value = replies.Select(r => r.At.ToUniversalTime()).ToArray() });
         cmd.Parameters.Add(new() { Value = replies.Select(r => SmsReplyRules.IsUnsubscribe(r.Text) ? "unsubscribe" : SmsReplyRules.Score(r.Text) is not null ? "score" : "none").ToArray() });
+        var scores = new List<ScoreReply>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            scores.Add(new ScoreReply(reader.GetInt64(0), reader.GetString(1), SmsReplyRules.Score(reader.GetString(2))!.Value, reader.GetFieldValue<DateTimeOffset>(3)));
+        return scores;
+    }
+
+    /// <summary>The order whose follow-up SMS this number was sent last, within the week before the reply; null if none.</summary>
+    public async Task<string?> FollowUpOrder(string phone, DateTimeOffset repliedAt)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT o.params->>'orderNo' FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id
+            WHERE m.phone = $1 AND m.template = 'order.follow-up' AND m.state <> 'dead' AND m.attempted_at <= $2 AND m.attempted_at > $2 - interval '7 days'
+            ORDER BY m.attempted_at DESC LIMIT 1
+            """);
+        cmd.Parameters.Add(new() { Value = phone });
+        cmd.Parameters.Add(new() { Value = repliedAt.ToUniversalTime().AddMinutes(5) }); // a phone's clock may run a little ahead of ours
+        return await cmd.ExecuteScalarAsync() as string;
+    }
+
+    public async Task MarkApplied(long replyId, string? orderNo, DateTimeOffset now)
+    {
+        await using var cmd = db.CreateCommand("UPDATE sms_reply SET order_no = $2, applied_at = $3 WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = replyId });
+        cmd.Parameters.Add(new() { Value = (object?)orderNo ?? DBNull.Value });
+        cmd.Parameters.Add(new() { Value = now.ToUniversalTime() });
         await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -20,4 +20,25 @@ public static class OrderSteps
         }, TimeSpan.FromSeconds(10), "offered to M001");
         return orderNo;
     }
+
+    /// <summary>
+    /// An agent takes a home-cleaning order in 金水区, M001 accepts it and assigns W001, who checks in and out: the order is
+    /// completed and its follow-up will fall due after the deployment's FollowUpDelay.
+    /// </summary>
+    public static async Task<string> Completed(RunningWeb web, WebSession agent, string? memberId = null, string phone = "13655556666")
+    {
+        var created = await (await agent.Http.PostAsJsonAsync("/api/orders", new
+        {
+            memberId, contactName = "赵女士", contactPhone = phone, category = "home-clean", address = "金水区纬五路 3 号", district = "金水区",
+            windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(3),
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var orderNo = created.GetProperty("orderNo").GetString()!;
+        using var merchant = await WebSession.SignIn(web, "merchant1");
+        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" })).StatusCode);
+        using var worker = await WebSession.SignIn(web, "worker1");
+        foreach (var step in new[] { "check-in", "check-out" })
+            Assert.Equal(HttpStatusCode.OK, (await worker.Http.PostAsync($"/api/worker/jobs/{orderNo}/{step}", null)).StatusCode);
+        return orderNo;
+    }
 }

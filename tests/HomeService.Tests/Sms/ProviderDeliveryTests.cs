@@ -18,6 +18,7 @@ public sealed class ProviderDeliveryDeployment : IAsyncLifetime
         // Notices wait through quiet hours; these tests run at any hour of Beijing's day.
         settings["HomeService:Sms:QuietStart"] = "00:00";
         settings["HomeService:Sms:QuietEnd"] = "00:00";
+        settings["HomeService:WorkOrders:FollowUpDelay"] = "00:00:01";
         Deployment = await TestDeployment.Start(silos: 2, webHosts: 1, settings);
     }
 
@@ -193,5 +194,38 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, reply)).StatusCode);
         Assert.Equal("tencent", await Deployment.Scalar<string>("SELECT provider FROM sms_opt_out WHERE phone = '13512349004'"));
         Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM sms_reply WHERE phone = '13512349004'"));
+    }
+
+    [Fact]
+    public async Task A_reply_of_4_to_the_follow_up_sms_is_the_orders_rating_and_a_later_reply_does_not_replace_it()
+    {
+        using var agent = await WebSession.SignIn(fixture.Web, "agent1");
+        var orderNo = await OrderSteps.Completed(fixture.Web, agent, phone: "13512349404");
+        SimMessage? ask = null;
+        await Eventually.True(() => Task.FromResult((ask = Providers.Aliyun.Messages.FirstOrDefault(m => m.Phone == "13512349404"
+                && m.TemplateCode == LocalSmsProviders.AliyunTemplate("order.follow-up"))) is not null),
+            TimeSpan.FromSeconds(30), "the follow-up SMS reaches the resident once the visit falls due");
+        Assert.Equal(orderNo, ask!.Values[0]);
+        await Eventually.True(async () => await Deployment.Scalar<string>(
+                "SELECT state FROM sms_message WHERE phone = '13512349404' AND template = 'order.follow-up'") == "sent",
+            TimeSpan.FromSeconds(10), "the follow-up SMS is recorded as sent");
+
+        var provider = WebSession.Anonymous(fixture.Web).Http;
+        var replies = $"/api/sms/providers/aliyun/replies/{LocalSmsProviders.CallbackToken}";
+        object Reply(string text, string at) => new[] { new Dictionary<string, object>
+        {
+            ["phone_number"] = "13512349404", ["send_time"] = at, ["content"] = text, ["sign_name"] = LocalSmsProviders.SignName,
+            ["dest_code"] = "1234", ["sequence_id"] = 1234567890,
+        } };
+        var now = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, Reply("4", now.ToString("yyyy-MM-dd HH:mm:ss")))).StatusCode);
+        var rated = await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/orders/{orderNo}");
+        Assert.Equal(("Closed", 4), (rated.GetProperty("status").GetString(), rated.GetProperty("score").GetInt32()));
+
+        // The same reply pushed again, and a later change of mind, leave the first rating.
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, Reply("4", now.ToString("yyyy-MM-dd HH:mm:ss")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, Reply("1", now.AddMinutes(1).ToString("yyyy-MM-dd HH:mm:ss")))).StatusCode);
+        Assert.Equal(4, (await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/orders/{orderNo}")).GetProperty("score").GetInt32());
+        Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM sms_reply WHERE phone = '13512349404' AND order_no = $1", orderNo));
     }
 }

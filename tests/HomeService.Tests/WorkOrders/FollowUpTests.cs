@@ -77,20 +77,6 @@ public sealed class FollowUpTests : IAsyncLifetime
         Assert.Equal((4, JsonValueKind.Null), (after.GetProperty("score").GetInt32(), after.GetProperty("linkedComplaintNo").ValueKind));
     }
 
-    private async Task<string> CompletedOrder(WebSession agent, string? memberId = null, string phone = "13655556666")
-    {
-        var created = await (await agent.Http.PostAsJsonAsync("/api/orders", new
-        {
-            memberId, contactName = "赵女士", contactPhone = phone, category = "home-clean", address = "金水区纬五路 3 号", district = "金水区",
-            windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(3),
-        })).Content.ReadFromJsonAsync<JsonElement>();
-        var orderNo = created.GetProperty("orderNo").GetString()!;
-        using var merchant = await WebSession.SignIn(_web, "merchant1");
-        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsync($"/api/merchant/orders/{orderNo}/accept", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await merchant.Http.PostAsJsonAsync($"/api/merchant/orders/{orderNo}/assign", new { workerId = "W001" })).StatusCode);
-        using var worker = await WebSession.SignIn(_web, "worker1");
-        foreach (var step in new[] { "check-in", "check-out" })
-            Assert.Equal(HttpStatusCode.OK, (await worker.Http.PostAsync($"/api/worker/jobs/{orderNo}/{step}", null)).StatusCode);
-        return orderNo;
-    }
+    private Task<string> CompletedOrder(WebSession agent, string? memberId = null, string phone = "13655556666") =>
+        OrderSteps.Completed(_web, agent, memberId, phone);
 }

@@ -16,7 +16,8 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
         _deployment = await TestDeployment.Start(silos: 2, webHosts: 1, 
             // Offers keep the configured 10 minutes here: under a loaded suite a 2 s offer once expired before the merchant's accept
             // arrived. Expiry has its own deployment in OfferExpiryTests.
-            new() { ["HomeService:WorkOrders:AcceptTimeout"] = "00:10:00" });
+            // Quiet hours off: the resident's notices are checked here at any hour of Beijing's day.
+            new() { ["HomeService:WorkOrders:AcceptTimeout"] = "00:10:00", ["HomeService:Sms:QuietStart"] = "00:00", ["HomeService:Sms:QuietEnd"] = "00:00" });
 
         _web = _deployment.WebHosts[0];
     }
@@ -82,6 +83,18 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
         var again = await worker.Http.SendAsync(zh);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("工单当前状态为“已完成”，不能执行此操作。", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        // The caller, who has no membership, heard of every step by SMS, once each; the worker got the job with its address.
+        string[] steps = ["received", "accepted", "worker-assigned", "en-route", "completed"];
+        IReadOnlyList<(string Template, string Text)> texts = [];
+        await Eventually.True(async () => (texts = (await DevSmsInbox.Messages(_web, "13612345678")).Where(m => m.Text.Contains(orderNo)).Reverse().ToList())
+            .Count == steps.Length, TimeSpan.FromSeconds(30), "the resident's five notices arrive");
+        Assert.Equal(steps.Select(s => $"member.order.{s}"), texts.Select(t => t.Template));
+        Assert.Contains("服务人员刘**", texts[2].Text);
+        Assert.Matches("/w/[A-Za-z0-9_-]+$", texts[2].Text);
+        var job = Assert.Single(await DevSmsInbox.Messages(_web, "13903710001"), m => m.Text.Contains(orderNo));
+        Assert.Equal("worker.job-assigned", job.Template);
+        Assert.Contains("金水区经三路 15 号 2 单元 601", job.Text);
 
         var explanation = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}/dispatch");
         var decision = Assert.Single(explanation.EnumerateArray());
