@@ -64,14 +64,16 @@ public sealed class WorkOrderGrain(
         if (Order.Exists) return Ok(); // a retried intake (partner idempotency) gets the order as it is
         // Created and classified in one append: an order never exists half taken in.
         var merchantBefore = Order.MerchantId;
+        var classified = new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd,
+            Trimmed(order.Requirements), Now,
+            order.Terms?.DispatchSlaMinutes is { } m ? TimeSpan.FromMinutes(m) : options.DispatchSla,
+            order.Terms?.CompletionGraceHours is { } h ? TimeSpan.FromHours(h) : options.CompletionGrace,
+            order.Terms?.Skills ?? [], order.TermsVersion);
         await _journal.Record([
             new OrderCreated(WorkOrderKind.Service, order.Channel, order.CallId, order.MemberId, order.ContactName,
                 PhoneNumber.Normalize(order.ContactPhone), order.Notes, order.CreatedBy, Now),
-            new OrderClassified(order.Category, order.Address.Trim(), order.District, order.WindowStart, order.WindowEnd, Trimmed(order.Requirements), Now,
-                order.Terms?.DispatchSlaMinutes is { } m ? TimeSpan.FromMinutes(m) : options.DispatchSla,
-                order.Terms?.CompletionGraceHours is { } h ? TimeSpan.FromHours(h) : options.CompletionGrace,
-                order.Terms?.Skills ?? [], order.TermsVersion),
-        ], order.CreatedBy, Now, o => [Row(o), .. Webhooks(o)]);
+            classified,
+        ], order.CreatedBy, Now, o => [Row(o), .. Webhooks(o), .. ResidentNotice(classified, o, WorkOrderStatus.Raw, null, null)]);
         await Announce(merchantBefore);
         await Dispatch();
         return Ok();
