@@ -59,12 +59,14 @@ CREATE TABLE sms_reply (
     UNIQUE (provider, phone, sent_at, text)
 );
 
--- Wakes the senders as soon as a transaction that owes messages commits (NOTIFY is delivered at commit), instead of
--- every silo polling the outbox many times a second; they still look once a second for retries falling due.
+-- Wakes the senders as soon as a transaction that owes text messages commits (NOTIFY is delivered at commit), instead
+-- of every silo polling the outbox many times a second; they still look once a second for retries falling due.
+-- Per row and only for SMS rows: an insert that adds nothing (ON CONFLICT, a member who chose the inbox) notifies
+-- nobody, and the identical payloads of one transaction fold into one notification.
 CREATE FUNCTION notification_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('notification_outbox', '');
     RETURN NULL;
 END $$;
 CREATE TRIGGER notification_outbox_notify AFTER INSERT ON notification_outbox
-    FOR EACH STATEMENT EXECUTE FUNCTION notification_outbox_notify();
+    FOR EACH ROW WHEN (NEW.channel = 'sms') EXECUTE FUNCTION notification_outbox_notify();
