@@ -13,10 +13,9 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _deployment = await TestDeployment.Start(silos: 2, webHosts: 1, 
-            // Offers keep the configured 10 minutes here: under a loaded suite a 2 s offer once expired before the merchant's accept
-            // arrived. Expiry has its own deployment in OfferExpiryTests.
-            new() { ["HomeService:WorkOrders:AcceptTimeout"] = "00:10:00" });
+        // Offers keep the default 10 minutes here: under a loaded suite a 2 s offer once expired before the merchant's accept
+        // arrived. Expiry has its own deployment in OfferExpiryTests.
+        _deployment = await TestDeployment.Start(silos: 2, webHosts: 1);
 
         _web = _deployment.WebHosts[0];
     }
