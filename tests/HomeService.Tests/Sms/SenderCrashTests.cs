@@ -45,8 +45,15 @@ public sealed class SenderCrashTests
         var message = Assert.Single(providers.Aliyun.Messages, m => m.Phone == "13512349101");
         Assert.Equal(outId.ToString("N"), message.OutId);
 
-        var registered = await WebSession.Anonymous(web).Http.PostAsJsonAsync("/api/member/register",
-            new { phone = "13512349101", code = message.Values[0], name = "周敏", password = "Zhou2026home" });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        // Until the cluster has declared the killed silo dead, a call placed there fails (issue 19 turns that into a 503):
+        // the resident tries again, and the code still works once.
+        HttpResponseMessage? registered = null;
+        await Eventually.True(async () =>
+        {
+            registered = await WebSession.Anonymous(web).Http.PostAsJsonAsync("/api/member/register",
+                new { phone = "13512349101", code = message.Values[0], name = "周敏", password = "Zhou2026home" });
+            return (int)registered.StatusCode < 500;
+        }, TimeSpan.FromSeconds(60), "the web host serves again after the crash");
+        Assert.Equal(HttpStatusCode.Created, registered!.StatusCode);
     }
 }
