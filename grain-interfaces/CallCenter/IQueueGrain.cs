@@ -14,8 +14,12 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Leave")] Task Leave(string callId, string reason);
     /// <summary>An offer to an agent failed; the call goes back to its place at the front. False if the call is not waiting here.</summary>
     [Alias("Requeue")] Task<bool> Requeue(string callId, string missedAgentId);
-    /// <summary>The call was answered; it is no longer waiting.</summary>
-    [Alias("Answered")] Task Answered(string callId, string agentId);
+    /// <summary>
+    /// The call was answered; it is no longer waiting. One-way: an answer must not wait behind a burst of new callers
+    /// in the queue's inbox. The queue already treats the call as offered, so it is never offered again meanwhile, and
+    /// a queue that restarts before hearing this asks each of its calls how it stands.
+    /// </summary>
+    [OneWay, Alias("Answered")] Task Answered(string callId, string agentId);
     [OneWay, Alias("AgentChanged")] Task AgentChanged(AgentView agent);
     [OneWay, Alias("Reconfigure")] Task Reconfigure(QueueConfig config);
     [Alias("GetView")] Task<QueueView> GetView();

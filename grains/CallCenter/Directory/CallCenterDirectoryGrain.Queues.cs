@@ -87,11 +87,10 @@ public sealed partial class CallCenterDirectoryGrain
     }
 
     /// <summary>Each seat notifies the queues its skills reach; after a queue's skills change, the seats concerned learn their new list.</summary>
-    private async Task TellAgentsTheirQueues()
-    {
-        foreach (var agent in _agents.Values)
-            await GrainFactory.GetGrain<IAgentGrain>(agent.AgentId).ProfileChanged(agent, QueuesOf(agent));
-    }
+    private Task TellAgentsTheirQueues() =>
+        // All seats at once: one by one, a centre of fifty seats kept the directory (and every page that asks it) waiting
+        // behind fifty activations in turn.
+        Task.WhenAll(_agents.Values.Select(agent => GrainFactory.GetGrain<IAgentGrain>(agent.AgentId).ProfileChanged(agent, QueuesOf(agent))));
 
     private IReadOnlyList<string> QueuesOf(AgentProfile agent) =>
         _queues.Values.Where(q => q.Skills.Any(agent.Skills.ContainsKey)).Select(q => q.QueueId).ToList();

@@ -17,8 +17,10 @@ public sealed class AcdClusterTests
         await using var deployment = await TestDeployment.Start(silos: 3, webHosts: 0);
         // Fifty agents of equal skill, and no wrap-up so agents cycle quickly; the directory reads this on first use.
         await deployment.Sql("UPDATE call_queue SET wrap_up_seconds = 0, ring_timeout_seconds = 30");
-        for (var i = 5; i <= Agents; i++)
-            await deployment.Sql($"INSERT INTO agent (id, name, extension, skills) VALUES ('A{i:000}', '座席{i}', '{8000 + i}', '{{\"service\": 3}}')");
+        await deployment.Sql($$"""
+            INSERT INTO agent (id, name, extension, skills)
+            SELECT 'A' || lpad(i::text, 3, '0'), '座席' || i, (8000 + i)::text, '{"service": 3}' FROM generate_series(5, {{Agents}}) i
+            """);
         await deployment.Sql("UPDATE agent SET skills = '{\"service\": 3}'");
 
         var grains = deployment.Silos[0].Grains;
