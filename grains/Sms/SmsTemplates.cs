@@ -21,6 +21,8 @@ public static class SmsTemplates
             [P("company", 16), P("login", 20), P("expiresAt", 12), Link(110)], SmsUrgency.Now),
         new("order.offered", "新工单${orderNo}待接单：${category}，${district}，上门${windowStart}。请于${expiresAt}前在商户平台接单。",
             [P("orderNo", 16), P("category", 8), P("district", 6), P("windowStart", 12), P("expiresAt", 12)], SmsUrgency.Now),
+        new("order.offer-expiring", "工单${orderNo}（${category}）的接单邀请将于${expiresAt}过期，请尽快在商户平台接单。",
+            [P("orderNo", 16), P("category", 8), P("expiresAt", 12)], SmsUrgency.Now),
         new("merchant.approved", "${name}的入驻申请已通过审核，商户平台账号将另行短信告知。", [P("name", 20)], SmsUrgency.Notice),
         new("merchant.rejected", "${name}的入驻申请未通过审核，原因：${reason}。", [P("name", 20), P("reason", 30)], SmsUrgency.Notice),
         new("consultation.reply", "您的咨询${orderNo}已答复：${text}", [P("orderNo", 16), P("text", 80)], SmsUrgency.Notice),

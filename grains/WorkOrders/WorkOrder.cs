@@ -38,6 +38,9 @@ public sealed class WorkOrder : IAggregateState
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public DateTimeOffset? FirstOfferedAt { get; set; }
+    /// <summary>When the offer now open was made, and which offer its merchant was last reminded of (0: none).</summary>
+    public DateTimeOffset? OfferedAt { get; set; }
+    public int OfferRemindedAttempt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public string? EndReason { get; set; }
@@ -224,6 +227,19 @@ public sealed class WorkOrder : IAggregateState
         Status == WorkOrderStatus.Offered && MerchantId != merchantId ? Outcome.Fail("not-your-offer")
         : Move(timedOut ? WorkOrderAction.TimeOutOffer : WorkOrderAction.RefuseOffer, new OfferDeclined(merchantId, timedOut, reason, now));
 
+    /// <summary>
+    /// When the merchant holding the offer hears it is about to lapse: <paramref name="before"/> its end, once per offer,
+    /// and only for an offer at least twice that long (a reminder right after the offer is noise).
+    /// </summary>
+    public DateTimeOffset? OfferReminderDue(TimeSpan before) =>
+        Status == WorkOrderStatus.Offered && OfferExpiresAt is { } ends && OfferedAt is { } offered && OfferRemindedAttempt != OfferAttempts
+        && before > TimeSpan.Zero && ends - offered >= before * 2 ? ends - before : null;
+
+    public Outcome RemindOffer(TimeSpan before, DateTimeOffset now) =>
+        OfferReminderDue(before) is { } due && due <= now && now < OfferExpiresAt && MerchantId is { } merchant
+            ? Outcome.Of(new OfferReminded(merchant, OfferAttempts, OfferExpiresAt!.Value, now))
+            : Outcome.Fail("no-reminder-due");
+
     public Outcome Exhaust(DateTimeOffset now) => Move(WorkOrderAction.ExhaustOffers, new OffersExhausted(OfferAttempts, now));
 
     public Outcome MerchantCancel(string merchantId, string reason, DateTimeOffset now) =>
@@ -317,7 +333,9 @@ public sealed class WorkOrder : IAggregateState
             case OrderOffered x:
                 (Status, MerchantId, OfferAttempts, OfferExpiresAt) = (WorkOrderStatus.Offered, x.MerchantId, x.Attempt, x.ExpiresAt);
                 FirstOfferedAt ??= x.At;
+                OfferedAt = x.At;
                 break;
+            case OfferReminded x: OfferRemindedAttempt = x.Attempt; break;
             case OfferDeclined x: RefusedBy.Add(x.MerchantId); (Status, MerchantId, OfferExpiresAt) = (WorkOrderStatus.PendingDispatch, null, null); break;
             case OffersExhausted: Status = WorkOrderStatus.ManualDispatch; break;
             case OrderAccepted x: (Status, OfferExpiresAt, AcceptedAt) = (WorkOrderStatus.Accepted, null, x.At); break;

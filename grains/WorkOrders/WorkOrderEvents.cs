@@ -10,6 +10,8 @@ public sealed record OrderClassified(string Category, string Address, string Dis
     IReadOnlyDictionary<string, string> Requirements, DateTimeOffset At, TimeSpan? DispatchSla = null, TimeSpan? CompletionGrace = null,
     IReadOnlyList<string>? Skills = null, int TermsVersion = 0);
 public sealed record OrderOffered(string MerchantId, int Attempt, bool Manual, string? Reason, DateTimeOffset ExpiresAt, DateTimeOffset At);
+/// <summary>The merchant holding an offer was told, in its inbox and by SMS, that the offer is about to lapse.</summary>
+public sealed record OfferReminded(string MerchantId, int Attempt, DateTimeOffset ExpiresAt, DateTimeOffset At);
 public sealed record OfferDeclined(string MerchantId, bool TimedOut, string? Reason, DateTimeOffset At);
 public sealed record OffersExhausted(int Attempts, DateTimeOffset At);
 public sealed record OrderAccepted(string MerchantId, DateTimeOffset At);

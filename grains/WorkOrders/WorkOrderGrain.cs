@@ -19,7 +19,7 @@ public sealed class WorkOrderGrain(
     Microsoft.Extensions.Logging.ILogger<WorkOrderGrain> logger) : Grain, IWorkOrderGrain, IRemindable
 {
     public static readonly EventCodec Codec = new("work_order",
-        ("OrderCreated", typeof(OrderCreated)), ("OrderClassified", typeof(OrderClassified)), ("OrderOffered", typeof(OrderOffered)),
+        ("OrderCreated", typeof(OrderCreated)), ("OrderClassified", typeof(OrderClassified)), ("OrderOffered", typeof(OrderOffered)), ("OfferReminded", typeof(OfferReminded)),
         ("OfferDeclined", typeof(OfferDeclined)), ("OffersExhausted", typeof(OffersExhausted)), ("OrderAccepted", typeof(OrderAccepted)),
         ("MerchantCancelled", typeof(MerchantCancelled)), ("WorkerAssigned", typeof(WorkerAssigned)), ("WorkerEnRoute", typeof(WorkerEnRoute)),
         ("WorkerCheckedIn", typeof(WorkerCheckedIn)), ("WorkerCheckedOut", typeof(WorkerCheckedOut)), ("OrderCancelled", typeof(OrderCancelled)),
@@ -343,6 +343,10 @@ public sealed class WorkOrderGrain(
             await Decline(merchant, timedOut: true, null, "system:accept-timeout");
             await Dispatch();
         }
+        else if (Order.OfferReminderDue(options.OfferReminderBefore) <= Now && Order.MerchantId is { } holder)
+        {
+            await Run(Order.RemindOffer(options.OfferReminderBefore, Now), "system:offer-reminder", [.. OfferReminder(holder)]);
+        }
         else if (Order.Status == WorkOrderStatus.Completed && Order.CompletedAt + options.FollowUpDelay <= Now)
         {
             await Run(Order.FollowUpDue(Now), "system:follow-up");
@@ -408,6 +412,15 @@ public sealed class WorkOrderGrain(
             expiresAt = Now + options.AcceptTimeout };
         foreach (var channel in new[] { "in-app", "sms" })
             yield return NotificationOutbox.Enqueue(channel, "merchant", merchantId, "order.offered", parameters, $"{Order.OrderNo}:offer:{attempt}:{channel}");
+    }
+
+    /// <summary>The offer's merchant hears, in its inbox and by SMS, that the offer lapses soon: still no customer details.</summary>
+    private IEnumerable<ReadModelWrite> OfferReminder(string merchantId)
+    {
+        var parameters = new { orderNo = Order.OrderNo, category = Order.Category, expiresAt = Order.OfferExpiresAt };
+        foreach (var channel in new[] { "in-app", "sms" })
+            yield return NotificationOutbox.Enqueue(channel, "merchant", merchantId, "order.offer-expiring", parameters,
+                $"{Order.OrderNo}:offer:{Order.OfferAttempts}:expiring:{channel}");
     }
 
     private ReadModelWrite DecisionRow(DispatchDecision decision, string? chosen, bool manual, string? reason) => new("""
@@ -586,7 +599,7 @@ public sealed class WorkOrderGrain(
     {
         DateTimeOffset? due = Order.Status switch
         {
-            WorkOrderStatus.Offered => Order.OfferExpiresAt,
+            WorkOrderStatus.Offered => Order.OfferReminderDue(options.OfferReminderBefore) ?? Order.OfferExpiresAt,
             WorkOrderStatus.Completed => Order.CompletedAt + options.FollowUpDelay,
             _ => null,
         };

@@ -9,6 +9,9 @@ public sealed record WorkOrderOptions
     /// <summary>How long a merchant has to accept an offer before it goes to the next.</summary>
     public TimeSpan AcceptTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long before an offer lapses its merchant is reminded (inbox and SMS); offers shorter than twice this get none.</summary>
+    public TimeSpan OfferReminderBefore { get; set; } = TimeSpan.FromMinutes(3);
+
     /// <summary>Automatic offers before the order waits in the manual dispatch queue.</summary>
     public int MaxOfferAttempts { get; set; } = 3;
 

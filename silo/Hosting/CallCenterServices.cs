@@ -42,6 +42,7 @@ public static class CallCenterServices
         services.AddSingleton(new HomeService.WorkOrders.WorkOrderOptions
         {
             AcceptTimeout = config.GetValue("HomeService:WorkOrders:AcceptTimeout", TimeSpan.FromMinutes(10)),
+            OfferReminderBefore = config.GetValue("HomeService:WorkOrders:OfferReminderBefore", TimeSpan.FromMinutes(3)),
             MaxOfferAttempts = config.GetValue("HomeService:WorkOrders:MaxOfferAttempts", 3),
             FollowUpDelay = config.GetValue("HomeService:WorkOrders:FollowUpDelay", TimeSpan.FromHours(24)),
             SweepEvery = config.GetValue("HomeService:WorkOrders:SweepEvery", TimeSpan.FromMinutes(1)),

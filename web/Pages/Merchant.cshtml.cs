@@ -62,7 +62,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
                 "worker.status.Resting", "credit.reason.Rating", "credit.reason.ComplaintMinor", "credit.reason.ComplaintNormal",
                 "credit.reason.ComplaintSerious", "credit.reason.AcceptTimeout", "credit.reason.Refusal", "credit.reason.CancelAfterAccept",
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
-                "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered",
+                "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered", "notice.order.offer-expiring",
                 "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed",
                 "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys, .. LoginKeys]),
             categories = await catalogue.Names(),

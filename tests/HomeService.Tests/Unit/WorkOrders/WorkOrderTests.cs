@@ -23,6 +23,28 @@ public sealed class WorkOrderTests
     }
 
     [Fact]
+    public void An_offer_is_reminded_of_once_before_it_lapses_and_a_new_offer_gets_its_own_reminder()
+    {
+        var order = Offered();
+        var before = TimeSpan.FromMinutes(3);
+        Assert.Equal(T0.AddMinutes(7), order.OfferReminderDue(before));
+        Assert.Equal("no-reminder-due", order.RemindOffer(before, T0.AddMinutes(6)).Error);
+        Do(order, order.RemindOffer(before, T0.AddMinutes(7)));
+        Assert.Null(order.OfferReminderDue(before));
+        Assert.Equal("no-reminder-due", order.RemindOffer(before, T0.AddMinutes(8)).Error);
+
+        // The offer lapses; the next merchant's offer is reminded of again.
+        Do(order, order.Decline("M001", timedOut: true, null, T0.AddMinutes(10)));
+        Assert.Null(order.OfferReminderDue(before));
+        Do(order, order.Offer("M002", manual: false, null, TimeSpan.FromMinutes(10), T0.AddMinutes(10)));
+        Assert.Equal(T0.AddMinutes(17), order.OfferReminderDue(before));
+        // An offer shorter than twice the reminder's lead gets none, and an accepted one needs none.
+        Assert.Null(order.OfferReminderDue(TimeSpan.FromMinutes(6)));
+        Do(order, order.Accept("M002", T0.AddMinutes(11)));
+        Assert.Null(order.OfferReminderDue(before));
+    }
+
+    [Fact]
     public void Only_the_merchant_holding_the_offer_can_answer_it()
     {
         var order = Offered();
