@@ -11,7 +11,11 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
 {
     /// <summary>A claimed row: the phone resolved from its recipient (a merchant's or worker's number as it is now).</summary>
     /// <param name="Uncertain">The previous claim never wrote an answer (its sender died): a provider may already have the message.</param>
-    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain);
+    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain)
+    {
+        /// <summary>Set by the sender: a marketing or group notice to a number that replied TD.</summary>
+        public bool OptedOut { get; init; }
+    }
 
     public sealed record Sent(Guid Id, string Provider, string MessageId, string Phone, string Text, int Segments);
 
@@ -118,6 +122,18 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
             times.Add(r.GetFieldValue<DateTimeOffset>(2));
         }
         return history;
+    }
+
+    /// <summary>Which of these numbers replied TD (退订).</summary>
+    public async Task<HashSet<string>> OptedOut(string[] phones, CancellationToken ct)
+    {
+        var opted = new HashSet<string>();
+        if (phones.Length == 0) return opted;
+        await using var cmd = db.CreateCommand("SELECT phone FROM sms_opt_out WHERE phone = ANY($1)");
+        cmd.Parameters.Add(new() { Value = phones });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) opted.Add(r.GetString(0));
+        return opted;
     }
 
     /// <summary>Holds a message until a moment (quiet hours, a flow window); a hold is not an attempt.</summary>

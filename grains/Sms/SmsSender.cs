@@ -35,7 +35,10 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
     /// </summary>
     private async Task<List<SmsOutboxStore.Due>> Hold(List<SmsOutboxStore.Due> due, DateTimeOffset now, CancellationToken ct)
     {
-        var history = await outbox.History(due.Select(d => d.Phone).OfType<string>().Distinct().ToArray(), now - TimeSpan.FromDays(1), ct);
+        var phones = due.Select(d => d.Phone).OfType<string>().Distinct().ToArray();
+        var history = await outbox.History(phones, now - TimeSpan.FromDays(1), ct);
+        // A number that replied TD hears no marketing or group notice, even one queued before the reply.
+        var optedOut = due.Any(d => SmsTemplates.Find(d.Template)?.Urgency == SmsUrgency.Marketing) ? await outbox.OptedOut(phones, ct) : [];
         var (quiet, limits) = (options.QuietHours, options.FlowLimits);
         var ready = new List<SmsOutboxStore.Due>();
         foreach (var d in due.OrderBy(d => d.CreatedAt))
@@ -43,6 +46,11 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
             if (SmsTemplates.Find(d.Template) is not { } template || d.Phone is null)
             {
                 ready.Add(d); // dead-lettered with its reason by Deliver
+                continue;
+            }
+            if (template.Urgency == SmsUrgency.Marketing && optedOut.Contains(d.Phone))
+            {
+                ready.Add(d with { OptedOut = true }); // dead-lettered with its reason by Deliver
                 continue;
             }
             var key = (d.Phone, template.Kind);
@@ -74,6 +82,8 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
             return new Result.Failed(new(due.Id, null, due.Phone, null, 0, "template.unknown", $"no SMS wording for '{due.Template}'"));
         if (due.Phone is not { Length: > 0 } phone)
             return new Result.Failed(new(due.Id, null, null, null, 0, "recipient.no-phone", "the recipient has no phone number"));
+        if (due.OptedOut)
+            return new Result.Failed(new(due.Id, null, phone, null, 0, "recipient.opted-out", "the number replied TD (退订) to marketing and group notices"));
 
         var values = composer.Values(due.ParamsJson);
         var text = template.Render(values);

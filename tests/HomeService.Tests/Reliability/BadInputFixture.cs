@@ -69,6 +69,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "teamId" => "T1",
         "department" => "quality",
         "outboxId" => Guid.Empty.ToString(), // resending takes no body: an unknown message answers 404 to every probe
+        "noticeId" => Guid.Empty.ToString(), // cancelling takes no body: an unknown notice answers 404 to every probe
         "token" => "not-the-callback-token", // without the token every push is refused, bad body or not
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };

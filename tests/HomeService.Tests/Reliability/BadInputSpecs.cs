@@ -272,6 +272,13 @@ public static class BadInputSpecs
             dispatchSlaMinutes = 30, completionGraceHours = 4, acceptTimeoutMinutes = 0, maxOfferAttempts = 3, followUpDelayHours = 24, creditThreshold = 60,
             daysBelowToWarn = 30, graceDays = 30,
         }),
+        // Back office, group notices: a baseline that passes schedules a notice for tomorrow, so nothing is sent to anyone.
+        ["POST /api/admin/sms/notices/preview"] = new(new { text = "春节期间服务热线照常接听。", audience = new { kind = "merchants", category = "hourly", district = "金水区" } },
+            ["text", "audience"]),
+        ["POST /api/admin/sms/notices"] = new(new
+        {
+            id = (string?)null, text = "春节期间服务热线照常接听。", audience = new { kind = "workers", category = "hourly", district = (string?)null }, sendAt = Start,
+        }, ["text", "audience"], Formats: ["id"]),
         ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },

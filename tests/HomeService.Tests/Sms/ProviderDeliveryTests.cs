@@ -19,6 +19,7 @@ public sealed class ProviderDeliveryDeployment : IAsyncLifetime
         settings["HomeService:Sms:QuietStart"] = "00:00";
         settings["HomeService:Sms:QuietEnd"] = "00:00";
         settings["HomeService:WorkOrders:FollowUpDelay"] = "00:00:01";
+        settings["HomeService:Sms:GroupPerSecond"] = "2"; // a group notice's pacing shows with a handful of workers
         Deployment = await TestDeployment.Start(silos: 2, webHosts: 1, settings);
     }
 
@@ -227,5 +228,46 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(replies, Reply("1", now.AddMinutes(1).ToString("yyyy-MM-dd HH:mm:ss")))).StatusCode);
         Assert.Equal(4, (await agent.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/orders/{orderNo}")).GetProperty("score").GetInt32());
         Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM sms_reply WHERE phone = '13512349404' AND order_no = $1", orderNo));
+    }
+
+    [Fact]
+    public async Task A_group_notice_reaches_each_workers_phone_once_paced_with_the_opt_out_text_and_not_a_number_that_replied_TD()
+    {
+        // 赵淑珍 (W003) once replied TD to the center's number.
+        var provider = WebSession.Anonymous(fixture.Web).Http;
+        var optOut = new { extend = "", mobile = "13903710003", nationcode = "86", sign = LocalSmsProviders.SignName, text = "TD", time = 1765000000 };
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync($"/api/sms/providers/tencent/replies/{LocalSmsProviders.CallbackToken}", optOut)).StatusCode);
+        var workers = new[] { "13903710001", "13903710002", "13903710004", "13903710005", "13903710006", "13903710007" };
+
+        // The admin prices the notice to every worker first: the message as phones show it, its parts, and who it reaches.
+        using var admin = await WebSession.SignIn(fixture.Web, "admin");
+        const string Text = "春节期间（2月9日至2月17日）服务热线照常接听，上门服务请提前一天预约。";
+        var draft = new { id = Guid.NewGuid(), text = Text, audience = new { kind = "workers" } };
+        var preview = await (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices/preview", draft)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(Text + "拒收请回复R", preview.GetProperty("text").GetString());
+        Assert.Equal(workers.Length, preview.GetProperty("recipients").GetInt32());
+        Assert.Equal(1, preview.GetProperty("segmentsEach").GetInt32());
+
+        // Sent now; the form's second click sends nothing more.
+        Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
+        var template = LocalSmsProviders.AliyunTemplate("group.notice");
+        await Eventually.True(() => Task.FromResult(Providers.Aliyun.Messages.Count(m => m.TemplateCode == template) >= workers.Length),
+            TimeSpan.FromSeconds(60), "the notice reaches every worker's phone");
+        var sent = Providers.Aliyun.Messages.Where(m => m.TemplateCode == template).ToList();
+        Assert.Equal(workers.Order(), sent.Select(m => m.Phone).Order());
+        Assert.All(sent, m => Assert.Equal(Text, Assert.Single(m.Values)));
+
+        // Paced at two a second from its release: the k-th message left no sooner than k/2 seconds after it.
+        var detail = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/notices/{draft.id}");
+        var notice = detail.GetProperty("notice");
+        Assert.Equal("Released", notice.GetProperty("status").GetString());
+        Assert.Equal(workers.Length, notice.GetProperty("recipients").GetInt32());
+        var released = notice.GetProperty("releasedAt").GetDateTimeOffset();
+        var times = sent.Select(m => m.At).Order().ToList();
+        for (var k = 0; k < times.Count; k++)
+            Assert.True(times[k] >= released.AddSeconds(k / 2) - TimeSpan.FromMilliseconds(50), $"message {k} left at {times[k]:O}, released {released:O}");
+        Assert.All(detail.GetProperty("recipients").EnumerateArray(), r => Assert.Contains("****", r.GetProperty("phone").GetString()));
+        Assert.DoesNotContain(sent, m => m.Phone == "13903710003");
     }
 }

@@ -21,6 +21,7 @@ public static class BackOffice
         services.AddSingleton<Sms.SmsCallbackStore>();
         services.AddSingleton<SmsLogReader>();
         services.AddSingleton<Sms.SmsDeadLetters>();
+        services.AddSingleton<GroupNoticeReader>();
         // The city's places in this host's memory, kept current by a background poll of the places grain.
         services.AddSingleton<Data.LivePlaces>();
         services.AddHostedService(sp => sp.GetRequiredService<Data.LivePlaces>());
@@ -41,6 +42,7 @@ public static class BackOffice
         api.MapCatalogueAdminEndpoints();
         api.MapPlacesEndpoints();
         api.MapSmsEndpoints();
+        api.MapGroupNoticeEndpoints();
         return api;
     }
 }

@@ -12,7 +12,7 @@ public sealed class EventCodecCoverageTests
     {
         "HomeService.CallCenter.Calls", "HomeService.CallCenter.Agents", "HomeService.CallCenter.Queues", "HomeService.WorkOrders", "HomeService.Workers",
         "HomeService.Merchants", "HomeService.Members", "HomeService.Identity", "HomeService.Articles", "HomeService.CallCenter.Campaigns",
-        "HomeService.CallCenter.Kpis", "HomeService.CallCenter.Hotlines",
+        "HomeService.CallCenter.Kpis", "HomeService.CallCenter.Hotlines", "HomeService.Sms.GroupNotices",
     };
 
     [Theory]
@@ -44,6 +44,7 @@ public sealed class EventCodecCoverageTests
             "HomeService.CallCenter.Campaigns" => HomeService.CallCenter.Campaigns.CampaignGrain.Codec,
             "HomeService.CallCenter.Kpis" => HomeService.CallCenter.Kpis.CallCenterKpiGrain.ServiceLevelCodec,
             "HomeService.CallCenter.Hotlines" => HomeService.CallCenter.Hotlines.HotlineGrain.Codec,
+            "HomeService.Sms.GroupNotices" => HomeService.Sms.GroupNotices.GroupNoticeGrain.Codec,
             _ => QueueGrain.Codec,
         };
 }
