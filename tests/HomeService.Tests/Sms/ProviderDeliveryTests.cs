@@ -270,4 +270,25 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.All(detail.GetProperty("recipients").EnumerateArray(), r => Assert.Contains("****", r.GetProperty("phone").GetString()));
         Assert.DoesNotContain(sent, m => m.Phone == "13903710003");
     }
+
+    [Fact]
+    public async Task A_notice_set_a_few_seconds_ahead_waits_for_its_time_then_reaches_the_members_who_chose_sms()
+    {
+        using var admin = await WebSession.SignIn(fixture.Web, "admin");
+        var text = $"本周六会员服务日，保洁服务九折（{Guid.NewGuid().ToString("N")[..6]}）。";
+        var sendAt = DateTimeOffset.UtcNow.AddSeconds(8);
+        var draft = new { id = Guid.NewGuid(), text, audience = new { kind = "members" }, sendAt };
+        Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
+        var waiting = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/notices/{draft.id}");
+        Assert.Equal("Scheduled", waiting.GetProperty("notice").GetProperty("status").GetString());
+
+        // The reminder releases it at its time: the demo's two members (both chose SMS) get it, none before then.
+        List<SimMessage> arrived = [];
+        await Eventually.True(() => Task.FromResult((arrived = Providers.Aliyun.Messages.Where(m => m.Values.FirstOrDefault() == text).ToList())
+            .Select(m => m.Phone).Intersect(["13800138000", "13700137000"]).Count() == 2), TimeSpan.FromSeconds(90), "the notice reaches both members");
+        Assert.All(arrived, m => Assert.True(m.At >= sendAt - TimeSpan.FromMilliseconds(50), $"{m.Phone} got it at {m.At:O}, before {sendAt:O}"));
+        Assert.Equal(arrived.Count, arrived.Select(m => m.Phone).Distinct().Count());
+        var released = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/notices/{draft.id}");
+        Assert.Equal("Released", released.GetProperty("notice").GetProperty("status").GetString());
+    }
 }
