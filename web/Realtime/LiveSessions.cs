@@ -14,6 +14,7 @@ namespace HomeService.Web.Realtime;
 public sealed class LiveSessions(IGrainFactory grains, ILogger<LiveSessions> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AskFor = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, Held> _held = new();
 
     private sealed record Held(string Login, string Stamp, HubCallerContext Context);
@@ -47,7 +48,16 @@ public sealed class LiveSessions(IGrainFactory grains, ILogger<LiveSessions> log
         Parallel.ForEachAsync(_held.Values.GroupBy(h => h.Login), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
             async (person, _) =>
             {
-                var account = await grains.GetGrain<IUserAccountGrain>(person.Key).Get();
+                // One slow answer (a busy or moving grain) must not hold up the sweep of everyone else: it is asked again next time.
+                UserAccount? account;
+                try
+                {
+                    account = await grains.GetGrain<IUserAccountGrain>(person.Key).Get().WaitAsync(AskFor, ct);
+                }
+                catch (TimeoutException)
+                {
+                    return;
+                }
                 foreach (var held in person)
                 {
                     if (account is not null && !account.Disabled && account.SecurityStamp == held.Stamp) continue;
