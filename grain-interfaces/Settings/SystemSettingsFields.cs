@@ -1,6 +1,9 @@
 namespace HomeService.Settings;
 
-/// <summary>The settings' names, in the order pages list them, and the range each may take (part of the contract, like the record).</summary>
+/// <summary>
+/// The numeric settings' names, in the order pages list them, and the range each may take (part of the contract, like the
+/// record). The duty phone, the one text setting, follows them as <see cref="DutyPhone"/>.
+/// </summary>
 public static class SystemSettingsFields
 {
     public static readonly IReadOnlyDictionary<string, (int Min, int Max)> Ranges = new Dictionary<string, (int, int)>
@@ -14,6 +17,8 @@ public static class SystemSettingsFields
         ["daysBelowToWarn"] = (1, 365),
         ["graceDays"] = (1, 365),
     };
+
+    public const string DutyPhone = "dutyPhone";
 
     public static IEnumerable<(string Field, int Value)> Values(SystemSettings s) =>
     [

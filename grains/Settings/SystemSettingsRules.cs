@@ -11,6 +11,8 @@ public static class SystemSettingsRules
             var (min, max) = SystemSettingsFields.Ranges[field];
             if (value < min || value > max) errors[field] = [$"range:{min}-{max}"];
         }
+        // Empty means nobody is on duty by SMS; anything else must be a mobile, since a landline cannot take an SMS.
+        if (!string.IsNullOrEmpty(s.DutyPhone) && !PhoneNumber.IsMobile(s.DutyPhone)) errors[SystemSettingsFields.DutyPhone] = ["mobile"];
         return errors;
     }
 }

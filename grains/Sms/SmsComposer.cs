@@ -5,7 +5,7 @@ namespace HomeService.Sms;
 
 /// <summary>
 /// Turns an outbox row's parameters into the values a template shows: times in Beijing time ("12月7日 14:00"), a service
-/// category by its Chinese name, a link with the site's address in front. Secret values (a code) are masked in the text
+/// category or a deadline by its Chinese name, a link with the site's address in front. Secret values (a code) are masked in the text
 /// the SMS log keeps.
 /// </summary>
 public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryName)
@@ -23,6 +23,7 @@ public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryNa
             values[p.Name] = p.Name switch
             {
                 "category" => categoryName(raw) ?? raw,
+                "clock" => SlaClockNames.Name(raw),
                 "link" => siteUrl.TrimEnd('/') + "/" + raw.TrimStart('/'),
                 _ when p.Value.ValueKind == JsonValueKind.String && raw.Length >= 20 && raw[4] == '-' && raw[10] == 'T'
                     && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) => BeijingTime(at),

@@ -45,6 +45,8 @@ public static class SmsTemplates
             [P("complaintNo", 16), P("relatedOrderNo", 16)], SmsUrgency.Notice),
         new("worker.certificate-expiring", "服务人员${name}的证件将于${expires}到期（还有${daysLeft}天），请及时更新，以免影响派单。",
             [P("name", 10), P("expires", 10), P("daysLeft", 3)], SmsUrgency.Notice),
+        new("order.sla-breached", "工单${orderNo}已超过${clock}时限（${deadline}），请值班主管及时处理。",
+            [P("orderNo", 16), P("clock", 4), P("deadline", 12)], SmsUrgency.Now),
         // A group notice (消息通知) an admin writes: approved with one variable, and always the opt-out text.
         new("group.notice", "${content}拒收请回复R", [P("content", 180)], SmsUrgency.Marketing),
     ];

@@ -447,7 +447,7 @@ public sealed class WorkOrderGrain(
         };
         await _journal.Record(e, actor, Now, order =>
             [Row(order), .. Webhooks(order), .. ResidentNotice(e, order, statusBefore, workerBefore, worker), .. WorkerNotice(e, order),
-             .. FollowUpSms(e, order), .. extra]);
+             .. FollowUpSms(e, order), .. DutyNotices.Breach(e, order, options.DutyPhone), .. extra]);
         await Announce(merchantBefore, workerBefore);
         if (Order.Status != statusBefore || Order.WorkerId != workerBefore) await TrySyncWorker(workerBefore);
         await TryScheduleDeadline();

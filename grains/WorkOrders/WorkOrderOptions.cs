@@ -31,6 +31,9 @@ public sealed record WorkOrderOptions
     public (TimeSpan Respond, TimeSpan Resolve) ComplaintSla(string? severity) =>
         severity is not null && ComplaintSlas.TryGetValue(severity, out var sla) ? sla : WorkOrder.DefaultComplaintSla(severity);
 
+    /// <summary>The duty supervisor's mobile (值班手机): an SLA breach is sent there by SMS. None: the boards only.</summary>
+    public string? DutyPhone { get; set; }
+
     /// <summary>How often the sweeper looks for orders stuck between two steps, and how old "stuck" is.</summary>
     public TimeSpan SweepEvery { get; init; } = TimeSpan.FromMinutes(1);
 }

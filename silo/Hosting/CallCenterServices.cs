@@ -48,6 +48,7 @@ public static class CallCenterServices
             SweepEvery = config.GetValue("HomeService:WorkOrders:SweepEvery", TimeSpan.FromMinutes(1)),
             DispatchSla = config.GetValue("HomeService:WorkOrders:DispatchSla", TimeSpan.FromMinutes(30)),
             CompletionGrace = config.GetValue("HomeService:WorkOrders:CompletionGrace", TimeSpan.FromHours(4)),
+            DutyPhone = config.GetValue<string?>("HomeService:WorkOrders:DutyPhone"),
             // "HomeService:WorkOrders:ComplaintSla:high:Respond" = "04:00:00", and so on per severity.
             ComplaintSlas = new[] { "low", "medium", "high" }.ToDictionary(s => s, s =>
             {

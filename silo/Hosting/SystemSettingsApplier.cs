@@ -45,6 +45,7 @@ public sealed class SystemSettingsApplier(IGrainFactory grains, WorkOrderOptions
         orders.AcceptTimeout = TimeSpan.FromMinutes(s.AcceptTimeoutMinutes);
         orders.MaxOfferAttempts = s.MaxOfferAttempts;
         orders.FollowUpDelay = TimeSpan.FromHours(s.FollowUpDelayHours);
+        orders.DutyPhone = s.DutyPhone;
         standing.Threshold = s.CreditThreshold;
         standing.DaysBelowToWarn = s.DaysBelowToWarn;
         standing.GraceDays = s.GraceDays;
@@ -54,5 +55,6 @@ public sealed class SystemSettingsApplier(IGrainFactory grains, WorkOrderOptions
     /// <summary>The configured values as settings: whole minutes, hours and days, as the settings page shows them.</summary>
     public static ConfiguredSettings FromOptions(WorkOrderOptions o, StandingPolicy p) => new(new SystemSettings(
         (int)Math.Round(o.DispatchSla.TotalMinutes), Math.Max(1, (int)Math.Round(o.CompletionGrace.TotalHours)), Math.Max(1, (int)Math.Round(o.AcceptTimeout.TotalMinutes)),
-        o.MaxOfferAttempts, Math.Max(1, (int)Math.Round(o.FollowUpDelay.TotalHours)), p.Threshold, p.DaysBelowToWarn, p.GraceDays));
+        o.MaxOfferAttempts, Math.Max(1, (int)Math.Round(o.FollowUpDelay.TotalHours)), p.Threshold, p.DaysBelowToWarn, p.GraceDays,
+        string.IsNullOrEmpty(o.DutyPhone) ? null : o.DutyPhone));
 }

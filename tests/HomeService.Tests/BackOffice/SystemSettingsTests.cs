@@ -20,18 +20,21 @@ public sealed class SystemSettingsTests
         Assert.InRange(before, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10.5)); // the configured 10 minutes
 
         var settings = await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/settings");
-        var values = JsonSerializer.Deserialize<Dictionary<string, int>>(settings.GetProperty("values").GetRawText())!;
-        var bad = new Dictionary<string, int>(values) { ["acceptTimeoutMinutes"] = 0, ["maxOfferAttempts"] = 99 };
+        var values = JsonSerializer.Deserialize<Dictionary<string, object?>>(settings.GetProperty("values").GetRawText())!;
+        Assert.Null(values["dutyPhone"]); // nobody's mobile until an operator gives one
+        var bad = new Dictionary<string, object?>(values) { ["acceptTimeoutMinutes"] = 0, ["maxOfferAttempts"] = 99, ["dutyPhone"] = "037112345678" };
         var refused = await admin.Http.PutAsJsonAsync("/api/admin/settings", bad);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("acceptTimeoutMinutes", out _) && errors.TryGetProperty("maxOfferAttempts", out _));
+        Assert.Contains("座机收不到短信", errors.GetProperty("dutyPhone")[0].GetString());
         Assert.Equal(0, (await admin.Http.GetFromJsonAsync<JsonElement>("/api/admin/settings")).GetProperty("version").GetInt32());
 
-        var changed = await admin.Http.PutAsJsonAsync("/api/admin/settings", new Dictionary<string, int>(values) { ["acceptTimeoutMinutes"] = 45 });
+        var changed = await admin.Http.PutAsJsonAsync("/api/admin/settings",
+            new Dictionary<string, object?>(values) { ["acceptTimeoutMinutes"] = 45, ["dutyPhone"] = "13900007777" });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         await Eventually.True(() => Task.FromResult(deployment.Silos.All(silo =>
-                silo.App.Services.GetRequiredService<HomeService.WorkOrders.WorkOrderOptions>().AcceptTimeout == TimeSpan.FromMinutes(45))),
+                silo.App.Services.GetRequiredService<HomeService.WorkOrders.WorkOrderOptions>() is { AcceptTimeout.TotalMinutes: 45, DutyPhone: "13900007777" })),
             TimeSpan.FromSeconds(10), "every silo has applied the new setting");
         var after = await Offered(agent);
         Assert.InRange(after, TimeSpan.FromMinutes(44), TimeSpan.FromMinutes(45.5));

@@ -270,7 +270,7 @@ public static class BadInputSpecs
         ["PUT /api/admin/settings"] = new(new
         {
             dispatchSlaMinutes = 30, completionGraceHours = 4, acceptTimeoutMinutes = 0, maxOfferAttempts = 3, followUpDelayHours = 24, creditThreshold = 60,
-            daysBelowToWarn = 30, graceDays = 30,
+            daysBelowToWarn = 30, graceDays = 30, dutyPhone = "13900001234",
         }),
         // Back office, group notices: a baseline that passes schedules a notice for tomorrow, so nothing is sent to anyone.
         ["POST /api/admin/sms/notices/preview"] = new(new { text = "春节期间服务热线照常接听。", audience = new { kind = "merchants", category = "hourly", district = "金水区" } },

@@ -10,6 +10,7 @@ namespace HomeService.Web.Pages.Admin;
 public sealed class SettingsModel(IGrainFactory grains, UiText text) : PageModel
 {
     [BindProperty] public Dictionary<string, int?> Values { get; set; } = new();
+    [BindProperty] public string? DutyPhone { get; set; }
     public SettingsSnapshot Snapshot { get; private set; } = null!;
     public Dictionary<string, string> Errors { get; private set; } = new();
     public bool Saved { get; private set; }
@@ -20,6 +21,7 @@ public sealed class SettingsModel(IGrainFactory grains, UiText text) : PageModel
     {
         Snapshot = await grains.GetGrain<ISystemSettingsGrain>(0).Get();
         Values = SystemSettingsFields.Values(Snapshot.Values).ToDictionary(v => v.Field, v => (int?)v.Value);
+        DutyPhone = Snapshot.Values.DutyPhone;
         Saved = saved == true;
     }
 
@@ -31,7 +33,8 @@ public sealed class SettingsModel(IGrainFactory grains, UiText text) : PageModel
         if (Errors.Count > 0) return Page();
         int V(string f) => Values[f]!.Value;
         var settings = new SystemSettings(V("dispatchSlaMinutes"), V("completionGraceHours"), V("acceptTimeoutMinutes"), V("maxOfferAttempts"),
-            V("followUpDelayHours"), V("creditThreshold"), V("daysBelowToWarn"), V("graceDays"));
+            V("followUpDelayHours"), V("creditThreshold"), V("daysBelowToWarn"), V("graceDays"),
+            string.IsNullOrWhiteSpace(DutyPhone) ? null : PhoneNumber.Normalize(DutyPhone));
         var result = await grains.GetGrain<ISystemSettingsGrain>(0).Save(settings, AccountCommands.Actor(User));
         if (result.Succeeded) return Redirect("/admin/settings?saved=true");
         Errors = result.Errors!.ToDictionary(e => e.Key, e => text.Validation(e.Key, e.Value[0], "settings"));
