@@ -100,7 +100,8 @@ public sealed class AliyunSim(TimeProvider clock) : SimProvider
             {
                 SmsSendDetailDTO = found.Select(m => new
                 {
-                    PhoneNum = m.Phone, SendStatus = Delivers(m) ? 3 : 2, ErrCode = Delivers(m) ? "DELIVERED" : "MN:0017", m.TemplateCode, OutId = m.OutId ?? "",
+                    PhoneNum = m.Phone, SendStatus = NeverReported(m) ? 1 : Delivers(m) ? 3 : 2,
+                    ErrCode = NeverReported(m) ? "" : Delivers(m) ? "DELIVERED" : "MN:0017", m.TemplateCode, OutId = m.OutId ?? "",
                     SendDate = TimeZoneInfo.ConvertTime(m.At, beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 }),
             },

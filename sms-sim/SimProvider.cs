@@ -23,6 +23,9 @@ public abstract class SimProvider
     /// <summary>Whether the carrier delivers a message (what reports and the status query say); all are delivered unless a test says otherwise.</summary>
     public Func<SimMessage, bool> Delivers { get; set; } = _ => true;
 
+    /// <summary>Messages the carrier never reports on: the status query keeps saying it waits for the carrier's receipt.</summary>
+    public Func<SimMessage, bool> NeverReported { get; set; } = _ => false;
+
     /// <summary>Runs after a message is taken and before the answer goes back.</summary>
     public Func<SimMessage, Task>? AfterTaking { get; set; }
 

@@ -112,7 +112,7 @@ public sealed class TencentSim(TimeProvider clock) : SimProvider
     {
         var phone = Text(p, "PhoneNumber") ?? "";
         var from = p.TryGetProperty("BeginTime", out var b) ? DateTimeOffset.FromUnixTimeSeconds(b.GetInt64()) : DateTimeOffset.MinValue;
-        var found = Messages.Where(m => m.Provider == "tencent" && "+86" + m.Phone == phone && m.At >= from).Take(100);
+        var found = Messages.Where(m => m.Provider == "tencent" && "+86" + m.Phone == phone && m.At >= from && !NeverReported(m)).Take(100);
         return TypedResults.Json(new
         {
             Response = new

@@ -13,7 +13,8 @@ public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryNa
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     public const string Masked = "******";
 
-    public Dictionary<string, string> Values(string paramsJson)
+    /// <param name="categoryNow">The category's name as read with the row, so a category made a moment ago never shows as its code.</param>
+    public Dictionary<string, string> Values(string paramsJson, string? categoryNow = null)
     {
         var values = new Dictionary<string, string>();
         using var doc = JsonDocument.Parse(paramsJson);
@@ -22,7 +23,7 @@ public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryNa
             var raw = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.ValueKind == JsonValueKind.Null ? "" : p.Value.GetRawText();
             values[p.Name] = p.Name switch
             {
-                "category" => categoryName(raw) ?? raw,
+                "category" => categoryNow ?? categoryName(raw) ?? raw,
                 "clock" => SlaClockNames.Name(raw),
                 "link" => siteUrl.TrimEnd('/') + "/" + raw.TrimStart('/'),
                 _ when p.Value.ValueKind == JsonValueKind.String && raw.Length >= 20 && raw[4] == '-' && raw[10] == 'T'

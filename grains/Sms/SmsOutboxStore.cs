@@ -11,7 +11,10 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
 {
     /// <summary>A claimed row: the phone resolved from its recipient (a merchant's or worker's number as it is now).</summary>
     /// <param name="Uncertain">The previous claim never wrote an answer (its sender died): a provider may already have the message.</param>
-    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain)
+    /// <param name="AvoidProvider">A resend of a message whose fate stayed unknown there: it goes through any provider but this one.</param>
+    /// <param name="CategoryName">The Chinese name of the service category in its parameters, as the catalogue has it now.</param>
+    public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain,
+        string? AvoidProvider = null, string? CategoryName = null)
     {
         /// <summary>Set by the sender: a marketing or group notice to a number that replied TD.</summary>
         public bool OptedOut { get; init; }
@@ -29,7 +32,8 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
                   WHERE channel = 'sms' AND sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
                   ORDER BY coalesce(next_attempt_at, created_at) LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight,
+            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight, o.avoid_provider,
+                (SELECT c.name_zh FROM service_category c WHERE c.code = o.params->>'category'),
                 CASE o.recipient_kind
                     WHEN 'phone' THEN o.recipient_id
                     WHEN 'merchant' THEN (SELECT phone FROM merchant WHERE id = o.recipient_id)
@@ -43,8 +47,8 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         var due = new List<Due>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(6) ? null : r.GetString(6),
-                r.GetBoolean(5)));
+            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(8) ? null : r.GetString(8),
+                r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
         return due;
     }
 

@@ -7,7 +7,7 @@ namespace HomeService.Sms;
 /// after an attempt with no recorded answer (still in flight) is first looked up at the providers by that out id, so a sender that died
 /// between the provider's answer and writing it down never makes the phone ring twice. A provider that cannot take a
 /// message for reasons not the message's own hands it to the failover provider; a message that can never go is
-/// dead-lettered with the reason.
+/// dead-lettered with the reason. A resend of a message whose fate stayed unknown keeps away from the provider that lost it.
 /// </summary>
 public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider> providers, SmsOptions options, SmsComposer composer,
     TimeProvider clock, ILogger<SmsSender> logger)
@@ -85,7 +85,7 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
         if (due.OptedOut)
             return new Result.Failed(new(due.Id, null, phone, null, 0, "recipient.opted-out", "the number replied TD (退订) to marketing and group notices"));
 
-        var values = composer.Values(due.ParamsJson);
+        var values = composer.Values(due.ParamsJson, due.CategoryName);
         var text = template.Render(values);
         var logged = SmsComposer.LoggedText(template, values);
         string? lastError = null;
@@ -107,7 +107,7 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
                 }
             }
         }
-        foreach (var provider in providers)
+        foreach (var provider in providers.Where(p => p.Name != due.AvoidProvider))
         {
             if (options.TemplateCode(provider.Name, template.Kind) is not { } code)
             {

@@ -1,0 +1,3 @@
+-- A message whose fate no provider would tell (state 'unknown') may go again through the other provider: the new row
+-- names the provider to keep away from and the row it stands in for, so the SMS log can show both.
+ALTER TABLE notification_outbox ADD COLUMN avoid_provider text, ADD COLUMN resend_of uuid;
