@@ -3,12 +3,19 @@ namespace HomeService.Sms;
 /// <summary>
 /// The providers' flow control, kept before sending instead of learned from refusals: per number, at most
 /// <see cref="CodesPerMinute"/> a minute, <see cref="CodesPerHour"/> an hour and <see cref="CodesPerDay"/> a day of
-/// verification codes (Alibaba Cloud's published limits), and <see cref="NoticesPerDay"/> a day of any one other kind.
-/// A message over a window waits until the window has room.
+/// verification codes (Alibaba Cloud's published limits), <see cref="NoticesPerDay"/> a day of any one other kind, and
+/// the same text to a number at most once in <see cref="SameTextWithin"/> (Tencent Cloud's default). A message over a
+/// window waits until the window has room.
 /// </summary>
 public sealed record SmsFlowLimits(int CodesPerMinute = 1, int CodesPerHour = 5, int CodesPerDay = 10, int NoticesPerDay = 50)
 {
     public const string CodeKind = "verification.code";
+
+    public static readonly TimeSpan SameTextWithin = TimeSpan.FromSeconds(30);
+
+    /// <summary>When a text may go to a number that was sent these texts lately; null if now.</summary>
+    public static DateTimeOffset? SameTextNotBefore(string text, IEnumerable<(DateTimeOffset At, string Text)> sentBefore, DateTimeOffset now) =>
+        sentBefore.Where(s => s.Text == text && s.At > now - SameTextWithin).Select(s => (DateTimeOffset?)(s.At + SameTextWithin)).Max();
 
     /// <summary>
     /// When a message of <paramref name="kind"/> may go, given when that number was last sent that kind (any order,

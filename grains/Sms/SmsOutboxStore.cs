@@ -108,22 +108,29 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>When each of these numbers was last sent each kind (not counting dead letters), since <paramref name="since"/>.</summary>
-    public async Task<Dictionary<(string Phone, string Kind), List<DateTimeOffset>>> History(string[] phones, DateTimeOffset since, CancellationToken ct)
+    /// <summary>What these numbers were sent since <paramref name="since"/> (not counting dead letters): when, by kind, and the texts sent since <paramref name="textsSince"/>.</summary>
+    public sealed record Sending(Dictionary<(string Phone, string Kind), List<DateTimeOffset>> Times, Dictionary<string, List<(DateTimeOffset At, string Text)>> Texts);
+
+    public async Task<Sending> History(string[] phones, DateTimeOffset since, DateTimeOffset textsSince, CancellationToken ct)
     {
-        var history = new Dictionary<(string, string), List<DateTimeOffset>>();
+        var history = new Sending([], []);
         if (phones.Length == 0) return history;
         await using var cmd = db.CreateCommand("""
-            SELECT phone, template, attempted_at FROM sms_message WHERE phone = ANY($1) AND attempted_at > $2 AND state <> 'dead'
+            SELECT phone, template, attempted_at, CASE WHEN attempted_at > $3 THEN text END FROM sms_message
+            WHERE phone = ANY($1) AND attempted_at > $2 AND state <> 'dead'
             """);
         cmd.Parameters.Add(new() { Value = phones });
         cmd.Parameters.Add(new() { Value = since });
+        cmd.Parameters.Add(new() { Value = textsSince });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var key = (r.GetString(0), r.GetString(1));
-            if (!history.TryGetValue(key, out var times)) history[key] = times = [];
+            if (!history.Times.TryGetValue(key, out var times)) history.Times[key] = times = [];
             times.Add(r.GetFieldValue<DateTimeOffset>(2));
+            if (r.IsDBNull(3)) continue;
+            if (!history.Texts.TryGetValue(key.Item1, out var texts)) history.Texts[key.Item1] = texts = [];
+            texts.Add((r.GetFieldValue<DateTimeOffset>(2), r.GetString(3)));
         }
         return history;
     }

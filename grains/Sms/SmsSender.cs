@@ -30,13 +30,13 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
     }
 
     /// <summary>
-    /// Holds what must wait (quiet hours, a per-number window that is full) and returns the rest. Messages in the same
-    /// round count against each other's windows.
+    /// Holds what must wait (quiet hours, a per-number window that is full, the same text sent to the number moments ago)
+    /// and returns the rest. Messages in the same round count against each other's windows.
     /// </summary>
     private async Task<List<SmsOutboxStore.Due>> Hold(List<SmsOutboxStore.Due> due, DateTimeOffset now, CancellationToken ct)
     {
         var phones = due.Select(d => d.Phone).OfType<string>().Distinct().ToArray();
-        var history = await outbox.History(phones, now - TimeSpan.FromDays(1), ct);
+        var history = await outbox.History(phones, now - TimeSpan.FromDays(1), now - SmsFlowLimits.SameTextWithin, ct);
         // A number that replied TD hears no marketing or group notice, even one queued before the reply.
         var optedOut = due.Any(d => SmsTemplates.Find(d.Template)?.Urgency == SmsUrgency.Marketing) ? await outbox.OptedOut(phones, ct) : [];
         var (quiet, limits) = (options.QuietHours, options.FlowLimits);
@@ -54,17 +54,23 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
                 continue;
             }
             var key = (d.Phone, template.Kind);
-            if (!history.TryGetValue(key, out var sent)) history[key] = sent = [];
+            if (!history.Times.TryGetValue(key, out var sent)) history.Times[key] = sent = [];
+            if (!history.Texts.TryGetValue(d.Phone, out var texts)) history.Texts[d.Phone] = texts = [];
+            var text = SmsComposer.LoggedText(template, composer.Values(d.ParamsJson, d.CategoryName));
             var quietUntil = quiet.HoldUntil(template.Urgency, now);
             var windowUntil = limits.NotBefore(template.Kind, sent, now);
-            if (quietUntil is null && windowUntil is null)
+            var sameTextUntil = SmsFlowLimits.SameTextNotBefore(text, texts, now);
+            if (quietUntil is null && windowUntil is null && sameTextUntil is null)
             {
                 sent.Add(now);
+                texts.Add((now, text));
                 ready.Add(d);
                 continue;
             }
-            var (until, reason) = windowUntil is { } w && (quietUntil is not { } q || w > q) ? (w, "held: per-number limit") : (quietUntil!.Value, "held: quiet hours");
-            await outbox.Hold(d.Id, until, reason, ct);
+            // The latest of the holds wins, and names itself.
+            (DateTimeOffset? At, string Why)[] holds = [(quietUntil, "held: quiet hours"), (windowUntil, "held: per-number limit"), (sameTextUntil, "held: same text lately")];
+            var latest = holds.Where(h => h.At is not null).MaxBy(h => h.At!.Value);
+            await outbox.Hold(d.Id, latest.At!.Value, latest.Why, ct);
         }
         return ready;
     }

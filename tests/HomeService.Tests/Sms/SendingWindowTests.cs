@@ -6,7 +6,8 @@ namespace HomeService.Tests.Sms;
 
 /// <summary>
 /// On a clock set to 23:00 Beijing time: a resident's code goes at once, while notices about orders wait for 08:00; in the
-/// morning they go, but no more of one kind to one number than the daily window allows.
+/// morning they go, but no more of one kind to one number than the daily window allows, and the same text to a number
+/// not twice within 30 s.
 /// </summary>
 public sealed class SendingWindowTests
 {
@@ -24,6 +25,13 @@ public sealed class SendingWindowTests
             SELECT 'sms', 'phone', '13912345601', 'member.order.accepted',
                    jsonb_build_object('orderNo', 'WO20261208000' || n, 'category', 'home-clean', 'windowStart', '2026-12-09T02:00:00+00:00'), 'window:' || n
             FROM generate_series(1, 3) n
+            """);
+        // An order rescheduled twice to the same time: two notices, one text.
+        await deployment.Sql("""
+            INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key)
+            SELECT 'sms', 'phone', '13912345602', 'member.order.rescheduled',
+                   '{"orderNo": "WO20261208009", "windowStart": "2026-12-10T02:00:00+00:00"}', 'same-text:' || n
+            FROM generate_series(1, 2) n
             """);
 
         var code = await DevSmsInbox.NextCode(web, "13512349201", async () => Assert.Equal(HttpStatusCode.OK,
@@ -43,5 +51,13 @@ public sealed class SendingWindowTests
             TimeSpan.FromSeconds(30), "the third waits for the daily window");
         Assert.Equal(2, (await DevSmsInbox.Messages(web, "13912345601")).Count);
         Assert.All(await DevSmsInbox.Messages(web, "13912345601"), m => Assert.StartsWith("您的订单WO20261208000", m.Text));
+
+        // The same text went once; the second waits out Tencent Cloud's 30 s, then goes.
+        Assert.Single(await DevSmsInbox.Messages(web, "13912345602"));
+        await Eventually.True(async () => await deployment.Scalar<long>(
+                "SELECT count(*) FROM notification_outbox WHERE recipient_id = '13912345602' AND sent_at IS NULL AND last_error = 'held: same text lately'") == 1,
+            TimeSpan.FromSeconds(30), "the repeated text is held");
+        clock.MoveTo(new DateTimeOffset(2026, 3, 11, 8, 0, 32, Beijing));
+        await Eventually.True(async () => (await DevSmsInbox.Messages(web, "13912345602")).Count == 2, TimeSpan.FromSeconds(30), "it goes 30 s later");
     }
 }

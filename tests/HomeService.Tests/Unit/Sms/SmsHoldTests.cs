@@ -61,4 +61,14 @@ public sealed class SmsHoldTests
         var fifty = Enumerable.Range(1, 50).Select(i => now.AddMinutes(-i)).ToList();
         Assert.Equal(fifty[49].AddDays(1), new SmsFlowLimits().NotBefore("member.order.accepted", fifty, now));
     }
+
+    [Fact]
+    public void The_same_text_to_a_number_waits_thirty_seconds_a_different_one_does_not()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 10, 0, 0, TimeSpan.FromHours(8));
+        (DateTimeOffset, string)[] sent = [(now.AddSeconds(-10), "您的订单WO1已改约"), (now.AddSeconds(-40), "您的订单WO2已改约")];
+        Assert.Equal(now.AddSeconds(20), SmsFlowLimits.SameTextNotBefore("您的订单WO1已改约", sent, now));
+        Assert.Null(SmsFlowLimits.SameTextNotBefore("您的订单WO2已改约", sent, now));
+        Assert.Null(SmsFlowLimits.SameTextNotBefore("您的订单WO3已改约", sent, now));
+    }
 }
