@@ -4,7 +4,8 @@ namespace HomeService.Sms;
 /// The providers' flow control, kept before sending instead of learned from refusals: per number, at most
 /// <see cref="CodesPerMinute"/> a minute, <see cref="CodesPerHour"/> an hour and <see cref="CodesPerDay"/> a day of
 /// verification codes (Alibaba Cloud's published limits), <see cref="NoticesPerDay"/> a day of any one other kind, and
-/// the same text to a number at most once in <see cref="SameTextWithin"/> (Tencent Cloud's default). A message over a
+/// the same text to a number at most once in <see cref="SameTextWithin"/> (Tencent Cloud's default); an alert that
+/// merges goes at most once per <see cref="SmsDigests.Every"/>, the rest wait to go as one digest. A message over a
 /// window waits until the window has room.
 /// </summary>
 public sealed record SmsFlowLimits(int CodesPerMinute = 1, int CodesPerHour = 5, int CodesPerDay = 10, int NoticesPerDay = 50)
@@ -25,6 +26,7 @@ public sealed record SmsFlowLimits(int CodesPerMinute = 1, int CodesPerHour = 5,
     {
         IEnumerable<(TimeSpan Window, int Max)> windows = kind == CodeKind
             ? [(TimeSpan.FromMinutes(1), CodesPerMinute), (TimeSpan.FromHours(1), CodesPerHour), (TimeSpan.FromDays(1), CodesPerDay)]
+            : SmsDigests.Merges(kind) ? [(SmsDigests.Every, 1)]
             : [(TimeSpan.FromDays(1), NoticesPerDay)];
         DateTimeOffset? until = null;
         foreach (var (window, max) in windows)

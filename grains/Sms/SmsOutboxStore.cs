@@ -125,7 +125,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            var key = (r.GetString(0), r.GetString(1));
+            var key = (r.GetString(0), SmsDigests.WindowKind(r.GetString(1)));
             if (!history.Times.TryGetValue(key, out var times)) history.Times[key] = times = [];
             times.Add(r.GetFieldValue<DateTimeOffset>(2));
             if (r.IsDBNull(3)) continue;
@@ -133,6 +133,46 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
             texts.Add((r.GetFieldValue<DateTimeOffset>(2), r.GetString(3)));
         }
         return history;
+    }
+
+    /// <summary>
+    /// Absorbs the unsent alerts of the same kind to the same recipient that no sender holds into this one, which becomes
+    /// their digest, all in one transaction: each absorbed row is done, pointing at its carrier. Returns the digest's
+    /// template and parameters, or null when there was nothing to absorb.
+    /// </summary>
+    public async Task<(string Template, string ParamsJson)?> Merge(Guid carrierId, string digestKind, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var absorb = new NpgsqlCommand("""
+            UPDATE notification_outbox o SET sent_at = $2, merged_into = $1, next_attempt_at = NULL, last_error = NULL, in_flight = false
+            FROM notification_outbox c
+            WHERE c.id = $1 AND o.id IN (
+                SELECT s.id FROM notification_outbox s JOIN notification_outbox c2 ON c2.id = $1
+                WHERE s.channel = 'sms' AND s.template = c2.template AND s.recipient_kind = c2.recipient_kind AND s.recipient_id = c2.recipient_id
+                  AND s.id <> c2.id AND s.sent_at IS NULL AND s.dead_at IS NULL AND NOT s.in_flight
+                FOR UPDATE OF s SKIP LOCKED)
+            RETURNING c.params->>'orderNo', o.params->>'orderNo', o.created_at
+            """, conn, tx);
+        absorb.Parameters.Add(new() { Value = carrierId });
+        absorb.Parameters.Add(new() { Value = now });
+        string? first = null;
+        var others = new List<(string OrderNo, DateTimeOffset At)>();
+        await using (var r = await absorb.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct))
+            {
+                first = r.IsDBNull(0) ? "" : r.GetString(0);
+                others.Add((r.IsDBNull(1) ? "" : r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
+            }
+        if (first is null) return null;
+        var json = System.Text.Json.JsonSerializer.Serialize(SmsDigests.Parameters([first, .. others.OrderBy(o => o.At).Select(o => o.OrderNo)]));
+        await using var become = new NpgsqlCommand("UPDATE notification_outbox SET template = $2, params = $3::jsonb WHERE id = $1", conn, tx);
+        become.Parameters.Add(new() { Value = carrierId });
+        become.Parameters.Add(new() { Value = digestKind });
+        become.Parameters.Add(new() { Value = json });
+        await become.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+        return (digestKind, json);
     }
 
     /// <summary>Which of these numbers replied TD (退订).</summary>

@@ -21,6 +21,10 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
         var due = await outbox.Claim(Batch, now, options.Lease, ct);
         if (due.Count == 0) return 0;
         var ready = await Hold(due, now, ct);
+        // An alert that goes carries the ones waiting behind it, unless an earlier attempt may have reached a provider as it was.
+        for (var i = 0; i < ready.Count; i++)
+            if (!ready[i].Uncertain && SmsDigests.DigestOf(ready[i].Template) is { } digest && await outbox.Merge(ready[i].Id, digest, now, ct) is { } merged)
+                ready[i] = ready[i] with { Template = merged.Template, ParamsJson = merged.ParamsJson };
         var results = await Task.WhenAll(ready.Select(d => Deliver(d, ct)));
         var done = clock.GetUtcNow();
         await outbox.MarkSent(results.OfType<Result.Went>().Select(r => r.Sent).ToList(), done, ct);
@@ -53,7 +57,7 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
                 ready.Add(d with { OptedOut = true }); // dead-lettered with its reason by Deliver
                 continue;
             }
-            var key = (d.Phone, template.Kind);
+            var key = (d.Phone, SmsDigests.WindowKind(template.Kind));
             if (!history.Times.TryGetValue(key, out var sent)) history.Times[key] = sent = [];
             if (!history.Texts.TryGetValue(d.Phone, out var texts)) history.Texts[d.Phone] = texts = [];
             var text = SmsComposer.LoggedText(template, composer.Values(d.ParamsJson, d.CategoryName));

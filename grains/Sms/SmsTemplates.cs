@@ -47,6 +47,8 @@ public static class SmsTemplates
             [P("name", 10), P("expires", 10), P("daysLeft", 3)], SmsUrgency.Notice),
         new("order.sla-breached", "工单${orderNo}已超过${clock}时限（${deadline}），请值班主管及时处理。",
             [P("orderNo", 16), P("clock", 4), P("deadline", 12)], SmsUrgency.Now),
+        // Breaches that followed one another within minutes, in one message (SmsDigests).
+        new("order.sla-breached.digest", "${count}张工单已超时：${orderNos}，请值班主管及时处理。", [P("count", 4), P("orderNos", 60)], SmsUrgency.Now),
         // A group notice (消息通知) an admin writes: approved with one variable, and always the opt-out text.
         new("group.notice", "${content}拒收请回复R", [P("content", 180)], SmsUrgency.Marketing),
     ];

@@ -6,12 +6,13 @@ namespace HomeService.Web.Data.Admin;
 
 /// <summary>
 /// The SMS log (短信日志) for admins: every SMS the center owes, queued, held, sent or final, newest first, with numbers
-/// masked unless revealed; and the daily counts and billed parts by kind and provider.
+/// masked unless revealed (an alert merged into a digest shows as merged, and costs nothing); and the daily counts and
+/// billed parts by kind and provider.
 /// </summary>
 public sealed class SmsLogReader(NpgsqlDataSource db)
 {
     public const int PageSize = 50;
-    public static readonly string[] States = ["queued", "sent", "delivered", "failed", "unknown", "dead"];
+    public static readonly string[] States = ["queued", "sent", "delivered", "failed", "unknown", "dead", "merged"];
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     public sealed record Filter(string Phone = "", string Template = "", string State = "", DateOnly? From = null, DateOnly? To = null);
@@ -26,7 +27,7 @@ public sealed class SmsLogReader(NpgsqlDataSource db)
 
     private const string Rows = """
         SELECT o.id, coalesce(m.phone, CASE o.recipient_kind WHEN 'phone' THEN o.recipient_id ELSE o.recipient_kind || ':' || o.recipient_id END) AS phone,
-               o.template, m.provider, coalesce(m.state, 'queued') AS state, m.segments, m.error_code, coalesce(m.error_message, o.last_error) AS error,
+               o.template, m.provider, coalesce(m.state, CASE WHEN o.merged_into IS NOT NULL THEN 'merged' ELSE 'queued' END) AS state, m.segments, m.error_code, coalesce(m.error_message, o.last_error) AS error,
                o.created_at, m.attempted_at, m.final_at, CASE WHEN m.state IS NULL THEN o.next_attempt_at END AS held_until, m.text
         FROM notification_outbox o LEFT JOIN sms_message m ON m.outbox_id = o.id
         WHERE o.channel = 'sms'
