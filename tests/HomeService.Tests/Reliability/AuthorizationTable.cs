@@ -100,6 +100,8 @@ public static class AuthorizationTable
         new("POST", "/api/admin/sms/notices/preview", Admins),
         new("GET", "/api/admin/sms/notices/{noticeId}", Admins),
         new("POST", "/api/admin/sms/notices/{noticeId}/cancel", Admins),
+        new("GET", "/api/admin/sms/templates", Admins),
+        new("POST", "/api/admin/sms/templates/{kind}/preview", Admins),
         new("POST", "/api/sms/providers/aliyun/reports/{token}", Nobody),
         new("POST", "/api/sms/providers/aliyun/replies/{token}", Nobody),
         new("POST", "/api/sms/providers/tencent/reports/{token}", Nobody),

@@ -1,5 +1,7 @@
 using HomeService.Sms;
 using HomeService.Sms.TemplateDesk;
+using HomeService.Web.Localization;
+using HomeService.Web.Sms;
 
 namespace HomeService.Tests.Unit.Sms;
 
@@ -66,4 +68,12 @@ public sealed class SmsTemplatePreviewTests
         var errors = SmsTemplatePreviews.Validate(SmsTemplates.Find("verification.code")!, values);
         Assert.Equal("max_count:20", Assert.Single(Assert.Single(errors).Value));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "values.link", "max_length:110", "链接不能超过 110 个字。")]
+    [InlineData("zh-CN", "values.colour", "unknown", "参数“colour”不存在。")]
+    [InlineData("en", "values.orderNo", "character", "Order number contains characters that are not allowed.")]
+    [InlineData("en", "values", "max_count:20", "SMS values may have at most 20 items.")]
+    public void Field_errors_name_the_placeholder_in_the_users_language(string culture, string field, string code, string expected)
+        => Assert.Equal(expected, UiCulture.Under(culture, () => SmsTemplateFields.Message(new UiText(), field, code)));
 }
