@@ -368,6 +368,7 @@ public static class AuthorizationTable
         new("GET", "/admin/sms/dev", Admins),
         new("GET", "/admin/sms", Admins),
         new("GET", "/admin/sms/notices", Admins),
+        new("GET", "/admin/sms/templates", Admins),
         new("GET", "/admin/call-center", Admins),
         new("GET", "/admin/call-center/seats", Admins),
         new("GET", "/admin/call-center/seats/{agentId}", Admins),
