@@ -11,7 +11,10 @@ public static class SmsSegments
     public const int Single = 70;
     public const int PerPart = 67;
 
-    public static int Length(string signName, string text) => $"【{signName}】{text}".EnumerateRunes().Count();
+    /// <summary>The message as the phone shows it: the sign name in 【】, then the text.</summary>
+    public static string AsShown(string signName, string text) => $"【{signName}】{text}";
+
+    public static int Length(string signName, string text) => AsShown(signName, text).EnumerateRunes().Count();
 
     public static int Count(string signName, string text) => Count(Length(signName, text));
 

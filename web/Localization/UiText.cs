@@ -35,7 +35,8 @@ public sealed class UiText
         return parts.Length == 2 ? Format($"validation.{parts[0]}", label, parts[1]) : Format($"validation.{parts[0]}", label);
     }
 
-    private static bool Has(string key) => Tables[DefaultCulture].ContainsKey(key);
+    /// <summary>Whether the UI text names <paramref name="key"/> (every key is in both languages).</summary>
+    public static bool Has(string key) => Tables[DefaultCulture].ContainsKey(key);
 
     private static string Lookup(CultureInfo culture, string key)
     {

@@ -70,6 +70,7 @@ public sealed class BadInputFixture : ProbeDeployment
         "department" => "quality",
         "outboxId" => Guid.Empty.ToString(), // resending takes no body: an unknown message answers 404 to every probe
         "noticeId" => Guid.Empty.ToString(), // cancelling takes no body: an unknown notice answers 404 to every probe
+        "kind" => "consultation.reply",
         "token" => "not-the-callback-token", // without the token every push is refused, bad body or not
         _ => throw new InvalidOperationException($"No real value for {{{parameter}}}; add one to {nameof(RealId)}."),
     };

@@ -279,6 +279,8 @@ public static class BadInputSpecs
         {
             id = (string?)null, text = "春节期间服务热线照常接听。", audience = new { kind = "workers", category = "hourly", district = (string?)null }, sendAt = Start,
         }, ["text", "audience"], Formats: ["id"]),
+        // Back office, SMS templates: a preview sends nothing; a value not given reads as the made-up one, so no field is required.
+        ["POST /api/admin/sms/templates/{kind}/preview"] = new(new { values = new Dictionary<string, string> { ["orderNo"] = "WO20261207000042", ["text"] = "已为您安排。" } }),
         ["POST /api/admin/articles"] = new(new { kind = "news", title = "服务热线春节照常接听", summary = "热线 24 小时接听", markdown = "## 安排\n\n- 照常接听" },
             ["kind", "title", "markdown"], ["kind"]),
         ["PUT /api/admin/articles/{articleId}"] = new(new { kind = "policy", title = "家政服务人员持证上岗要求解读", summary = "", markdown = "## 适用范围" },

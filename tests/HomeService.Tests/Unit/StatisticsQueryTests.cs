@@ -1,4 +1,3 @@
-using System.Globalization;
 using HomeService.Web.Api;
 using HomeService.Web.Localization;
 
@@ -43,15 +42,6 @@ public sealed class StatisticsQueryTests
         var (filter, errors) = Q(from, to, kind).Parse(Now);
         Assert.Null(filter);
         var code = Assert.Single(Assert.Single(errors, e => e.Key == field).Value);
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo("en");
-            Assert.Equal(english, new UiText().Validation(field, code, "stats"));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal(english, UiCulture.Under("en", () => new UiText().Validation(field, code, "stats")));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HomeService.Web.Localization;
 
 namespace HomeService.Tests.Unit;
@@ -20,15 +19,6 @@ public sealed class UiTextTests
     [InlineData("en-GB", "minutes", "range:1-1440", "Show for (minutes) must be between 1-1440.")]
     public void Validation_messages_name_the_field_in_the_users_language(string culture, string field, string code, string expected)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo(culture);
-            Assert.Equal(expected, new UiText().Validation(field, code, field == "text" ? "broadcast" : null));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal(expected, UiCulture.Under(culture, () => new UiText().Validation(field, code, field == "text" ? "broadcast" : null)));
     }
 }

@@ -43,6 +43,7 @@ public static class BackOffice
         api.MapPlacesEndpoints();
         api.MapSmsEndpoints();
         api.MapGroupNoticeEndpoints();
+        api.MapSmsTemplateEndpoints();
         return api;
     }
 }
