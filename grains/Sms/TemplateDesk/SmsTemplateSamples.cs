@@ -35,6 +35,10 @@ public static class SmsTemplateSamples
         ["expires"] = "2026-12-31",
         ["daysLeft"] = "30",
         ["content"] = "春节期间服务热线照常接听，祝您新年快乐。",
+        ["clock"] = "派单",
+        ["deadline"] = "12月7日 10:00",
+        ["count"] = "3",
+        ["orderNos"] = "WO20261207000123、WO20261207000124、WO20261207000125",
     };
 
     /// <summary>Where a placeholder's name means something else in one kind (a worker's name, not a company's).</summary>

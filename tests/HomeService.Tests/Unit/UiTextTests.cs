@@ -21,4 +21,10 @@ public sealed class UiTextTests
     {
         Assert.Equal(expected, UiCulture.Under(culture, () => new UiText().Validation(field, code, field == "text" ? "broadcast" : null)));
     }
+
+    [Fact]
+    public void Every_sms_kind_and_every_sms_state_has_a_name_to_show() =>
+        Assert.All(HomeService.Sms.SmsTemplates.All.Select(t => $"sms.kind.{t.Kind}")
+                .Concat(HomeService.Web.Data.Admin.SmsLogReader.States.Select(s => $"sms.state.{s}")),
+            key => Assert.Contains(key, UiText.Keys("zh-CN")));
 }
