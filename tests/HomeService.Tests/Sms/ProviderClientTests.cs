@@ -9,19 +9,8 @@ namespace HomeService.Tests.Sms;
 /// Each provider's client against its local server, without a cluster: a message is taken, found again by its out id,
 /// and asked about by the status query; a wrong secret is refused the way the provider refuses it.
 /// </summary>
-public sealed class ProviderClientTests : IAsyncLifetime
+public sealed class ProviderClientTests : LocalSmsServerTest
 {
-    private SmsSimHost _sim = null!;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    public async Task InitializeAsync() => _sim = await LocalSmsProviders.Start();
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _sim.DisposeAsync();
-    }
-
     private static SmsOutgoing Code(string phone, string templateCode)
     {
         var template = SmsTemplates.Find("verification.code")!;
@@ -29,22 +18,22 @@ public sealed class ProviderClientTests : IAsyncLifetime
         return new SmsOutgoing(Guid.NewGuid(), phone, template, templateCode, values, template.Render(values));
     }
 
-    private ISmsProvider Aliyun(string secret = LocalSmsProviders.AliyunSecret) => new AliyunSmsProvider(_http, new AliyunSmsSettings
+    private ISmsProvider Aliyun(string secret = LocalSmsProviders.AliyunSecret) => new AliyunSmsProvider(Http, new AliyunSmsSettings
     {
-        Endpoint = _sim.AliyunUrl, AccessKeyId = LocalSmsProviders.AliyunKeyId, AccessKeySecret = secret, SignName = LocalSmsProviders.SignName,
+        Endpoint = Sim.AliyunUrl, AccessKeyId = LocalSmsProviders.AliyunKeyId, AccessKeySecret = secret, SignName = LocalSmsProviders.SignName,
     }, TimeProvider.System);
 
-    private ISmsProvider Tencent(string secret = LocalSmsProviders.TencentSecretKey) => new TencentSmsProvider(_http, new TencentSmsSettings
+    private ISmsProvider Tencent(string secret = LocalSmsProviders.TencentSecretKey) => new TencentSmsProvider(Http, new TencentSmsSettings
     {
-        Endpoint = _sim.TencentUrl, SecretId = LocalSmsProviders.TencentSecretId, SecretKey = secret, SdkAppId = _sim.Tencent.SdkAppId,
+        Endpoint = Sim.TencentUrl, SecretId = LocalSmsProviders.TencentSecretId, SecretKey = secret, SdkAppId = Sim.Tencent.SdkAppId,
         SignName = LocalSmsProviders.SignName,
     }, TimeProvider.System);
 
     public static TheoryData<string> Providers => new() { "aliyun", "tencent" };
 
     private (ISmsProvider Client, SimProvider Server, string Template) Pick(string name, string? secret = null) => name == "aliyun"
-        ? (secret is null ? Aliyun() : Aliyun(secret), _sim.Aliyun, LocalSmsProviders.AliyunTemplate("verification.code"))
-        : (secret is null ? Tencent() : Tencent(secret), _sim.Tencent, LocalSmsProviders.TencentTemplate("verification.code"));
+        ? (secret is null ? Aliyun() : Aliyun(secret), Sim.Aliyun, LocalSmsProviders.AliyunTemplate("verification.code"))
+        : (secret is null ? Tencent() : Tencent(secret), Sim.Tencent, LocalSmsProviders.TencentTemplate("verification.code"));
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -135,6 +124,6 @@ public sealed class ProviderClientTests : IAsyncLifetime
         var batch = Notice("aliyun", Enumerable.Range(0, 101).Select(i => $"1391234{i:D4}").ToArray());
         var outcomes = await Aliyun().SendBatch(batch, CancellationToken.None);
         Assert.All(outcomes, o => Assert.Equal((SmsSendStatus.Refused, "isv.MOBILE_COUNT_OVER_LIMIT"), (o.Status, o.Code)));
-        Assert.DoesNotContain(_sim.Aliyun.Messages, m => m.OutId == batch.OutId.ToString("N"));
+        Assert.DoesNotContain(Sim.Aliyun.Messages, m => m.OutId == batch.OutId.ToString("N"));
     }
 }
