@@ -6,12 +6,13 @@ namespace HomeService.SmsSim;
 
 /// <summary>
 /// Alibaba Cloud's Dysmsapi (2017-05-25) as its documentation describes it, for V3-signed requests (ACS3-HMAC-SHA256):
-/// SendSms and QuerySendDetails. The signature is recomputed from the request as it arrived; a mismatch, an unknown
+/// SendSms, SendBatchSms and QuerySendDetails. The signature is recomputed from the request as it arrived; a mismatch, an unknown
 /// AccessKey, a stale x-acs-date or a reused nonce is refused with the provider's error code and HTTP status.
 /// </summary>
 public sealed class AliyunSim(TimeProvider clock) : SimProvider
 {
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(15);
+    public const int MaxBatch = 100;
 
     public async Task<IResult> Handle(HttpContext http)
     {
@@ -22,10 +23,13 @@ public sealed class AliyunSim(TimeProvider clock) : SimProvider
         var query = Query(request.QueryString.Value);
         if (Authenticate(request, query, body) is { } refused) return Refuse(refused.Status, refused.Code, refused.Message);
         if (request.Headers["x-acs-version"] != AliyunSmsProvider.Version) return Refuse(400, "InvalidVersion", "Specified parameter Version is not valid.");
-        var p = query.GroupBy(q => q.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        // An RPC API's parameters may also come as a form body, which the signature covers by its SHA-256.
+        var form = request.ContentType?.StartsWith(AliyunSmsProvider.FormContentType, StringComparison.OrdinalIgnoreCase) == true ? Query(body) : [];
+        var p = query.Concat(form).GroupBy(q => q.Key).ToDictionary(g => g.Key, g => g.First().Value);
         return request.Headers["x-acs-action"].ToString() switch
         {
             "SendSms" => await Send(p),
+            "SendBatchSms" => await SendBatch(p),
             "QuerySendDetails" => Query(p),
             var action => Refuse(404, "InvalidAction.NotFound", $"Specified api {action} is not found."),
         };
@@ -79,6 +83,43 @@ public sealed class AliyunSim(TimeProvider clock) : SimProvider
         var bizId = NewId() + "^0";
         foreach (var phone in phones)
             await Took(new SimMessage("aliyun", bizId, Bare(phone), p["SignName"], p["TemplateCode"], values, p.GetValueOrDefault("OutId"), clock.GetUtcNow()));
+        return TypedResults.Json(new Dictionary<string, string> { ["Code"] = "OK", ["Message"] = "OK", ["BizId"] = bizId, ["RequestId"] = Guid.NewGuid().ToString() }, SimProvider.Json);
+    }
+
+    /// <summary>
+    /// SendBatchSms: JSON arrays of numbers, signs (one per number) and template parameters (one object per number), at
+    /// most 100 numbers. Like the provider, anything wrong with one number or one array refuses the whole request; a batch
+    /// taken is one message per number under the batch's BizId and OutId.
+    /// </summary>
+    private async Task<IResult> SendBatch(Dictionary<string, string> p)
+    {
+        foreach (var name in new[] { "PhoneNumberJson", "SignNameJson", "TemplateCode" })
+            if (!p.ContainsKey(name)) return Refuse(400, $"Missing{name}", $"{name} is mandatory for this action.");
+        if (NextFault() is { } fault) return Answer(fault, "injected");
+        List<string> phones, signs;
+        List<Dictionary<string, string>>? values;
+        try
+        {
+            phones = JsonSerializer.Deserialize<List<string>>(p["PhoneNumberJson"]) ?? [];
+            signs = JsonSerializer.Deserialize<List<string>>(p["SignNameJson"]) ?? [];
+            values = p.TryGetValue("TemplateParamJson", out var json) ? JsonSerializer.Deserialize<List<Dictionary<string, string>>>(json) : null;
+        }
+        catch (JsonException)
+        {
+            return Answer("isv.INVALID_JSON_PARAM", "PhoneNumberJson, SignNameJson and TemplateParamJson must be JSON arrays");
+        }
+        if (phones.Count == 0) return Answer("isv.INVALID_PARAMETERS", "PhoneNumberJson is empty");
+        if (phones.Count > MaxBatch) return Answer("isv.MOBILE_COUNT_OVER_LIMIT", "at most 100 numbers a batch");
+        if (signs.Count != phones.Count || values is not null && values.Count != phones.Count)
+            return Answer("isv.INVALID_PARAMETERS", "SignNameJson and TemplateParamJson must have one entry per number");
+        if (phones.Any(n => !IsMainlandMobile(n))) return Answer("isv.MOBILE_NUMBER_ILLEGAL", "invalid mobile number");
+        if (phones.Select(n => RefusedNumbers.GetValueOrDefault(Bare(n))).FirstOrDefault(c => c is not null) is { } numberFault) return Answer(numberFault, "refused for a number");
+        if (signs.Any(sign => !SignNames.Contains(sign))) return Answer("isv.SMS_SIGNATURE_ILLEGAL", "the sign name is not approved");
+        if (!Templates.Contains(p["TemplateCode"])) return Answer("isv.SMS_TEMPLATE_ILLEGAL", "the template is not approved");
+        var bizId = NewId() + "^0";
+        for (var i = 0; i < phones.Count; i++)
+            await Took(new SimMessage("aliyun", bizId, Bare(phones[i]), signs[i], p["TemplateCode"], values?[i].Values.ToList() ?? [], p.GetValueOrDefault("OutId"),
+                clock.GetUtcNow()));
         return TypedResults.Json(new Dictionary<string, string> { ["Code"] = "OK", ["Message"] = "OK", ["BizId"] = bizId, ["RequestId"] = Guid.NewGuid().ToString() }, SimProvider.Json);
     }
 

@@ -30,7 +30,10 @@ public sealed class SmsOptions
     public int CodesPerDay { get; set; } = 10;
     public int NoticesPerDay { get; set; } = 50;
 
-    /// <summary>Group notices go out at most this many a second, so a notice to every member does not crowd out codes and orders.</summary>
+    /// <summary>
+    /// Group notices go out at most this many numbers a second on average (a batch of <see cref="SmsBatching.Chunk"/> at a
+    /// time), so a notice to every member does not crowd out codes and orders.
+    /// </summary>
     public int GroupPerSecond { get; set; } = 20;
 
     public SmsQuietHours QuietHours => new(QuietStart, QuietEnd);

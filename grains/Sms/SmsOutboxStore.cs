@@ -13,14 +13,20 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
     /// <param name="Uncertain">The previous claim never wrote an answer (its sender died): a provider may already have the message.</param>
     /// <param name="AvoidProvider">A resend of a message whose fate stayed unknown there: it goes through any provider but this one.</param>
     /// <param name="CategoryName">The Chinese name of the service category in its parameters, as the catalogue has it now.</param>
+    /// <param name="GroupNoticeId">The group notice it is one recipient of: it may go in a batch with the notice's other rows.</param>
+    /// <param name="BatchOutId">The out id of the batch it last went in, if any: the provider knows it by that and its number.</param>
     public sealed record Due(Guid Id, string Template, string ParamsJson, int Attempts, DateTimeOffset CreatedAt, string? Phone, bool Uncertain,
-        string? AvoidProvider = null, string? CategoryName = null)
+        string? AvoidProvider = null, string? CategoryName = null, string? GroupNoticeId = null, Guid? BatchOutId = null)
     {
+        /// <summary>The out id a provider knows its last attempt by.</summary>
+        public Guid OutId => BatchOutId ?? Id;
+
         /// <summary>Set by the sender: a marketing or group notice to a number that replied TD.</summary>
         public bool OptedOut { get; init; }
     }
 
-    public sealed record Sent(Guid Id, string Provider, string MessageId, string Phone, string Text, int Segments);
+    /// <param name="OutId">The out id it went under when not the row's own (a batch's).</param>
+    public sealed record Sent(Guid Id, string Provider, string MessageId, string Phone, string Text, int Segments, Guid? OutId = null);
 
     public sealed record Dead(Guid Id, string? Provider, string? Phone, string? Text, int Segments, string Code, string? Reason);
 
@@ -32,7 +38,7 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
                   WHERE channel = 'sms' AND sent_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
                   ORDER BY coalesce(next_attempt_at, created_at) LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE o.id = due.id
-            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight, o.avoid_provider,
+            RETURNING o.id, o.template, o.params::text, o.attempts, o.created_at, due.in_flight, o.avoid_provider, o.group_notice_id, o.batch_out_id,
                 (SELECT c.name_zh FROM service_category c WHERE c.code = o.params->>'category'),
                 CASE o.recipient_kind
                     WHEN 'phone' THEN o.recipient_id
@@ -47,8 +53,9 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         var due = new List<Due>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(8) ? null : r.GetString(8),
-                r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
+            due.Add(new Due(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetFieldValue<DateTimeOffset>(4), r.IsDBNull(10) ? null : r.GetString(10),
+                r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(7) ? null : r.GetString(7),
+                r.IsDBNull(8) ? null : r.GetGuid(8)));
         return due;
     }
 
@@ -57,13 +64,14 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
     {
         if (sent.Count == 0) return;
         await using var cmd = db.CreateCommand("""
-            WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS s(id, provider, message_id, phone, text, segments)),
+            WITH s AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $9::uuid[])
+                       AS s(id, provider, message_id, phone, text, segments, out_id)),
             done AS (
                 UPDATE notification_outbox o SET sent_at = $7, last_error = NULL, next_attempt_at = NULL, in_flight = false, params = o.params - $8::text[]
                 FROM s WHERE o.id = s.id AND o.sent_at IS NULL AND o.dead_at IS NULL
                 RETURNING o.id, o.template)
-            INSERT INTO sms_message (outbox_id, phone, template, provider, provider_message_id, text, segments, state, attempted_at)
-            SELECT done.id, s.phone, done.template, s.provider, s.message_id, s.text, s.segments, 'sent', $7 FROM done JOIN s ON s.id = done.id
+            INSERT INTO sms_message (outbox_id, phone, template, provider, provider_message_id, text, segments, state, attempted_at, out_id)
+            SELECT done.id, s.phone, done.template, s.provider, s.message_id, s.text, s.segments, 'sent', $7, s.out_id FROM done JOIN s ON s.id = done.id
             ON CONFLICT (outbox_id) DO NOTHING
             """);
         cmd.Parameters.Add(new() { Value = sent.Select(s => s.Id).ToArray() });
@@ -74,6 +82,20 @@ public sealed class SmsOutboxStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = sent.Select(s => s.Segments).ToArray() });
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = SmsTemplates.Secret.ToArray() });
+        cmd.Parameters.Add(new() { Value = sent.Select(s => s.OutId).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Writes a batch's out id on its rows before the request goes, so whoever claims one of them after a crash asks the
+    /// providers for that out id and its number.
+    /// </summary>
+    public async Task StampBatch(Guid outId, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            "UPDATE notification_outbox SET batch_out_id = $1 WHERE id = ANY($2) AND sent_at IS NULL AND dead_at IS NULL");
+        cmd.Parameters.Add(new() { Value = outId });
+        cmd.Parameters.Add(new() { Value = ids.ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace HomeService.Sms;
 
 /// <summary>
-/// Drains the SMS half of the outbox, at least once, with the outbox id as each message's out id. A row claimed again
+/// Drains the SMS half of the outbox, at least once, with the outbox id as each message's out id, or a group notice
+/// batch's out id (<see cref="SmsBatching"/>), written on its rows before the request. A row claimed again
 /// after an attempt with no recorded answer (still in flight) is first looked up at the providers by that out id, so a sender that died
 /// between the provider's answer and writing it down never makes the phone ring twice. A provider that cannot take a
 /// message for reasons not the message's own hands it to the failover provider; a message that can never go is
@@ -25,7 +26,10 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
         for (var i = 0; i < ready.Count; i++)
             if (!ready[i].Uncertain && SmsDigests.DigestOf(ready[i].Template) is { } digest && await outbox.Merge(ready[i].Id, digest, now, ct) is { } merged)
                 ready[i] = ready[i] with { Template = merged.Template, ParamsJson = merged.ParamsJson };
-        var results = await Task.WhenAll(ready.Select(d => Deliver(d, ct)));
+        var split = SmsBatching.Form(ready, providers.Min(p => p.MaxBatch));
+        var alone = Task.WhenAll(split.Alone.Select(d => Deliver(d, ct)));
+        var batched = Task.WhenAll(split.Batches.Select(b => DeliverBatch(b, ct)));
+        var results = (await alone).Concat((await batched).SelectMany(r => r)).ToList();
         var done = clock.GetUtcNow();
         await outbox.MarkSent(results.OfType<Result.Went>().Select(r => r.Sent).ToList(), done, ct);
         await outbox.MarkDead(results.OfType<Result.Failed>().Select(r => r.Dead).ToList(), done, ct);
@@ -99,24 +103,7 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
         var text = template.Render(values);
         var logged = SmsComposer.LoggedText(template, values);
         string? lastError = null;
-        if (due.Uncertain)
-        {
-            // The earlier attempt's sender died before writing an answer, so any provider may have the message: ask them all
-            // before sending anywhere, and send nowhere while one of them cannot say.
-            foreach (var provider in providers)
-            {
-                if (options.TemplateCode(provider.Name, template.Kind) is not { } code) continue;
-                try
-                {
-                    if (await provider.FindSent(new SmsOutgoing(due.Id, phone, template, code, values, text), due.CreatedAt, ct) is { } already)
-                        return new Result.Went(new(due.Id, provider.Name, already, phone, logged, SmsSegments.Count(provider.SignName, text)));
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    return Later(due, phone, logged, $"{provider.Name}: could not look up an earlier attempt: {e.Message}");
-                }
-            }
-        }
+        if (due.Uncertain && await LookUp(due, phone, template, values, text, logged, ct) is { } known) return known;
         foreach (var provider in providers.Where(p => p.Name != due.AvoidProvider))
         {
             if (options.TemplateCode(provider.Name, template.Kind) is not { } code)
@@ -147,6 +134,95 @@ public sealed class SmsSender(SmsOutboxStore outbox, IReadOnlyList<ISmsProvider>
             }
         }
         return Later(due, phone, logged, lastError ?? "no provider could take it");
+    }
+
+    /// <summary>
+    /// A group notice's rows as one message to several numbers, per provider request, under one out id written on the
+    /// rows first. Each number's outcome is its row's own: a refused number is dead-lettered alone, and the numbers a
+    /// provider could not take go to the next provider in one request, or back for a retry.
+    /// </summary>
+    private async Task<IReadOnlyList<Result>> DeliverBatch(IReadOnlyList<SmsOutboxStore.Due> rows, CancellationToken ct)
+    {
+        var first = rows[0];
+        var template = SmsTemplates.Find(first.Template)!;
+        var values = composer.Values(first.ParamsJson, first.CategoryName);
+        var text = template.Render(values);
+        var logged = SmsComposer.LoggedText(template, values);
+        var results = new List<Result>();
+        var pending = new List<SmsOutboxStore.Due>();
+        foreach (var row in rows)
+        {
+            if (row.Uncertain && await LookUp(row, row.Phone!, template, values, text, logged, ct) is { } known) results.Add(known);
+            else pending.Add(row);
+        }
+        if (pending.Count == 0) return results;
+
+        var outId = Guid.NewGuid();
+        await outbox.StampBatch(outId, pending.Select(r => r.Id).ToList(), ct);
+        var errors = new Dictionary<Guid, string>();
+        foreach (var provider in providers.Where(p => p.Name != first.AvoidProvider))
+        {
+            if (pending.Count == 0) break;
+            if (options.TemplateCode(provider.Name, template.Kind) is not { } code)
+            {
+                foreach (var row in pending) errors[row.Id] = $"{provider.Name}: no template code for {template.Kind}";
+                continue;
+            }
+            var segments = SmsSegments.Count(provider.SignName, text);
+            try
+            {
+                var outcomes = await provider.SendBatch(new SmsBatch(outId, pending.Select(r => r.Phone!).ToList(), template, code, values, text), ct);
+                var notTaken = new List<SmsOutboxStore.Due>();
+                foreach (var (row, outcome) in pending.Zip(outcomes))
+                {
+                    switch (outcome.Status)
+                    {
+                        case SmsSendStatus.Accepted:
+                            results.Add(new Result.Went(new(row.Id, provider.Name, outcome.MessageId ?? "", row.Phone!, logged, segments, outId)));
+                            break;
+                        case SmsSendStatus.Refused:
+                            results.Add(new Result.Failed(new(row.Id, provider.Name, row.Phone, logged, segments, outcome.Code ?? "refused", outcome.Reason)));
+                            break;
+                        default:
+                            errors[row.Id] = $"{provider.Name}: {outcome.Code} {outcome.Reason}".TrimEnd();
+                            notTaken.Add(row);
+                            break;
+                    }
+                }
+                pending = notTaken;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                foreach (var row in pending) errors[row.Id] = $"{provider.Name}: {e.GetType().Name} {e.Message}";
+                logger.LogWarning("SMS batch {OutId} of {Count} through {Provider} failed: {Error}", outId, pending.Count, provider.Name, e.Message);
+            }
+        }
+        results.AddRange(pending.Select(r => Later(r, r.Phone!, logged, errors.GetValueOrDefault(r.Id) ?? "no provider could take it")));
+        return results;
+    }
+
+    /// <summary>
+    /// The earlier attempt's sender died before writing an answer, so any provider may have the message (under the row's
+    /// own out id, or its batch's and its number): ask them all before sending anywhere, and send nowhere while one of
+    /// them cannot say. Null when none has it.
+    /// </summary>
+    private async Task<Result?> LookUp(SmsOutboxStore.Due due, string phone, SmsTemplate template, IReadOnlyDictionary<string, string> values,
+        string text, string logged, CancellationToken ct)
+    {
+        foreach (var provider in providers)
+        {
+            if (options.TemplateCode(provider.Name, template.Kind) is not { } code) continue;
+            try
+            {
+                if (await provider.FindSent(new SmsOutgoing(due.OutId, phone, template, code, values, text), due.CreatedAt, ct) is { } already)
+                    return new Result.Went(new(due.Id, provider.Name, already, phone, logged, SmsSegments.Count(provider.SignName, text), due.BatchOutId));
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                return Later(due, phone, logged, $"{provider.Name}: could not look up an earlier attempt: {e.Message}");
+            }
+        }
+        return null;
     }
 
     private Result Later(SmsOutboxStore.Due due, string phone, string logged, string error) =>

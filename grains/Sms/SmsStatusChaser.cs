@@ -15,7 +15,8 @@ public sealed class SmsStatusChaser(NpgsqlDataSource db, IReadOnlyList<ISmsProvi
 {
     public const int Batch = 100;
 
-    private sealed record Silent(Guid OutId, string Provider, string Phone, string? MessageId, DateTimeOffset SentAt, string Template, bool IsResend);
+    /// <param name="ProviderOutId">The out id the provider was given: the outbox id, or its batch's.</param>
+    private sealed record Silent(Guid OutId, Guid ProviderOutId, string Provider, string Phone, string? MessageId, DateTimeOffset SentAt, string Template, bool IsResend);
 
     /// <summary>One batch; returns how many messages it asked about.</summary>
     public async Task<int> Round(CancellationToken ct)
@@ -29,7 +30,7 @@ public sealed class SmsStatusChaser(NpgsqlDataSource db, IReadOnlyList<ISmsProvi
             {
                 try
                 {
-                    status = await provider.Status(new SmsSentRecord(m.OutId, m.Phone, m.MessageId, m.SentAt), ct);
+                    status = await provider.Status(new SmsSentRecord(m.ProviderOutId, m.Phone, m.MessageId, m.SentAt), ct);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
                 {
@@ -59,7 +60,7 @@ public sealed class SmsStatusChaser(NpgsqlDataSource db, IReadOnlyList<ISmsProvi
                   ORDER BY attempted_at LIMIT $4 FOR UPDATE SKIP LOCKED) due
             WHERE m.outbox_id = due.outbox_id
             RETURNING m.outbox_id, m.provider, m.phone, m.provider_message_id, m.attempted_at, m.template,
-                EXISTS (SELECT 1 FROM notification_outbox o WHERE o.id = m.outbox_id AND o.resend_of IS NOT NULL)
+                EXISTS (SELECT 1 FROM notification_outbox o WHERE o.id = m.outbox_id AND o.resend_of IS NOT NULL), coalesce(m.out_id, m.outbox_id)
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now - options.QueryAfter });
@@ -68,7 +69,7 @@ public sealed class SmsStatusChaser(NpgsqlDataSource db, IReadOnlyList<ISmsProvi
         var list = new List<Silent>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new Silent(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
+            list.Add(new Silent(r.GetGuid(0), r.GetGuid(7), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
                 r.GetString(5), r.GetBoolean(6)));
         return list;
     }

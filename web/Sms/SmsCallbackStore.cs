@@ -9,7 +9,10 @@ namespace HomeService.Web.Sms;
 /// </summary>
 public sealed class SmsCallbackStore(NpgsqlDataSource db)
 {
-    /// <summary>Returns how many messages changed state.</summary>
+    /// <summary>
+    /// Returns how many messages changed state. A report names the out id the message went under: the outbox id, or a
+    /// batch's, which with the number picks that number's message (an Alibaba Cloud batch shares one BizId too).
+    /// </summary>
     public async Task<int> ApplyReports(IReadOnlyList<SmsReport> reports, DateTimeOffset now)
     {
         if (reports.Count == 0) return 0;
@@ -17,10 +20,12 @@ public sealed class SmsCallbackStore(NpgsqlDataSource db)
             UPDATE sms_message m SET state = CASE WHEN r.delivered THEN 'delivered' ELSE 'failed' END,
                 error_code = CASE WHEN r.delivered THEN NULL ELSE r.code END, error_message = CASE WHEN r.delivered THEN NULL ELSE r.description END,
                 final_at = coalesce(r.at, $8)
-            FROM unnest($1::text[], $2::uuid[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[])
-                AS r(provider, outbox_id, message_id, delivered, code, description, at)
+            FROM unnest($1::text[], $2::uuid[], $3::text[], $4::boolean[], $5::text[], $6::text[], $7::timestamptz[], $9::text[])
+                AS r(provider, out_id, message_id, delivered, code, description, at, phone)
             WHERE m.state = 'sent' AND m.provider = r.provider
-              AND (m.outbox_id = r.outbox_id OR r.outbox_id IS NULL AND m.provider_message_id = r.message_id)
+              AND (m.outbox_id = r.out_id
+                   OR m.out_id = r.out_id AND m.phone = r.phone
+                   OR r.out_id IS NULL AND m.provider_message_id = r.message_id AND (m.out_id IS NULL OR m.phone = r.phone))
             """);
         cmd.Parameters.Add(new() { Value = reports.Select(r => r.Provider).ToArray() });
         cmd.Parameters.Add(new() { Value = reports.Select(r => Guid.TryParseExact(r.OutId, "N", out var id) ? id : (Guid?)null).ToArray() });
@@ -30,6 +35,7 @@ public sealed class SmsCallbackStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = reports.Select(r => r.Description).ToArray() });
         cmd.Parameters.Add(new() { Value = reports.Select(r => r.At).ToArray() });
         cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = reports.Select(r => r.Phone).ToArray() });
         return await cmd.ExecuteNonQueryAsync();
     }
 

@@ -4,7 +4,8 @@ namespace HomeService.Sms.GroupNotices;
 
 /// <summary>
 /// One group notice. Scheduling writes its read row; release writes one outbox row per recipient of the group as it is
-/// then, paced by <see cref="SmsOptions.GroupPerSecond"/>, in the same transaction as the event, so a crash releases it
+/// then, paced by <see cref="SmsOptions.GroupPerSecond"/> a chunk at a time (a chunk of <see cref="SmsBatching.Chunk"/>
+/// rows falls due together, so it goes in one batch request), in the same transaction as the event, so a crash releases it
 /// wholly or not at all. A reminder brings a scheduled notice back at its time, whatever happened to its silo.
 /// </summary>
 public sealed class GroupNoticeGrain(
@@ -71,10 +72,10 @@ public sealed class GroupNoticeGrain(
             new ReadModelWrite($"""
                 INSERT INTO notification_outbox (channel, recipient_kind, recipient_id, template, params, dedup_key, next_attempt_at, group_notice_id)
                 SELECT 'sms', 'phone', r.phone, '{GroupNoticeRules.Template}', jsonb_build_object('content', $3::text), $4 || ':' || r.phone,
-                       $5::timestamptz + make_interval(secs => ((row_number() OVER (ORDER BY r.phone) - 1) / $6::int)::double precision), $4
+                       $5::timestamptz + make_interval(secs => (((row_number() OVER (ORDER BY r.phone) - 1) / $7::int) * $7::int)::double precision / $6::int), $4
                 FROM ({GroupAudienceQuery.Phones(n.Audience.Kind)}) r
                 ON CONFLICT (dedup_key) DO NOTHING
-                """, n.Audience.Category, n.Audience.District, n.Text, n.Id, startAt, Math.Max(1, options.GroupPerSecond)),
+                """, n.Audience.Category, n.Audience.District, n.Text, n.Id, startAt, Math.Max(1, options.GroupPerSecond), SmsBatching.Chunk),
             new ReadModelWrite("""
                 UPDATE group_notice SET status = 'Released', released_at = $2,
                     recipients = (SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1)

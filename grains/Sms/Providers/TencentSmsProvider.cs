@@ -5,7 +5,8 @@ namespace HomeService.Sms.Providers;
 
 /// <summary>
 /// Tencent Cloud SMS (API version 2021-01-11) over its HTTP API, signed with TC3-HMAC-SHA256: <c>SendSms</c> with the
-/// outbox id as <c>SessionContext</c>, and <c>PullSmsSendStatusByPhoneNumber</c> to find a message already taken.
+/// outbox id (or a group notice batch's out id, for up to 200 numbers) as <c>SessionContext</c>, and
+/// <c>PullSmsSendStatusByPhoneNumber</c> to find a message already taken.
 /// Numbers go in E.164 form. No SDK: we own these hundred lines.
 /// </summary>
 public sealed class TencentSmsProvider(HttpClient http, TencentSmsSettings settings, TimeProvider clock) : ISmsProvider
@@ -19,20 +20,38 @@ public sealed class TencentSmsProvider(HttpClient http, TencentSmsSettings setti
 
     public static string E164(string mainlandMobile) => mainlandMobile.StartsWith('+') ? mainlandMobile : "+86" + mainlandMobile;
 
-    public async Task<SmsSendOutcome> Send(SmsOutgoing message, CancellationToken ct)
+    public int MaxBatch => 200;
+
+    public async Task<SmsSendOutcome> Send(SmsOutgoing message, CancellationToken ct) =>
+        (await SendBatch(new SmsBatch(message.OutId, [message.Phone], message.Template, message.TemplateCode, message.Values, message.Text), ct))[0];
+
+    /// <summary>
+    /// SendSms takes up to 200 numbers with one TemplateParamSet and answers a SendStatusSet entry per number, matched
+    /// back by its number; an error of the whole request is every number's outcome.
+    /// </summary>
+    public async Task<IReadOnlyList<SmsSendOutcome>> SendBatch(SmsBatch batch, CancellationToken ct)
     {
         var json = await Call("SendSms", new
         {
-            PhoneNumberSet = new[] { E164(message.Phone) },
+            PhoneNumberSet = batch.Phones.Select(E164).ToArray(),
             SmsSdkAppId = settings.SdkAppId,
             SignName = settings.SignName,
-            TemplateId = message.TemplateCode,
-            TemplateParamSet = message.Template.Values(message.Values),
-            SessionContext = message.OutId.ToString("N"),
+            TemplateId = batch.TemplateCode,
+            TemplateParamSet = batch.Template.Values(batch.Values),
+            SessionContext = batch.OutId.ToString("N"),
         }, ct);
         if (Error(json) is { } error)
-            return TencentErrors.IsPermanent(error.Code) ? SmsSendOutcome.Refused(error.Code, error.Message) : SmsSendOutcome.Retry(error.Code, error.Message);
-        var status = json.GetProperty("SendStatusSet")[0];
+        {
+            var all = TencentErrors.IsPermanent(error.Code) ? SmsSendOutcome.Refused(error.Code, error.Message) : SmsSendOutcome.Retry(error.Code, error.Message);
+            return batch.Phones.Select(_ => all).ToList();
+        }
+        var statuses = json.GetProperty("SendStatusSet").EnumerateArray().GroupBy(s => Text(s, "PhoneNumber") ?? "").ToDictionary(g => g.Key, g => g.First());
+        return batch.Phones.Select(phone => statuses.TryGetValue(E164(phone), out var status) ? Outcome(status)
+            : SmsSendOutcome.Retry("missing-status", "SendStatusSet has no entry for this number")).ToList();
+    }
+
+    private static SmsSendOutcome Outcome(JsonElement status)
+    {
         var code = Text(status, "Code") ?? "";
         if (code == "Ok") return SmsSendOutcome.Accepted(Text(status, "SerialNo") ?? "");
         return TencentErrors.IsPermanent(code) ? SmsSendOutcome.Refused(code, Text(status, "Message")) : SmsSendOutcome.Retry(code, Text(status, "Message"));

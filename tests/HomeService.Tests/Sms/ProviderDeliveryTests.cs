@@ -19,7 +19,6 @@ public sealed class ProviderDeliveryDeployment : IAsyncLifetime
         settings["HomeService:Sms:QuietStart"] = "00:00";
         settings["HomeService:Sms:QuietEnd"] = "00:00";
         settings["HomeService:WorkOrders:FollowUpDelay"] = "00:00:01";
-        settings["HomeService:Sms:GroupPerSecond"] = "2"; // a group notice's pacing shows with a handful of workers
         Deployment = await TestDeployment.Start(silos: 2, webHosts: 1, settings);
     }
 
@@ -231,7 +230,7 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
     }
 
     [Fact]
-    public async Task A_group_notice_reaches_each_workers_phone_once_paced_with_the_opt_out_text_and_not_a_number_that_replied_TD()
+    public async Task A_group_notice_reaches_the_workers_in_one_batch_request_each_phone_once_and_each_report_settles_its_own_row()
     {
         // 赵淑珍 (W003) once replied TD to the center's number.
         var provider = WebSession.Anonymous(fixture.Web).Http;
@@ -252,23 +251,82 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
         var template = LocalSmsProviders.AliyunTemplate("group.notice");
-        await Eventually.True(() => Task.FromResult(Providers.Aliyun.Messages.Count(m => m.TemplateCode == template) >= workers.Length),
+        await Eventually.True(() => Task.FromResult(Providers.Aliyun.Messages.Count(m => m.TemplateCode == template && m.Values.SequenceEqual([Text])) >= workers.Length),
             TimeSpan.FromSeconds(60), "the notice reaches every worker's phone");
-        var sent = Providers.Aliyun.Messages.Where(m => m.TemplateCode == template).ToList();
+        var sent = Providers.Aliyun.Messages.Where(m => m.TemplateCode == template && m.Values.SequenceEqual([Text])).ToList();
         Assert.Equal(workers.Order(), sent.Select(m => m.Phone).Order());
         Assert.All(sent, m => Assert.Equal(Text, Assert.Single(m.Values)));
 
-        // Paced at two a second from its release: the k-th message left no sooner than k/2 seconds after it.
+        // One SendBatchSms request: one BizId and one out id, the batch's, written on each row before the request.
+        var bizId = Assert.Single(sent.Select(m => m.MessageId).Distinct());
+        var outId = Guid.ParseExact(Assert.Single(sent.Select(m => m.OutId).Distinct())!, "N");
+        Assert.Equal((long)workers.Length, await Deployment.Scalar<long>("SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1 AND batch_out_id = $2",
+            draft.id.ToString("N"), outId));
         var detail = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/notices/{draft.id}");
         var notice = detail.GetProperty("notice");
         Assert.Equal("Released", notice.GetProperty("status").GetString());
         Assert.Equal(workers.Length, notice.GetProperty("recipients").GetInt32());
         var released = notice.GetProperty("releasedAt").GetDateTimeOffset();
-        var times = sent.Select(m => m.At).Order().ToList();
-        for (var k = 0; k < times.Count; k++)
-            Assert.True(times[k] >= released.AddSeconds(k / 2) - TimeSpan.FromMilliseconds(50), $"message {k} left at {times[k]:O}, released {released:O}");
+        Assert.All(sent, m => Assert.True(m.At >= released - TimeSpan.FromMilliseconds(50), $"{m.Phone} got it at {m.At:O}, before its release at {released:O}"));
         Assert.All(detail.GetProperty("recipients").EnumerateArray(), r => Assert.Contains("****", r.GetProperty("phone").GetString()));
         Assert.DoesNotContain(sent, m => m.Phone == "13903710003");
+
+        // Alibaba Cloud reports each number under the batch's BizId and out id: each row, and only it, is settled delivered.
+        await Eventually.True(async () => await Deployment.Scalar<long>(
+                "SELECT count(*) FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id WHERE o.group_notice_id = $1 AND m.state = 'sent'",
+                draft.id.ToString("N")) == workers.Length, TimeSpan.FromSeconds(10), "every worker's message is recorded as sent");
+        Providers.Aliyun.Delivers = m => m.MessageId != bizId || m.Phone != workers[0];
+        try
+        {
+            var reports = $"/api/sms/providers/aliyun/reports/{LocalSmsProviders.CallbackToken}";
+            Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync(reports, Providers.Aliyun.Reports(sent))).StatusCode);
+        }
+        finally
+        {
+            Providers.Aliyun.Delivers = _ => true;
+        }
+        foreach (var phone in workers)
+            Assert.Equal(phone == workers[0] ? "failed" : "delivered", await Deployment.Scalar<string>("""
+                SELECT m.state FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id WHERE o.group_notice_id = $1 AND m.phone = $2
+                """, draft.id.ToString("N"), phone));
+    }
+
+    [Fact]
+    public async Task A_group_notice_Alibaba_Cloud_turns_away_goes_to_Tencent_Cloud_as_one_batch_and_a_number_it_refuses_is_dead_lettered_alone()
+    {
+        Providers.Aliyun.Keys[LocalSmsProviders.AliyunKeyId] = "rotated-elsewhere";
+        Providers.Tencent.RefusedNumbers["13903710002"] = "FailedOperation.PhoneNumberInBlacklist";
+        try
+        {
+            using var admin = await WebSession.SignIn(fixture.Web, "admin");
+            var text = $"明天上午九点全员服务规范培训（{Guid.NewGuid().ToString("N")[..6]}）。";
+            var draft = new { id = Guid.NewGuid(), text, audience = new { kind = "workers" } };
+            Assert.Equal(HttpStatusCode.Created, (await admin.Http.PostAsJsonAsync("/api/admin/sms/notices", draft)).StatusCode);
+            var notice = draft.id.ToString("N");
+            var rows = await Deployment.Scalar<long>("SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1", notice);
+            await Eventually.True(async () => await Deployment.Scalar<long>(
+                    "SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1 AND (sent_at IS NOT NULL OR dead_at IS NOT NULL)", notice) == rows,
+                TimeSpan.FromSeconds(30), "every row of the notice is settled");
+
+            var sent = Providers.Tencent.Messages.Where(m => m.Values.SequenceEqual([text])).ToList();
+            Assert.NotEmpty(sent);
+            Assert.Single(sent.Select(m => m.OutId).Distinct());
+            Assert.Equal(sent.Count, sent.Select(m => m.Phone).Distinct().Count());
+            Assert.DoesNotContain(Providers.Aliyun.Messages, m => m.Values.SequenceEqual([text]));
+            Assert.Equal((long)sent.Count, await Deployment.Scalar<long>("""
+                SELECT count(*) FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id
+                WHERE o.group_notice_id = $1 AND m.state = 'sent' AND m.provider = 'tencent'
+                """, notice));
+            Assert.Equal("FailedOperation.PhoneNumberInBlacklist", await Deployment.Scalar<string>("""
+                SELECT m.error_code FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id
+                WHERE o.group_notice_id = $1 AND m.phone = '13903710002' AND m.state = 'dead'
+                """, notice));
+        }
+        finally
+        {
+            Providers.Aliyun.Keys[LocalSmsProviders.AliyunKeyId] = LocalSmsProviders.AliyunSecret;
+            Providers.Tencent.RefusedNumbers.TryRemove("13903710002", out _);
+        }
     }
 
     [Fact]
