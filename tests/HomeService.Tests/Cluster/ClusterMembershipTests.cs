@@ -27,7 +27,10 @@ public sealed class ClusterMembershipTests
         var leaving = deployment.Silos[1];
         await deployment.StopSilo(leaving);
 
-        Assert.Equal(6, await Scalar<int>(deployment, $"SELECT status FROM orleans_membership WHERE port = {leaving.SiloPort}"));
+        // Dead (6); or already gone, when stopping took longer than the 3 s expiry on a loaded machine and a membership
+        // change cleaned the row out meanwhile.
+        var status = await Scalar<int?>(deployment, $"SELECT status FROM orleans_membership WHERE port = {leaving.SiloPort}");
+        Assert.True(status is 6 or null, $"the stopped silo's row says {status}");
         var survivor = deployment.Silos[0].Grains.GetGrain<IManagementGrain>(0);
         Assert.Single(await survivor.GetHosts(onlyActive: true));
 

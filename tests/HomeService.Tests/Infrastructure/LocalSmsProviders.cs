@@ -59,4 +59,19 @@ public static class LocalSmsProviders
         }
         return settings;
     }
+
+    /// <summary>
+    /// The settings with silent messages asked about within seconds (a real center waits minutes), and quiet hours off, since
+    /// these tests run at any hour of Beijing's day.
+    /// </summary>
+    public static Dictionary<string, string?> ChasingSoon(SmsSimHost sim)
+    {
+        var settings = Settings(sim);
+        settings["HomeService:Sms:QueryAfter"] = "00:00:02";
+        settings["HomeService:Sms:QueryEvery"] = "00:00:01";
+        settings["HomeService:Sms:ChaseEvery"] = "00:00:01";
+        settings["HomeService:Sms:QuietStart"] = "00:00";
+        settings["HomeService:Sms:QuietEnd"] = "00:00";
+        return settings;
+    }
 }

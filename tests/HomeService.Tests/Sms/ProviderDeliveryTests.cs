@@ -257,11 +257,13 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         Assert.Equal(workers.Order(), sent.Select(m => m.Phone).Order());
         Assert.All(sent, m => Assert.Equal(Text, Assert.Single(m.Values)));
 
-        // One SendBatchSms request: one BizId and one out id, the batch's, written on each row before the request.
-        var bizId = Assert.Single(sent.Select(m => m.MessageId).Distinct());
-        var outId = Guid.ParseExact(Assert.Single(sent.Select(m => m.OutId).Distinct())!, "N");
-        Assert.Equal((long)workers.Length, await Deployment.Scalar<long>("SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1 AND batch_out_id = $2",
-            draft.id.ToString("N"), outId));
+        // SendBatchSms requests, not one per number: each with one BizId and one out id, the batch's, written on its rows before
+        // the request. Almost always one; two silos woken by the same commit may each claim part of the notice.
+        var batches = sent.GroupBy(m => (m.MessageId, m.OutId)).ToList();
+        Assert.InRange(batches.Count, 1, Deployment.Silos.Count);
+        foreach (var batch in batches)
+            Assert.Equal((long)batch.Count(), await Deployment.Scalar<long>("SELECT count(*) FROM notification_outbox WHERE group_notice_id = $1 AND batch_out_id = $2",
+                draft.id.ToString("N"), Guid.ParseExact(batch.Key.OutId!, "N")));
         var detail = await admin.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/admin/sms/notices/{draft.id}");
         var notice = detail.GetProperty("notice");
         Assert.Equal("Released", notice.GetProperty("status").GetString());
@@ -275,7 +277,7 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
         await Eventually.True(async () => await Deployment.Scalar<long>(
                 "SELECT count(*) FROM sms_message m JOIN notification_outbox o ON o.id = m.outbox_id WHERE o.group_notice_id = $1 AND m.state = 'sent'",
                 draft.id.ToString("N")) == workers.Length, TimeSpan.FromSeconds(10), "every worker's message is recorded as sent");
-        Providers.Aliyun.Delivers = m => m.MessageId != bizId || m.Phone != workers[0];
+        Providers.Aliyun.Delivers = m => !(m.Phone == workers[0] && sent.Any(s => s.MessageId == m.MessageId));
         try
         {
             var reports = $"/api/sms/providers/aliyun/reports/{LocalSmsProviders.CallbackToken}";
@@ -310,7 +312,7 @@ public sealed class ProviderDeliveryTests(ProviderDeliveryDeployment fixture) : 
 
             var sent = Providers.Tencent.Messages.Where(m => m.Values.SequenceEqual([text])).ToList();
             Assert.NotEmpty(sent);
-            Assert.Single(sent.Select(m => m.OutId).Distinct());
+            Assert.InRange(sent.Select(m => m.OutId).Distinct().Count(), 1, Deployment.Silos.Count); // batches, at most one per silo
             Assert.Equal(sent.Count, sent.Select(m => m.Phone).Distinct().Count());
             Assert.DoesNotContain(Providers.Aliyun.Messages, m => m.Values.SequenceEqual([text]));
             Assert.Equal((long)sent.Count, await Deployment.Scalar<long>("""

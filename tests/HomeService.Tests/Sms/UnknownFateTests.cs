@@ -13,13 +13,8 @@ public sealed class UnknownFateTests
     public async Task An_order_notice_whose_fate_stayed_unknown_goes_once_more_through_the_other_provider_and_nothing_else_does()
     {
         await using var providers = await LocalSmsProviders.Start();
-        var settings = LocalSmsProviders.Settings(providers);
-        settings["HomeService:Sms:QueryAfter"] = "00:00:02";
-        settings["HomeService:Sms:QueryEvery"] = "00:00:01";
-        settings["HomeService:Sms:ChaseEvery"] = "00:00:01";
+        var settings = LocalSmsProviders.ChasingSoon(providers);
         settings["HomeService:Sms:UnknownAfter"] = "00:00:06";
-        settings["HomeService:Sms:QuietStart"] = "00:00"; // this test runs at any hour of Beijing's day
-        settings["HomeService:Sms:QuietEnd"] = "00:00";
         await using var deployment = await TestDeployment.Start(silos: 2, webHosts: 0, settings);
         providers.Aliyun.NeverReported = _ => true;
 
