@@ -8,12 +8,12 @@ namespace HomeService.Sms;
 /// category or a deadline by its Chinese name, a link with the site's address in front. Secret values (a code) are masked in the text
 /// the SMS log keeps.
 /// </summary>
-public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryName)
+public sealed class SmsComposer(string siteUrl)
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     public const string Masked = "******";
 
-    /// <param name="categoryNow">The category's name as read with the row, so a category made a moment ago never shows as its code.</param>
+    /// <param name="categoryNow">The category's name as the outbox claim read it from the catalogue, so a category made a moment ago never shows as its code.</param>
     public Dictionary<string, string> Values(string paramsJson, string? categoryNow = null)
     {
         var values = new Dictionary<string, string>();
@@ -23,7 +23,7 @@ public sealed class SmsComposer(string siteUrl, Func<string, string?> categoryNa
             var raw = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.ValueKind == JsonValueKind.Null ? "" : p.Value.GetRawText();
             values[p.Name] = p.Name switch
             {
-                "category" => categoryNow ?? categoryName(raw) ?? raw,
+                "category" => categoryNow ?? raw,
                 "clock" => SlaClockNames.Name(raw),
                 "link" => siteUrl.TrimEnd('/') + "/" + raw.TrimStart('/'),
                 _ when p.Value.ValueKind == JsonValueKind.String && raw.Length >= 20 && raw[4] == '-' && raw[10] == 'T'

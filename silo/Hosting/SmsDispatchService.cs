@@ -7,7 +7,7 @@ namespace HomeService.Silo.Hosting;
 /// Runs the SMS sender on this silo: round after round while there is work; when the outbox is empty it waits for the
 /// outbox's NOTIFY (sent when a transaction that owes messages commits), or a second at most, for retries falling due.
 /// </summary>
-public sealed class SmsDispatchService(SmsSender sender, SmsCategoryNames categories, NpgsqlDataSource db, ILogger<SmsDispatchService> logger)
+public sealed class SmsDispatchService(SmsSender sender, NpgsqlDataSource db, ILogger<SmsDispatchService> logger)
     : BackgroundService
 {
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
@@ -22,7 +22,6 @@ public sealed class SmsDispatchService(SmsSender sender, SmsCategoryNames catego
                 try
                 {
                     listener ??= await Listen(ct);
-                    await categories.Refresh(ct);
                     if (await sender.Round(ct) < SmsSender.Batch) await listener.WaitAsync(LongestWait, ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -17,8 +17,7 @@ public static class SmsServices
         services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IReadOnlyList<ISmsProvider>>(sp => options.Providers.Select(name => Provider(sp, options, name)).ToList());
         services.AddSingleton<SmsOutboxStore>();
-        services.AddSingleton<SmsCategoryNames>();
-        services.AddSingleton(sp => new SmsComposer(options.SiteUrl, sp.GetRequiredService<SmsCategoryNames>().Find));
+        services.AddSingleton(new SmsComposer(options.SiteUrl));
         services.AddSingleton<SmsSender>();
         services.AddHostedService<SmsDispatchService>();
         services.AddSingleton<SmsStatusChaser>();
