@@ -22,17 +22,21 @@ public sealed class SenderCrashTests
         await using var _ = first;
         var web = await deployment.StartWeb();
 
+        // The provider holds its answer until the resident has heard "sent": the sender can reach the provider before the
+        // code's grain has stored the code and answered, and a kill then would fail the request instead of the send.
+        var answered = new TaskCompletionSource();
         var killed = new TaskCompletionSource();
-        providers.Aliyun.AfterTaking = m =>
+        providers.Aliyun.AfterTaking = async m =>
         {
             if (m.Phone == "13512349101" && !killed.Task.IsCompleted)
             {
+                await answered.Task.WaitAsync(TimeSpan.FromSeconds(60));
                 first.Kill();
                 killed.TrySetResult();
             }
-            return Task.CompletedTask;
         };
         var asked = await WebSession.Anonymous(web).Http.PostAsJsonAsync("/api/member/verification-codes", new { phone = "13512349101", purpose = "register" });
+        answered.TrySetResult();
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var outId = await deployment.Scalar<Guid>("SELECT id FROM notification_outbox WHERE recipient_id = '13512349101' AND template = 'verification.code'");
