@@ -90,6 +90,9 @@ public static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
 
+        // Pages link /favicon.svg; a browser or bookmark tool that asks for the old name is sent there.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
+
         var api = app.MapGroup("/api").LimitRequestText();
         api.MapSessionEndpoints();
         api.MapBroadcastEndpoints();

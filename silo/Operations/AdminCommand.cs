@@ -71,8 +71,10 @@ public static class AdminCommand
         await using (var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM app_user WHERE 'Admin' = ANY (roles) AND NOT disabled)"))
             if ((bool)(await cmd.ExecuteScalarAsync())!)
                 return "This center has an administrator already. Sign in and create accounts on /admin/accounts (or use reset-password LOGIN).";
+        // The login stands in for a name until the administrator writes theirs on the account page: the product does not
+        // invent a person's name, and a job title would read wrong in the other language.
         var result = await grains.GetGrain<IUserAccountGrain>(login)
-            .CreateStaff(new AccountEdit("系统管理员", [Roles.Admin], null, null), hash, "system:create-admin");
+            .CreateStaff(new AccountEdit(login, [Roles.Admin], null, null), hash, "system:create-admin");
         return result.Succeeded ? null : "Refused: " + string.Join("; ", result.Errors!.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
     }
 

@@ -99,14 +99,14 @@ public static class DemoData
 
     public static readonly DemoLogin[] Logins =
     [
-        new("admin", "系统管理员", Roles.Admin),
-        new("supervisor", "班长 周敏", Roles.Supervisor),
+        new("admin", "王建华", Roles.Admin),
+        new("supervisor", "周敏", Roles.Supervisor),
         new("agent1", "林晓燕", Roles.Agent, AgentId: "A001"),
         new("agent2", "何静", Roles.Agent, AgentId: "A002"),
         new("agent3", "马超", Roles.Agent, AgentId: "A003"),
         new("agent4", "高丽", Roles.Agent, AgentId: "A004"),
-        new("merchant1", "王秀兰（安心家政）", Roles.MerchantAdmin, MerchantId: "M001"),
-        new("merchant2", "李建国（洁净家居）", Roles.MerchantAdmin, MerchantId: "M002"),
+        new("merchant1", "王秀兰", Roles.MerchantAdmin, MerchantId: "M001"),
+        new("merchant2", "李建国", Roles.MerchantAdmin, MerchantId: "M002"),
         new("worker1", "刘桂芳", Roles.Worker, MerchantId: "M001", WorkerId: "W001"),
         new("resident", "张女士", Roles.Resident, MemberId: "R0001"),
     ];

@@ -53,6 +53,23 @@ public sealed class LivePlaces(IClusterClient cluster, ILogger<LivePlaces> logge
 
     public static string Name(District d) => UiText.IsEnglish ? d.NameEn : d.NameZh;
 
+    /// <summary>
+    /// A district named in Chinese (as orders, addresses and service areas store it) in the page's language: an English
+    /// page reads "Jinshui", also for a former name; a name the city does not know is shown as written.
+    /// </summary>
+    public string DistrictName(string nameZh) =>
+        !UiText.IsEnglish ? nameZh
+        : _current.Districts.FirstOrDefault(d => d.NameZh == nameZh || d.FormerNames.Contains(nameZh)) is { } d ? d.NameEn : nameZh;
+
+    /// <summary>For an English page's scripts: every Chinese district name, current or former, with its English name.</summary>
+    public IReadOnlyDictionary<string, string> EnglishNames()
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var d in _current.Districts)
+            foreach (var zh in d.FormerNames.Prepend(d.NameZh)) names.TryAdd(zh, d.NameEn);
+        return names;
+    }
+
     public static string Name(Street s) => UiText.IsEnglish && s.NameEn.Length > 0 ? s.NameEn : s.NameZh;
 
     protected override async Task ExecuteAsync(CancellationToken ct)

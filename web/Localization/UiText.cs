@@ -18,6 +18,12 @@ public sealed class UiText
 
     public string Format(string key, params object[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 
+    /// <summary>Items of a list as the language writes them: "金水区、二七区" or "Jinshui, Erqi".</summary>
+    public string List(IEnumerable<string> items) => string.Join(this["punct.list"], items);
+
+    /// <summary>A label and its value: "商家：安心家政" or "Merchant: Anxin".</summary>
+    public string Label(string label, string value) => string.Format(CultureInfo.CurrentCulture, this["punct.label"], label, value);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public static IReadOnlyCollection<string> Keys(string culture) => Tables[culture].Keys.ToList();

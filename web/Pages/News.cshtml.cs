@@ -1,3 +1,4 @@
+using HomeService.Web.Localization;
 using HomeService.Articles;
 using HomeService.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -39,5 +40,5 @@ public sealed class NewsModel(ArticleReader reader) : PageModel
     }
 
     /// <summary>A date as people in the city read it (Asia/Shanghai).</summary>
-    public static string Day(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+    public static string Day(DateTimeOffset at) => BeijingTime.Date(at);
 }

@@ -56,7 +56,7 @@ public sealed class TeamsAndDepartmentsTests(SharedDeployment shared)
         var before = await admin.Http.GetStringAsync("/api/admin/call-center/teams");
         await Refused(admin.Http.PutAsJsonAsync("/api/admin/call-center/seats/A003",
             new { name = "马超", extension = "8003", skills = new Dictionary<string, int> { ["service"] = 3 }, teamId = "NOSUCHTEAM" }), "teamId", "班组不存在。");
-        await Refused(admin.Http.PutAsJsonAsync("/api/admin/accounts/supervisor", new { displayName = "班长 周敏", roles = new[] { "Supervisor" }, teamId = "NOSUCHTEAM" }),
+        await Refused(admin.Http.PutAsJsonAsync("/api/admin/accounts/supervisor", new { displayName = "周敏", roles = new[] { "Supervisor" }, teamId = "NOSUCHTEAM" }),
             "teamId", "班组不存在。");
         Assert.Equal(seats, await admin.Http.GetStringAsync("/api/admin/call-center/seats"));
         Assert.Equal(before, await admin.Http.GetStringAsync("/api/admin/call-center/teams"));

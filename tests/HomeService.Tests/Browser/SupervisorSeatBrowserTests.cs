@@ -90,7 +90,7 @@ public sealed class SupervisorSeatBrowserTests(BrowserFixture browser, ITestOutp
         await Expect(audit.Nth(3)).ToContainTextAsync("质检抽查");
         for (var i = 0; i < 4; i++)
         {
-            await Expect(audit.Nth(i)).ToContainTextAsync("班长 周敏");
+            await Expect(audit.Nth(i)).ToContainTextAsync("周敏");
             await Expect(audit.Nth(i)).ToContainTextAsync("林晓燕");
         }
     });

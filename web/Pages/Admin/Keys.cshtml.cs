@@ -96,7 +96,7 @@ public sealed class KeysModel(KeyReader reader, KeyCommands commands, UiText tex
     }
 
     /// <summary>A moment as people in the city read it (Asia/Shanghai), or a dash.</summary>
-    public static string At(DateTimeOffset? at) => at is { } t ? t.ToOffset(Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    public static string At(DateTimeOffset? at) => at is { } t ? BeijingTime.Minute(t) : "—";
 
     /// <summary>"Valid through" a date: the key ends when that day ends in Asia/Shanghai.</summary>
     private DateTimeOffset? Expiry(string form)

@@ -38,7 +38,7 @@ public sealed class CallsModel(IGrainFactory grains, TimeProvider clock, UiText 
         }
         Report = await grains.GetGrain<ICallReportGrain>(0).Report(query.From, query.To, query.By, query.Queue);
         var china = TimeSpan.FromHours(8);
-        From ??= query.From.ToOffset(china).ToString("yyyy-MM-dd");
+        From ??= BeijingTime.Date(query.From);
         To ??= query.To.AddTicks(-1).ToOffset(china).ToString("yyyy-MM-dd");
         By = query.By;
         CsvLink = QueryString.Create(new Dictionary<string, string?>

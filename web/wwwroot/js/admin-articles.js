@@ -1,12 +1,12 @@
 // The back office's information center panel (信息发布): articles of every column from the admin API, newest change
 // first; a form to write or edit one in Markdown; publish and take down. Problems (RFC 9457) appear next to their fields.
 import { clearProblem, showProblem } from "./form-problems.js";
+import { minute, orDash } from "./beijing-time.js";
 
 const text = JSON.parse(document.getElementById("articles-data").textContent);
 const $ = (id) => document.getElementById(id);
-const english = document.documentElement.lang === "en";
 const json = (url, options = {}) => fetch(url, { headers: { Accept: "application/json", "Content-Type": "application/json" }, ...options });
-const time = (iso) => (iso ? new Date(iso).toLocaleString(english ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+const time = orDash(minute);
 
 const panel = $("articles-panel");
 const rows = $("articles").querySelector("tbody");

@@ -3,15 +3,15 @@
 // Problems (RFC 9457) appear next to their fields; after a decision the list, history and credit are read again.
 import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
+import { minute, orDash } from "./beijing-time.js";
 
 const text = JSON.parse(document.getElementById("admin-data").textContent).text;
 const $ = (id) => document.getElementById(id);
-const english = document.documentElement.lang === "en";
 const json = (url, options = {}) => fetch(url, { headers: { Accept: "application/json", "Content-Type": "application/json" }, ...options });
 const post = (url, body) => json(url, { method: "POST", body: JSON.stringify(body) });
 const listName = (listed) => (listed ? text[`admin.list.${listed.toLowerCase()}`] : "");
 const statusName = (status) => text[`admin.status.${status}`] ?? status;
-const time = (iso) => (iso ? new Date(iso).toLocaleString(english ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) : "—");
+const time = orDash(minute);
 
 // "listed:black 伪造资质" is how a list change is kept; shown with the list's name.
 const reasonText = (reason) =>

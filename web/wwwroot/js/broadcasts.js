@@ -1,9 +1,8 @@
 // Keeps the broadcast list current: pushes add and remove items; a resync reloads the list.
+import { clock } from "./beijing-time.js";
 const list = document.getElementById("broadcasts");
 
-function timeOf(iso) {
-  return new Date(iso).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
-}
+const timeOf = clock;
 
 function render(b) {
   const li = document.createElement("li");

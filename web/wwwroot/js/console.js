@@ -1,5 +1,6 @@
 // The agent console: seat state, the ringing pop, in-call controls and today's calls.
 // State comes from GET /api/console (also after a reload or reconnect); pushes keep it current.
+import { clockSeconds } from "./beijing-time.js";
 const text = JSON.parse(document.getElementById("console-text").textContent);
 const $ = (id) => document.getElementById(id);
 let agent = null;
@@ -27,9 +28,7 @@ function showError(message) {
   $("console-error").textContent = message ?? "";
 }
 
-function clock(iso) {
-  return new Date(iso).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "Asia/Shanghai" });
-}
+const clock = clockSeconds;
 
 function renderAgent(view) {
   if (agent && view.version < agent.version) return; // a stale push

@@ -1,5 +1,6 @@
 // The live KPI panel: the server draws it first; each kpi.updated push (at most once a second) redraws the rows, and
 // after a reconnect the figures are fetched afresh. A push older than what is shown is dropped.
+import { clockSeconds } from "./beijing-time.js";
 const panel = document.getElementById("live-kpis");
 const rows = document.getElementById("live-kpis-rows");
 const at = document.getElementById("live-kpis-at");
@@ -42,7 +43,7 @@ function render(live) {
   const labels = JSON.parse(panel.dataset.labels);
   const all = [...live.queues, live.center];
   rows.replaceChildren(...all.flatMap((q) => [row(q, "rolling15m", names, labels), row(q, "today", names, labels)]));
-  at.textContent = new Date(live.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
+  at.textContent = clockSeconds(live.at);
 }
 
 if (panel) {

@@ -2,6 +2,7 @@
 // decision's ranking (or one that refused: a phone call may change its mind) and gives a reason; the order is offered to it
 // and leaves the queue.
 import { categoryName, cell, el, field, liveQueue, queueRow, select, stepForm, text, when } from "./queue-kit.js";
+import { districtName } from "./places.js";
 
 const list = document.getElementById("manual-dispatch-list");
 
@@ -42,7 +43,7 @@ function render(row) {
   const item = queueRow(row, [
     cell("order-no", row.orderNo),
     cell("category", categoryName(row)),
-    cell("district", row.district ?? ""),
+    cell("district", districtName(row.district)),
     cell("attempts", el("span", { title: text["queue.attempts"], textContent: String(row.attempts) })),
     cell("created", when(row.createdAt)),
   ], [{ label: text["queue.dispatch"], className: "dispatch", open: (close) => dispatchForm(row, close) }]);

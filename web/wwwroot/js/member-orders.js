@@ -2,12 +2,12 @@
 // rating from /api/member/orders/{no} and offers cancel, reschedule or rating where the order allows. Pushes
 // ("order.updated", the member's own view) change an order's status in place; a stale push (older version) is dropped.
 import { clearProblem, showProblem } from "./form-problems.js";
+import { localInput, minute } from "./beijing-time.js";
+import { labelled } from "./punctuation.js";
 
 const data = JSON.parse(document.getElementById("member-profile-data").textContent).orders;
 const text = data.text;
 const list = document.getElementById("member-orders");
-const lang = document.documentElement.lang === "en" ? "en-GB" : "zh-CN";
-const zone = { timeZone: "Asia/Shanghai", hour12: false };
 
 const el = (tag, { dataset, ...props } = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -15,8 +15,7 @@ const el = (tag, { dataset, ...props } = {}, ...children) => {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
-const time = (iso) => new Date(iso).toLocaleString(lang, { ...zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-const localInput = (iso) => new Date(iso).toLocaleString("sv-SE", zone).slice(0, 16).replace(" ", "T");
+const time = minute;
 // datetime-local values are Beijing time.
 const fromInput = (value) => (value ? new Date(`${value}:00+08:00`).toISOString() : null);
 
@@ -164,15 +163,15 @@ function render(li, detail) {
   setStatus(li, detail.order.status);
   li.dataset.version = String(Math.max(Number(li.dataset.version), detail.order.version));
   const merchant = li.querySelector(".member-order-merchant");
-  merchant.textContent = detail.order.merchantName ? `${text["member.orders.merchant"]}：${detail.order.merchantName}` : "";
+  merchant.textContent = detail.order.merchantName ? labelled(text["member.orders.merchant"], detail.order.merchantName) : "";
   li.querySelector(".member-order-window").textContent = windowText(detail.order.windowStart, detail.order.windowEnd);
   const worker = detail.worker
-    ? el("p", { className: "member-order-worker" }, `${text["member.orders.worker"]}：`, el("strong", { textContent: detail.worker.maskedName }),
+    ? el("p", { className: "member-order-worker" }, labelled(text["member.orders.worker"], ""), el("strong", { textContent: detail.worker.maskedName }),
       detail.worker.codeUrl ? " " : null,
       detail.worker.codeUrl ? el("a", { href: detail.worker.codeUrl, textContent: text["member.orders.worker.code"] }) : null)
     : null;
   li.querySelector(".member-order-detail").replaceChildren(
-    detail.address ? el("p", { textContent: `${text["member.orders.address"]}：${detail.address}` }) : null,
+    detail.address ? el("p", { textContent: labelled(text["member.orders.address"], detail.address) }) : null,
     worker,
     el("h4", { textContent: text["member.orders.timeline"] }),
     timeline(detail.timeline),
@@ -277,8 +276,7 @@ document.addEventListener("hs:push", (event) => {
   if (name !== "notification.new" || seen.has(payload.id)) return;
   seen.add(payload.id);
   inbox.prepend(el("li", { className: "unread", dataset: { notice: payload.id } }, el("span", { className: "text", textContent: noticeText(payload) }), " ",
-    el("time", { dateTime: payload.createdAt, textContent: new Date(payload.createdAt).toLocaleString(lang, { ...zone, month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit" }) }), " ",
+    el("time", { dateTime: payload.createdAt, textContent: minute(payload.createdAt) }), " ",
     el("button", { type: "button", className: "secondary notice-read", textContent: text["inbox.mark_read"] })));
   countUnread();
 });

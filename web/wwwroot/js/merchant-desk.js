@@ -4,6 +4,7 @@
 // the profile form shows the API's field errors by their fields (problem details).
 import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
+import { minute, today } from "./beijing-time.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -63,7 +64,7 @@ function addNotice(n, atTop) {
   li.dataset.notice = n.id;
   li.dataset.template = n.template;
   li.classList.toggle("unread", !n.read);
-  const time = new Date(n.createdAt).toLocaleString(document.documentElement.lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const time = minute(n.createdAt);
   li.append(Object.assign(document.createElement("span"), { className: "text", textContent: noticeText(n) }),
     Object.assign(document.createElement("time"), { textContent: time }));
   if (atTop) inbox.prepend(li); else inbox.append(li);
@@ -96,7 +97,7 @@ let trendChart = null;
 
 function drawTrend(trend, score) {
   const canvas = $("credit-trend");
-  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+  const today = today();
   const points = trend.map((p) => ({ day: p.day, score: Number(p.score) }));
   if (!points.length || points[points.length - 1].day !== today) points.push({ day: today, score }); // where it stands now
   canvas.dataset.points = String(points.length);

@@ -1,6 +1,8 @@
 // The agents' merchant lookup (加盟企业查询): search by part of a name; a merchant's own edit ("merchant.updated")
 // reaches an open lookup at once, so the agent on the phone never reads yesterday's hours or districts.
 import { levelSymbols } from "./credit-level.js";
+import { listOf } from "./punctuation.js";
+import { districtName } from "./places.js";
 
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse($("lookup-text-data").textContent);
@@ -13,7 +15,7 @@ function row(m) {
   tr.dataset.merchant = m.merchantId;
   tr.dataset.status = m.status;
   const standing = (text[`lookup.status.${m.status}`] ?? m.status) + (m.listed ? ` · ${text[`lookup.listed.${m.listed}`] ?? m.listed}` : "");
-  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["status", standing], ["level", levelSymbols(m.creditLevel, "—")], ["districts", m.districts.join("、")],
+  for (const [cls, value] of [["name", `${m.name} (${m.merchantId})`], ["status", standing], ["level", levelSymbols(m.creditLevel, "—")], ["districts", listOf(m.districts.map(districtName))],
     ["hours", m.businessHours ?? "—"], ["phone", m.phone], ["completed", String(m.completedOrders)]]) {
     const td = document.createElement("td");
     td.className = cls;

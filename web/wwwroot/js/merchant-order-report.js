@@ -1,14 +1,14 @@
 // Orders and ratings (服务订单及评定查询): the merchant's orders over a period, filterable by status and rating, with the
 // figures it is judged by. Field errors (a bad date) appear by their fields, as on every form.
 import { clearProblem, showProblem } from "./form-problems.js";
+import { minute, orDash } from "./beijing-time.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
 const $ = (id) => document.getElementById(id);
 const form = $("report-form");
 const body = $("report-orders").querySelector("tbody");
-const locale = document.documentElement.lang === "en" ? "en-GB" : "zh-CN";
-const when = (iso) => (iso ? new Date(iso).toLocaleString(locale, { timeZone: "Asia/Shanghai", hour12: false, dateStyle: "short", timeStyle: "short" }) : "—");
+const when = orDash(minute);
 const percent = (rate) => (rate == null ? "—" : `${(rate * 100).toFixed(1)}%`);
 let page = 1;
 

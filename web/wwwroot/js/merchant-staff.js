@@ -3,6 +3,7 @@
 // its photo, issue or revoke its one-person-one-code, and deactivate it with a reason. Field errors from the API
 // (problem details) appear by their fields. A worker added here joins the live worker board ("hs:worker-added").
 import { clearProblem, showProblem } from "./form-problems.js";
+import { listOf } from "./punctuation.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -71,7 +72,7 @@ function listRow(w) {
     element("td", { className: "id", textContent: w.workerId }),
     element("td", { className: "name", textContent: w.name }),
     element("td", { className: "phone", textContent: w.phone }),
-    element("td", { className: "skills", textContent: w.skills.map(skillName).join("、") }),
+    element("td", { className: "skills", textContent: listOf(w.skills.map(skillName)) }),
     element("td", { className: "status", textContent: text[`worker.status.${w.status}`] ?? w.status }),
     element("td", { className: "safety" }, safetyBadge(w.safety.color)),
     element("td", { className: "active", textContent: w.active ? text["staff.active"] : text["staff.inactive"] }),

@@ -2,6 +2,8 @@
 // The list comes from GET /api/merchant/orders (which masks an offer's phone and address); every
 // "order.updated" push and every reconnect fetches it again, so the screen always shows what the server has.
 import { coalescedRefresh, elementOf, jsonApi, keyedList } from "./live-list.js";
+import { clock, day, today } from "./beijing-time.js";
+import { districtName } from "./places.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -21,14 +23,13 @@ const statusName = (status) => text[`status.${status}`] ?? status;
 // The visit window as [day, times], in Beijing time.
 function when(start, end) {
   if (!start) return [];
-  const zone = { timeZone: "Asia/Shanghai", hour12: false };
-  const day = new Date(start).toLocaleDateString(english ? "en-GB" : "zh-CN", { ...zone, month: "short", day: "numeric", weekday: "short" });
-  const time = (iso) => new Date(iso).toLocaleTimeString("zh-CN", { ...zone, hour: "2-digit", minute: "2-digit" });
-  return [day, end ? `${time(start)}–${time(end)}` : time(start)];
+  const date = day(start, english);
+  const time = clock;
+  return [date, end ? `${time(start)}–${time(end)}` : time(start)];
 }
 
 // "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
-const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [o.district, o.address].filter(Boolean).join(" · "));
+const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [districtName(o.district), o.address].filter(Boolean).join(" · "));
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -148,7 +149,7 @@ document.addEventListener("hs:worker-added", (e) => {
   const w = e.detail;
   if (data.workers.some((x) => x.id === w.workerId)) return;
   data.workers.push({ id: w.workerId, name: w.name, skills: w.skills, status: w.status,
-    expired: !!w.healthCertificateExpires && w.healthCertificateExpires < new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }) });
+    expired: !!w.healthCertificateExpires && w.healthCertificateExpires < today() });
   refresh();
 });
 document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refresh(); });

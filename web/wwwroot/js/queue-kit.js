@@ -2,6 +2,7 @@
 // of an order and show the API's problem details (already in the user's language) next to the fields they name.
 import { coalescedRefresh, keyedList } from "./live-list.js";
 import { clearProblem, showProblem } from "./form-problems.js";
+import { minute } from "./beijing-time.js";
 
 export const data = JSON.parse(document.getElementById("work-queue-data").textContent);
 export const text = data.text;
@@ -12,13 +13,8 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
-// Month, day and time in Beijing time: the center's clock, whatever the agent's computer says.
-export function when(iso) {
-  if (!iso) return "";
-  return new Date(iso).toLocaleString("zh-CN", {
-    timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false,
-  });
-}
+// Beijing time: the center's clock, whatever the agent's computer says.
+export const when = (iso) => (iso ? minute(iso) : "");
 
 export const statusName = (status) => text[`status.${status}`] ?? status;
 export const categoryName = (row) => (data.english ? row.categoryEn : row.categoryZh) ?? row.category ?? "";

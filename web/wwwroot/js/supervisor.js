@@ -1,6 +1,7 @@
 // The supervisor seat (班长席): queues and agents live, and the controls. The page arrives rendered; pushes keep it
 // current: queue.changed updates a queue row in place, agent.status and call.supervision re-read the board (the
 // agent's call and who supervises it live in other grains than the push came from). Every action asks for a reason.
+import { clockSeconds } from "./beijing-time.js";
 const textElement = document.getElementById("supervisor-text");
 const text = JSON.parse(textElement.textContent);
 const me = textElement.dataset.me;
@@ -119,7 +120,7 @@ async function refreshAudit() {
     return;
   }
   $("audit").querySelector("tbody").replaceChildren(...data.map((r) => el("tr", { dataset: { action: r.action, callId: r.callId ?? "" } },
-    el("td", {}, new Date(r.at).toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" })),
+    el("td", {}, clockSeconds(r.at)),
     el("td", {}, r.supervisorName ?? r.supervisor),
     el("td", {}, text[`action.${r.action}`] ?? r.action),
     el("td", {}, `${r.targetAgentName ?? r.targetAgent ?? ""}${r.callId ? ` · ${r.callId}` : ""}`),

@@ -2,6 +2,8 @@
 // (on my way → check in → check out). The list comes from GET /api/worker/jobs; every "order.updated"
 // push, reconnect, or return to the page fetches it again.
 import { coalescedRefresh, jsonApi, keyedList } from "./live-list.js";
+import { clock, day } from "./beijing-time.js";
+import { districtName } from "./places.js";
 
 const data = JSON.parse(document.getElementById("worker-data").textContent);
 const text = data.text;
@@ -26,14 +28,13 @@ function showError(message) {
 
 function when(start, end) {
   if (!start) return "";
-  const zone = { timeZone: "Asia/Shanghai", hour12: false };
-  const day = new Date(start).toLocaleDateString(english ? "en-GB" : "zh-CN", { ...zone, month: "short", day: "numeric", weekday: "short" });
-  const time = (iso) => new Date(iso).toLocaleTimeString("zh-CN", { ...zone, hour: "2-digit", minute: "2-digit" });
-  return end ? `${day} ${time(start)}–${time(end)}` : `${day} ${time(start)}`;
+  const date = day(start, english);
+  const time = clock;
+  return end ? `${date} ${time(start)}–${time(end)}` : `${date} ${time(start)}`;
 }
 
 // "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
-const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [o.district, o.address].filter(Boolean).join(" · "));
+const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [districtName(o.district), o.address].filter(Boolean).join(" · "));
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);

@@ -78,7 +78,7 @@ public sealed class NoticesModel(GroupNoticeReader notices, CatalogueReader cata
         return RedirectToPage(new { id, notice = cancelled ? "cancelled" : "not-cancelled" });
     }
 
-    public static string Beijing(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd HH:mm");
+    public static string Beijing(DateTimeOffset at) => BeijingTime.Minute(at);
 
     private GroupNoticeDraft? Draft()
     {
