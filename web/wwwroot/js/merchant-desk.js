@@ -97,9 +97,9 @@ let trendChart = null;
 
 function drawTrend(trend, score) {
   const canvas = $("credit-trend");
-  const today = today();
+  const now = today();
   const points = trend.map((p) => ({ day: p.day, score: Number(p.score) }));
-  if (!points.length || points[points.length - 1].day !== today) points.push({ day: today, score }); // where it stands now
+  if (!points.length || points[points.length - 1].day !== now) points.push({ day: now, score }); // where it stands now
   canvas.dataset.points = String(points.length);
   canvas.dataset.last = score.toFixed(1);
   if (!window.Chart) return;
