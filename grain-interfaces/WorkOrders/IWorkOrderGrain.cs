@@ -36,6 +36,8 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 
     // Agents and customers
     [Alias("DispatchManually")] Task<CommandResult<WorkOrderView>> DispatchManually(string merchantId, string reason, string actor);
+    /// <summary>Every merchant a dispatcher could give the order to by hand, eligible ones first, each other one with the rule it breaks.</summary>
+    [Alias("ManualDispatchChoices")] Task<IReadOnlyList<ManualDispatchChoice>> ManualDispatchChoices();
     [Alias("CustomerCancel")] Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor);
     [Alias("Hold")] Task<CommandResult<WorkOrderView>> Hold(string reason, string actor);
     [Alias("Resume")] Task<CommandResult<WorkOrderView>> Resume(string actor);
@@ -67,6 +69,20 @@ public interface IOrderIntakeGrain : IGrainWithIntegerKey
     /// <summary>The order a (source, key) already made, or null.</summary>
     [Alias("Receipt")] Task<string?> Receipt(string source, string idempotencyKey);
 }
+
+/// <summary>
+/// A merchant as a manual dispatch choice. Eligible: dispatch's rules would offer it the order (Score is its ranking).
+/// Otherwise Why says which rule it breaks (status:Suspended, category:x, district:y, at-capacity:3/3), and Allowed
+/// whether a dispatcher may still choose it (active merchants only), with a reason that is audited.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.ManualDispatchChoice")]
+public sealed record ManualDispatchChoice(
+    [property: Id(0)] string MerchantId,
+    [property: Id(1)] bool Eligible,
+    [property: Id(2)] bool Allowed,
+    [property: Id(3)] double? Score,
+    [property: Id(4)] string? Why,
+    [property: Id(5)] bool SameCategory);
 
 /// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.DispatchMerchant")]

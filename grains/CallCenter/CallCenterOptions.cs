@@ -19,4 +19,10 @@ public sealed record CallCenterOptions
 
     /// <summary>A caller who hangs up and calls again within this time gets their place back.</summary>
     public TimeSpan AbandonedPlaceKept { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// After an agent rejects a call or lets it ring out, how long colleagues get it first (the ring-again delay). The
+    /// agent is offered it again after this time, and at once when no colleague could take it.
+    /// </summary>
+    public TimeSpan RingAgainDelay { get; init; } = TimeSpan.FromSeconds(15);
 }

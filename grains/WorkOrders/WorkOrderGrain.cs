@@ -289,13 +289,34 @@ public sealed class WorkOrderGrain(
         return result;
     }
 
+    /// <summary>
+    /// A dispatcher gives the order to a merchant by hand, with a reason. An eligible merchant is simply offered it; any other
+    /// active merchant may be chosen too (the order would otherwise stay stuck), and that choice is written to the audit log
+    /// with the rule it overrides.
+    /// </summary>
     public async Task<CommandResult<WorkOrderView>> DispatchManually(string merchantId, string reason, string actor)
     {
-        if (string.IsNullOrWhiteSpace(reason)) return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["reason"] = ["required"] });
-        var decision = await Rank(ignoreRefusals: true);
-        if (decision.Ranked.All(r => r.MerchantId != merchantId)) return Refused("merchant-not-eligible");
-        return await Run(Order.Offer(merchantId, manual: true, reason, options.AcceptTimeout, Now), actor, [DecisionRow(decision, merchantId, true, reason),
-            .. OfferNotices(merchantId)]);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(reason)) errors["reason"] = ["required"];
+        var (decision, choices) = await Choices();
+        if (ManualDispatchRule.Refusal(choices, merchantId) is { } refusal) errors["merchantId"] = [refusal];
+        if (errors.Count > 0) return CommandResult<WorkOrderView>.Invalid(errors);
+        var choice = choices.First(c => c.MerchantId == merchantId);
+        var outcome = Order.Offer(merchantId, manual: true, reason, options.AcceptTimeout, Now);
+        List<ReadModelWrite> rows = [DecisionRow(decision, merchantId, true, reason), .. OfferNotices(merchantId)];
+        if (!choice.Eligible && !outcome.Failed)
+            rows.Add(Audit.AuditTrail.Row(actor, "order.dispatch-override", "work_order", Order.OrderNo, new { merchantId, notEligible = choice.Why },
+                new { merchantId, reason }, Now));
+        return await Run(outcome, actor, [.. rows]);
+    }
+
+    public async Task<IReadOnlyList<ManualDispatchChoice>> ManualDispatchChoices() => (await Choices()).Choices;
+
+    private async Task<(DispatchDecision Decision, IReadOnlyList<ManualDispatchChoice> Choices)> Choices()
+    {
+        var merchants = await Candidates();
+        var decision = await Rank(ignoreRefusals: true, merchants);
+        return (decision, ManualDispatchRule.Choices(decision, merchants, Order.Category ?? "", Order.RefusedBy));
     }
 
     public async Task<CommandResult<WorkOrderView>> CustomerCancel(string reason, string actor)
@@ -391,11 +412,13 @@ public sealed class WorkOrderGrain(
             [DecisionRow(decision, decision.Best.MerchantId, false, null), .. OfferNotices(decision.Best.MerchantId)]);
     }
 
-    private async Task<DispatchDecision> Rank(bool ignoreRefusals)
+    private async Task<IReadOnlyList<MerchantCandidate>> Candidates() =>
+        (await Directory.GetMerchants()).Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
+            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered))).ToList();
+
+    private async Task<DispatchDecision> Rank(bool ignoreRefusals, IReadOnlyList<MerchantCandidate>? merchants = null)
     {
-        var merchants = await Directory.GetMerchants();
-        var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
-            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered)));
+        var candidates = merchants ?? await Candidates();
         var district = string.IsNullOrEmpty(Order.District) ? null : await GrainFactory.GetGrain<Places.ICityPlacesGrain>(0).Find(Order.District);
         return DispatchRanking.Rank(Order.Category ?? "", Order.District ?? "", candidates, ignoreRefusals ? new HashSet<string>() : Order.RefusedBy,
             district?.Names().ToList());

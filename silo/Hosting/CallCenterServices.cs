@@ -32,6 +32,7 @@ public static class CallCenterServices
             SeatHeldCheckAfter = config.GetValue("HomeService:CallCenter:SeatHeldCheckAfter", TimeSpan.FromSeconds(30)),
             CallSanityCheckEvery = config.GetValue("HomeService:CallCenter:CallSanityCheckEvery", TimeSpan.FromMinutes(5)),
             AbandonedPlaceKept = config.GetValue("HomeService:CallCenter:AbandonedPlaceKept", TimeSpan.FromSeconds(60)),
+            RingAgainDelay = config.GetValue("HomeService:CallCenter:RingAgainDelay", TimeSpan.FromSeconds(15)),
         });
         return services;
     }

@@ -66,7 +66,9 @@ public static class OrderEndpoints
         orders.MapPost("/{orderNo}/close", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.Close(u.Identity!.Name!)));
 
         var merchant = api.MapGroup("/merchant/orders").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
-        merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? "")));
+        // Once an order is the merchant's, and on the worker's job, the resident's notes and the category's fields come with it.
+        merchant.MapGet("/", async (ClaimsPrincipal u, OrderReader reader, IGrainFactory g) =>
+            TypedResults.Ok(await OrderDetails.Add(await reader.ForMerchant(u.Find(HomeServiceClaims.MerchantId) ?? ""), g)));
         merchant.MapPost("/{orderNo}/accept", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.Accept(u.MerchantOf()), MerchantView, Owns(u)));
         // The portal asks for a reason; so does the API, or the center never learns why the offer came back.
@@ -81,7 +83,8 @@ public static class OrderEndpoints
             Act(orderNo, g, t, o => o.MerchantCancel(u.MerchantOf(), body.Reason ?? ""), MerchantView, Owns(u)));
 
         var worker = api.MapGroup("/worker/jobs").WithTags("Worker").RequireAuthorization(Policies.Worker);
-        worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader) => TypedResults.Ok(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? "")));
+        worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader, IGrainFactory g) =>
+            TypedResults.Ok(await OrderDetails.Add(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? ""), g)));
         worker.MapPost("/{orderNo}/en-route", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.StartTrip(Worker(u))));
         worker.MapPost("/{orderNo}/check-in", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckIn(Worker(u))));
         worker.MapPost("/{orderNo}/check-out", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckOut(Worker(u))));

@@ -18,8 +18,13 @@ public static class WorkQueueEndpoints
     {
         var queues = api.MapGroup("/work-queues").WithTags("Work queues").RequireAuthorization(Policies.CallCenter);
         queues.MapGet("/manual-dispatch", async (WorkQueueReader reader) => TypedResults.Ok(await reader.ManualDispatch()));
-        queues.MapGet("/manual-dispatch/{orderNo}/merchants", async (string orderNo, WorkQueueReader reader) =>
-            TypedResults.Ok(orderNo.Length > 32 ? [] : await reader.Candidates(orderNo)));
+        // Every merchant the order could go to by hand, eligible ones first; each other one says in words why it is not eligible.
+        queues.MapGet("/manual-dispatch/{orderNo}/merchants", async (string orderNo, IGrainFactory grains, WorkQueueReader reader, UiText t) =>
+        {
+            var order = grains.GetGrain<IWorkOrderGrain>(orderNo);
+            if (orderNo.Length > 32 || await order.Get() is null) return TypedResults.Ok<IReadOnlyList<WorkQueueReader.Candidate>>([]);
+            return TypedResults.Ok(await reader.Candidates(await order.ManualDispatchChoices(), t));
+        });
         queues.MapGet("/follow-ups", async (WorkQueueReader reader) => TypedResults.Ok(await reader.FollowUps()));
         queues.MapGet("/complaints", async (WorkQueueReader reader) => TypedResults.Ok(await reader.Complaints()));
         queues.MapGet("/merchants", async (WorkQueueReader reader) => TypedResults.Ok(await reader.Merchants()));

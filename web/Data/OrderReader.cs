@@ -7,7 +7,11 @@ namespace HomeService.Web.Data;
 public sealed class OrderReader(NpgsqlDataSource db)
 {
     public sealed record OrderRow(string OrderNo, string Kind, string? Category, string Status, string Phone, string? Address, string? District,
-        DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt);
+        DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt,
+        string? Notes = null, IReadOnlyList<OrderDetail>? Details = null);
+
+    /// <summary>One of the category's fields the resident filled in (面积: 90), named in the reader's language.</summary>
+    public sealed record OrderDetail(string Label, string Value);
 
     public sealed record DispatchRow(DateTimeOffset DecidedAt, int Attempt, bool Manual, string? Reason, string? Chosen, JsonElement Ranked, JsonElement Skipped);
 

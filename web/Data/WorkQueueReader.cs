@@ -1,5 +1,5 @@
-using System.Text.Json;
 using HomeService.Web.Localization;
+using HomeService.WorkOrders;
 using Npgsql;
 
 namespace HomeService.Web.Data;
@@ -20,8 +20,13 @@ public sealed class WorkQueueReader(NpgsqlDataSource db)
     public sealed record ComplaintRow(string OrderNo, string Status, string? Severity, string? RelatedOrderNo, string? AgainstMerchantId,
         string? AgainstMerchantName, string? Party, string? PartyName, DateTimeOffset CreatedAt);
 
-    /// <summary>A merchant the agent may pick for a manual dispatch; Refused: it turned this order down before (allowed by hand).</summary>
-    public sealed record Candidate(string MerchantId, string Name, double? Score, bool Refused);
+    /// <summary>
+    /// A merchant the agent may pick for a manual dispatch. Refused: it turned this order down before (allowed by hand).
+    /// Eligible: dispatch's rules would offer it the order; otherwise Why says which rule it breaks, in words, and Allowed
+    /// whether it may still be chosen (any active merchant, with a reason that is audited). SameCategory: it offers the service.
+    /// </summary>
+    public sealed record Candidate(string MerchantId, string Name, double? Score, bool Refused, bool Eligible = true, bool Allowed = true,
+        string? Why = null, bool SameCategory = true);
 
     public sealed record MerchantName(string Id, string Name);
 
@@ -95,27 +100,29 @@ public sealed class WorkQueueReader(NpgsqlDataSource db)
             ? c with { PartyName = n } : c).ToList();
     }
 
-    /// <summary>
-    /// Whom an agent can dispatch the order to by hand: the merchants the last dispatch decision ranked, best first, then those
-    /// it skipped only because they refused this order (manual dispatch may overrule a refusal). The server checks again.
-    /// </summary>
-    public async Task<IReadOnlyList<Candidate>> Candidates(string orderNo)
+    /// <summary>The order's manual dispatch choices (from its grain) with the merchants' names and each rule broken in words.</summary>
+    public async Task<IReadOnlyList<Candidate>> Candidates(IReadOnlyList<ManualDispatchChoice> choices, UiText text)
     {
-        await using var cmd = db.CreateCommand("SELECT ranked::text, skipped::text FROM dispatch_decision WHERE order_no = $1 ORDER BY id DESC LIMIT 1");
-        cmd.Parameters.Add(new() { Value = orderNo });
-        var picks = new List<(string Id, double? Score, bool Refused)>();
-        await using (var r = await cmd.ExecuteReaderAsync())
-        {
-            if (!await r.ReadAsync()) return [];
-            using var ranked = JsonDocument.Parse(r.GetString(0));
-            using var skipped = JsonDocument.Parse(r.GetString(1));
-            foreach (var m in ranked.RootElement.EnumerateArray())
-                picks.Add((m.GetProperty("merchantId").GetString()!, m.TryGetProperty("score", out var s) ? s.GetDouble() : null, false));
-            foreach (var m in skipped.RootElement.EnumerateArray())
-                if (m.GetProperty("reason").GetString() == "refused-this-order") picks.Add((m.GetProperty("merchantId").GetString()!, null, true));
-        }
         var names = (await Merchants()).ToDictionary(m => m.Id, m => m.Name);
-        return picks.Select(p => new Candidate(p.Id, names.GetValueOrDefault(p.Id, p.Id), p.Score, p.Refused)).ToList();
+        return choices.Select(c => new Candidate(c.MerchantId, names.GetValueOrDefault(c.MerchantId, c.MerchantId), c.Score,
+            c.Why == "refused-this-order", c.Eligible, c.Allowed, c.Eligible ? null : NotEligibleBecause(c.Why, text), c.SameCategory)).ToList();
+    }
+
+    /// <summary>A dispatch rule code (status:Suspended, category:x, district:y, at-capacity:3/3) as a dispatcher reads it.</summary>
+    public static string NotEligibleBecause(string? why, UiText text)
+    {
+        var parts = (why ?? "").Split(':', 2);
+        var detail = parts.Length == 2 ? parts[1] : "";
+        return parts[0] switch
+        {
+            "status" when detail == "Suspended" => text["dispatch.why.suspended"],
+            "status" => text["dispatch.why.inactive"],
+            "category" => text["dispatch.why.category"],
+            "district" => text.Format("dispatch.why.district", detail),
+            "at-capacity" => text.Format("dispatch.why.capacity", detail),
+            "refused-this-order" => text["queue.dispatch.refused_before"],
+            _ => text["dispatch.why.other"],
+        };
     }
 
     /// <summary>Every merchant by name, for assigning a complaint to one.</summary>

@@ -18,6 +18,10 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
     public static readonly IReadOnlyList<string> WorkerStatuses = Enum.GetNames<HomeService.Workers.WorkerStatus>();
 
     /// <summary>The staff panel's words (merchant-staff.js): its own, the safety colours and their reasons.</summary>
+    /// <summary>A credit level's words (五心, 2 diamonds), shown beside its symbols.</summary>
+    private static readonly string[] LevelKeys =
+        [.. new[] { "heart", "diamond" }.SelectMany(kind => Enumerable.Range(1, 5).Select(n => $"credit.level.{kind}.{n}")), "credit.level.none"];
+
     private static readonly string[] StaffKeys =
     [
         "staff.added", "staff.open", "staff.active", "staff.inactive", "staff.idNumber.onfile", "staff.idNumber.none", "staff.training.name",
@@ -57,14 +61,14 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
         {
             text = OrderScreenText.For(t, ["merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
                 "merchant.refuse_cancel", "merchant.reason_required", "merchant.assign", "merchant.reassign", "merchant.worker_choice",
-                "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired",
+                "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired", "order.notes",
                 "worker.status.Available", "worker.status.Assigned", "worker.status.EnRoute", "worker.status.InService", "worker.status.OffDuty",
                 "worker.status.Resting", "credit.reason.Rating", "credit.reason.ComplaintMinor", "credit.reason.ComplaintNormal",
                 "credit.reason.ComplaintSerious", "credit.reason.AcceptTimeout", "credit.reason.Refusal", "credit.reason.CancelAfterAccept",
                 "credit.reason.WorkerNoShow", "credit.reason.LateArrival", "credit.reason.OnTimeStreak", "credit.reason.AllWorkersGreen",
                 "credit.reason.AppealOpened", "credit.reason.AppealGranted", "credit.reason.AppealRejected", "notice.order.offered", "notice.order.offer-expiring",
                 "notice.credit.changed", "notice.worker.certificate-expiring", "notice.worker.black-listed", "notice.worker.unlisted", "notice.complaint.filed",
-                "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", .. StaffKeys, .. LoginKeys]),
+                "notice.complaint.assigned", "notice.merchant.status", "notice.other", "board.minutes", "credit.trend", "credit.source.import", "credit.source.order", "credit.source.other", .. LevelKeys, .. StaffKeys, .. LoginKeys]),
             categories = await catalogue.Names(),
             serviceCategories = (await catalogue.GetTree()).SelectMany(top => top.Children).Select(c => c.Code),
             workers = Desk.Workers.Select(w => new { id = w.Id, name = w.Name, skills = w.Skills, status = w.Status,

@@ -12,6 +12,8 @@ public static class WorkQueueText
     [
         "queue.none.manual", "queue.none.follow-ups", "queue.none.complaints", "queue.dispatch", "queue.dispatch.merchant", "queue.dispatch.reason",
         "queue.dispatch.confirm", "queue.dispatch.refused_before", "queue.dispatch.score", "queue.dispatch.no_merchants", "queue.choose_merchant",
+        "queue.dispatch.eligible", "queue.dispatch.same_category", "queue.dispatch.other_category", "queue.dispatch.not_allowed", "queue.dispatch.pick",
+        "queue.dispatch.none_eligible", "queue.dispatch.override_note",
         "queue.cancel", "queue.attempts", "queue.follow_up", "queue.follow_up.score", "queue.follow_up.resolved", "queue.follow_up.comment",
         "queue.follow_up.save", "queue.follow_up.unreachable", "queue.follow_up.unreachable_count", "queue.follow_up.resolved_required", "queue.yes", "queue.no", "queue.assign", "queue.reassign",
         "queue.assign.party", "queue.assign.merchant", "queue.assign.department", "queue.respond", "queue.respond.text", "queue.verdict",

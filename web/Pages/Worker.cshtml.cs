@@ -12,7 +12,7 @@ public sealed class WorkerModel(CatalogueReader catalogue, UiText t) : PageModel
     public async Task OnGet() => Script = new
     {
         text = OrderScreenText.For(t, "worker.en_route", "worker.check_in", "worker.check_out", "worker.error",
-            "field.address", "field.contactPhone", "field.windowEnd"),
+            "field.address", "field.contactPhone", "field.windowEnd", "order.notes", "order.details"),
         categories = await catalogue.Names(),
     };
 }

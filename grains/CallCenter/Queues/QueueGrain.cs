@@ -19,7 +19,8 @@ public sealed class QueueGrain(
 
     private readonly Dictionary<string, AgentView> _roster = new();
     private readonly HashSet<string> _offered = new();
-    private readonly Dictionary<string, HashSet<string>> _missed = new();
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _missed = new(); // call → agent → when they missed it
+    private static readonly Dictionary<string, DateTimeOffset> NoneMissed = new();
     private readonly Random _random = new();
     private Journal<QueueLine> _journal = null!;
     private QueueConfig _config = null!;
@@ -92,7 +93,7 @@ public sealed class QueueGrain(
         if (Line.Find(callId) is null) return false;
         _offered.Remove(callId);
         if (!_missed.TryGetValue(callId, out var missed)) _missed[callId] = missed = [];
-        missed.Add(missedAgentId);
+        missed[missedAgentId] = clock.GetUtcNow(); // held back from this call for the ring-again delay only
         await Match();
         return true;
     }
@@ -201,8 +202,8 @@ public sealed class QueueGrain(
     private async Task<bool> Offer(WaitingCall call)
     {
         var now = clock.GetUtcNow();
-        var missed = _missed.TryGetValue(call.CallId, out var m) ? (IReadOnlySet<string>)m : new HashSet<string>();
-        var decision = AgentSelector.Rank(_config, now - call.EnqueuedAt, Sticky(call, now), missed, _lastAgent, _random);
+        var missed = _missed.TryGetValue(call.CallId, out var m) ? m : NoneMissed;
+        var decision = RingAgainRule.Rank(_config, now - call.EnqueuedAt, Sticky(call, now), missed, now, options.RingAgainDelay, _lastAgent, _random);
         var reserved = new List<string>();
         var refused = new List<SkippedAgent>();
         foreach (var candidate in decision.Ranked)

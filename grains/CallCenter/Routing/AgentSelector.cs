@@ -44,7 +44,7 @@ public static class AgentSelector
     {
         ranking = null;
         if (agent.Status != AgentStatus.Available) return StatusReasons[agent.Status];
-        if (excluded.Contains(agent.AgentId)) return "missed-this-call";
+        if (excluded.Contains(agent.AgentId)) return RingAgainRule.HeldBackReason;
         string? best = null;
         for (var tier = 0; tier < queue.Tiers.Count; tier++)
         {

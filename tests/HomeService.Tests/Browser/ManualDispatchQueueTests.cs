@@ -9,7 +9,8 @@ namespace HomeService.Tests.Browser;
 /// <summary>
 /// The console's manual dispatch queue (人工派单) in a real browser: an order no merchant takes appears in it by push, the
 /// agent picks a merchant with a reason (the API's field error shows by the reason when there is none), and the order
-/// leaves the queue and reaches the merchant. Each test has a deployment of its own, so the queue holds only its orders.
+/// leaves the queue and reaches the merchant. When no merchant is eligible, any other active merchant can be chosen, each
+/// saying why it is not eligible, and the override is audited. Each test has a deployment of its own, so the queue holds only its orders.
 /// </summary>
 public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
@@ -83,24 +84,46 @@ public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutput
     });
 
     [Fact]
-    public Task An_order_for_a_service_nobody_offers_in_the_district_waits_with_no_merchant_to_pick_in_english() => InBrowser(async session =>
+    public Task An_order_no_merchant_is_eligible_for_can_go_to_another_merchant_with_a_reason_that_is_audited_in_english() => InBrowser(async session =>
     {
         var agent = await OpenConsole(session, "en");
         await Expect(agent.Locator("#tab-manual")).ToContainTextAsync("Manual dispatch");
 
-        // Drain unblocking in 惠济区: no merchant covers it, so the order goes straight to the queue.
-        var orderNo = await CreateOrder(agent, "drain", "惠济区", "惠济区天河路 1 号");
+        // A move-in deep clean in 金水区: the one company doing deep cleans does not serve 金水区, so it goes straight to the queue.
+        var orderNo = await CreateOrder(agent, "deep-clean", "金水区", "金水区花园路 1 号", new { rooms = "3", area = "90" });
         var queued = agent.Locator($"#manual-dispatch-list li[data-order='{orderNo}']");
-        await Expect(queued.Locator(".category")).ToHaveTextAsync("Drain unblocking");
+        await Expect(queued.Locator(".category")).ToHaveTextAsync("Move-in deep clean");
         await Expect(queued.Locator(".attempts")).ToHaveTextAsync("0");
 
+        // The dispatcher is told nobody is eligible, and sees every other active merchant with why it is not eligible.
         await queued.Locator(".dispatch").ClickAsync();
-        await Expect(queued.Locator(".no-merchants")).ToHaveTextAsync(
-            "No merchant can take this order: none serves this service in this district right now.");
-        await Expect(queued.Locator(".dispatch-confirm")).ToBeDisabledAsync();
-        await queued.Locator(".queue-cancel").ClickAsync();
-        await Expect(queued.Locator(".dispatch-form")).ToHaveCountAsync(0);
-        await Expect(queued).ToBeVisibleAsync();
+        await Expect(queued.Locator(".no-eligible")).ToContainTextAsync("No merchant is eligible");
+        var choice = queued.Locator(".merchant-select");
+        await Expect(choice).ToHaveValueAsync("");
+        await Expect(choice.Locator("optgroup[data-group='same-category'] option[value='M002']"))
+            .ToHaveTextAsync("郑州洁净家居保洁有限公司 (M002) · does not serve 金水区");
+        await Expect(choice.Locator("optgroup[data-group='other-category'] option[value='M001']"))
+            .ToHaveTextAsync("郑州安心家政服务有限公司 (M001) · does not offer this service");
+        await Expect(queued.Locator(".dispatch-confirm")).ToBeEnabledAsync();
+
+        // Without a merchant and a reason, the API names both fields.
+        await queued.Locator(".dispatch-confirm").ClickAsync();
+        await Expect(queued.Locator(".field-error[data-field='merchantId']")).ToBeVisibleAsync();
+        await Expect(queued.Locator(".field-error[data-field='reason']")).ToBeVisibleAsync();
+
+        // M002 with a reason: the order leaves the queue, is offered to M002, and the override is in the audit log.
+        await choice.SelectOptionAsync("M002");
+        await Expect(queued.Locator(".override-note")).ToBeVisibleAsync();
+        await queued.Locator(".dispatch-reason").FillAsync("Customer agreed to M002 travelling from 二七区");
+        await queued.Locator(".dispatch-confirm").ClickAsync();
+        await Expect(queued).ToHaveCountAsync(0);
+
+        var order = JsonDocument.Parse(await (await agent.APIRequest.GetAsync($"/api/orders/{orderNo}")).TextAsync()).RootElement;
+        Assert.Equal("Offered", order.GetProperty("status").GetString());
+        Assert.Equal("M002", order.GetProperty("merchantId").GetString());
+        Assert.Equal(1L, await Deployment.Scalar<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'order.dispatch-override' AND target_id = $1 AND after->>'merchantId' = 'M002' AND before->>'notEligible' = 'district:金水区'",
+            orderNo));
         Assert.Empty(session.ScriptErrors(agent));
     });
 
@@ -116,13 +139,13 @@ public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutput
     }
 
     /// <summary>An order taken by the agent's own session through the API (the form has its own tests): tomorrow morning, Beijing time.</summary>
-    private static async Task<string> CreateOrder(IPage agent, string category, string district, string address)
+    private static async Task<string> CreateOrder(IPage agent, string category, string district, string address, object? requirements = null)
     {
         var tomorrow = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date.AddDays(1);
         var start = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
         var response = await agent.APIRequest.PostAsync("/api/orders", new()
         {
-            DataObject = new { contactName = "钱女士", contactPhone = "13612345678", category, district, address, windowStart = start, windowEnd = start.AddHours(2) },
+            DataObject = new { contactName = "钱女士", contactPhone = "13612345678", category, district, address, windowStart = start, windowEnd = start.AddHours(2), requirements },
         });
         var body = await response.TextAsync();
         Assert.True(response.Status == 201, $"create order: {response.Status} {body}");

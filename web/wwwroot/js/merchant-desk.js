@@ -117,18 +117,28 @@ function drawTrend(trend, score) {
   });
 }
 
+// Where a credit change came from, in words: an order's event ("WO…#12") names the order, the ratings imported when the
+// center started ("import#170") say so; never the raw code.
+function sourceWords(source) {
+  const order = /^([A-Z]{2}\d{6,})#\d+$/.exec(source ?? "");
+  if (order) return fill(text["credit.source.order"], { 0: order[1] });
+  return /^import#/.test(source ?? "") ? text["credit.source.import"] : text["credit.source.other"];
+}
+
 async function loadCredit() {
   if (!$("credit-panel")) return; // a dispatcher's desk has no credit panel
   const response = await json("/api/merchant/credit");
   if (!response.ok) return;
   const credit = await response.json();
   $("credit-score").textContent = credit.summary.score.toFixed(1);
-  $("credit-level").textContent = levelSymbols(credit.summary.level);
+  const [kind, count] = (credit.summary.level ?? "").split(":");
+  const words = text[`credit.level.${kind}.${count}`] ?? text["credit.level.none"];
+  $("credit-level").textContent = `${levelSymbols(credit.summary.level)} ${words}`.trim();
   drawTrend(credit.trend, credit.summary.score);
   $("credit-changes").replaceChildren(...credit.changes.slice(0, 20).map((c) => {
     const li = document.createElement("li");
     const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);
-    li.textContent = `${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · ${c.source}`;
+    li.textContent = `${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · ${sourceWords(c.source)}`;
     li.dataset.reason = c.reason;
     return li;
   }));

@@ -97,11 +97,23 @@ function actions(order) {
   return cell;
 }
 
+// What the resident told the center (面积 90 · 房间数 3; 备注: 家里有猫): the server sends it once the order is the merchant's.
+function details(order) {
+  const parts = (order.details ?? []).map((d) => `${d.label} ${d.value}`);
+  if (parts.length === 0 && !order.notes) return null;
+  return el("div", { className: "order-details" },
+    parts.length ? el("span", { className: "requirements", textContent: parts.join(" · ") }) : null,
+    order.notes ? el("span", { className: "notes", textContent: `${text["order.notes"]}: ${order.notes}` }) : null);
+}
+
+// What needs an answer first (offers), then work in progress, then the rest; newest first within each.
+const urgency = (o) => (o.status === "Offered" ? 0 : ["Accepted", "WorkerAssigned", "EnRoute", "InService"].includes(o.status) ? 1 : 2);
+
 function render(order) {
   const masked = order.status === "Offered";
   const tr = el("tr", {},
     el("td", { className: "order-no", textContent: order.orderNo }),
-    el("td", { className: "category", textContent: data.categories[order.category] ?? order.category ?? "" }),
+    el("td", { className: "category" }, data.categories[order.category] ?? order.category ?? "", details(order)),
     el("td", {}, el("span", { className: "badge status", textContent: statusName(order.status) })),
     el("td", { className: "address" }, place(order)),
     el("td", { className: "phone", textContent: order.phone, title: masked ? text["merchant.masked"] : "" }),
@@ -118,7 +130,7 @@ function render(order) {
 const show = keyedList(body, render, $("merchant-orders-empty"));
 const refresh = coalescedRefresh(async () => {
   const orders = await api("GET", "/api/merchant/orders");
-  if (orders) show(orders);
+  if (orders) show([...orders].sort((a, b) => urgency(a) - urgency(b)));
 });
 
 async function act(order, step, payload) {

@@ -55,7 +55,9 @@ function render(job) {
     el("dl", {},
       field(text["field.windowEnd"], when(job.windowStart, job.windowEnd), "window"),
       field(text["field.address"], place(job), "address"),
-      field(text["field.contactPhone"], phone, "phone")),
+      field(text["field.contactPhone"], phone, "phone"),
+      (job.details ?? []).length ? field(text["order.details"], job.details.map((d) => `${d.label} ${d.value}`).join(" · "), "requirements") : null,
+      job.notes ? field(text["order.notes"], job.notes, "notes") : null),
     el("p", { className: "muted order-no", textContent: job.orderNo }));
   li.dataset.order = job.orderNo;
   li.dataset.status = job.status;
