@@ -395,7 +395,7 @@ public sealed class WorkOrderGrain(
     {
         var merchants = await Directory.GetMerchants();
         var candidates = merchants.Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
-            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered)));
+            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered), m.Honoured));
         var district = string.IsNullOrEmpty(Order.District) ? null : await GrainFactory.GetGrain<Places.ICityPlacesGrain>(0).Find(Order.District);
         return DispatchRanking.Rank(Order.Category ?? "", Order.District ?? "", candidates, ignoreRefusals ? new HashSet<string>() : Order.RefusedBy,
             district?.Names().ToList());
