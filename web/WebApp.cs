@@ -70,7 +70,13 @@ public static class WebApp
         builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessions>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PushRelay>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // Shown at the top of /api/docs: where a partner's developer starts (keys, idempotency, webhook signatures).
+            document.Info.Description =
+                "合作方接入指南（密钥、幂等、Webhook 签名校验）/ Partner integration guide (keys, idempotency, webhook signatures): [/developers](/developers)";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHomeServiceHealthChecks();
 
         var app = builder.Build();
@@ -84,6 +90,14 @@ public static class WebApp
         app.UseHomeServiceErrors();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
+        // The API reference at /api/docs: Swagger UI from the package's embedded assets (no CDN), reading our OpenAPI document.
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "HomeService API v1");
+            o.DocumentTitle = "HomeService API";
+            o.EnableValidator(null); // no badge fetched from validator.swagger.io
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UsePasswordChangeGate();

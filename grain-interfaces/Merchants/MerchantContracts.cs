@@ -6,7 +6,11 @@ namespace HomeService.Merchants;
 /// </summary>
 public enum MerchantStatus { Applied, Rejected, Active, Warned, Suspended, Exited }
 
-/// <summary>An industry list an admin puts a merchant on: red (serious concern) or black (barred). Either suspends at once.</summary>
+/// <summary>
+/// The industry lists of Chinese credit practice: red (红名单) is the honour list, which raises a merchant in dispatch;
+/// black (黑名单) bars it, which suspends it at once. A merchant is on one list at most. (A manual suspension, 暂停接单,
+/// is not a list: see <see cref="IMerchantGrain.Suspend"/>.)
+/// </summary>
 public enum IndustryList { Red, Black }
 
 [GenerateSerializer, Immutable, Alias("HomeService.Merchants.QualificationDocument")]
@@ -77,8 +81,11 @@ public interface IMerchantGrain : IGrainWithStringKey
     /// <summary>An admin approves (Active) or rejects (Rejected) an application, with a reason.</summary>
     [Alias("Review")] Task<CommandResult<MerchantView>> Review(bool approve, string reason, string actor);
 
-    /// <summary>Puts the merchant on the red or black list (suspended at once), or takes it off (null).</summary>
+    /// <summary>Puts the merchant on the red list (honour) or the black list (ban, suspended at once), or takes it off (null).</summary>
     [Alias("SetList")] Task<CommandResult<MerchantView>> SetList(IndustryList? list, string reason, string actor);
+
+    /// <summary>An admin suspends an admitted merchant by hand (暂停接单), with a reason: it gets no offers until resumed.</summary>
+    [Alias("Suspend")] Task<CommandResult<MerchantView>> Suspend(string reason, string actor);
 
     /// <summary>An admin ends a suspension: confirms the exit (Exited) or reinstates (Active).</summary>
     [Alias("DecideSuspension")] Task<CommandResult<MerchantView>> DecideSuspension(bool exit, string reason, string actor);

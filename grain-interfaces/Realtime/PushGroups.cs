@@ -5,6 +5,8 @@ public static class PushGroups
 {
     public const string Supervisors = "supervisors";
     public const string Agents = "agents";
+    /// <summary>Platform admins: the back office's live lists (new merchant applications, merchants' changes).</summary>
+    public const string Admins = "admins";
 
     public static string Agent(string agentId) => $"agent:{agentId}";
     public static string Merchant(string merchantId) => $"merchant:{merchantId}";

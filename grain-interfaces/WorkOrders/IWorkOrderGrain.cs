@@ -95,7 +95,8 @@ public sealed record DispatchMerchant(
     [property: Id(5)] int OpenOrders,
     [property: Id(6)] int Capacity,
     [property: Id(7)] int OffersAccepted = 0,
-    [property: Id(8)] int OffersAnswered = 0);
+    [property: Id(8)] int OffersAnswered = 0,
+    [property: Id(9)] bool Honoured = false);
 
 [Alias("HomeService.WorkOrders.IDispatchDirectoryGrain")]
 public interface IDispatchDirectoryGrain : IGrainWithIntegerKey
@@ -104,7 +105,7 @@ public interface IDispatchDirectoryGrain : IGrainWithIntegerKey
     [Alias("LoadChanged"), Orleans.Concurrency.OneWay] Task LoadChanged(string merchantId, int delta);
     /// <summary>An offer was accepted, refused or timed out: the merchant's acceptance rate moves.</summary>
     [Alias("OfferAnswered"), Orleans.Concurrency.OneWay] Task OfferAnswered(string merchantId, bool accepted);
-    /// <summary>A merchant was admitted, suspended, reinstated or re-scored: the next ranking sees it.</summary>
+    /// <summary>A merchant was admitted, suspended, reinstated, re-scored or put on or off the honour list: the next ranking sees it.</summary>
     [Alias("MerchantChanged")] Task MerchantChanged(string merchantId, string status, IReadOnlyList<string> categories, IReadOnlyList<string> districts,
-        int creditScore, int capacity);
+        int creditScore, int capacity, bool honoured = false);
 }

@@ -24,7 +24,16 @@ public sealed class Merchant : IAggregateState
     public string? StatusReason { get; set; }
     public DateTimeOffset StatusSince { get; set; }
     public bool AwaitingExitConfirmation { get; set; }
+    /// <summary>
+    /// The list the merchant is on. A state saved before the red list became the honour list may hold Red here meaning the
+    /// old suspension-by-list: <see cref="Honoured"/> says whether red is an honour, so such a Red counts as no list.
+    /// </summary>
     public IndustryList? Listed { get; set; }
+    public bool Honoured { get; set; }
+
+    /// <summary>The list as it means now: red only as an honour, black as the ban.</summary>
+    public IndustryList? List => Honoured ? IndustryList.Red : Listed == IndustryList.Black ? IndustryList.Black : null;
+    public bool Banned => List == IndustryList.Black;
     public int CreditScore { get; set; } = 80;
     public DateTimeOffset? LowSince { get; set; }
     public int Capacity { get; set; } = DefaultCapacity;
@@ -33,7 +42,7 @@ public sealed class Merchant : IAggregateState
     public bool ReceivesOffers => Status is MerchantStatus.Active or MerchantStatus.Warned;
 
     public MerchantView View() => new(MerchantId, Name, CreditCode, LegalPerson, ContactName, ContactPhone, Address, District, Categories, Districts,
-        Status, StatusReason, Listed, CreditScore, Capacity, AwaitingExitConfirmation, Version, BusinessHours);
+        Status, StatusReason, List, CreditScore, Capacity, AwaitingExitConfirmation, Version, BusinessHours);
 
     public void Apply(object e)
     {
@@ -57,7 +66,10 @@ public sealed class Merchant : IAggregateState
                     (p.ContactName, p.ContactPhone, p.Address, p.Categories.ToList(), p.Districts.ToList(), p.BusinessHours, p.Capacity);
                 break;
             case MerchantListed x:
-                Listed = x.List;
+                (Listed, Honoured) = (x.List == IndustryList.Black ? IndustryList.Black : null, false);
+                break;
+            case MerchantListChanged x:
+                (Listed, Honoured) = (x.List, x.List == IndustryList.Red);
                 break;
             case MerchantCreditObserved x:
                 CreditScore = x.Score;

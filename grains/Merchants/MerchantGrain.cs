@@ -21,7 +21,7 @@ public sealed class MerchantGrain(
 {
     public static readonly EventCodec Codec = new("merchant",
         ("MerchantAdmitted", typeof(MerchantAdmitted)), ("MerchantApplied", typeof(MerchantApplied)),
-        ("MerchantStatusChanged", typeof(MerchantStatusChanged)), ("MerchantListed", typeof(MerchantListed)),
+        ("MerchantStatusChanged", typeof(MerchantStatusChanged)), ("MerchantListed", typeof(MerchantListed)), ("MerchantListChanged", typeof(MerchantListChanged)),
         ("MerchantCreditObserved", typeof(MerchantCreditObserved)), ("MerchantProfileEdited", typeof(MerchantProfileEdited)));
 
     private const string StandingReminder = "standing";
@@ -77,9 +77,17 @@ public sealed class MerchantGrain(
     public async Task<CommandResult<MerchantView>> SetList(IndustryList? list, string reason, string actor)
     {
         if (!Me.Exists) return Refused("merchantId", "unknown");
-        if (Me.Listed == list) return Ok();
-        await Record([new MerchantListed(list, reason, Now)], actor);
+        if (Me.List == list) return Ok();
+        await Record([new MerchantListChanged(list, reason, Now)], actor);
         await ApplyRules(actor);
+        return Ok();
+    }
+
+    public async Task<CommandResult<MerchantView>> Suspend(string reason, string actor)
+    {
+        if (!Me.Exists) return Refused("merchantId", "unknown");
+        if (MerchantStanding.CannotSuspend(Me) is { } why) return Refused("status", why);
+        await ChangeStatus(new StandingChange(MerchantStatus.Suspended, reason), actor);
         return Ok();
     }
 
@@ -138,8 +146,10 @@ public sealed class MerchantGrain(
         await _journal.Record(events, actor, Now, m => Rows(m, events, actor, insert));
         var view = Me.View();
         await GrainFactory.GetGrain<IDispatchDirectoryGrain>(0).MerchantChanged(
-            view.MerchantId, view.Status.ToString(), view.Categories, view.Districts, view.CreditScore, view.Capacity);
+            view.MerchantId, view.Status.ToString(), view.Categories, view.Districts, view.CreditScore, view.Capacity, view.Listed == IndustryList.Red);
         await GrainFactory.Push(PushGroups.Merchant(view.MerchantId), "merchant.updated", view, view.Version);
+        // The admins' merchants panel: a new application, or another admin's decision, shows without a reload.
+        await GrainFactory.Push(PushGroups.Admins, "merchant.changed", new { view.MerchantId, Status = view.Status.ToString() }, view.Version);
     }
 
     private static IEnumerable<ReadModelWrite> Rows(Merchant m, IReadOnlyList<object> events, string actor, bool insert)
@@ -155,7 +165,7 @@ public sealed class MerchantGrain(
                 UPDATE merchant SET status = $2, status_reason = $3, listed = $4, credit_score = $5, awaiting_exit_confirmation = $6, contact_name = $7,
                     phone = $8, address = $9, categories = $10, districts = $11, business_hours = $12, capacity = $13
                 WHERE id = $1
-                """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.Listed?.ToString(), m.CreditScore, m.AwaitingExitConfirmation, m.ContactName,
+                """, m.MerchantId, m.Status.ToString(), m.StatusReason, m.List?.ToString(), m.CreditScore, m.AwaitingExitConfirmation, m.ContactName,
                 m.ContactPhone, m.Address, m.Categories.ToArray(), m.Districts.ToArray(), m.BusinessHours, m.Capacity);
         if (insert && m.Documents.Where(d => d.FileId is not null).Select(d => Guid.Parse(d.FileId!)).ToArray() is { Length: > 0 } files)
             yield return new ReadModelWrite("UPDATE uploaded_file SET claimed_by = $1 WHERE id = ANY($2) AND claimed_by IS NULL", m.MerchantId, files);
@@ -172,13 +182,31 @@ public sealed class MerchantGrain(
                         new { merchantId = m.MerchantId, name = m.Name, reason = s.Reason }, $"{m.MerchantId}:review")
                     : NotificationOutbox.Enqueue("in-app", "merchant", m.MerchantId, $"merchant.status.{s.To.ToString().ToLowerInvariant()}",
                         new { reason = s.Reason }, $"{m.MerchantId}:status:{m.Version}");
+                // An admin's decision (review, 暂停接单, resume, exit) is in the audit log too; the rules' own changes are in the history.
+                if (actor.StartsWith("admin:"))
+                    yield return Audit.AuditTrail.Row(actor, StatusAction(s), "merchant", m.MerchantId, new { status = s.From },
+                        new { status = s.To, reason = s.Reason }, s.At);
             }
-            if (e is MerchantListed l)
+            // "honoured" (红名单) and "listed:black" (黑名单) name the list; "listed:red" is only in history from before red was the honour list.
+            if (e is MerchantListChanged l)
                 yield return new ReadModelWrite(
                     "INSERT INTO merchant_status_change (merchant_id, at, from_status, to_status, reason, actor) VALUES ($1, $2, $3, $3, $4, $5)",
-                    m.MerchantId, l.At, m.Status.ToString(), $"{(l.List is { } list ? "listed:" + list.ToString().ToLowerInvariant() : "unlisted")} {l.Reason}", actor);
+                    m.MerchantId, l.At, m.Status.ToString(),
+                    $"{l.List switch { IndustryList.Red => "honoured", IndustryList.Black => "listed:black", _ => "unlisted" }} {l.Reason}", actor);
+            if (e is MerchantListChanged a)
+                yield return Audit.AuditTrail.Row(actor, "merchant.list", "merchant", m.MerchantId, null,
+                    new { list = a.List?.ToString().ToLowerInvariant(), reason = a.Reason }, a.At);
         }
     }
+
+    private static string StatusAction(MerchantStatusChanged s) => (s.From, s.To) switch
+    {
+        (MerchantStatus.Applied, _) => "merchant.review",
+        (_, MerchantStatus.Suspended) => "merchant.suspend",
+        (MerchantStatus.Suspended, MerchantStatus.Active) => "merchant.resume",
+        (_, MerchantStatus.Exited) => "merchant.exit",
+        _ => "merchant.status",
+    };
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 

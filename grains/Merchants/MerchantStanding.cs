@@ -18,11 +18,11 @@ public sealed record StandingChange(MerchantStatus To, string Reason, bool Await
 
 public static class MerchantStanding
 {
-    /// <summary>What the rules say now, or null for no change. Listing comes first: it suspends whatever the score.</summary>
+    /// <summary>What the rules say now, or null for no change. The black list comes first: it suspends whatever the score.</summary>
     public static StandingChange? Evaluate(Merchant m, StandingPolicy policy, DateTimeOffset now)
     {
-        if (m.Listed is { } list && m.Status is MerchantStatus.Active or MerchantStatus.Warned)
-            return new(MerchantStatus.Suspended, $"listed:{list.ToString().ToLowerInvariant()}");
+        if (m.Banned && m.Status is MerchantStatus.Active or MerchantStatus.Warned)
+            return new(MerchantStatus.Suspended, "listed:black");
         var below = m.LowSince is not null;
         return m.Status switch
         {
@@ -48,6 +48,9 @@ public static class MerchantStanding
 
     public static string? CannotDecideSuspension(Merchant m) =>
         m.Status != MerchantStatus.Suspended ? $"not-allowed-from:{m.Status}"
-        : m.Listed is not null ? "listed" // take it off the list first: a listed merchant is not reinstated or exited by the score rule
+        : m.Banned ? "listed" // take it off the black list first: a banned merchant is not reinstated or exited by the score rule
         : null;
+
+    /// <summary>A manual suspension (暂停接单) is for a merchant that takes orders now.</summary>
+    public static string? CannotSuspend(Merchant m) => m.ReceivesOffers ? null : $"not-allowed-from:{m.Status}";
 }

@@ -414,7 +414,7 @@ public sealed class WorkOrderGrain(
 
     private async Task<IReadOnlyList<MerchantCandidate>> Candidates() =>
         (await Directory.GetMerchants()).Select(m => new MerchantCandidate(m.MerchantId, m.Status, m.Categories, m.Districts, m.CreditScore, m.OpenOrders,
-            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered))).ToList();
+            m.Capacity, DispatchRanking.AcceptanceRate(m.OffersAccepted, m.OffersAnswered), m.Honoured)).ToList();
 
     private async Task<DispatchDecision> Rank(bool ignoreRefusals, IReadOnlyList<MerchantCandidate>? merchants = null)
     {

@@ -9,7 +9,8 @@ namespace HomeService.Web.Api;
 
 /// <summary>
 /// Merchant admission and exit (加盟 / 准入与退出): a company applies online without an account; admins review
-/// applications, put merchants on the red or black list, and confirm or lift a suspension. Every decision needs a reason.
+/// applications, put merchants on the red list (honour: ranked higher in dispatch) or the black list (ban: suspended), suspend a
+/// merchant by hand (暂停接单), and confirm an exit or resume a suspended merchant. Every decision needs a reason.
 /// </summary>
 public static class MerchantAdmissionEndpoints
 {
@@ -20,6 +21,7 @@ public static class MerchantAdmissionEndpoints
     public sealed record ReviewRequest(bool? Approve, string? Reason);
     public sealed record ListRequest(string? List, string? Reason);
     public sealed record SuspensionRequest(bool? Exit, string? Reason);
+    public sealed record SuspendRequest(string? Reason);
 
     public static RouteGroupBuilder MapMerchantAdmissionEndpoints(this RouteGroupBuilder api)
     {
@@ -27,9 +29,12 @@ public static class MerchantAdmissionEndpoints
         var admin = api.MapGroup("/admin/merchants").WithTags("Merchant admission").RequireAuthorization(Policies.Admin);
         admin.MapGet("", async (string? status, MerchantAdmissionReader reader) => TypedResults.Ok(await reader.List(status)));
         admin.MapGet("/{merchantId}/history", async (string merchantId, MerchantAdmissionReader reader) => TypedResults.Ok(await reader.History(merchantId)));
+        admin.MapGet("/{merchantId}/application", Application);
+        admin.MapGet("/{merchantId}/documents/{id:guid}", Document);
         admin.MapPost("/{merchantId}/review", Review);
         admin.MapPost("/{merchantId}/list", SetList);
         admin.MapPost("/{merchantId}/suspension", DecideSuspension);
+        admin.MapPost("/{merchantId}/suspend", Suspend);
         return api;
     }
 
@@ -64,6 +69,43 @@ public static class MerchantAdmissionEndpoints
         body.Exit is not { } exit ? Invalid(text, "exit", "required")
         : ReasonProblem(body.Reason) is { } problem ? Invalid(text, "reason", problem)
         : Run(merchantId, grains, text, g => g.DecideSuspension(exit, body.Reason!.Trim(), Actor(user)));
+
+    public sealed record NamedCategory(string Code, string Name);
+    public sealed record ApplicationAnswer(MerchantAdmissionReader.ApplicationDetail Application, IReadOnlyList<NamedCategory> Categories);
+
+    /// <summary>Everything the company submitted, its categories named in the reader's language, for the review.</summary>
+    private static async Task<Results<Ok<ApplicationAnswer>, ProblemHttpResult>> Application(string merchantId, MerchantAdmissionReader reader,
+        IGrainFactory grains, UiText text)
+    {
+        if (merchantId.Length > 32 || await reader.Application(merchantId) is not { } application)
+            return Problems.Status(404, ProblemTypes.NotFound, text["merchant.unknown"]);
+        var names = (await grains.GetGrain<HomeService.Catalogue.IServiceCatalogueGrain>(0).GetAll())
+            .ToDictionary(c => c.Code, c => UiText.IsEnglish ? c.NameEn : c.NameZh);
+        return TypedResults.Ok(new ApplicationAnswer(application,
+            application.Categories.Select(c => new NamedCategory(c, names.GetValueOrDefault(c, c))).ToList()));
+    }
+
+    /// <summary>
+    /// One uploaded document of the merchant's application, for an admin to view inline (images in the page, PDFs in the
+    /// browser's viewer). Its type is the one sniffed at upload (PDF, JPEG or PNG); the browser may not sniff another.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Document(string merchantId, Guid id, HttpContext http,
+        MerchantAdmissionReader reader, UiText text)
+    {
+        if (merchantId.Length > 32 || await reader.Document(merchantId, id) is not { } file)
+            return Problems.Status(404, ProblemTypes.NotFound, text["merchant.unknown"]);
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        disposition.SetHttpFileName(file.FileName); // a Chinese name travels as filename*=UTF-8''
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(file.Content, file.ContentType);
+    }
+
+    private static Task<Results<Ok<MerchantView>, ValidationProblem, ProblemHttpResult>> Suspend(string merchantId, SuspendRequest body,
+        ClaimsPrincipal user, IGrainFactory grains, UiText text) =>
+        ReasonProblem(body.Reason) is { } problem ? Invalid(text, "reason", problem)
+        : Run(merchantId, grains, text, g => g.Suspend(body.Reason!.Trim(), Actor(user)));
 
     private static async Task<Results<Ok<MerchantView>, ValidationProblem, ProblemHttpResult>> Run(string merchantId, IGrainFactory grains, UiText text,
         Func<IMerchantGrain, Task<CommandResult<MerchantView>>> command)

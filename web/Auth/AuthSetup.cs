@@ -61,6 +61,7 @@ public static class AuthSetup
         pages.AllowAnonymousToPage("/News"); // the information center and the FAQ are public
         pages.AllowAnonymousToPage("/NewsArticle");
         pages.AllowAnonymousToPage("/Faq");
+        pages.AllowAnonymousToPage("/ApiGuide"); // partners' developers read it before they have a key
         pages.AuthorizePage("/Console", Policies.Agent);
         pages.AuthorizePage("/Wallboard", Policies.Supervisor);
         pages.AuthorizePage("/Supervisor", Policies.SupervisorSeat);

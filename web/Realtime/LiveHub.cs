@@ -37,6 +37,7 @@ public sealed class LiveHub(LiveSessions sessions) : Hub
     {
         if (user.IsInRole(Roles.Agent)) yield return PushGroups.Agents;
         if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin)) yield return PushGroups.Supervisors;
+        if (user.IsInRole(Roles.Admin)) yield return PushGroups.Admins;
         if (user.Find(HomeServiceClaims.AgentId) is { } agent) yield return PushGroups.Agent(agent);
         if ((user.IsInRole(Roles.MerchantAdmin) || user.IsInRole(Roles.MerchantDispatcher)) && user.Find(HomeServiceClaims.MerchantId) is { } merchant) yield return PushGroups.Merchant(merchant);
         if (user.Find(HomeServiceClaims.WorkerId) is { } worker) yield return PushGroups.Worker(worker);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HomeService.Credit;
+using HomeService.WorkOrders;
 using HomeService.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -46,6 +47,12 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         });
         await Expect(document.Locator(".doc-status")).ToHaveTextAsync("已上传：营业执照.pdf");
         await Expect(document.Locator(".doc-name")).ToHaveValueAsync("营业执照");
+        await company.Locator("#join-add-document").ClickAsync();
+        var permit = form.Locator(".document-row").Nth(1);
+        await permit.Locator(".doc-kind").SelectOptionAsync("service-permit");
+        await permit.Locator(".doc-valid-until").FillAsync("2028-06-30");
+        await permit.Locator(".doc-file").SetInputFilesAsync(new FilePayload { Name = "经营许可证.png", MimeType = "image/png", Buffer = TinyPng });
+        await Expect(permit.Locator(".doc-status")).ToHaveTextAsync("已上传：经营许可证.png");
 
         // 2. The wrong check character is named next to its field, in Chinese, and nothing is recorded.
         var before = await Deployment.Scalar<long>("SELECT count(*) FROM merchant");
@@ -87,6 +94,33 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await Expect(admin.Locator("#detail-id")).ToHaveTextAsync(id);
         await Expect(admin.Locator("#list-form")).ToBeHiddenAsync();
 
+        // 4a. Before deciding, the admin reads everything the company submitted: the form and its documents, viewable in the page.
+        var application = admin.Locator("#application");
+        await Expect(application.Locator("#app-name")).ToHaveTextAsync("郑州好帮手家政服务有限公司");
+        await Expect(application.Locator("#app-creditCode")).ToHaveTextAsync("91410100MA48QWE3LW");
+        await Expect(application.Locator("#app-legalPerson")).ToHaveTextAsync("周敏");
+        await Expect(application.Locator("#app-phone")).ToHaveTextAsync("13712345678");
+        await Expect(application.Locator("#app-address")).ToHaveTextAsync("金水区农业路 20 号");
+        await Expect(application.Locator("#app-districts")).ToHaveTextAsync("金水区，二七区");
+        await Expect(application.Locator("#app-categories")).ToContainTextAsync("钟点工");
+        var licence = application.Locator(".app-document[data-kind='business-licence']");
+        await Expect(licence.Locator(".doc-kind")).ToHaveTextAsync("营业执照");
+        var pdf = licence.Locator("iframe.doc-pdf");
+        await Expect(pdf).ToBeVisibleAsync();
+        var pdfUrl = await pdf.GetAttributeAsync("src") ?? "";
+        var pdfResponse = await admin.APIRequest.GetAsync(pdfUrl);
+        Assert.Equal(200, pdfResponse.Status);
+        Assert.Equal("application/pdf", pdfResponse.Headers["content-type"]);
+        Assert.StartsWith("inline", pdfResponse.Headers["content-disposition"]);
+        Assert.Contains("营业执照 91410100MA48QWE3LW", Encoding.UTF8.GetString(await pdfResponse.BodyAsync()));
+        var permitShown = application.Locator(".app-document[data-kind='service-permit']");
+        await Expect(permitShown.Locator(".doc-valid")).ToContainTextAsync("2028-06-30");
+        var image = permitShown.Locator("img.doc-image");
+        await Expect(image).ToBeVisibleAsync();
+        await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 1);
+        // The documents are for admins only: the applicant's own browser (no sign-in) is refused.
+        Assert.NotEqual(200, (await company.APIRequest.GetAsync(pdfUrl, new() { MaxRedirects = 0 })).Status);
+
         // 5. Approving needs a reason; with one, the merchant is active and leaves the list of applications.
         var review = admin.Locator("#review-form");
         await review.Locator("#review-approve").ClickAsync();
@@ -121,6 +155,94 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         Assert.Empty(session.ScriptErrors(company));
         Assert.Empty(session.ScriptErrors(admin));
     });
+
+    [Fact]
+    public Task The_admin_honours_a_merchant_with_the_red_list_then_suspends_and_resumes_it_with_reasons() => InBrowser(async session =>
+    {
+        var admin = await session.Open(Web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        await Go(admin, "/admin/merchants");
+        await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-ready", "true");
+        await admin.Locator("#status-tabs .tab[data-status='Active']").ClickAsync();
+        await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-filter", "Active");
+        var row = admin.Locator("#merchants tr[data-merchant='M001']");
+        await row.Locator("button.open").ClickAsync();
+        await Expect(admin.Locator("#merchant-detail")).ToHaveAttributeAsync("data-ready", "true");
+
+        // 1. The page says what the lists mean, and that the 安心码's red is another scale.
+        var list = admin.Locator("#list-form");
+        await Expect(list.Locator("#list-lead")).ToContainTextAsync("红名单是诚信荣誉");
+        await Expect(list.Locator("#list-safety-note")).ToContainTextAsync("安心码");
+
+        // 2. On the red list (an honour) the merchant keeps taking orders, and dispatch ranks it higher.
+        await list.Locator("[name='list']").SelectOptionAsync("red");
+        await list.Locator("[name='reason']").FillAsync("连续三年零投诉");
+        await list.Locator("#list-save").ClickAsync();
+        await Expect(admin.Locator("#detail-listed")).ToHaveTextAsync("红名单");
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("正常");
+        await Expect(row.Locator(".listed")).ToHaveTextAsync("红名单");
+        await Expect(admin.Locator("#merchant-history")).ToContainTextAsync("红名单 连续三年零投诉");
+        var directory = await Deployment.Silos[0].Grains.GetGrain<IDispatchDirectoryGrain>(0).GetMerchants();
+        Assert.True(directory.Single(m => m.MerchantId == "M001").Honoured);
+        Assert.Equal("Active", await Deployment.Scalar<string>("SELECT status FROM merchant WHERE id = 'M001'"));
+
+        // 3. 暂停接单 needs a reason; with one, the merchant is suspended and the history says why.
+        var suspend = admin.Locator("#suspend-form");
+        await suspend.Locator("#suspend-save").ClickAsync();
+        await Expect(suspend.Locator(".field-error[data-field='reason']")).ToHaveTextAsync("请填写原因。");
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("正常");
+        await suspend.Locator("[name='reason']").FillAsync("消防检查不合格，停业整改");
+        await suspend.Locator("#suspend-save").ClickAsync();
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("已暂停");
+        await Expect(suspend).ToBeHiddenAsync();
+        await Expect(admin.Locator("#merchant-history li").Last).ToContainTextAsync("正常 → 已暂停 · 消防检查不合格，停业整改");
+
+        // 4. Resumed with a reason, it takes orders again.
+        var suspension = admin.Locator("#suspension-form");
+        await suspension.Locator("[name='reason']").FillAsync("整改完成，复查合格");
+        await suspension.Locator("#suspension-reinstate").ClickAsync();
+        await Expect(admin.Locator("#detail-status")).ToHaveTextAsync("正常");
+        await Expect(admin.Locator("#merchant-history li").Last).ToContainTextAsync("已暂停 → 正常 · 整改完成，复查合格");
+
+        // 5. Each action is in the audit log with the admin's name.
+        Assert.Equal("merchant.list,merchant.resume,merchant.suspend", await Deployment.Scalar<string>(
+            "SELECT string_agg(action, ',' ORDER BY action) FROM audit_log WHERE target_kind = 'merchant' AND target_id = 'M001' AND actor = 'admin:admin'"));
+        Assert.Empty(session.ScriptErrors(admin));
+    });
+
+    [Fact]
+    public Task A_new_application_appears_in_the_admins_review_list_without_a_reload() => InBrowser(async session =>
+    {
+        var admin = await session.Open(Web, "admin");
+        await SignIn(admin, "admin");
+        await IsOn(admin, "/admin");
+        await Go(admin, "/admin/merchants");
+        await Expect(admin.Locator("#merchants-panel")).ToHaveAttributeAsync("data-ready", "true");
+        await LiveConnectionIsUp(admin);
+        await admin.EvaluateAsync("() => { window.stillThisPage = true; }");
+
+        // A company applies from its own office.
+        using var company = WebSession.Anonymous(Web);
+        var applied = await company.Http.PostAsJsonAsync("/api/merchant-applications", new
+        {
+            name = "郑州安居家政服务有限公司", creditCode = "91410100MA48QWE3LW", legalPerson = "李静", contactName = "李静", contactPhone = "13712345679",
+            address = "二七区大学路 8 号", district = "二七区", categories = new[] { "hourly" }, districts = new[] { "二七区" }, documents = Array.Empty<object>(),
+        });
+        Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync());
+        var id = (await applied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("merchantId").GetString();
+
+        // It shows on the admin's open page, in the list of applications, and the page was not reloaded.
+        var row = admin.Locator($"#merchants tr[data-merchant='{id}']");
+        await Expect(row.Locator(".name")).ToHaveTextAsync("郑州安居家政服务有限公司");
+        await Expect(row.Locator(".status")).ToHaveTextAsync("待审核");
+        Assert.True(await admin.EvaluateAsync<bool>("() => window.stillThisPage === true"));
+        Assert.Empty(session.ScriptErrors(admin));
+    });
+
+    /// <summary>A 1×1 PNG, as a scanned permit would be.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     [Fact]
     public Task An_english_speaking_applicant_reads_the_form_and_its_field_problems_in_english() => InBrowser(async session =>

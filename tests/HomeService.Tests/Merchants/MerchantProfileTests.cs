@@ -62,7 +62,7 @@ public sealed class MerchantProfileTests : IAsyncLifetime
         Assert.Equal(["M002"], found.EnumerateArray().Select(m => m.GetProperty("merchantId").GetString()));
 
         using var admin = await WebSession.SignIn(Web, "admin");
-        Assert.True((await admin.Http.PostAsJsonAsync("/api/admin/merchants/M002/list", new { list = "red", reason = "消防检查不合格" })).IsSuccessStatusCode);
+        Assert.True((await admin.Http.PostAsJsonAsync("/api/admin/merchants/M002/suspend", new { reason = "消防检查不合格" })).IsSuccessStatusCode);
         Assert.Empty((await anonymous.GetFromJsonAsync<JsonElement>("/api/merchants?q=洁净")).EnumerateArray());
     }
 }

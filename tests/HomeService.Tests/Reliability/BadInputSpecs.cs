@@ -79,6 +79,7 @@ public static class BadInputSpecs
         ["POST /api/admin/merchants/{merchantId}/review"] = new(new { approve = true, reason = "资料齐全" }, ["approve", "reason"]),
         ["POST /api/admin/merchants/{merchantId}/list"] = new(new { list = (string?)null, reason = "复核后移出" }, ["reason"], ["list"]),
         ["POST /api/admin/merchants/{merchantId}/suspension"] = new(new { exit = false, reason = "整改完成" }, ["exit", "reason"]),
+        ["POST /api/admin/merchants/{merchantId}/suspend"] = new(new { reason = "消防检查不合格，停业整改" }, ["reason"]),
         // merchant1 has no penalty to appeal, and M003 no open appeal: even a well-formed request is refused with a field error.
         ["POST /api/merchant/credit/appeals"] = new(new { penaltyId = "WO2026000000000001#9" }, ["penaltyId"]),
         ["POST /api/admin/credit/appeals/decision"] = new(new { merchantId = "M003", penaltyId = "WO2026000000000001#9", granted = true, reason = "证据不足" },

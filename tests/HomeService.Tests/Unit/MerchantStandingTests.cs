@@ -60,14 +60,53 @@ public sealed class MerchantStandingTests
     }
 
     [Fact]
-    public void A_listed_merchant_is_suspended_at_once_whatever_its_score_and_must_come_off_the_list_before_a_decision()
+    public void A_black_listed_merchant_is_suspended_at_once_whatever_its_score_and_must_come_off_the_list_before_a_decision()
     {
         var m = Active();
-        m.Apply(new MerchantListed(IndustryList.Red, "消防隐患", T0));
+        m.Apply(new MerchantListChanged(IndustryList.Black, "伪造资质", T0));
         Follow(m, T0);
-        Assert.Equal((MerchantStatus.Suspended, "listed:red"), (m.Status, m.StatusReason));
+        Assert.Equal((MerchantStatus.Suspended, "listed:black"), (m.Status, m.StatusReason));
         Assert.Equal("listed", MerchantStanding.CannotDecideSuspension(m));
         Assert.Equal("not-allowed-from:Suspended", MerchantStanding.CannotReview(m));
+    }
+
+    [Fact]
+    public void The_red_list_is_an_honour_that_leaves_the_merchant_taking_orders()
+    {
+        var m = Active();
+        m.Apply(new MerchantListChanged(IndustryList.Red, "连续三年零投诉", T0));
+        Follow(m, T0);
+        Assert.Equal((MerchantStatus.Active, IndustryList.Red), (m.Status, m.View().Listed));
+        Assert.True(m.ReceivesOffers);
+        m.Apply(new MerchantListChanged(null, "荣誉期满", T0));
+        Assert.Null(m.View().Listed);
+    }
+
+    [Fact]
+    public void A_red_listing_from_before_the_honour_list_stays_a_suspension_that_may_be_resumed()
+    {
+        var m = Active();
+        m.Apply(new MerchantListed(IndustryList.Red, "消防隐患", T0)); // then, red meant "suspend"
+        m.Apply(new MerchantStatusChanged(MerchantStatus.Active, MerchantStatus.Suspended, "listed:red", T0));
+        Follow(m, T0);
+        Assert.Equal(MerchantStatus.Suspended, m.Status);
+        Assert.Null(m.View().Listed);
+        Assert.Null(MerchantStanding.CannotDecideSuspension(m));
+
+        // A state saved then still says Red; without the honour flag it is no list either.
+        var saved = Active();
+        saved.Listed = IndustryList.Red;
+        Assert.Null(saved.View().Listed);
+        Assert.Null(MerchantStanding.Evaluate(saved, new StandingPolicy(), T0));
+    }
+
+    [Fact]
+    public void Only_a_merchant_taking_orders_is_suspended_by_hand()
+    {
+        Assert.Null(MerchantStanding.CannotSuspend(Active()));
+        var m = Active();
+        m.Apply(new MerchantStatusChanged(MerchantStatus.Active, MerchantStatus.Suspended, "整改", T0));
+        Assert.Equal("not-allowed-from:Suspended", MerchantStanding.CannotSuspend(m));
     }
 
     [Fact]

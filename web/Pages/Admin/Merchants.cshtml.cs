@@ -21,6 +21,6 @@ public sealed class MerchantsModel(UiText t) : PageModel
 
     public void OnGet() => Script = new
     {
-        text = UiText.Keys(UiText.DefaultCulture).Where(k => k.StartsWith("admin.") || k.StartsWith("credit.reason.")).ToDictionary(k => k, k => t[k]),
+        text = UiText.Keys(UiText.DefaultCulture).Where(k => k.StartsWith("admin.") || k.StartsWith("credit.reason.") || k.StartsWith("join.kind.")).ToDictionary(k => k, k => t[k]),
     };
 }

@@ -1,9 +1,11 @@
-// The back office's merchants panel: merchants by status from the admin API, and for the one opened, the decisions an
-// admin takes (review an application, red or black list, end a suspension, decide credit appeals), each with a reason.
+// The back office's merchants panel: merchants by status from the admin API (kept live by pushes), and for the one opened,
+// what it submitted (form and documents) and the decisions an admin takes (review an application, red list = honour or
+// black list = ban, 暂停接单 and resume, confirm an exit, decide credit appeals), each with a reason.
 // Problems (RFC 9457) appear next to their fields; after a decision the list, history and credit are read again.
 import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
 import { minute, orDash } from "./beijing-time.js";
+import { coalescedRefresh } from "./live-list.js";
 
 const text = JSON.parse(document.getElementById("admin-data").textContent).text;
 const $ = (id) => document.getElementById(id);
@@ -13,9 +15,11 @@ const listName = (listed) => (listed ? text[`admin.list.${listed.toLowerCase()}`
 const statusName = (status) => text[`admin.status.${status}`] ?? status;
 const time = orDash(minute);
 
-// "listed:black 伪造资质" is how a list change is kept; shown with the list's name.
+// "listed:black 伪造资质" and "honoured 连续三年零投诉" are how list changes are kept; shown with the list's name. "suspended"
+// (and "listed:red", from before the red list became the honour list, when it meant suspension) reads as 暂停接单.
 const reasonText = (reason) =>
-  reason.replace(/^listed:(red|black)/, (_, list) => text[`admin.list.${list}`]).replace(/^unlisted/, text["admin.list.off"]);
+  reason.replace(/^listed:black/, text["admin.list.black"]).replace(/^honoured/, text["admin.list.red"])
+    .replace(/^(suspended|listed:red)/, text["admin.suspend"]).replace(/^unlisted/, text["admin.list.off"]);
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -82,6 +86,7 @@ const detail = $("merchant-detail");
 const reviewForm = $("review-form");
 const suspensionForm = $("suspension-form");
 const listForm = $("list-form");
+const suspendForm = $("suspend-form");
 
 function showMerchant(m) {
   open = m;
@@ -94,8 +99,9 @@ function showMerchant(m) {
   $("detail-listed").hidden = !m.listed;
   $("detail-reason").textContent = reasonText(m.statusReason ?? "");
   reviewForm.hidden = m.status !== "Applied";
-  // A listed merchant comes off the list before its suspension is decided (the API says so too).
-  suspensionForm.hidden = m.status !== "Suspended" || !!m.listed;
+  // A black-listed merchant comes off the list before its suspension is decided (the API says so too).
+  suspensionForm.hidden = m.status !== "Suspended" || m.listed === "Black";
+  suspendForm.hidden = !(m.status === "Active" || m.status === "Warned");
   $("awaiting-exit").hidden = !m.awaitingExitConfirmation;
   listForm.hidden = m.status === "Applied";
   listForm.elements.namedItem("list").value = m.listed?.toLowerCase() ?? "";
@@ -103,14 +109,14 @@ function showMerchant(m) {
 }
 
 async function openMerchant(m) {
-  for (const form of [reviewForm, suspensionForm, listForm]) {
+  for (const form of [reviewForm, suspensionForm, listForm, suspendForm]) {
     clearProblem(form);
     form.reset();
   }
   $("detail-saved").hidden = true;
   showMerchant(m);
   detail.hidden = false;
-  await loadDetail();
+  await Promise.all([loadDetail(), loadApplication()]);
   detail.scrollIntoView({ block: "start" });
 }
 
@@ -125,6 +131,51 @@ async function loadDetail() {
   showHistory(history);
   showCredit(credit);
   detail.dataset.ready = "true";
+}
+
+// The application does not change once submitted: read once when the merchant is opened, so a refresh after a decision
+// or a push does not redraw the documents (and move the page under the admin's pointer).
+async function loadApplication() {
+  const id = open.merchantId;
+  $("application").hidden = true;
+  $("app-documents").replaceChildren();
+  const answer = await json(`/api/admin/merchants/${encodeURIComponent(id)}/application`).then((r) => (r.ok ? r.json() : false)).catch(() => false);
+  if (open?.merchantId === id) showApplication(answer);
+}
+
+// What the company submitted (form and documents), so the admin reviews it before approving or rejecting. Images show
+// in the page; a PDF opens in the browser's own viewer inside the page, with a link to open it in a tab of its own.
+function showApplication(answer) {
+  $("application").hidden = false;
+  $("application-error").hidden = answer !== false;
+  if (!answer) return;
+  const a = answer.application;
+  const fields = { name: a.name, creditCode: a.creditCode, legalPerson: a.legalPerson, contactName: a.contactName ?? "", phone: a.phone,
+    address: a.address, district: a.district, districts: a.districts.join("，"), appliedAt: time(a.appliedAt) };
+  for (const [field, value] of Object.entries(fields)) $(`app-${field}`).textContent = value || "—";
+  $("app-categories").textContent = answer.categories.map((c) => c.name).join("，") || "—";
+  $("app-documents").replaceChildren(...a.documents.map(documentItem));
+  $("app-documents-none").hidden = a.documents.length > 0;
+}
+
+function documentItem(d) {
+  const kind = text[`join.kind.${d.kind}`] ?? text["join.kind.other"];
+  const li = el("li", { className: "app-document" },
+    el("p", {}, el("strong", { className: "doc-kind", textContent: kind }), " ", el("span", { className: "doc-name", textContent: d.name }),
+      d.validUntil ? el("span", { className: "doc-valid muted", textContent: ` · ${text["admin.app.validUntil"]} ${d.validUntil}` }) : null));
+  li.dataset.kind = d.kind;
+  if (!d.url) {
+    li.append(el("p", { className: "muted doc-missing", textContent: text["admin.app.noFile"] }));
+    return li;
+  }
+  const label = `${kind} ${d.name}`;
+  if (d.contentType.startsWith("image/")) {
+    li.append(el("a", { href: d.url, target: "_blank", rel: "noopener" }, el("img", { className: "doc-image", src: d.url, alt: label, loading: "lazy" })));
+  } else {
+    li.append(el("iframe", { className: "doc-pdf", src: d.url, title: `${text["admin.app.pdf"]}: ${label}` }));
+  }
+  li.append(el("p", {}, el("a", { className: "doc-open", href: d.url, target: "_blank", rel: "noopener", textContent: `${text["admin.app.open"]}: ${d.fileName}` })));
+  return li;
 }
 
 function showHistory(history) {
@@ -203,6 +254,10 @@ suspensionForm.addEventListener("submit", (e) => {
   e.preventDefault();
   decide(suspensionForm, merchantUrl("suspension"), { exit: e.submitter?.value === "exit", reason: suspensionForm.elements.namedItem("reason").value });
 });
+suspendForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  decide(suspendForm, merchantUrl("suspend"), { reason: suspendForm.elements.namedItem("reason").value });
+});
 listForm.addEventListener("submit", (e) => {
   e.preventDefault();
   decide(listForm, merchantUrl("list"), { list: listForm.elements.namedItem("list").value || null, reason: listForm.elements.namedItem("reason").value });
@@ -213,5 +268,12 @@ $("detail-close").addEventListener("click", () => {
   for (const r of rows.children) r.classList.remove("selected");
 });
 
-document.addEventListener("hs:resync", () => loadList());
+// A new application, or another admin's decision, arrives as a push: the list is read again (one read at a time).
+const refreshList = coalescedRefresh(loadList);
+document.addEventListener("hs:push", (e) => {
+  if (e.detail.event !== "merchant.changed") return;
+  refreshList();
+  if (open && e.detail.payload?.merchantId === open.merchantId) loadDetail();
+});
+document.addEventListener("hs:resync", () => refreshList());
 await loadList();

@@ -4,6 +4,7 @@
 import { coalescedRefresh, elementOf, jsonApi, keyedList } from "./live-list.js";
 import { clock, day, today } from "./beijing-time.js";
 import { districtName } from "./places.js";
+import { labelled } from "./punctuation.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -103,7 +104,7 @@ function details(order) {
   if (parts.length === 0 && !order.notes) return null;
   return el("div", { className: "order-details" },
     parts.length ? el("span", { className: "requirements", textContent: parts.join(" · ") }) : null,
-    order.notes ? el("span", { className: "notes", textContent: `${text["order.notes"]}: ${order.notes}` }) : null);
+    order.notes ? el("span", { className: "notes", textContent: labelled(text["order.notes"], order.notes) }) : null);
 }
 
 // What needs an answer first (offers), then work in progress, then the rest; newest first within each.
