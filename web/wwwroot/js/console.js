@@ -80,7 +80,9 @@ function renderCall(call, withPop) {
   }
   pop = { ...(withPop ?? pop), call };
   const panel = $("call-panel");
-  panel.hidden = false;
+  panel.hidden = $("call-story").hidden = false;
+  timerFrom = call.answeredAt ?? call.offeredAt;
+  tick();
   panel.dataset.callId = call.callId;
   panel.dataset.status = call.status;
   // In an attended transfer the colleague (consultAgentId) sees the call ring, then talks to the agent;
@@ -129,8 +131,19 @@ function renderPop(data) {
   list($("pop-calls"), data.recentCalls, (c) => `${clock(c.offeredAt)} · ${text[`call.${c.status}`] ?? c.status}${c.agentId ? ` · ${c.agentId}` : ""}`);
 }
 
+// The call bar's timer: talk time once answered, ringing/waiting time before.
+let timerFrom = null;
+function tick() {
+  const seconds = timerFrom && pop ? Math.max(0, Math.floor((Date.now() - new Date(timerFrom).getTime()) / 1000)) : null;
+  $("call-timer").textContent = seconds === null ? "" : `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}
+setInterval(tick, 1000);
+
 function clearCall() {
   pop = null;
+  $("call-story").hidden = true;
+  timerFrom = null;
+  tick();
   $("transfer-target").value = $("transfer-note").value = ""; // the next call starts with no target and no note
   $("call-panel").hidden = true;
   $("call-panel").dataset.callId = "";
