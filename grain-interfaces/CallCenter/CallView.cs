@@ -40,11 +40,15 @@ public sealed record CallView(
     [property: Id(15)] string? ConsultAgentId = null,
     [property: Id(16)] bool ConsultConnected = false);
 
-/// <summary>Where a transfer goes: an agent, a queue, or an outside number.</summary>
+/// <summary>
+/// Where a transfer goes: an agent, a queue, or an outside number. Note: what the transferring agent tells the next one
+/// (交接备注), shown on the receiving agent's pop.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.TransferTarget")]
 public sealed record TransferTarget(
     [property: Id(0)] string Kind,
-    [property: Id(1)] string Id)
+    [property: Id(1)] string Id,
+    [property: Id(2)] string? Note = null)
 {
     public const string Agent = "agent";
     public const string Queue = "queue";

@@ -29,7 +29,8 @@ public sealed record OrderSummary(
 
 /// <summary>
 /// Everything the agent's screen shows the moment the call rings (来电弹屏). IvrPath: the caller's way through the
-/// platform IVR ("主菜单", "3 投诉及建议"), null when the call did not go through it.
+/// platform IVR ("主菜单", "3 投诉及建议"), null when the call did not go through it. TransferredBy: the colleague who
+/// transferred the call here, as "name (work number)"; TransferNote: what they wrote for the next agent.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.CallCenter.ScreenPop")]
 public sealed record ScreenPop(
@@ -40,7 +41,9 @@ public sealed record ScreenPop(
     [property: Id(4)] IReadOnlyList<OrderSummary> OpenComplaints,
     [property: Id(5)] IReadOnlyList<PastCall> RecentCalls,
     [property: Id(6)] string? IvrChoice,
-    [property: Id(7)] IReadOnlyList<string>? IvrPath = null)
+    [property: Id(7)] IReadOnlyList<string>? IvrPath = null,
+    [property: Id(8)] string? TransferredBy = null,
+    [property: Id(9)] string? TransferNote = null)
 {
     /// <summary>An unknown number pops as a new caller, with a "create member" shortcut on the console.</summary>
     public bool NewCaller => Member is null;

@@ -15,7 +15,8 @@ public static class ConsoleEndpoints
 {
     public sealed record ConsoleState(AgentView Agent, ScreenPop? Call, IReadOnlyList<string> NotReadyReasons);
     public sealed record NotReadyRequest(string? Reason);
-    public sealed record TransferRequest(string? Kind, string? Id);
+    /// <summary>Id: a colleague's work number or login, a queue, or a number; Note: for the agent who takes the call over.</summary>
+    public sealed record TransferRequest(string? Kind, string? Id, string? Note = null);
 
     public static RouteGroupBuilder MapConsoleEndpoints(this RouteGroupBuilder api)
     {
@@ -40,20 +41,39 @@ public static class ConsoleEndpoints
         console.MapPost("/calls/{callId}/unhold", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Unhold(a)));
         console.MapPost("/calls/{callId}/hangup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.HangUp(a)));
         console.MapPost("/calls/{callId}/pickup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Pickup(a)));
-        console.MapPost("/calls/{callId}/consult", (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+        console.MapGet("/transfer-targets", async (ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+            TypedResults.Ok(await TransferTargets.For(g, AgentId(u) ?? "", t)));
+        console.MapPost("/calls/{callId}/consult", async (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             !string.IsNullOrWhiteSpace(body.Id) && body.Id.Length <= 32
-                ? OnCall(callId, u, g, t, (c, a) => c.Consult(a, body.Id))
-                : Task.FromResult<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>>(
-                    Problems.Validation(t, new Dictionary<string, string[]> { ["target"] = ["required"] })));
+                ? await TransferTargets.Agent(g, body.Id.Trim()) is { } colleague
+                    ? await OnCall(callId, u, g, t, (c, a) => c.Consult(a, colleague))
+                    : UnknownAgent(t)
+                : Problems.Validation(t, new Dictionary<string, string[]> { ["target"] = ["required"] }));
         console.MapPost("/calls/{callId}/complete-transfer", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CompleteTransfer(a)));
         console.MapPost("/calls/{callId}/cancel-consult", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CancelConsult(a)));
-        console.MapPost("/calls/{callId}/transfer", (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            body.Kind is TransferTarget.Agent or TransferTarget.Queue or TransferTarget.External && !string.IsNullOrWhiteSpace(body.Id) && body.Id.Length <= 32
-                ? OnCall(callId, u, g, t, (c, a) => c.Transfer(a, new TransferTarget(body.Kind, body.Id)))
-                : Task.FromResult<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>>(
-                    Problems.Validation(t, new Dictionary<string, string[]> { ["target"] = ["required"] })));
+        console.MapPost("/calls/{callId}/transfer", Transfer);
         return api;
     }
+
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Transfer(string callId, TransferRequest body,
+        ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        if (body.Kind is not (TransferTarget.Agent or TransferTarget.Queue or TransferTarget.External) || string.IsNullOrWhiteSpace(body.Id) || body.Id.Length > 32)
+            return Problems.Validation(text, new Dictionary<string, string[]> { ["target"] = ["required"] });
+        if (body.Note is { Length: > 200 }) return Problems.Validation(text, new Dictionary<string, string[]> { ["note"] = ["max_length:200"] });
+        var id = body.Id.Trim();
+        if (body.Kind == TransferTarget.Agent)
+        {
+            // A login (agent2) names the same seat as its work number (A002); a name that is neither is not "busy", it is unknown.
+            if (await TransferTargets.Agent(grains, id) is not { } colleague) return UnknownAgent(text);
+            id = colleague;
+        }
+        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        return await OnCall(callId, user, grains, text, (c, a) => c.Transfer(a, new TransferTarget(body.Kind, id, note)));
+    }
+
+    private static ProblemHttpResult UnknownAgent(UiText text) =>
+        Problems.Status(409, ProblemTypes.Conflict, text.Format("console.refused", text["console.refused.unknown-agent"]));
 
     private static async Task<Results<Ok<ConsoleState>, ProblemHttpResult>> GetState(ClaimsPrincipal user, IGrainFactory grains)
     {

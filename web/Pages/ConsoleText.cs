@@ -21,10 +21,14 @@ public static class ConsoleText
             ["since"] = t["console.since"],
             ["consulting"] = t["console.consulting"],
             ["block"] = t["hotline.block.link"],
+            ["transferredBy"] = t["console.transferred_by"],
+            ["transferNote"] = t["console.transfer_note_label"],
         };
         foreach (var status in Enum.GetNames<AgentStatus>()) text[$"status.{status}"] = t[$"agent.status.{status}"];
         AddReasonNames(text, t, reasons);
         foreach (var status in Enum.GetNames<CallStatus>()) text[$"call.{status}"] = t[$"call.status.{status}"];
+        // The pop's orders and complaints carry their status as stored (InService, Assigned): the agent reads the words.
+        foreach (var status in Enum.GetNames<HomeService.WorkOrders.WorkOrderStatus>()) text[$"order.{status}"] = t[$"order.status.{status}"];
         return text;
     }
 

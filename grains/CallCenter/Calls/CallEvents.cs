@@ -10,7 +10,8 @@ public sealed record CallRingStopped(string AgentId, string Reason, DateTimeOffs
 public sealed record CallAnswered(string? EventId, string AgentId, string How, DateTimeOffset At);
 public sealed record CallHeld(string AgentId, DateTimeOffset At);
 public sealed record CallResumed(string AgentId, DateTimeOffset At);
-public sealed record CallTransferred(string FromAgentId, string TargetKind, string TargetId, DateTimeOffset At);
+/// <summary>Note: the transferring agent's words for the next one (older events have none).</summary>
+public sealed record CallTransferred(string FromAgentId, string TargetKind, string TargetId, DateTimeOffset At, string? Note = null);
 public sealed record CallDigits(string EventId, string Digits, DateTimeOffset At);
 public sealed record CallRecordingReady(string EventId, string Url, DateTimeOffset At);
 /// <summary>By: caller, agent:&lt;id&gt;, or system (a lost hang-up found by the sanity check).</summary>

@@ -1,4 +1,5 @@
 using HomeService.CallCenter.Hotlines;
+using HomeService.CallCenter.Ivr;
 using HomeService.EventLog;
 using HomeService.Realtime;
 using HomeService.Telephony;
@@ -416,7 +417,7 @@ public sealed partial class CallGrain(
 
     private async Task LeaveAgent(string agentId, TransferTarget target)
     {
-        await Record(new CallTransferred(agentId, target.Kind, target.Id, Now));
+        await Record(new CallTransferred(agentId, target.Kind, target.Id, Now, target.Note));
         await Agent(agentId).CallEnded(CallId, Call.WrapUpSeconds);
         await GrainFactory.Push(PushGroups.Agent(agentId), "call.gone", new { callId = CallId, reason = "transferred" }, Call.Version);
     }
@@ -449,8 +450,29 @@ public sealed partial class CallGrain(
     private async Task<ScreenPop> Pop()
     {
         var story = _story ??= await Story(Call.Caller);
+        var ivrPath = Call.IvrPath.Count > 0 ? Call.IvrPath.ToList() : await SwitchIvrPath();
+        var transferredBy = Call.TransferredBy is { } from ? await AgentName(from) : null;
         return new ScreenPop(Call.View(), Call.Caller, story.Member, story.RecentOrders, story.OpenComplaints, story.RecentCalls, Call.IvrChoice,
-            Call.IvrPath.Count > 0 ? Call.IvrPath.ToList() : null);
+            ivrPath, transferredBy, Call.TransferNote);
+    }
+
+    /// <summary>"李敏 (A001)": how the next agent knows who passed the call on.</summary>
+    private async Task<string> AgentName(string agentId) =>
+        (await Directory.GetAgent(agentId))?.Name is { Length: > 0 } name ? $"{name} ({agentId})" : agentId;
+
+    /// <summary>The switch's IVR key, named by the number's platform flow; a failing read leaves the bare key.</summary>
+    private async Task<IReadOnlyList<string>?> SwitchIvrPath()
+    {
+        if (Call.IvrChoice is not { Length: > 0 } choice) return null;
+        try
+        {
+            return SwitchIvrChoice.Path((await IvrFlows(Call.Dialled).Current())?.Definition, choice);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "IVR flow of {Dialled} unavailable; the pop of {Call} shows the bare key", Call.Dialled, CallId);
+            return null;
+        }
     }
 
     /// <summary>The caller's story; a failing read never stops the call, it only makes the pop thinner.</summary>

@@ -36,6 +36,9 @@ public sealed partial class CallState : IAggregateState
     public bool CallbackOffered { get; set; }
     public bool WantsCallback { get; set; }
     public DateTimeOffset? LastAnnouncedAt { get; set; }
+    /// <summary>The agent who last transferred the call away, and their note: the next agent's pop shows both.</summary>
+    public string? TransferredBy { get; set; }
+    public string? TransferNote { get; set; }
 
     public bool IsLive => Exists && Status != CallStatus.Ended;
 
@@ -87,6 +90,7 @@ public sealed partial class CallState : IAggregateState
             case CallResumed x: Status = CallStatus.Connected; Note(null, x.At, "unhold", x.AgentId); break;
             case CallTransferred x:
                 Note(null, x.At, "transferred", $"{x.FromAgentId} → {x.TargetKind}:{x.TargetId}");
+                (TransferredBy, TransferNote) = (x.FromAgentId, x.Note);
                 AgentId = null;
                 AnsweredAt = null;
                 Status = x.TargetKind == TransferTarget.Queue ? CallStatus.Queued : Status;

@@ -79,7 +79,9 @@ function renderCall(call, withPop) {
   }
   pop = { ...(withPop ?? pop), call };
   const panel = $("call-panel");
-  panel.hidden = false;
+  panel.hidden = $("call-story").hidden = false;
+  timerFrom = call.answeredAt ?? call.offeredAt;
+  tick();
   panel.dataset.callId = call.callId;
   panel.dataset.status = call.status;
   // In an attended transfer the colleague (consultAgentId) sees the call ring, then talks to the agent;
@@ -117,13 +119,31 @@ function renderPop(data) {
   // The platform IVR gives the caller's whole way (主菜单 → 3 投诉及建议); a switch's own IVR only the key pressed.
   $("call-ivr").textContent = data.ivrPath?.length ? `${text.ivr}: ${data.ivrPath.join(" → ")}`
     : data.ivrChoice ? `${text.ivr}: ${data.ivrChoice}` : "";
-  list($("pop-orders"), data.recentOrders, (o) => `${o.orderNo} · ${o.category} · ${o.status}`);
-  list($("pop-complaints"), data.openComplaints, (o) => `${o.orderNo} · ${o.status}`);
-  list($("pop-calls"), data.recentCalls, (c) => `${clock(c.offeredAt)} · ${c.status}${c.agentId ? ` · ${c.agentId}` : ""}`);
+  // A transferred call says who passed it on and what they wrote, so the caller need not tell the story twice.
+  const transferred = $("call-transferred");
+  transferred.hidden = !data.transferredBy;
+  transferred.textContent = data.transferredBy
+    ? `${text.transferredBy.replace("{0}", data.transferredBy)}${data.transferNote ? ` · ${text.transferNote}: ${data.transferNote}` : ""}` : "";
+  const orderStatus = (o) => text[`order.${o.status}`] ?? o.status;
+  list($("pop-orders"), data.recentOrders, (o) => `${o.orderNo} · ${o.category} · ${orderStatus(o)}`);
+  list($("pop-complaints"), data.openComplaints, (o) => `${o.orderNo} · ${orderStatus(o)}`);
+  list($("pop-calls"), data.recentCalls, (c) => `${clock(c.offeredAt)} · ${text[`call.${c.status}`] ?? c.status}${c.agentId ? ` · ${c.agentId}` : ""}`);
 }
+
+// The call bar's timer: talk time once answered, ringing/waiting time before.
+let timerFrom = null;
+function tick() {
+  const seconds = timerFrom && pop ? Math.max(0, Math.floor((Date.now() - new Date(timerFrom).getTime()) / 1000)) : null;
+  $("call-timer").textContent = seconds === null ? "" : `${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}
+setInterval(tick, 1000);
 
 function clearCall() {
   pop = null;
+  $("call-story").hidden = true;
+  timerFrom = null;
+  tick();
+  $("transfer-target").value = $("transfer-note").value = ""; // the next call starts with no target and no note
   $("call-panel").hidden = true;
   $("call-panel").dataset.callId = "";
   loadToday();
@@ -180,7 +200,23 @@ $("call-unhold").addEventListener("click", callAction("unhold"));
 $("call-hangup").addEventListener("click", callAction("hangup"));
 $("call-transfer").addEventListener("click", () => $("transfer-kind").value === "consult"
   ? callAction("consult", () => ({ id: $("transfer-target").value.trim() }))()
-  : callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim() }))());
+  : callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim(), note: $("transfer-note").value.trim() || undefined }))());
+
+// The transfer picker: colleagues with their status right now (read when the agent opens it), or the queues.
+async function loadTransferChoices() {
+  const kind = $("transfer-kind").value;
+  const choices = kind === "external" ? null : await api("GET", "/api/console/transfer-targets");
+  const options = !choices ? [] : kind === "queue"
+    ? choices.queues.map((q) => new Option(q.name, q.queueId))
+    : choices.agents.map((a) => {
+      const option = new Option(`${a.name} · ${a.statusName}`, a.agentId);
+      option.dataset.status = a.status;
+      return option;
+    });
+  $("transfer-choices").replaceChildren(...options);
+}
+$("transfer-kind").addEventListener("change", () => { $("transfer-target").value = ""; loadTransferChoices(); });
+$("transfer-target").addEventListener("focus", loadTransferChoices);
 $("call-complete-transfer").addEventListener("click", callAction("complete-transfer"));
 $("call-cancel-consult").addEventListener("click", callAction("cancel-consult"));
 

@@ -3,6 +3,7 @@
 // 400 next to their fields, and after a success shows the order's number and status, kept current by the
 // "order.updated" pushes (offered to a merchant, accepted, worker assigned, … completed).
 import { clearProblem, showProblem } from "./form-problems.js";
+import { keepDraft, setUpDrafts } from "./order-drafts.js";
 
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse($("new-order-text").textContent);
@@ -16,7 +17,8 @@ const fields = {
 };
 
 // The form lives next to the call pop, not in it: an order outlives the call (and is also taken without one),
-// so a caller hanging up does not take the half-filled form away.
+// so a caller hanging up does not take the half-filled form away. The next call, though, always starts a clean form
+// filled only from its own caller's story; what the agent had typed before is put aside as a visible draft.
 
 // ---- the call the order comes from -------------------------------------------------------------------------------
 
@@ -24,6 +26,9 @@ const members = new Map(); // callId → the pop's member (null when the caller 
 let linked = null; // { callId, connected } — the call the order will name; it stays after a hang-up until the order is sent
 let phoneTyped = false;
 let phoneCall = null;
+let phoneBefore = ""; // what the phone field held before the current call's number replaced it
+let typed = false; // the agent has written something since the form was last cleared
+let onScreen = null; // the call the pop showed when the form last looked (a restored draft may name another)
 
 // console.js writes the caller's number into #order-phone on every update of the call. A number the agent typed
 // (the caller speaking for someone else) wins over those writes until another call comes.
@@ -34,6 +39,7 @@ Object.defineProperty(phone, "value", {
   set(value) {
     const call = panel.dataset.callId || null;
     if (phoneTyped && call === phoneCall) return;
+    if (call !== phoneCall) phoneBefore = nativeValue.get.call(this);
     phoneTyped = false;
     phoneCall = call;
     nativeValue.set.call(this, value);
@@ -74,17 +80,37 @@ async function prefill(callId) {
   }
 }
 
+// What the form holds, as a draft to put aside or restore.
+function snapshot(phoneValue) {
+  return {
+    at: new Date(),
+    linked,
+    values: {
+      ...Object.fromEntries(Object.entries(fields).map(([name, input]) => [name, input.value])),
+      contactPhone: phoneValue,
+      date: $("order-date").value,
+      requirements: requirements(),
+    },
+  };
+}
+
 function callChanged() {
   const callId = panel.dataset.callId || null;
   const status = panel.dataset.status;
-  if (callId && linked?.callId !== callId) {
+  if (callId && callId !== onScreen) {
+    // A new caller: never show them the previous caller's name, district or address.
+    if (typed) keepDraft(snapshot(phoneCall === callId ? phoneBefore : phone.value));
+    clearFields();
     linked = { callId, connected: false };
-    $("order-addresses").replaceChildren();
     prefill(callId);
   }
-  if (callId && ["Connected", "OnHold"].includes(status)) linked.connected = true;
+  onScreen = callId;
+  if (callId && linked?.callId === callId && ["Connected", "OnHold"].includes(status)) linked.connected = true;
   // A call that only rang (refused, or answered elsewhere) was never this order's call.
-  if (!callId && linked && !linked.connected) linked = null;
+  if (!callId && linked && !linked.connected) {
+    linked = null;
+    if (!typed) { clearFields(); phone.value = ""; } // nothing of that caller's story stays behind
+  }
   showLinked();
 }
 new MutationObserver(callChanged).observe(panel, { attributes: true, attributeFilter: ["data-call-id", "data-status"] });
@@ -108,7 +134,8 @@ function showFormError(message) {
   showProblem(form, { detail: message });
 }
 
-function reset() {
+// Empties every field but the phone (which always shows the call on screen's number unless the agent typed one).
+function clearFields() {
   clearProblem(form);
   for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone") input.value = "";
   $("order-addresses").replaceChildren();
@@ -116,10 +143,35 @@ function reset() {
   $("order-date").value = shanghaiDate(1);
   fields.windowStart.value = "09:00";
   fields.windowEnd.value = "11:00";
+  typed = false;
+}
+
+function reset() {
+  clearFields();
   phoneTyped = false;
   phone.value = panel.dataset.callId ? $("call-caller").textContent : "";
   linked = null;
+  onScreen = null;
   callChanged(); // links the call on screen again, if there is one, and fills in its member
+}
+
+// A draft comes back into the form as it was, with the call it was written for. What the form held instead, if the
+// agent had written anything, becomes a draft in its turn, so restoring never loses work either.
+function restore(draft) {
+  if (typed) keepDraft(snapshot(phone.value));
+  clearFields();
+  const values = draft.values;
+  fields.category.value = values.category;
+  showCategoryFields();
+  for (const input of $("order-requirements").querySelectorAll("[data-requirement]")) input.value = values.requirements[input.dataset.requirement] ?? "";
+  for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone" && name !== "category") input.value = values[name];
+  $("order-date").value = values.date;
+  phone.value = values.contactPhone;
+  phoneTyped = true; // the call on screen must not overwrite the draft's number
+  phoneCall = panel.dataset.callId || null;
+  linked = draft.linked;
+  typed = true;
+  showLinked();
 }
 
 // ---- the category's own fields (业务属性): rooms for a deep clean, the due date for a maternity nurse, … ---------------
@@ -174,7 +226,7 @@ async function loadCatalogue() {
     if (!response.ok) throw new Error(response.statusText);
     const tree = await response.json();
     const chosen = fields.category.value;
-    const typed = requirements();
+    const answers = requirements();
     categories.clear();
     for (const top of tree) for (const c of top.children) categories.set(c.code, c);
     fields.category.replaceChildren(new Option(text.choose, ""), ...tree.map((top) => {
@@ -185,7 +237,7 @@ async function loadCatalogue() {
     fields.category.value = categories.has(chosen) ? chosen : "";
     showCategoryFields();
     for (const input of $("order-requirements").querySelectorAll("[data-requirement]")) {
-      if (typed[input.dataset.requirement]) input.value = typed[input.dataset.requirement];
+      if (answers[input.dataset.requirement]) input.value = answers[input.dataset.requirement];
     }
   } catch {
     showFormError(text.catalogueFailed);
@@ -252,6 +304,7 @@ form.addEventListener("submit", async (e) => {
 $("order-reset").addEventListener("click", reset);
 // A field's error goes once the agent changes the field (the window's error with any of its three inputs).
 form.addEventListener("input", (e) => {
+  typed = true;
   const name = Object.keys(fields).find((k) => fields[k] === e.target) ?? e.target.name;
   const timing = e.target.id === "order-date" || name === "windowStart" || name === "windowEnd";
   for (const p of form.querySelectorAll(".field-error")) {
@@ -292,5 +345,6 @@ document.addEventListener("hs:resync", async () => {
   if (response?.ok) showOrder(await response.json());
 });
 
+setUpDrafts($("order-drafts"), text, restore);
 reset();
 loadCatalogue().then(() => { form.dataset.ready = "true"; });

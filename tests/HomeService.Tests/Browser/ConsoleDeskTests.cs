@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using HomeService.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HomeService.Tests.Browser;
+
+/// <summary>
+/// The agent console as an agent's desk at 1366×768, the smallest screen a center's desktops have: nothing scrolls
+/// sideways or spills out of its box, the call bar stays in sight when the agent scrolls down, and the bar's keys
+/// (A accept, H hold, X hang up) work without the mouse but never while the agent types.
+/// </summary>
+public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
+{
+    // Every visible element of the desk that leaves the desk or its parent's box, or whose own content spills out; parts
+    // inside a scrolling box (a wide table) may be wider than the box, since the agent scrolls them there.
+    private const string Overflowing = """
+        () => {
+          const problems = [];
+          const name = (el) => el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`;
+          const page = document.documentElement;
+          if (page.scrollWidth > window.innerWidth) problems.push(`page ${page.scrollWidth} > ${window.innerWidth}`);
+          const desk = document.querySelector(".desk").getBoundingClientRect();
+          const scrolls = (el) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
+          for (const el of document.querySelectorAll(".desk *")) {
+            if (el.getClientRects().length === 0 || ["OPTION", "SCRIPT", "DATALIST"].includes(el.tagName)) continue;
+            let inScroller = false;
+            for (let p = el.parentElement; p && !p.classList.contains("desk"); p = p.parentElement) if (scrolls(p)) { inScroller = true; break; }
+            if (inScroller) continue;
+            const r = el.getBoundingClientRect();
+            const parent = el.parentElement.getBoundingClientRect();
+            if (r.left < desk.left - 1 || r.right > desk.right + 1) problems.push(`${name(el)} leaves the desk (${r.left}–${r.right})`);
+            else if (r.right > parent.right + 1) problems.push(`${name(el)} leaves ${name(el.parentElement)} (${r.right} > ${parent.right})`);
+            if (!["INPUT", "SELECT", "TEXTAREA"].includes(el.tagName) && !scrolls(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+              problems.push(`${name(el)} spills (${el.scrollWidth} > ${el.clientWidth})`);
+          }
+          return problems;
+        }
+        """;
+
+    [Fact]
+    public Task The_console_fits_1366x768_with_the_call_bar_in_sight_and_its_keys_working() => InBrowser(async session =>
+    {
+        await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
+        var agent = await session.Open(Web, "agent1", viewport: new ViewportSize { Width = 1366, Height = 768 });
+        await SignIn(agent, "agent1");
+        await IsOn(agent, "/console");
+        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(agent);
+        await agent.Locator("#seat-login").ClickAsync();
+        await agent.Locator("#seat-ready").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        await NothingOverflows(agent, "idle");
+
+        // A member calls: the bar shows the call and its keys; A (outside any text field) answers.
+        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
+        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        var callId = $"desk-{Guid.NewGuid():N}";
+        await Send(telephony, "/api/cti/calls", new { callId, caller = "13700137000", dialled = "037112345", trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
+        await Expect(agent.Locator("#call-accept")).ToHaveAttributeAsync("title", "接听 (A)");
+        await Expect(agent.Locator("#call-member")).ToContainTextAsync("李先生");
+        await agent.EvaluateAsync("() => document.activeElement?.blur()"); // the focus is on the page, not in a field
+        await agent.Keyboard.PressAsync("a");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+        await Expect(agent.Locator("#call-timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\d:\d\d$"));
+        await NothingOverflows(agent, "on a call");
+
+        // Typing an "h" and an "x" into the order's notes neither holds nor hangs up.
+        await agent.Locator("#order-notes").FillAsync("");
+        await agent.Locator("#order-notes").PressSequentiallyAsync("hx");
+        await Expect(agent.Locator("#order-notes")).ToHaveValueAsync("hx");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+
+        // Scrolled to the bottom of the desk, the call's buttons are still on screen; H holds and takes back.
+        await agent.Locator("#today-calls").ScrollIntoViewIfNeededAsync();
+        await agent.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        Assert.True(await agent.EvaluateAsync<bool>("() => window.scrollY > 0"), "the desk is taller than the screen, so this scrolled");
+        var hangup = (await agent.Locator("#call-hangup").BoundingBoxAsync())!;
+        Assert.InRange(hangup.Y, 0, 768 - hangup.Height);
+        await agent.EvaluateAsync("() => document.activeElement?.blur()");
+        await agent.Keyboard.PressAsync("h");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "OnHold");
+        await agent.Keyboard.PressAsync("h");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+        await agent.Keyboard.PressAsync("x");
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "AfterCallWork");
+        await Expect(agent.Locator("#call-panel")).ToBeHiddenAsync();
+        Assert.Empty(session.ScriptErrors(agent));
+    });
+
+    private static async Task NothingOverflows(IPage page, string when)
+    {
+        var problems = await page.EvaluateAsync<string[]>(Overflowing);
+        Assert.True(problems.Length == 0, $"{when}: {string.Join("; ", problems.Take(15))}");
+    }
+
+    private static async Task Send(HttpClient telephony, string path, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await telephony.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
