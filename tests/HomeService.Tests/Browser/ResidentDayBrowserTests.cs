@@ -64,7 +64,7 @@ public sealed class ResidentDayBrowserTests(SharedDeployment shared, BrowserFixt
 
         // The order opens by itself: no worker and no rating yet, and nowhere the word "null".
         var order = phone.Locator($".member-order[data-order='{orderNo}']");
-        await Expect(order.Locator("details")).ToHaveAttributeAsync("open", "");
+        await Expect(order.Locator(":scope > details")).ToHaveAttributeAsync("open", "");
         await Expect(order.Locator(".member-timeline")).ToBeVisibleAsync();
         await Expect(order.Locator(".member-order-worker")).ToHaveCountAsync(0);
         Assert.DoesNotContain("null", await order.Locator(".member-order-detail").InnerTextAsync());
@@ -105,6 +105,7 @@ public sealed class ResidentDayBrowserTests(SharedDeployment shared, BrowserFixt
     public Task Searching_the_names_people_use_finds_the_service_an_admin_adds_one_and_a_search_without_a_hit_says_what_it_looked_for() => InBrowser(async session =>
     {
         var phone = await session.Open(shared.WebA, "visitor", "zh-CN", Phone, mobile: true);
+        phone.SetDefaultNavigationTimeout(90_000); // a loaded machine's first search can outlast the default
         await Go(phone, "/search?q=" + Uri.EscapeDataString("日常保洁"));
         var services = phone.Locator("#search-services");
         await Expect(services.Locator("li[data-category='home-clean']")).ToContainTextAsync("家庭保洁");
