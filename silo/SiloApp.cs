@@ -57,7 +57,9 @@ public static class SiloApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        // Supervisors are the dashboard's named users (DESIGN.md), admins too. Every one of its endpoints only reads
+        // (GET: cluster, silo and grain statistics, reminders, the live log), so none is kept back for admins alone.
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
         return app;
     }
 }

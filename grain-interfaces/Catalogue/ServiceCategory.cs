@@ -30,7 +30,8 @@ public sealed record CategoryTerms(
     [property: Id(6)] string? DescriptionZh = null,
     [property: Id(7)] string? DescriptionEn = null,
     [property: Id(8)] string? DurationZh = null,
-    [property: Id(9)] string? DurationEn = null);
+    [property: Id(9)] string? DurationEn = null,
+    [property: Id(10)] IReadOnlyList<string>? Aliases = null);
 
 /// <summary>
 /// A node of the service catalogue (业务属性定义). <see cref="TermsVersion"/> counts changes to its terms. A retired

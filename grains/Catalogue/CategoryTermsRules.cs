@@ -10,6 +10,9 @@ public static class CategoryTermsRules
     public const int MaxValueLength = 200;
     public const int MaxChoices = 20;
     public const int MaxChoiceLength = 40;
+    /// <summary>The names people use for a service (俗称), which search knows it by: at most 20 of at most 20 characters.</summary>
+    public const int MaxAliases = 20;
+    public const int MaxAliasLength = 20;
 
     /// <summary>Field errors (domain codes) for a proposed change of terms.</summary>
     public static Dictionary<string, string[]> Validate(CategoryTerms terms)
@@ -37,6 +40,8 @@ public static class CategoryTermsRules
         if (terms.DescriptionEn is { Length: > 2000 }) errors["descriptionEn"] = ["max_length:2000"];
         if (terms.DurationZh is { Length: > 50 }) errors["durationZh"] = ["max_length:50"];
         if (terms.DurationEn is { Length: > 80 }) errors["durationEn"] = ["max_length:80"];
+        if (terms.Aliases is { } aliases && (aliases.Count > MaxAliases || aliases.Any(a => a.Length > MaxAliasLength)))
+            errors["aliases"] = [$"max_count:{MaxAliases}"];
         if (terms.Skills is null) errors["skills"] = ["required"];
         else if (terms.Skills.Count > 10 || terms.Skills.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > 32)) errors["skills"] = ["format:skills"];
         return errors;
@@ -64,7 +69,16 @@ public static class CategoryTermsRules
         DescriptionZh = Blank(terms.DescriptionZh), DescriptionEn = Blank(terms.DescriptionEn),
         DurationZh = Blank(terms.DurationZh), DurationEn = Blank(terms.DurationEn),
         Skills = terms.Skills?.Select(s => s?.Trim() ?? "").Distinct().ToList()!,
+        Aliases = SplitAliases(terms.Aliases),
     };
+
+    /// <summary>Aliases trimmed, blanks and repeats dropped; none at all is an empty list.</summary>
+    public static IReadOnlyList<string> SplitAliases(IEnumerable<string?>? aliases) =>
+        (aliases ?? []).SelectMany(a => (a ?? "").Split(AliasSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToList();
+
+    /// <summary>What an admin may type between aliases: Chinese or Latin commas, the enumeration comma, semicolons, new lines.</summary>
+    public static readonly char[] AliasSeparators = [',', '，', '、', ';', '；', '\n', '\r'];
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

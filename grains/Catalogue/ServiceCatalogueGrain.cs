@@ -49,11 +49,11 @@ public sealed class ServiceCatalogueGrain(NpgsqlDataSource db, IEventLog log, Ti
         await Append(added, "CategoryDefined", added, actor, now, "category.add", null, Audited(added), new ReadModelWrite("""
             INSERT INTO service_category (code, parent_code, name_zh, name_en, sort_order, active, required_fields, dispatch_sla_minutes,
                 completion_grace_hours, price_guide_zh, price_guide_en, skills, terms_version, updated_at, description_zh, description_en,
-                duration_zh, duration_en)
-            VALUES ($1, $2, $3, $4, $5, true, $6::jsonb, $7, $8, $9, $10, $11, 1, $12, $13, $14, $15, $16)
+                duration_zh, duration_en, aliases)
+            VALUES ($1, $2, $3, $4, $5, true, $6::jsonb, $7, $8, $9, $10, $11, 1, $12, $13, $14, $15, $16, $17)
             """, code, parent, added.NameZh, added.NameEn, added.SortOrder, JsonSerializer.Serialize(terms.Fields, Json), terms.DispatchSlaMinutes,
             terms.CompletionGraceHours, terms.PriceGuideZh, terms.PriceGuideEn, terms.Skills.ToArray(), now, terms.DescriptionZh,
-            terms.DescriptionEn, terms.DurationZh, terms.DurationEn));
+            terms.DescriptionEn, terms.DurationZh, terms.DurationEn, (terms.Aliases ?? []).ToArray()));
         return CommandResult<ServiceCategory>.Ok(added);
     }
 
@@ -124,11 +124,11 @@ public sealed class ServiceCatalogueGrain(NpgsqlDataSource db, IEventLog log, Ti
     private static ReadModelWrite Row(ServiceCategory c, DateTimeOffset now) => new("""
         UPDATE service_category SET parent_code = $2, name_zh = $3, name_en = $4, sort_order = $5, required_fields = $6::jsonb,
             dispatch_sla_minutes = $7, completion_grace_hours = $8, price_guide_zh = $9, price_guide_en = $10, skills = $11, terms_version = $12,
-            updated_at = $13, description_zh = $14, description_en = $15, duration_zh = $16, duration_en = $17
+            updated_at = $13, description_zh = $14, description_en = $15, duration_zh = $16, duration_en = $17, aliases = $18
         WHERE code = $1
         """, c.Code, c.ParentCode, c.NameZh, c.NameEn, c.SortOrder, JsonSerializer.Serialize(c.Terms.Fields, Json), c.Terms.DispatchSlaMinutes,
         c.Terms.CompletionGraceHours, c.Terms.PriceGuideZh, c.Terms.PriceGuideEn, c.Terms.Skills.ToArray(), c.TermsVersion, now,
-        c.Terms.DescriptionZh, c.Terms.DescriptionEn, c.Terms.DurationZh, c.Terms.DurationEn);
+        c.Terms.DescriptionZh, c.Terms.DescriptionEn, c.Terms.DurationZh, c.Terms.DurationEn, (c.Terms.Aliases ?? []).ToArray());
 
     /// <summary>Records compare lists by reference; terms are the same when they read the same.</summary>
     private static bool SameTerms(CategoryTerms a, CategoryTerms b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
@@ -150,7 +150,7 @@ public sealed class ServiceCatalogueGrain(NpgsqlDataSource db, IEventLog log, Ti
         var result = new Dictionary<string, ServiceCategory>();
         await using var cmd = db.CreateCommand("""
             SELECT code, parent_code, name_zh, name_en, sort_order, active, required_fields::text, dispatch_sla_minutes, completion_grace_hours,
-                   price_guide_zh, price_guide_en, skills, terms_version, description_zh, description_en, duration_zh, duration_en
+                   price_guide_zh, price_guide_en, skills, terms_version, description_zh, description_en, duration_zh, duration_en, aliases
             FROM service_category
             """);
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -158,7 +158,8 @@ public sealed class ServiceCatalogueGrain(NpgsqlDataSource db, IEventLog log, Ti
         {
             var terms = new CategoryTerms(JsonSerializer.Deserialize<List<CategoryField>>(r.GetString(6), Json)!,
                 r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8),
-                Text(r, 9), Text(r, 10), r.GetFieldValue<string[]>(11), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16));
+                Text(r, 9), Text(r, 10), r.GetFieldValue<string[]>(11), Text(r, 13), Text(r, 14), Text(r, 15), Text(r, 16),
+                r.GetFieldValue<string[]>(17));
             result[r.GetString(0)] = new ServiceCategory(r.GetString(0), Text(r, 1), r.GetString(2), r.GetString(3),
                 r.GetInt32(4), r.GetBoolean(5), terms, r.GetInt32(12));
         }

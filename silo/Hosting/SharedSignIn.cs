@@ -26,7 +26,10 @@ public static class SharedSignIn
                 };
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
-                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    // A signed-in person without the role gets the web host's refusal page (our layout, a way back), not a
+                    // bare 403; the web host's denied page lives beside its login page.
+                    var web = webLoginUrl.EndsWith("/login", StringComparison.Ordinal) ? webLoginUrl[..^"/login".Length] : webLoginUrl;
+                    ctx.Response.Redirect($"{web}/denied?from=dashboard");
                     return Task.CompletedTask;
                 };
             });

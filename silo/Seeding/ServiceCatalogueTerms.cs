@@ -28,6 +28,7 @@ public static class ServiceCatalogueTerms
     public static CategoryTerms For(string code)
     {
         var terms = Listed.GetValueOrDefault(code) ?? new([], null, null, null, null, [code]);
+        terms = terms with { Aliases = ServiceGuides.Aliases.GetValueOrDefault(code) ?? [] };
         return ServiceGuides.All.TryGetValue(code, out var g)
             ? terms with { DescriptionZh = g.DescriptionZh, DescriptionEn = g.DescriptionEn, DurationZh = g.DurationZh, DurationEn = g.DurationEn }
             : terms;

@@ -8,6 +8,32 @@ public static class ServiceGuides
 {
     public sealed record Guide(string DescriptionZh, string DescriptionEn, string DurationZh, string DurationEn);
 
+    /// <summary>
+    /// The names residents use for a service (俗称), which search knows it by: "日常保洁" finds 家庭保洁 and 钟点工. Admins
+    /// change them with the category's terms on the back office's catalogue page.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["nanny"] = ["保姆", "住家保姆", "白班保姆", "阿姨", "家政阿姨"],
+        ["maternity-nurse"] = ["月嫂", "月子护理", "产后护理"],
+        ["childcare"] = ["育儿嫂", "带孩子", "看孩子", "阿姨"],
+        ["hourly"] = ["钟点工", "小时工", "日常保洁", "打扫卫生", "做家务", "阿姨"],
+        ["monthly-hourly"] = ["包月钟点工", "包月阿姨"],
+        ["cooking"] = ["做饭阿姨", "上门做饭", "厨师"],
+        ["deep-clean"] = ["开荒", "新房保洁", "装修后保洁"],
+        ["home-clean"] = ["日常保洁", "家庭保洁", "家政保洁", "打扫卫生", "大扫除", "保洁阿姨"],
+        ["hood-clean"] = ["抽油烟机清洗", "清洗油烟机"],
+        ["window-clean"] = ["擦玻璃", "擦窗户"],
+        ["elder-care"] = ["护工", "养老", "照顾老人", "陪护老人"],
+        ["hospital-escort"] = ["陪护", "医院陪护", "护工"],
+        ["infant-care"] = ["看护宝宝", "带宝宝"],
+        ["appliance"] = ["修空调", "修冰箱", "修洗衣机", "修热水器"],
+        ["plumbing-electric"] = ["水电工", "修水管", "电工"],
+        ["drain"] = ["通下水道", "通马桶", "马桶堵了"],
+        ["home-move"] = ["搬家公司"],
+        ["locksmith"] = ["开锁", "换锁"],
+    };
+
     public static readonly IReadOnlyDictionary<string, Guide> All = new Dictionary<string, Guide>
     {
         ["nanny"] = new("住家或白班保姆，负责做饭、日常清洁、洗衣熨烫，可兼顾老人或孩子的照看。", "A live-in or day nanny who cooks, keeps the home clean, does the laundry and can look after a child or an older person.", "按月签约，通常 1 年", "Monthly contract, usually a year"),

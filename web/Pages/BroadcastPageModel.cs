@@ -10,5 +10,5 @@ public class BroadcastPageModel(IGrainFactory grains) : PageModel
 
     protected IGrainFactory Grains => grains;
 
-    public async Task OnGet() => Broadcasts = await grains.GetGrain<IBroadcastBoardGrain>(0).GetActive();
+    public virtual async Task OnGet() => Broadcasts = await grains.GetGrain<IBroadcastBoardGrain>(0).GetActive();
 }

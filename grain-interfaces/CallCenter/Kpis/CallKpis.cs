@@ -29,7 +29,16 @@ public sealed record CallKpis(
     [property: Id(19)] double? AsaSeconds,
     [property: Id(20)] double? AhtSeconds,
     [property: Id(21)] double? AbandonRate,
-    [property: Id(22)] double? Occupancy);
+    [property: Id(22)] double? Occupancy,
+    [property: Id(23)] int Overflowed = 0,
+    [property: Id(24)] int StillWaiting = 0)
+{
+    /// <summary>
+    /// Every call offered to a queue ends in exactly one of these, or is still waiting there:
+    /// offered = answered + abandoned + callback (预约回呼) + overflowed (left for another queue) + still waiting.
+    /// </summary>
+    public int Accounted => Answered + Abandoned + CallbacksRequested + Overflowed + StillWaiting;
+}
 
 /// <summary>One row of a report: an interval [Start, End), or an agent over the whole range.</summary>
 [GenerateSerializer, Alias("HomeService.CallCenter.Kpis.CallKpiRow")]

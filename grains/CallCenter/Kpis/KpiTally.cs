@@ -8,6 +8,8 @@ public sealed class KpiTally
 
     public int Offered, Answered, Abandoned, ShortAbandons, AnsweredWithin, AbandonedWithin;
     public int CallbacksRequested, CallbacksMade, Handled, Transfers, IvrSelfService;
+    /// <summary>Visits that left for another queue (overflow or a transfer to a queue), and those still waiting.</summary>
+    public int Overflowed, StillWaiting;
     public long AnsweredWaitMs, TalkMs, HoldMs, WrapUpMs, BusyMs, IdleMs;
 
     public void AddVisit(QueueVisit v, ServiceLevelThreshold threshold)
@@ -29,6 +31,12 @@ public sealed class KpiTally
             case VisitOutcome.Callback:
                 CallbacksRequested++;
                 if (v.CallbackMade) CallbacksMade++;
+                break;
+            case VisitOutcome.Left:
+                Overflowed++;
+                break;
+            case VisitOutcome.Waiting:
+                StillWaiting++;
                 break;
         }
     }
@@ -57,7 +65,8 @@ public sealed class KpiTally
         AsaSeconds: Seconds(AnsweredWaitMs, Answered),
         AhtSeconds: Seconds(TalkMs + HoldMs + WrapUpMs, Handled),
         AbandonRate: Percent(Abandoned, Offered),
-        Occupancy: Percent(BusyMs, BusyMs + IdleMs));
+        Occupancy: Percent(BusyMs, BusyMs + IdleMs),
+        Overflowed: Overflowed, StillWaiting: StillWaiting);
 
     private static double? Percent(long part, long whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
 

@@ -392,6 +392,6 @@ public static class AuthorizationTable
         new("GET", "/member/register", Everyone),
         new("GET", "/member/reset", Everyone),
         new("POST", "/hubs/live/negotiate?negotiateVersion=1", People),
-        new("GET", "silo:/dashboard/", Admins),
+        new("GET", "silo:/dashboard/", Supervisors),
     ];
 }

@@ -16,7 +16,7 @@ public static class CatalogueAdminEndpoints
 
     public sealed record TermsRequest(IReadOnlyList<FieldRequest>? Fields, int? DispatchSlaMinutes, int? CompletionGraceHours,
         string? PriceGuideZh, string? PriceGuideEn, IReadOnlyList<string>? Skills, string? DescriptionZh = null, string? DescriptionEn = null,
-        string? DurationZh = null, string? DurationEn = null);
+        string? DurationZh = null, string? DurationEn = null, IReadOnlyList<string>? Aliases = null);
 
     /// <summary>A new category; no parentCode makes a group. Without terms a category needs only the worker skill of its code.</summary>
     public sealed record NewCategoryRequest(string? Code, string? ParentCode, string? NameZh, string? NameEn, int? SortOrder, TermsRequest? Terms);
@@ -70,7 +70,7 @@ public static class CatalogueAdminEndpoints
         (body.Fields ?? []).Select(f => new CategoryField(f?.Key ?? "", f?.NameZh ?? "", f?.NameEn ?? "", f?.Type ?? "text", f?.Required ?? false, f?.Choices))
             .ToList(),
         body.DispatchSlaMinutes, body.CompletionGraceHours, body.PriceGuideZh, body.PriceGuideEn, body.Skills ?? [], body.DescriptionZh,
-        body.DescriptionEn, body.DurationZh, body.DurationEn);
+        body.DescriptionEn, body.DurationZh, body.DurationEn, body.Aliases);
 
     private static async Task<Results<Ok<ServiceCategory>, ValidationProblem, ProblemHttpResult>> Answer(Task<CommandResult<ServiceCategory>> command,
         UiText text)

@@ -53,6 +53,8 @@ public sealed class CatalogueModel(IGrainFactory grains, UiText text) : PageMode
         public string? DurationZh { get; set; }
         public string? DurationEn { get; set; }
         public string? Skills { get; set; }
+        /// <summary>The names people use for the service (俗称), separated by commas or 、.</summary>
+        public string? Aliases { get; set; }
         public List<AttributeRow> Attributes { get; set; } = [];
     }
 
@@ -107,7 +109,7 @@ public sealed class CatalogueModel(IGrainFactory grains, UiText text) : PageMode
                 (x.row.Choices ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))).ToList(),
             Edit.DispatchSlaMinutes, Edit.CompletionGraceHours, Edit.PriceGuideZh, Edit.PriceGuideEn,
             (Edit.Skills ?? "").Split([',', '，', ' ', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            Edit.DescriptionZh, Edit.DescriptionEn, Edit.DurationZh, Edit.DurationEn);
+            Edit.DescriptionZh, Edit.DescriptionEn, Edit.DurationZh, Edit.DurationEn, (Edit.Aliases ?? "").Split([',', '，', '、', ';', '；', '\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var result = await Catalogue.Edit(code, new CategoryEdit(Edit.NameZh ?? "", Edit.NameEn ?? "", current.ParentCode is null ? null : Edit.ParentCode,
             Edit.SortOrder!.Value, terms), AccountCommands.Actor(User));
         if (result.Succeeded) return Redirect($"/admin/catalogue?code={Uri.EscapeDataString(code)}&saved=edit#edit");
@@ -148,6 +150,7 @@ public sealed class CatalogueModel(IGrainFactory grains, UiText text) : PageMode
         PriceGuideZh = c.Terms.PriceGuideZh, PriceGuideEn = c.Terms.PriceGuideEn, DescriptionZh = c.Terms.DescriptionZh,
         DescriptionEn = c.Terms.DescriptionEn, DurationZh = c.Terms.DurationZh, DurationEn = c.Terms.DurationEn,
         Skills = string.Join(", ", c.Terms.Skills),
+        Aliases = string.Join("、", c.Terms.Aliases ?? []),
         Attributes = c.Terms.Fields.Select(f => new AttributeRow
         {
             Key = f.Key, NameZh = f.NameZh, NameEn = f.NameEn, Type = f.Type, Required = f.Required, Choices = string.Join("\n", f.Choices ?? []),

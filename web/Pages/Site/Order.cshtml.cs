@@ -82,6 +82,8 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         {
             Category = Category?.Code, Token = Guid.NewGuid().ToString("N"), Day = BeijingDay(1),
             BookEntry = Book.Count > 0 ? 0 : null, Address = Book.Count > 0 ? null : AddressBook.FirstOrDefault(),
+            // The address book's first entry is chosen, so its district is too.
+            District = Book.Count > 0 && !string.IsNullOrEmpty(Book[0].District) ? Book[0].District : null,
         };
     }
 

@@ -20,6 +20,8 @@ public sealed class SearchModel(CatalogueReader catalogue, MerchantLookupReader 
         if (Q is null) return;
         Categories = ServiceMatch.Find(await catalogue.GetTree(), Q);
         Merchants = await lookup.Search(Q, null, null, limit: 20);
+        // Found by a name people use ("日常保洁"): the companies serving the first such service.
+        if (Merchants.Count == 0 && Categories.Count > 0) Merchants = await lookup.Search(null, Categories[0].Code, null, limit: 20);
         Articles = await articles.Search(Q, 10);
     }
 }

@@ -170,13 +170,14 @@ function render(li, detail) {
       detail.worker.codeUrl ? " " : null,
       detail.worker.codeUrl ? el("a", { href: detail.worker.codeUrl, textContent: text["member.orders.worker.code"] }) : null)
     : null;
-  li.querySelector(".member-order-detail").replaceChildren(
+  // replaceChildren writes a null as the text "null": missing parts are left out, as el() does.
+  li.querySelector(".member-order-detail").replaceChildren(...[
     detail.address ? el("p", { textContent: labelled(text["member.orders.address"], detail.address) }) : null,
     worker,
     el("h4", { textContent: text["member.orders.timeline"] }),
     timeline(detail.timeline),
     detail.rating ? ratingView(detail.rating) : null,
-    actions(li, detail));
+    actions(li, detail)].filter((c) => c !== null && c !== undefined));
 }
 
 // Reads of one order can overlap (a push while the member opens it): only the latest read is drawn, a detail already
@@ -229,6 +230,15 @@ function newRow(order) {
 }
 
 for (const li of list.children) watch(li);
+// /member#order-WO… (the link after placing an order) opens that order.
+{
+  const wanted = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const details = wanted?.classList.contains("member-order") ? wanted.querySelector("details") : null;
+  if (details) {
+    details.open = true;
+    wanted.scrollIntoView({ block: "start" });
+  }
+}
 
 document.addEventListener("hs:push", (event) => {
   const { event: name, version, payload } = event.detail;

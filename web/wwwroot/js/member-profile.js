@@ -11,7 +11,12 @@ const saved = $("profile-saved");
 function addRow(address = { label: "", district: "", address: "" }) {
   const row = $("profile-address-row").content.firstElementChild.cloneNode(true);
   row.querySelector(".address-label").value = address.label;
-  row.querySelector(".address-district").value = address.district;
+  const district = row.querySelector(".address-district");
+  // A district typed before the list existed stays as it was, shown as its own choice, until the member picks one.
+  if (address.district && ![...district.options].some((o) => o.value === address.district)) {
+    district.append(Object.assign(document.createElement("option"), { value: address.district, textContent: address.district }));
+  }
+  district.value = address.district;
   row.querySelector(".address-address").value = address.address;
   row.querySelector(".address-remove").addEventListener("click", () => row.remove());
   list.append(row);
