@@ -41,7 +41,8 @@ public sealed class RoleScreensBrowserTests(SharedDeployment shared, BrowserFixt
           const found = [];
           const root = document.scrollingElement;
           if (root.scrollWidth > window.innerWidth + 1) found.push(`the page is ${root.scrollWidth} px wide on a ${window.innerWidth} px screen`);
-          const name = (e) => e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''}`;
+          const name = (e) => (e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''}`)
+            + ` "${(e.textContent || '').trim().slice(0, 20)}"`;
           for (const e of document.querySelectorAll('body *')) {
             if (e.offsetParent === null || e.closest('[hidden], dialog:not([open])')) continue;
             if (['SCRIPT', 'STYLE', 'svg', 'CANVAS', 'OPTION', 'TEXTAREA', 'SELECT', 'INPUT', 'PRE'].includes(e.tagName)) continue;

@@ -2,10 +2,14 @@
 // with data-outbound-target / data-outbound-id, such as the 外呼 buttons of the merchant lookup, dials too). The
 // server looks the number up and answers with the outbound pop (去电弹屏), which also arrives as "call.outbound".
 import { levelSymbols } from "./credit-level.js";
+import { labelled } from "./punctuation.js";
 
 const $ = (id) => document.getElementById(id);
 const text = JSON.parse($("outbound-text").textContent);
 let current = null; // the call id of the pop shown
+
+// The order form's category menu already holds the catalogue's names in the page's language.
+const categoryName = (code) => document.querySelector(`#order-category option[value="${CSS.escape(code ?? "")}"]`)?.textContent ?? code;
 
 function showError(message) {
   $("outbound-error").hidden = !message;
@@ -25,7 +29,8 @@ function render(pop) {
   $("outbound-target").textContent = who.join(" · ");
   const o = t.order;
   $("outbound-order-summary").textContent = o
-    ? `${text["console.outbound.order"]}: ${o.orderNo} · ${o.category} · ${o.status}${t.orderAddress ? ` · ${t.orderAddress}` : ""}` : "";
+    ? labelled(text["console.outbound.order"], [o.orderNo, categoryName(o.category), text[`order.status.${o.status}`] ?? o.status, t.orderAddress].filter(Boolean).join(" · "))
+    : "";
 }
 
 async function call(target, idOrNumber, orderNo) {
