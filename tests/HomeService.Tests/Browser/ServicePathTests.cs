@@ -125,9 +125,12 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(row).ToHaveAttributeAsync("data-status", "InService");
 
         await job.Locator(".check-out").ClickAsync();
-        await Expect(job).ToHaveAttributeAsync("data-status", "Completed");
-        await Expect(job.Locator(".status")).ToHaveTextAsync("已完成");
-        await Expect(job.Locator("button")).ToHaveCountAsync(0);
+        // The finished job leaves the to-do list and stays in the day's finished list.
+        var finished = worker.Locator($"#jobs-done li[data-order='{orderNo}']");
+        await Expect(finished).ToHaveAttributeAsync("data-status", "Completed");
+        await Expect(finished.Locator(".status")).ToHaveTextAsync("已完成");
+        await Expect(finished.Locator("button")).ToHaveCountAsync(0);
+        await Expect(job).ToHaveCountAsync(0);
 
         // 7. Done: the console and the merchant's screen say so too.
         await Expect(result).ToHaveAttributeAsync("data-status", "Completed");
@@ -162,6 +165,11 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(agent.Locator("#follow-up-empty")).ToBeVisibleAsync();
         await Expect(agent.Locator("[data-count='follow-ups']")).ToHaveTextAsync("0");
         await Expect(result).ToContainTextAsync("已关闭");
+        // Closed by the center, the job is still among the worker's finished jobs of the day, also on a page opened afresh.
+        var workerLater = await session.Open(_web, "worker1 later", viewport: Phone, mobile: true);
+        await SignIn(workerLater, "worker1");
+        await IsOn(workerLater, "/worker");
+        await Expect(workerLater.Locator($"#jobs-done li[data-order='{orderNo}']")).ToHaveAttributeAsync("data-status", "Closed");
 
         // 10. The poor score opened a linked complaint (CP + the order's number): it appears on the complaint desk.
         var complaintNo = $"CP{orderNo[2..]}";

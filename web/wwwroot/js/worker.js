@@ -1,5 +1,5 @@
 // The worker's jobs, on a phone: the customer's phone and address, and one button for the next step
-// (on my way → check in → check out). The list comes from GET /api/worker/jobs; every "order.updated"
+// (on my way → check in → check out); below them, the day's finished jobs. The list comes from GET /api/worker/jobs; every "order.updated"
 // push, reconnect, or return to the page fetches it again.
 import { coalescedRefresh, jsonApi, keyedList } from "./live-list.js";
 import { clock, day } from "./beijing-time.js";
@@ -70,17 +70,19 @@ function render(job) {
   return li;
 }
 
-// Jobs still to do first, soonest first; then the finished ones, newest first.
-function order(jobs) {
-  const start = (j) => (j.windowStart ? Date.parse(j.windowStart) : Infinity);
-  return [...jobs].sort((a, b) =>
-    active(a) !== active(b) ? (active(a) ? -1 : 1)
-      : active(a) ? start(a) - start(b)
-      : Date.parse(b.createdAt) - Date.parse(a.createdAt));
-}
+// Jobs still to do, soonest first; the finished ones (done, cancelled or closed today) in their own list, newest first.
+const start = (j) => (j.windowStart ? Date.parse(j.windowStart) : Infinity);
+const toDo = (jobs) => jobs.filter(active).sort((a, b) => start(a) - start(b));
+const done = (jobs) => jobs.filter((j) => !active(j)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 
 const showInOrder = keyedList(list, render, $("jobs-empty"));
-const show = (jobs) => showInOrder(order(jobs));
+const showDone = keyedList($("jobs-done"), render, $("jobs-done-empty"));
+// A job moves between the lists as its status changes: it leaves one list before it is drawn in the other.
+showInOrder.invalidate = ((invalidate) => (no) => { invalidate(no); showDone.invalidate(no); })(showInOrder.invalidate);
+const show = (jobs) => {
+  showInOrder(toDo(jobs));
+  showDone(done(jobs));
+};
 const refresh = coalescedRefresh(async () => {
   const jobs = await api("GET", "/api/worker/jobs");
   if (jobs) show(jobs);
