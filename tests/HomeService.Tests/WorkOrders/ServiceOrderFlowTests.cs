@@ -120,11 +120,13 @@ public sealed class ServiceOrderFlowTests : IAsyncLifetime
         Assert.Equal("ManualDispatch", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         await agentLive.Next("order.manual-dispatch", p => p.GetProperty("orderNo").GetString() == orderNo);
 
-        // An override needs a reason and an eligible merchant.
+        // An override needs a reason and a merchant the center has (one that is not eligible may be chosen, audited:
+        // ManualDispatchQueueTests walks that).
         var missingReason = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M002" });
         Assert.Equal(HttpStatusCode.BadRequest, missingReason.StatusCode);
-        var notEligible = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M003", reason = "试试" });
-        Assert.Equal(HttpStatusCode.Conflict, notEligible.StatusCode);
+        var unknown = await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M999", reason = "试试" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("merchantId", out _));
         var manual = await (await agent.Http.PostAsJsonAsync($"/api/orders/{orderNo}/dispatch", new { merchantId = "M002", reason = "客户指定该公司" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("Offered", "M002"), (manual.GetProperty("status").GetString(), manual.GetProperty("merchantId").GetString()));
