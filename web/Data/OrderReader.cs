@@ -24,11 +24,15 @@ public sealed class OrderReader(NpgsqlDataSource db)
 
     /// <summary>The worker's own jobs; the customer's details only while the job is theirs and open.</summary>
     /// <summary>
-    /// A worker's jobs: every open one, and those closed since midnight in Beijing, so a job the center closed after its
-    /// follow-up stays in the worker's list of the day's finished work until the day is over.
+    /// A worker's jobs: every open one, and those done and closed since midnight in Beijing, so a job the center closed
+    /// after its follow-up stays in the worker's list of the day's finished work until the day is over. A cancelled job
+    /// was never done: it leaves the list.
     /// </summary>
     public Task<IReadOnlyList<OrderRow>> ForWorker(string workerId) =>
-        Query("worker_id = $1 AND (open OR closed_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')", workerId);
+        Query("""
+            worker_id = $1 AND (open OR completed_at IS NOT NULL
+                AND closed_at >= date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')
+            """, workerId);
 
     /// <summary>The agents' follow-up list (回访): completed orders whose visit is due, oldest first.</summary>
     public Task<IReadOnlyList<OrderRow>> FollowUpsDue() => Query("status = $1", "FollowUpDue", "completed_at");

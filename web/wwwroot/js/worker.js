@@ -70,7 +70,7 @@ function render(job) {
   return li;
 }
 
-// Jobs still to do, soonest first; the finished ones (done, cancelled or closed today) in their own list, newest first.
+// Jobs still to do, soonest first; the finished ones (done and not yet closed, or closed today) in their own list, newest first.
 const start = (j) => (j.windowStart ? Date.parse(j.windowStart) : Infinity);
 const toDo = (jobs) => jobs.filter(active).sort((a, b) => start(a) - start(b));
 const done = (jobs) => jobs.filter((j) => !active(j)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
