@@ -55,7 +55,7 @@ public sealed class MemberRegistrationTests(BrowserFixture browser, ITestOutputH
         var row = page.Locator("#profile-addresses .address-row");
         await Expect(row).ToHaveCountAsync(1);
         await row.Locator(".address-label").FillAsync("家");
-        await row.Locator(".address-district").FillAsync("金水区");
+        await row.Locator(".address-district").SelectOptionAsync("金水区");
         await row.Locator(".address-address").FillAsync("经三路 15 号 6 号楼 1203");
         await Tappable(page, "#profile-save");
         await Tappable(page, "#profile-addresses .address-remove");
