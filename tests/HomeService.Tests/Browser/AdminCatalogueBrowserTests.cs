@@ -94,7 +94,7 @@ public sealed class AdminCatalogueBrowserTests(BrowserFixture browser, ITestOutp
         await Expect(admin.Locator("#street-list li[data-code='xinqu-1'] input[name='Street.NameZh']")).ToHaveValueAsync("龙湖街道");
         await admin.Locator("#edit-name-zh").FillAsync("郑州新城");
         await admin.Locator("#edit-name-zh").PressAsync("Enter");
-        await Expect(admin.Locator("#former-names")).ToHaveTextAsync("曾用名: 郑州新区");
+        await Expect(admin.Locator("#former-names")).ToHaveTextAsync("曾用名：郑州新区");
 
         // Retired, with a reason: the page marks it so, and every change is in the audit log.
         await admin.Locator("#district-reason").FillAsync("区划调整");

@@ -54,7 +54,7 @@ public sealed class MerchantWorkingDayTests(BrowserFixture browser, ITestOutputH
         // Accepted: the note and the fields show, by their names.
         await row.Locator(".accept").ClickAsync();
         await Expect(row).ToHaveAttributeAsync("data-status", "Accepted");
-        await Expect(row.Locator(".order-details .notes")).ToHaveTextAsync("备注: 家里有猫");
+        await Expect(row.Locator(".order-details .notes")).ToHaveTextAsync("备注：家里有猫");
         await Expect(row.Locator(".order-details .requirements")).ToContainTextAsync("房间数 3");
         await Expect(row.Locator(".order-details .requirements")).ToContainTextAsync("90");
 
