@@ -3,8 +3,8 @@ namespace HomeService.Settings;
 /// <summary>
 /// The settings an operator changes while the center runs (系统参数): dispatch and completion deadlines, the merchant's
 /// time to accept, automatic offers, the follow-up delay, and the credit line below which merchants are warned and
-/// suspended, and the duty supervisor's mobile (值班手机) that hears of SLA breaches by SMS. Whatever must not change at
-/// run time (ports, keys, connection strings) stays in appsettings.
+/// suspended, the duty supervisor's mobile (值班手机) that hears of SLA breaches by SMS, and how early a worker may check in
+/// without confirming. Whatever must not change at run time (ports, keys, connection strings) stays in appsettings.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Settings.SystemSettings")]
 public sealed record SystemSettings(
@@ -16,7 +16,8 @@ public sealed record SystemSettings(
     [property: Id(5)] int CreditThreshold,
     [property: Id(6)] int DaysBelowToWarn,
     [property: Id(7)] int GraceDays,
-    [property: Id(8)] string? DutyPhone = null);
+    [property: Id(8)] string? DutyPhone = null,
+    [property: Id(9)] int EarlyCheckInMinutes = 60);
 
 /// <summary>The settings in force and their version; every silo applies a new version within seconds.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.Settings.SettingsSnapshot")]

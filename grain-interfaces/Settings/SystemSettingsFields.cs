@@ -16,6 +16,7 @@ public static class SystemSettingsFields
         ["creditThreshold"] = (0, 100),
         ["daysBelowToWarn"] = (1, 365),
         ["graceDays"] = (1, 365),
+        ["earlyCheckInMinutes"] = (0, 1440),
     };
 
     public const string DutyPhone = "dutyPhone";
@@ -24,6 +25,6 @@ public static class SystemSettingsFields
     [
         ("dispatchSlaMinutes", s.DispatchSlaMinutes), ("completionGraceHours", s.CompletionGraceHours), ("acceptTimeoutMinutes", s.AcceptTimeoutMinutes),
         ("maxOfferAttempts", s.MaxOfferAttempts), ("followUpDelayHours", s.FollowUpDelayHours), ("creditThreshold", s.CreditThreshold),
-        ("daysBelowToWarn", s.DaysBelowToWarn), ("graceDays", s.GraceDays),
+        ("daysBelowToWarn", s.DaysBelowToWarn), ("graceDays", s.GraceDays), ("earlyCheckInMinutes", s.EarlyCheckInMinutes),
     ];
 }

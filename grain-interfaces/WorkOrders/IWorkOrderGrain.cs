@@ -31,8 +31,9 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 
     // Worker page
     [Alias("StartTrip")] Task<CommandResult<WorkOrderView>> StartTrip(string workerId);
-    [Alias("CheckIn")] Task<CommandResult<WorkOrderView>> CheckIn(string workerId);
-    [Alias("CheckOut")] Task<CommandResult<WorkOrderView>> CheckOut(string workerId);
+    /// <summary>ConfirmedEarly: the worker was told they are early beyond the center's allowance and checks in anyway.</summary>
+    [Alias("CheckIn")] Task<CommandResult<WorkOrderView>> CheckIn(string workerId, bool confirmedEarly = false);
+    [Alias("CheckOut")] Task<CommandResult<WorkOrderView>> CheckOut(string workerId, CheckOutSummary? summary = null);
 
     // Agents and customers
     [Alias("DispatchManually")] Task<CommandResult<WorkOrderView>> DispatchManually(string merchantId, string reason, string actor);

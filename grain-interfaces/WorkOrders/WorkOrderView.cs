@@ -38,7 +38,16 @@ public sealed record WorkOrderView(
     [property: Id(32)] string? VerdictReason = null,
     [property: Id(33)] string? Reply = null,
     [property: Id(34)] string? CreatedBy = null,
-    [property: Id(35)] IReadOnlyList<string>? RequiredSkills = null);
+    [property: Id(35)] IReadOnlyList<string>? RequiredSkills = null,
+    [property: Id(36)] string? CheckOutExtras = null,
+    [property: Id(37)] long? CollectedFen = null);
+
+/// <summary>What a worker reports at check-out (签退): extra items done beyond the order, and the amount collected on the spot in fen (分).</summary>
+[GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.CheckOutSummary")]
+public sealed record CheckOutSummary([property: Id(0)] string? Extras, [property: Id(1)] long? CollectedFen)
+{
+    public static readonly CheckOutSummary None = new(null, null);
+}
 
 /// <summary>A service order as an agent (or the website, or a partner) takes it in.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.NewServiceOrder")]

@@ -56,6 +56,9 @@ public sealed class WorkOrder : IAggregateState
     public string? Severity { get; set; }
     public string? Description { get; set; }
     public string? LinkedComplaintNo { get; set; }
+    /// <summary>What the worker reported at check-out: extra items, and the amount collected in fen (分; whole numbers for settlement).</summary>
+    public string? CheckOutExtras { get; set; }
+    public long? CollectedFen { get; set; }
 
     public const int MaxFollowUpAttempts = 3;
 
@@ -208,7 +211,8 @@ public sealed class WorkOrder : IAggregateState
 
     public WorkOrderView View() => new(OrderNo, Kind, Status, Channel, CallId, MemberId, ContactName, ContactPhone, Category, Address, District,
         WindowStart, WindowEnd, Requirements, MerchantId, OfferExpiresAt, OfferAttempts, WorkerId, Notes, CreatedAt, CompletedAt, Version,
-        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply, CreatedBy, RequiredSkills);
+        Score, Resolved, RelatedOrderNo, LinkedComplaintNo, Severity, Question, ResponsibleParty, ForwardedTo, Response, Upheld, VerdictReason, Reply, CreatedBy, RequiredSkills,
+        CheckOutExtras, CollectedFen);
 
     private Outcome Move(WorkOrderAction action, object e) =>
         WorkOrderTransitions.Next(Kind, Status, action) is null ? Outcome.Fail($"illegal:{Status}") : Outcome.Of(e);
@@ -251,11 +255,20 @@ public sealed class WorkOrder : IAggregateState
     public Outcome StartTrip(string workerId, DateTimeOffset now) =>
         WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.StartTrip, new WorkerEnRoute(workerId, now));
 
-    public Outcome CheckIn(string workerId, DateTimeOffset now) =>
-        WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.CheckIn, new WorkerCheckedIn(workerId, now));
+    /// <summary>The step must be legal first (a closed order says so), then the visit's day and time (<see cref="CheckInRule"/>).</summary>
+    public Outcome CheckIn(string workerId, bool confirmedEarly, TimeSpan earlyAllowance, DateTimeOffset now)
+    {
+        if (WorkerId != workerId) return Outcome.Fail("not-your-job");
+        var step = Move(WorkOrderAction.CheckIn, new WorkerCheckedIn(workerId, now, confirmedEarly && WindowStart - now > earlyAllowance));
+        if (step.Error is not null) return step;
+        return CheckInRule.Refusal(WindowStart, WindowEnd, now, earlyAllowance, confirmedEarly) is { } refusal ? Outcome.Fail(refusal) : step;
+    }
 
-    public Outcome CheckOut(string workerId, DateTimeOffset now) =>
-        WorkerId != workerId ? Outcome.Fail("not-your-job") : Move(WorkOrderAction.CheckOut, new WorkerCheckedOut(workerId, now));
+    /// <summary>签退 with what the worker reports: extra items done beyond the order, and any amount they collected on the spot.</summary>
+    public Outcome CheckOut(string workerId, CheckOutSummary summary, DateTimeOffset now) =>
+        WorkerId != workerId ? Outcome.Fail("not-your-job")
+        : Move(WorkOrderAction.CheckOut, new WorkerCheckedOut(workerId, now, string.IsNullOrWhiteSpace(summary.Extras) ? null : summary.Extras.Trim(),
+            summary.CollectedFen is > 0 ? summary.CollectedFen : null));
 
     public Outcome CustomerCancel(string reason, string by, DateTimeOffset now) => Move(WorkOrderAction.CustomerCancel, new OrderCancelled(reason, by, now));
 
@@ -343,7 +356,7 @@ public sealed class WorkOrder : IAggregateState
             case WorkerAssigned x: (Status, WorkerId) = (WorkOrderStatus.WorkerAssigned, x.WorkerId); break;
             case WorkerEnRoute: Status = WorkOrderStatus.EnRoute; break;
             case WorkerCheckedIn: Status = WorkOrderStatus.InService; break;
-            case WorkerCheckedOut x: (Status, CompletedAt) = (WorkOrderStatus.Completed, x.At); break;
+            case WorkerCheckedOut x: (Status, CompletedAt, CheckOutExtras, CollectedFen) = (WorkOrderStatus.Completed, x.At, x.Extras, x.CollectedFen); break;
             case OrderCancelled x: (Status, EndReason, ClosedAt, OfferExpiresAt) = (WorkOrderStatus.Cancelled, x.Reason, x.At, null); break;
             case OrderRescheduled x: (WindowStart, WindowEnd) = (x.WindowStart, x.WindowEnd); break;
             case OrderHeld: (ResumeTo, Status) = (Status, WorkOrderStatus.OnHold); break;

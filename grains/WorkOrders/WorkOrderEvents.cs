@@ -18,8 +18,10 @@ public sealed record OrderAccepted(string MerchantId, DateTimeOffset At);
 public sealed record MerchantCancelled(string MerchantId, string Reason, DateTimeOffset At);
 public sealed record WorkerAssigned(string WorkerId, DateTimeOffset At);
 public sealed record WorkerEnRoute(string WorkerId, DateTimeOffset At);
-public sealed record WorkerCheckedIn(string WorkerId, DateTimeOffset At);
-public sealed record WorkerCheckedOut(string WorkerId, DateTimeOffset At);
+/// <summary>Early: the worker confirmed checking in earlier than the center's allowance before the window.</summary>
+public sealed record WorkerCheckedIn(string WorkerId, DateTimeOffset At, bool Early = false);
+/// <summary>Extras and CollectedFen (分): what the worker reported at check-out, if anything.</summary>
+public sealed record WorkerCheckedOut(string WorkerId, DateTimeOffset At, string? Extras = null, long? CollectedFen = null);
 public sealed record OrderCancelled(string Reason, string By, DateTimeOffset At);
 public sealed record OrderRescheduled(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, DateTimeOffset At);
 public sealed record OrderHeld(string Reason, DateTimeOffset At);

@@ -280,11 +280,12 @@ public sealed class WorkOrderGrain(
 
     public Task<CommandResult<WorkOrderView>> StartTrip(string workerId) => Run(Order.StartTrip(workerId, Now), $"worker:{workerId}");
 
-    public Task<CommandResult<WorkOrderView>> CheckIn(string workerId) => Run(Order.CheckIn(workerId, Now), $"worker:{workerId}");
+    public Task<CommandResult<WorkOrderView>> CheckIn(string workerId, bool confirmedEarly = false) =>
+        Run(Order.CheckIn(workerId, confirmedEarly, options.EarlyCheckIn, Now), $"worker:{workerId}");
 
-    public async Task<CommandResult<WorkOrderView>> CheckOut(string workerId)
+    public async Task<CommandResult<WorkOrderView>> CheckOut(string workerId, CheckOutSummary? summary = null)
     {
-        var result = await Run(Order.CheckOut(workerId, Now), $"worker:{workerId}");
+        var result = await Run(Order.CheckOut(workerId, summary ?? CheckOutSummary.None, Now), $"worker:{workerId}");
         if (result.Succeeded && Order.MerchantId is { } merchant) await Directory.LoadChanged(merchant, -1);
         return result;
     }

@@ -31,6 +31,9 @@ public sealed record WorkOrderOptions
     public (TimeSpan Respond, TimeSpan Resolve) ComplaintSla(string? severity) =>
         severity is not null && ComplaintSlas.TryGetValue(severity, out var sla) ? sla : WorkOrder.DefaultComplaintSla(severity);
 
+    /// <summary>How early before the booked window a worker checks in without being asked to confirm (<see cref="CheckInRule"/>).</summary>
+    public TimeSpan EarlyCheckIn { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The duty supervisor's mobile (值班手机): an SLA breach is sent there by SMS. None: the boards only.</summary>
     public string? DutyPhone { get; set; }
 

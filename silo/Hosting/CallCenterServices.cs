@@ -50,6 +50,7 @@ public static class CallCenterServices
             DispatchSla = config.GetValue("HomeService:WorkOrders:DispatchSla", TimeSpan.FromMinutes(30)),
             CompletionGrace = config.GetValue("HomeService:WorkOrders:CompletionGrace", TimeSpan.FromHours(4)),
             DutyPhone = config.GetValue<string?>("HomeService:WorkOrders:DutyPhone"),
+            EarlyCheckIn = config.GetValue("HomeService:WorkOrders:EarlyCheckIn", TimeSpan.FromHours(1)),
             // "HomeService:WorkOrders:ComplaintSla:high:Respond" = "04:00:00", and so on per severity.
             ComplaintSlas = new[] { "low", "medium", "high" }.ToDictionary(s => s, s =>
             {

@@ -46,6 +46,7 @@ public sealed class SystemSettingsApplier(IGrainFactory grains, WorkOrderOptions
         orders.MaxOfferAttempts = s.MaxOfferAttempts;
         orders.FollowUpDelay = TimeSpan.FromHours(s.FollowUpDelayHours);
         orders.DutyPhone = s.DutyPhone;
+        orders.EarlyCheckIn = TimeSpan.FromMinutes(s.EarlyCheckInMinutes);
         standing.Threshold = s.CreditThreshold;
         standing.DaysBelowToWarn = s.DaysBelowToWarn;
         standing.GraceDays = s.GraceDays;
@@ -56,5 +57,5 @@ public sealed class SystemSettingsApplier(IGrainFactory grains, WorkOrderOptions
     public static ConfiguredSettings FromOptions(WorkOrderOptions o, StandingPolicy p) => new(new SystemSettings(
         (int)Math.Round(o.DispatchSla.TotalMinutes), Math.Max(1, (int)Math.Round(o.CompletionGrace.TotalHours)), Math.Max(1, (int)Math.Round(o.AcceptTimeout.TotalMinutes)),
         o.MaxOfferAttempts, Math.Max(1, (int)Math.Round(o.FollowUpDelay.TotalHours)), p.Threshold, p.DaysBelowToWarn, p.GraceDays,
-        string.IsNullOrEmpty(o.DutyPhone) ? null : o.DutyPhone));
+        string.IsNullOrEmpty(o.DutyPhone) ? null : o.DutyPhone, (int)Math.Round(o.EarlyCheckIn.TotalMinutes)));
 }

@@ -86,8 +86,23 @@ public static class OrderEndpoints
         worker.MapGet("/", async (ClaimsPrincipal u, OrderReader reader, IGrainFactory g) =>
             TypedResults.Ok(await OrderDetails.Add(await reader.ForWorker(u.Find(HomeServiceClaims.WorkerId) ?? ""), g)));
         worker.MapPost("/{orderNo}/en-route", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.StartTrip(Worker(u))));
-        worker.MapPost("/{orderNo}/check-in", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckIn(Worker(u))));
-        worker.MapPost("/{orderNo}/check-out", (string orderNo, ClaimsPrincipal u, IGrainFactory g, UiText t) => Act(orderNo, g, t, o => o.CheckOut(Worker(u))));
+        // Both take an optional body: a phone that only presses the button sends none (on time; nothing to report).
+        worker.MapPost("/{orderNo}/check-in", async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> (string orderNo,
+            HttpRequest request, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+        {
+            var (body, malformed) = await OptionalBody.Read<CheckInRequest>(request);
+            if (malformed is not null) return Problems.Validation(t, malformed, "checkin");
+            return await Act(orderNo, g, t, o => o.CheckIn(Worker(u), body?.Early == true));
+        });
+        worker.MapPost("/{orderNo}/check-out", async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> (string orderNo,
+            HttpRequest request, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
+        {
+            var (body, malformed) = await OptionalBody.Read<CheckOutRequest>(request);
+            if (malformed is not null) return Problems.Validation(t, malformed, "checkout");
+            body ??= new CheckOutRequest(null, null);
+            if (body.Validate() is { Count: > 0 } invalid) return Problems.Validation(t, invalid, "checkout");
+            return await Act(orderNo, g, t, o => o.CheckOut(Worker(u), body.ToSummary()));
+        });
         worker.MapPost("/{orderNo}/cannot-complete", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.CannotComplete(body.Reason ?? "", $"worker:{Worker(u)}", Worker(u))));
         return api;
@@ -125,6 +140,8 @@ public static class OrderEndpoints
             _ when code.StartsWith("illegal:") => Problems.Status(409, ProblemTypes.Conflict, text.Format("order.illegal", text[$"order.status.{code[8..]}"])),
             "not-your-offer" or "not-your-order" or "not-your-job" or "not-your-worker" => Problems.Status(403, ProblemTypes.Forbidden, text[$"order.{code}"]),
             "merchant-not-eligible" => Problems.Status(409, ProblemTypes.Conflict, text["order.merchant-not-eligible"]),
+            _ when code.StartsWith("check-in-early:") => CheckInProblems.Early(text, int.Parse(code["check-in-early:".Length..])),
+            _ when code.StartsWith("check-in-other-day:") => CheckInProblems.OtherDay(text, code["check-in-other-day:".Length..]),
             "worker-busy" or "worker-unqualified" or "worker-expired" => Problems.Status(409, ProblemTypes.Conflict, text[$"order.{code}"]),
             // A missing or unusable field, reported by the order's rules: name that field.
             "party" or "text" or "reason" or "to" or "channel" or "window" =>

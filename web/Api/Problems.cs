@@ -18,6 +18,9 @@ public static class ProblemTypes
     public const string Unavailable = "urn:homeservice:problem:unavailable";
     public const string Internal = "urn:homeservice:problem:internal";
     public const string PasswordChangeRequired = "urn:homeservice:problem:password-change-required";
+    /// <summary>The worker is early beyond the center's allowance: the same check-in with "early": true goes ahead.</summary>
+    public const string CheckInEarly = "urn:homeservice:problem:check-in-early";
+    public const string CheckInOtherDay = "urn:homeservice:problem:check-in-other-day";
 
     public static string ForStatus(int status) => status switch
     {

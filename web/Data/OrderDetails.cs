@@ -7,7 +7,7 @@ namespace HomeService.Web.Data;
 /// <summary>
 /// What the resident told the center about the job: the notes ("家里有猫") and the category's fields (面积, 房间数) with their
 /// names in the reader's language. A merchant gets them once the order is theirs (an offer it may still refuse shows none,
-/// like the phone); the worker with the job. Read from the orders' grains, which hold them; a desk shows few open orders.
+/// like the phone); the worker with the job. After the visit, what the worker reported at check-out (extras, money collected). Read from the orders' grains, which hold them; a desk shows few open orders.
 /// </summary>
 public static class OrderDetails
 {
@@ -33,7 +33,11 @@ public static class OrderDetails
                     ? new OrderReader.OrderDetail(UiText.IsEnglish ? f.NameEn : f.NameZh, r.Value)
                     : new OrderReader.OrderDetail(r.Key, r.Value))
                 .ToList();
-            shown.Add(row with { Notes = string.IsNullOrWhiteSpace(view.Notes) ? null : view.Notes, Details = details });
+            shown.Add(row with
+            {
+                Notes = string.IsNullOrWhiteSpace(view.Notes) ? null : view.Notes, Details = details,
+                CheckOutExtras = view.CheckOutExtras, AmountCollected = view.CollectedFen / 100m,
+            });
         }
         return shown;
     }

@@ -8,7 +8,7 @@ public sealed class OrderReader(NpgsqlDataSource db)
 {
     public sealed record OrderRow(string OrderNo, string Kind, string? Category, string Status, string Phone, string? Address, string? District,
         DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt,
-        string? Notes = null, IReadOnlyList<OrderDetail>? Details = null);
+        string? Notes = null, IReadOnlyList<OrderDetail>? Details = null, string? CheckOutExtras = null, decimal? AmountCollected = null);
 
     /// <summary>One of the category's fields the resident filled in (面积: 90), named in the reader's language.</summary>
     public sealed record OrderDetail(string Label, string Value);

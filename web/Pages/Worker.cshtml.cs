@@ -12,7 +12,9 @@ public sealed class WorkerModel(CatalogueReader catalogue, UiText t) : PageModel
     public async Task OnGet() => Script = new
     {
         text = OrderScreenText.For(t, "worker.en_route", "worker.check_in", "worker.check_out", "worker.error",
-            "field.address", "field.contactPhone", "field.windowEnd", "order.notes", "order.details"),
+            "field.address", "field.contactPhone", "field.windowEnd", "order.notes", "order.details", "worker.early.confirm", "worker.cancel",
+            "worker.checkout.title", "worker.checkout.confirm", "worker.checkout.hint", "field.checkout.extras", "field.checkout.amountCollected",
+            "worker.summary.extras", "worker.summary.collected"),
         categories = await catalogue.Names(),
     };
 }

@@ -119,7 +119,7 @@ public sealed class FailoverScenario(BenchContext context)
                     {
                         Content = JsonContent.Create(new { contactPhone = "13612345678", category = BenchMerchants.Category,
                             address = $"{BenchMerchants.District}科学大道 {lane} 号", district = BenchMerchants.District,
-                            windowStart = now.AddHours(2), windowEnd = now.AddHours(4) }),
+                            windowStart = now.AddMinutes(30), windowEnd = now.AddHours(2.5) }),
                     };
                     request.Headers.Add("Idempotency-Key", key);
                     using var response = await partner.SendAsync(request);

@@ -111,7 +111,7 @@ public sealed class OrdersScenario(BenchContext context)
     {
         var now = DateTimeOffset.UtcNow;
         var created = await client.GetGrain<IOrderIntakeGrain>(0).CreateService(new NewServiceOrder("phone", null, null, "压测用户", "13612345678",
-            BenchMerchants.Category, $"{BenchMerchants.District}科学大道 100 号", BenchMerchants.District, now.AddHours(2), now.AddHours(4), new Dictionary<string, string>(), null, "bench"));
+            BenchMerchants.Category, $"{BenchMerchants.District}科学大道 100 号", BenchMerchants.District, now.AddMinutes(30), now.AddHours(2.5), new Dictionary<string, string>(), null, "bench"));
         if (!created.Succeeded || created.Value!.MerchantId is not { } merchant || created.Value.Status != WorkOrderStatus.Offered) return false;
         var order = client.GetGrain<IWorkOrderGrain>(created.Value.OrderNo);
         if (!(await order.Accept(merchant)).Succeeded) return false;

@@ -88,6 +88,8 @@ public sealed class TestDeployment : IAsyncDisposable
         ["HomeService:Seed:ApiKeys:telephony"] = TelephonyKey,
         ["HomeService:Seed:ApiKeys:partner"] = PartnerKey,
         ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
+        // Tests book visits for the next hours or tomorrow and check in at once; WorkerVisitTests keeps the product's hour.
+        ["HomeService:WorkOrders:EarlyCheckIn"] = "2.00:00:00",
     };
 
     /// <summary>The configuration an operator's command (deploy/admin.sh) needs to reach this deployment, as command-line arguments.</summary>

@@ -34,7 +34,7 @@ public sealed class SettingsModel(IGrainFactory grains, UiText text) : PageModel
         int V(string f) => Values[f]!.Value;
         var settings = new SystemSettings(V("dispatchSlaMinutes"), V("completionGraceHours"), V("acceptTimeoutMinutes"), V("maxOfferAttempts"),
             V("followUpDelayHours"), V("creditThreshold"), V("daysBelowToWarn"), V("graceDays"),
-            string.IsNullOrWhiteSpace(DutyPhone) ? null : PhoneNumber.Normalize(DutyPhone));
+            string.IsNullOrWhiteSpace(DutyPhone) ? null : PhoneNumber.Normalize(DutyPhone), V("earlyCheckInMinutes"));
         var result = await grains.GetGrain<ISystemSettingsGrain>(0).Save(settings, AccountCommands.Actor(User));
         if (result.Succeeded) return Redirect("/admin/settings?saved=true");
         Errors = result.Errors!.ToDictionary(e => e.Key, e => text.Validation(e.Key, e.Value[0], "settings"));

@@ -4,6 +4,7 @@
 import { coalescedRefresh, jsonApi, keyedList } from "./live-list.js";
 import { clock, day } from "./beijing-time.js";
 import { districtName } from "./places.js";
+import { checkIn, checkOut, visitSummary } from "./worker-visit.js";
 
 const data = JSON.parse(document.getElementById("worker-data").textContent);
 const text = data.text;
@@ -58,13 +59,14 @@ function render(job) {
       field(text["field.contactPhone"], phone, "phone"),
       (job.details ?? []).length ? field(text["order.details"], job.details.map((d) => `${d.label} ${d.value}`).join(" · "), "requirements") : null,
       job.notes ? field(text["order.notes"], job.notes, "notes") : null),
+    visitSummary(job, text),
     el("p", { className: "muted order-no", textContent: job.orderNo }));
   li.dataset.order = job.orderNo;
   li.dataset.status = job.status;
   const step = next[job.status];
   if (step) {
     const button = el("button", { type: "button", className: `step ${step[1]}`, textContent: step[2] });
-    button.addEventListener("click", () => act(job, step[0], button));
+    button.addEventListener("click", () => act(job, step[0], button, li));
     li.append(button);
   }
   return li;
@@ -88,10 +90,12 @@ const refresh = coalescedRefresh(async () => {
   if (jobs) show(jobs);
 });
 
-async function act(job, step, button) {
+// Check-in and check-out may ask the worker first (too early; extras and money collected); the next step is simply sent.
+async function act(job, step, button, card) {
   button.disabled = true;
-  const view = await api("POST", `/api/worker/jobs/${encodeURIComponent(job.orderNo)}/${step}`);
-  if (view) showError(null);
+  if (step === "check-in") await checkIn(job, card, text, showError);
+  else if (step === "check-out") await checkOut(job, card, text, showError);
+  else if (await api("POST", `/api/worker/jobs/${encodeURIComponent(job.orderNo)}/${step}`)) showError(null);
   showInOrder.invalidate(job.orderNo);
   await refresh();
 }

@@ -77,8 +77,9 @@ public sealed class WorkOrderTests
         Do(order, order.Resume(T0.AddDays(1)));
         Assert.Equal(WorkOrderStatus.Accepted, order.Status);
         Do(order, order.AssignWorker("M001", "W001", T0));
-        Assert.Equal("not-your-job", order.CheckIn("W002", T0).Error);
-        Do(order, order.CheckIn("W001", T0));
+        Assert.Equal("not-your-job", order.CheckIn("W002", false, TimeSpan.FromHours(1), T0).Error);
+        Assert.Equal("check-in-early:120", order.CheckIn("W001", false, TimeSpan.FromHours(1), T0).Error); // window at 11:00
+        Do(order, order.CheckIn("W001", true, TimeSpan.FromHours(1), T0));
         Assert.Equal("illegal:InService", order.CustomerCancel("不需要了", "agent1", T0).Error);
     }
 

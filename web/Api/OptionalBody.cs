@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace HomeService.Web.Api;
+
+/// <summary>
+/// A JSON body a request may leave out entirely (no content, no Content-Type), which minimal APIs' body binding would turn
+/// away. Malformed JSON is a field error at the JSON path the deserializer names, never a 500.
+/// </summary>
+public static class OptionalBody
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<(T? Body, Dictionary<string, string[]>? Malformed)> Read<T>(HttpRequest request) where T : class
+    {
+        if (request.ContentLength is 0 || request.ContentLength is null && request.ContentType is null) return (null, null);
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted), null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "body";
+            return (null, new() { [field] = ["format"] });
+        }
+    }
+}
