@@ -40,7 +40,8 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Transfer")] Task<CommandResult<CallView>> Transfer(string agentId, TransferTarget target);
     [Alias("Pickup")] Task<CommandResult<CallView>> Pickup(string agentId);
     /// <summary>Attended transfer, step 1: hold the caller and ring a colleague for a word first (咨询).</summary>
-    [Alias("Consult")] Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId);
+    /// <summary>Note: what the agent tells the colleague before they speak; it shows on the colleague's pop.</summary>
+    [Alias("Consult")] Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId, string? note = null);
     /// <summary>Attended transfer, step 2: the colleague takes the caller; the agent leaves.</summary>
     [Alias("CompleteTransfer")] Task<CommandResult<CallView>> CompleteTransfer(string agentId);
     /// <summary>The agent drops the consultation and takes the caller back.</summary>

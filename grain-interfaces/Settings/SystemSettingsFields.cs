@@ -16,7 +16,7 @@ public static class SystemSettingsFields
         ["creditThreshold"] = (0, 100),
         ["daysBelowToWarn"] = (1, 365),
         ["graceDays"] = (1, 365),
-        ["earlyCheckInMinutes"] = (0, 1440),
+        ["earlyCheckInMinutes"] = (0, 2880),
     };
 
     public const string DutyPhone = "dutyPhone";

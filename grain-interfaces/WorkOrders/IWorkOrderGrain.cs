@@ -83,7 +83,8 @@ public sealed record ManualDispatchChoice(
     [property: Id(2)] bool Allowed,
     [property: Id(3)] double? Score,
     [property: Id(4)] string? Why,
-    [property: Id(5)] bool SameCategory);
+    [property: Id(5)] bool SameCategory,
+    [property: Id(6)] bool Honoured = false);
 
 /// <summary>A merchant as dispatch knows it (key 0 holds them all); the merchant issue will replace this with MerchantGrain.</summary>
 [GenerateSerializer, Immutable, Alias("HomeService.WorkOrders.DispatchMerchant")]

@@ -18,13 +18,13 @@ public static class ManualDispatchRule
     {
         var byId = merchants.ToDictionary(m => m.MerchantId);
         var choices = decision.Ranked
-            .Select(r => new ManualDispatchChoice(r.MerchantId, true, true, r.Score, refusedBy.Contains(r.MerchantId) ? "refused-this-order" : null, true))
+            .Select(r => new ManualDispatchChoice(r.MerchantId, true, true, r.Score, refusedBy.Contains(r.MerchantId) ? "refused-this-order" : null, true, r.Honoured))
             .ToList();
         var others = decision.Skipped
             .Where(s => byId.ContainsKey(s.MerchantId))
             .Select(s => (Skip: s, Merchant: byId[s.MerchantId]))
             .Select(x => new ManualDispatchChoice(x.Skip.MerchantId, false, IsActive(x.Merchant.Status), null, x.Skip.Reason,
-                x.Merchant.Categories.Contains(category)))
+                x.Merchant.Categories.Contains(category), x.Merchant.Honoured))
             .OrderByDescending(c => c.Allowed).ThenByDescending(c => c.SameCategory).ThenBy(c => c.MerchantId, StringComparer.Ordinal);
         choices.AddRange(others);
         return choices;

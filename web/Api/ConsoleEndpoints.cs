@@ -41,18 +41,24 @@ public static class ConsoleEndpoints
         console.MapPost("/calls/{callId}/unhold", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Unhold(a)));
         console.MapPost("/calls/{callId}/hangup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.HangUp(a)));
         console.MapPost("/calls/{callId}/pickup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Pickup(a)));
-        console.MapGet("/transfer-targets", async (ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            TypedResults.Ok(await TransferTargets.For(g, AgentId(u) ?? "", t)));
-        console.MapPost("/calls/{callId}/consult", async (string callId, TransferRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            !string.IsNullOrWhiteSpace(body.Id) && body.Id.Length <= 32
-                ? await TransferTargets.Agent(g, body.Id.Trim()) is { } colleague
-                    ? await OnCall(callId, u, g, t, (c, a) => c.Consult(a, colleague))
-                    : UnknownAgent(t)
-                : Problems.Validation(t, new Dictionary<string, string[]> { ["target"] = ["required"] }));
+        console.MapGet("/transfer-targets", async (ClaimsPrincipal u, IGrainFactory g, MerchantLookupReader lookup, UiText t) =>
+            TypedResults.Ok(await TransferTargets.For(g, lookup, AgentId(u) ?? "", t)));
+        console.MapPost("/calls/{callId}/consult", Consult);
         console.MapPost("/calls/{callId}/complete-transfer", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CompleteTransfer(a)));
         console.MapPost("/calls/{callId}/cancel-consult", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CancelConsult(a)));
         console.MapPost("/calls/{callId}/transfer", Transfer);
         return api;
+    }
+
+    /// <summary>An attended transfer's first step: the colleague (work number or login) rings, with the agent's note on their pop.</summary>
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Consult(string callId, TransferRequest body,
+        ClaimsPrincipal user, IGrainFactory grains, UiText text)
+    {
+        if (string.IsNullOrWhiteSpace(body.Id) || body.Id.Length > 32) return Problems.Validation(text, new Dictionary<string, string[]> { ["target"] = ["required"] });
+        if (body.Note is { Length: > 200 }) return Problems.Validation(text, new Dictionary<string, string[]> { ["note"] = ["max_length:200"] });
+        if (await TransferTargets.Agent(grains, body.Id.Trim()) is not { } colleague) return UnknownAgent(text);
+        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        return await OnCall(callId, user, grains, text, (c, a) => c.Consult(a, colleague, note));
     }
 
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Transfer(string callId, TransferRequest body,

@@ -1,18 +1,21 @@
 using HomeService.CallCenter;
 using HomeService.Identity;
+using HomeService.Web.Data;
 using HomeService.Web.Localization;
 
 namespace HomeService.Web.Api;
 
 /// <summary>
-/// Whom an agent may transfer or consult to: colleagues by work number (A002) or by login (agent2), and queues. The
-/// console's picker lists them with each colleague's live status; the console's commands resolve what was typed here.
+/// Whom an agent may transfer or consult to: colleagues by work number (A002) or by login (agent2), queues, and (as an
+/// outside number) the admitted merchants' service phones, for a caller who must talk to the company itself. The console's
+/// picker lists them with each colleague's live status; the console's commands resolve what was typed here.
 /// </summary>
 public static class TransferTargets
 {
     public sealed record Colleague(string AgentId, string Name, string Status, string StatusName);
     public sealed record QueueChoice(string QueueId, string Name);
-    public sealed record Choices(IReadOnlyList<Colleague> Agents, IReadOnlyList<QueueChoice> Queues);
+    public sealed record MerchantChoice(string MerchantId, string Name, string Phone);
+    public sealed record Choices(IReadOnlyList<Colleague> Agents, IReadOnlyList<QueueChoice> Queues, IReadOnlyList<MerchantChoice> Merchants);
 
     /// <summary>The colleague's work number for a work number or a login; null when it names no seat.</summary>
     public static async Task<string?> Agent(IGrainFactory grains, string typed)
@@ -24,8 +27,8 @@ public static class TransferTargets
         return account is { Disabled: false, AgentId: { } agentId } && await directory.GetAgent(agentId) is not null ? agentId : null;
     }
 
-    /// <summary>Every colleague but the asking agent, ready ones first, and every queue, named in the page's language.</summary>
-    public static async Task<Choices> For(IGrainFactory grains, string me, UiText text)
+    /// <summary>Every colleague but the asking agent, ready ones first, every queue named in the page's language, and the admitted merchants.</summary>
+    public static async Task<Choices> For(IGrainFactory grains, MerchantLookupReader lookup, string me, UiText text)
     {
         var directory = grains.GetGrain<ICallCenterDirectoryGrain>(0);
         var profiles = (await directory.GetAgents()).Where(a => a.AgentId != me).ToList();
@@ -36,6 +39,8 @@ public static class TransferTargets
             .ToList();
         var queues = (await directory.GetQueues())
             .Select(q => new QueueChoice(q.QueueId, UiText.IsEnglish ? q.NameEn : q.NameZh)).ToList();
-        return new Choices(agents, queues);
+        var merchants = (await lookup.Search(null, null, null, limit: 200))
+            .Where(m => !string.IsNullOrEmpty(m.Phone)).Select(m => new MerchantChoice(m.MerchantId, m.Name, m.Phone)).ToList();
+        return new Choices(agents, queues, merchants);
     }
 }

@@ -26,7 +26,7 @@ public sealed class WorkQueueReader(NpgsqlDataSource db)
     /// whether it may still be chosen (any active merchant, with a reason that is audited). SameCategory: it offers the service.
     /// </summary>
     public sealed record Candidate(string MerchantId, string Name, double? Score, bool Refused, bool Eligible = true, bool Allowed = true,
-        string? Why = null, bool SameCategory = true);
+        string? Why = null, bool SameCategory = true, bool Honoured = false);
 
     public sealed record MerchantName(string Id, string Name);
 
@@ -105,7 +105,8 @@ public sealed class WorkQueueReader(NpgsqlDataSource db)
     {
         var names = (await Merchants()).ToDictionary(m => m.Id, m => m.Name);
         return choices.Select(c => new Candidate(c.MerchantId, names.GetValueOrDefault(c.MerchantId, c.MerchantId), c.Score,
-            c.Why == "refused-this-order", c.Eligible, c.Allowed, c.Eligible ? null : NotEligibleBecause(c.Why, text), c.SameCategory)).ToList();
+            c.Why == "refused-this-order", c.Eligible, c.Allowed, c.Eligible ? null : NotEligibleBecause(c.Why, text), c.SameCategory,
+            c.Honoured)).ToList();
     }
 
     /// <summary>A dispatch rule code (status:Suspended, category:x, district:y, at-capacity:3/3) as a dispatcher reads it.</summary>

@@ -11,7 +11,7 @@ public static class WorkQueueText
     private static readonly string[] Keys =
     [
         "queue.none.manual", "queue.none.follow-ups", "queue.none.complaints", "queue.dispatch", "queue.dispatch.merchant", "queue.dispatch.reason",
-        "queue.dispatch.confirm", "queue.dispatch.refused_before", "queue.dispatch.score", "queue.dispatch.no_merchants", "queue.choose_merchant",
+        "queue.dispatch.confirm", "queue.dispatch.refused_before", "queue.dispatch.score", "queue.dispatch.honoured", "queue.dispatch.no_merchants", "queue.choose_merchant",
         "queue.dispatch.eligible", "queue.dispatch.same_category", "queue.dispatch.other_category", "queue.dispatch.not_allowed", "queue.dispatch.pick",
         "queue.dispatch.none_eligible", "queue.dispatch.override_note",
         "queue.cancel", "queue.attempts", "queue.follow_up", "queue.follow_up.score", "queue.follow_up.resolved", "queue.follow_up.comment",

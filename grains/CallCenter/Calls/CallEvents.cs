@@ -20,7 +20,7 @@ public sealed record CallbackOffered(string QueueId, DateTimeOffset At);
 public sealed record CallbackRequested(string? EventId, DateTimeOffset At);
 public sealed record CallOverflowed(string FromQueueId, string ToQueueId, DateTimeOffset At);
 /// <summary>Attended (consult) transfer: the agent puts the caller on hold and rings a colleague first.</summary>
-public sealed record CallConsultStarted(string FromAgentId, string TargetAgentId, DateTimeOffset At);
+public sealed record CallConsultStarted(string FromAgentId, string TargetAgentId, DateTimeOffset At, string? Note = null);
 public sealed record CallConsultAnswered(string TargetAgentId, DateTimeOffset At);
 /// <summary>Reason: cancelled, rejected, no-answer or caller-left.</summary>
 public sealed record CallConsultEnded(string TargetAgentId, string Reason, DateTimeOffset At);

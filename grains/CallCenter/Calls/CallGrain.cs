@@ -304,7 +304,7 @@ public sealed partial class CallGrain(
         return await Answer(agentId, "pickup", null, pickedUp: true) ? Ok() : Refuse("agent-not-ready");
     }
 
-    public async Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId)
+    public async Task<CommandResult<CallView>> Consult(string agentId, string targetAgentId, string? note = null)
     {
         if (Call.Status is not (CallStatus.Connected or CallStatus.OnHold) || Call.AgentId != agentId) return Refuse("not-your-connected-call");
         if (Call.ConsultAgentId is not null) return Refuse("consult-in-progress");
@@ -314,7 +314,7 @@ public sealed partial class CallGrain(
         if (!await Agent(targetAgentId).TryReserve(CallId, Call.QueueId ?? "consult")) return Refuse("target-not-available");
         if (Call.Status == CallStatus.Connected) await gateway.Hold(CallId);
         await gateway.RingAgent(CallId, await Seat(targetAgentId), ConsultRingSeconds);
-        await Record(new CallConsultStarted(agentId, targetAgentId, Now));
+        await Record(new CallConsultStarted(agentId, targetAgentId, Now, note));
         await GrainFactory.Push(PushGroups.Agent(targetAgentId), "call.ringing", await Pop(), Call.Version);
         await Announce();
         return Ok();

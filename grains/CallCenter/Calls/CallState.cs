@@ -99,6 +99,8 @@ public sealed partial class CallState : IAggregateState
             case CallDigits x: Note(x.EventId, x.At, "dtmf", x.Digits); break;
             case CallConsultStarted x:
                 (ConsultAgentId, ConsultConnected, ConsultSince, Status) = (x.TargetAgentId, false, x.At, CallStatus.OnHold);
+                // The colleague's pop says who is passing the call on and why, as a blind transfer's does.
+                (TransferredBy, TransferNote) = (x.FromAgentId, x.Note);
                 Note(null, x.At, "consult", $"{x.FromAgentId} → {x.TargetAgentId}");
                 break;
             case CallConsultAnswered x: ConsultConnected = true; Note(null, x.At, "consult-answered", x.TargetAgentId); break;

@@ -103,6 +103,12 @@ public sealed class AgentDayConsoleTests(BrowserFixture browser, ITestOutputHelp
         // The picker lists the colleague with the status the seat has right now.
         await agent1.Locator("#transfer-target").FocusAsync();
         await Expect(agent1.Locator("#transfer-choices option[value='A002']")).ToHaveTextAsync("何静 · 就绪");
+        // For an outside number it lists the merchants by name, each standing for its service phone.
+        await agent1.Locator("#transfer-kind").SelectOptionAsync("external");
+        await agent1.Locator("#transfer-target").FocusAsync();
+        var merchant = agent1.Locator("#transfer-choices option", new() { HasText = "郑州安心家政服务有限公司 (M001)" });
+        await Expect(merchant).ToHaveAttributeAsync("value", new System.Text.RegularExpressions.Regex(@"^\d{7,12}$"));
+        await agent1.Locator("#transfer-kind").SelectOptionAsync("agent");
 
         // A name that is no seat is said to be unknown, not busy.
         await agent1.Locator("#transfer-target").FillAsync("agent9");

@@ -125,6 +125,9 @@ public sealed class ServicePathTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(row).ToHaveAttributeAsync("data-status", "InService");
 
         await job.Locator(".check-out").ClickAsync();
+        // 签退 asks what was done beyond the order and what was collected; nothing here, so the worker just confirms.
+        await Expect(job.Locator(".check-out-form")).ToContainTextAsync("签退前请确认本次服务");
+        await job.Locator(".check-out-form .confirm-check-out").ClickAsync();
         // The finished job leaves the to-do list and stays in the day's finished list.
         var finished = worker.Locator($"#jobs-done li[data-order='{orderNo}']");
         await Expect(finished).ToHaveAttributeAsync("data-status", "Completed");

@@ -264,9 +264,10 @@ public sealed class CallFlowTests : IAsyncLifetime
         Assert.Equal("Connected", await CallStatus(agent1, callId, "cancel-consult"));
         await live2.Next("agent.status", p => p.GetProperty("status").GetString() == "Available");
 
-        // Then one that goes through: agent2 answers, talks to agent1, and takes the caller.
-        await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/consult", new { id = "A002" });
-        await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        // Then one that goes through, with a note for agent2's pop: agent2 answers, talks to agent1, and takes the caller.
+        await agent1.Http.PostAsJsonAsync($"/api/console/calls/{callId}/consult", new { id = "agent2", note = "客户想改约周六" });
+        var pop = await live2.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId);
+        Assert.Equal(("林晓燕 (A001)", "客户想改约周六"), (pop.GetProperty("transferredBy").GetString(), pop.GetProperty("transferNote").GetString()));
         var early = await agent1.Http.PostAsync($"/api/console/calls/{callId}/complete-transfer", null);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         var answered = await agent2.Http.PostAsync($"/api/console/calls/{callId}/accept", null);

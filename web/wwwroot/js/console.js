@@ -199,15 +199,18 @@ $("call-hold").addEventListener("click", callAction("hold"));
 $("call-unhold").addEventListener("click", callAction("unhold"));
 $("call-hangup").addEventListener("click", callAction("hangup"));
 $("call-transfer").addEventListener("click", () => $("transfer-kind").value === "consult"
-  ? callAction("consult", () => ({ id: $("transfer-target").value.trim() }))()
+  ? callAction("consult", () => ({ id: $("transfer-target").value.trim(), note: $("transfer-note").value.trim() || undefined }))()
   : callAction("transfer", () => ({ kind: $("transfer-kind").value, id: $("transfer-target").value.trim(), note: $("transfer-note").value.trim() || undefined }))());
 
-// The transfer picker: colleagues with their status right now (read when the agent opens it), or the queues.
+// The transfer picker: colleagues with their status right now (read when the agent opens it), the queues, or for an
+// outside number the merchants' service phones.
 async function loadTransferChoices() {
   const kind = $("transfer-kind").value;
-  const choices = kind === "external" ? null : await api("GET", "/api/console/transfer-targets");
+  const choices = await api("GET", "/api/console/transfer-targets");
   const options = !choices ? [] : kind === "queue"
     ? choices.queues.map((q) => new Option(q.name, q.queueId))
+    : kind === "external"
+    ? choices.merchants.map((m) => new Option(`${m.name} (${m.merchantId})`, m.phone))
     : choices.agents.map((a) => {
       const option = new Option(`${a.name} · ${a.statusName}`, a.agentId);
       option.dataset.status = a.status;

@@ -16,7 +16,9 @@ function label(m) {
   const why = m.eligible
     ? (m.refused ? text["queue.dispatch.refused_before"] : m.score !== null ? `${text["queue.dispatch.score"]} ${m.score}` : "")
     : m.why;
-  return `${m.name} (${m.merchantId})${why ? ` · ${why}` : ""}`;
+  // 红名单 (the honour list) is why an honoured merchant ranks high: the dispatcher sees it beside the name.
+  const honour = m.honoured ? ` · ${text["queue.dispatch.honoured"]}` : "";
+  return `${m.name} (${m.merchantId})${honour}${why ? ` · ${why}` : ""}`;
 }
 
 // Eligible merchants first; then any other active merchant, of the order's service first (choosing one needs a reason, which

@@ -34,6 +34,15 @@ public sealed class HonourListRankingTests
     }
 
     [Fact]
+    public void The_dispatcher_choosing_by_hand_sees_which_merchants_are_on_the_honour_list()
+    {
+        var merchants = new[] { M("M1"), M("M3", honoured: true), M("M5", honoured: true) with { Districts = ["二七区"] } };
+        var decision = DispatchRanking.Rank("home-clean", "金水区", merchants, new HashSet<string>());
+        var choices = ManualDispatchRule.Choices(decision, merchants, "home-clean", new HashSet<string>());
+        Assert.Equal([("M3", true), ("M1", false), ("M5", true)], choices.Select(c => (c.MerchantId, c.Honoured)));
+    }
+
+    [Fact]
     public void An_honoured_merchant_that_is_suspended_still_gets_no_offer()
     {
         var decision = DispatchRanking.Rank("home-clean", "金水区", [M("M1"), M("M9", honoured: true, status: "Suspended")], new HashSet<string>());
