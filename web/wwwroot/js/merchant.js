@@ -5,6 +5,7 @@ import { coalescedRefresh, elementOf, jsonApi, keyedList } from "./live-list.js"
 import { clock, day, today } from "./beijing-time.js";
 import { districtName } from "./places.js";
 import { labelled } from "./punctuation.js";
+import { offerCountdown, tickCountdowns } from "./offer-countdown.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -115,7 +116,8 @@ function render(order) {
   const tr = el("tr", {},
     el("td", { className: "order-no", textContent: order.orderNo }),
     el("td", { className: "category" }, data.categories[order.category] ?? order.category ?? "", details(order)),
-    el("td", {}, el("span", { className: "badge status", textContent: statusName(order.status) })),
+    el("td", { className: "state" }, el("span", { className: "badge status", textContent: statusName(order.status) }),
+      masked && order.offerExpiresAt ? offerCountdown(order.offerExpiresAt, text) : null),
     el("td", { className: "address" }, place(order)),
     el("td", { className: "phone", textContent: order.phone, title: masked ? text["merchant.masked"] : "" }),
     el("td", { className: "window" }, ...when(order.windowStart, order.windowEnd).map((part) => el("span", { textContent: part }))),
@@ -129,6 +131,7 @@ function render(order) {
 }
 
 const show = keyedList(body, render, $("merchant-orders-empty"));
+tickCountdowns(body, text);
 const refresh = coalescedRefresh(async () => {
   const orders = await api("GET", "/api/merchant/orders");
   if (orders) show([...orders].sort((a, b) => urgency(a) - urgency(b)));
