@@ -124,6 +124,7 @@ function render(order) {
     el("td", { className: "worker", textContent: order.workerId ? workerName(order.workerId) : "" }),
     actions(order));
   tr.dataset.order = order.orderNo;
+  tr.id = `order-${order.orderNo}`; // the credit log links here (merchant-desk.js)
   tr.dataset.status = order.status;
   tr.dataset.kind = order.kind;
   if (masked) tr.classList.add("offer");
