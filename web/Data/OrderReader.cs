@@ -8,14 +8,18 @@ public sealed class OrderReader(NpgsqlDataSource db)
 {
     public sealed record OrderRow(string OrderNo, string Kind, string? Category, string Status, string Phone, string? Address, string? District,
         DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, string? MerchantId, string? WorkerId, DateTimeOffset CreatedAt,
-        string? Notes = null, IReadOnlyList<OrderDetail>? Details = null, string? CheckOutExtras = null, decimal? AmountCollected = null);
+        string? Notes = null, IReadOnlyList<OrderDetail>? Details = null, DateTimeOffset? OfferExpiresAt = null, string? CheckOutExtras = null,
+        decimal? AmountCollected = null);
 
     /// <summary>One of the category's fields the resident filled in (面积: 90), named in the reader's language.</summary>
     public sealed record OrderDetail(string Label, string Value);
 
     public sealed record DispatchRow(DateTimeOffset DecidedAt, int Attempt, bool Manual, string? Reason, string? Chosen, JsonElement Ranked, JsonElement Skipped);
 
-    /// <summary>The merchant's open offers and orders; phone and address are masked while an order is only offered.</summary>
+    /// <summary>
+    /// The merchant's open offers and orders; phone and address are masked while an order is only offered, and an offer
+    /// says until when it may be answered (the desk counts down to it).
+    /// </summary>
     public async Task<IReadOnlyList<OrderRow>> ForMerchant(string merchantId)
     {
         var rows = await Query("merchant_id = $1 AND open", merchantId);
@@ -54,7 +58,8 @@ public sealed class OrderReader(NpgsqlDataSource db)
     private async Task<IReadOnlyList<OrderRow>> Query(string where, string id, string orderBy = "created_at DESC")
     {
         await using var cmd = db.CreateCommand($"""
-            SELECT order_no, kind, category_code, status, contact_phone, address, district, window_start, window_end, merchant_id, worker_id, created_at
+            SELECT order_no, kind, category_code, status, contact_phone, address, district, window_start, window_end, merchant_id, worker_id, created_at,
+                   CASE WHEN status = 'Offered' THEN offer_expires_at END
             FROM work_order WHERE {where} ORDER BY {orderBy} LIMIT 200
             """);
         cmd.Parameters.Add(new() { Value = id });
@@ -64,7 +69,7 @@ public sealed class OrderReader(NpgsqlDataSource db)
             rows.Add(new OrderRow(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
                 r.IsDBNull(8) ? null : r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                r.GetFieldValue<DateTimeOffset>(11)));
+                r.GetFieldValue<DateTimeOffset>(11), OfferExpiresAt: r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12)));
         return rows;
     }
 }

@@ -10,7 +10,8 @@ namespace HomeService.Tests.Browser;
 /// <summary>
 /// The agent console as an agent's desk at 1366×768, the smallest screen a center's desktops have: nothing scrolls
 /// sideways or spills out of its box, the call bar stays in sight when the agent scrolls down, and the bar's keys
-/// (A accept, H hold, X hang up) work without the mouse but never while the agent types.
+/// (A accept, H hold, X hang up) work without the mouse but never while the agent types; the bar counts the broadcasts
+/// that arrived since the agent last looked, and takes the agent to them.
 /// </summary>
 public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper output) : OwnDeploymentBrowserTest(browser, output)
 {
@@ -90,6 +91,53 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(agent.Locator("#call-panel")).ToBeHiddenAsync();
         Assert.Empty(session.ScriptErrors(agent));
     });
+
+    [Fact]
+    public Task The_call_bar_counts_new_broadcasts_until_the_agent_goes_to_read_them() => InBrowser(async session =>
+    {
+        var agent = await session.Open(Web, "agent1", viewport: new ViewportSize { Width = 1366, Height = 768 });
+        await SignIn(agent, "agent1");
+        await IsOn(agent, "/console");
+        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(agent);
+        var indicator = agent.Locator("#call-bar #broadcasts-new");
+        var count = indicator.Locator(".count");
+        var panel = agent.Locator("#broadcasts-panel");
+        await Expect(indicator).ToBeVisibleAsync();
+        await Expect(indicator).ToHaveAttributeAsync("aria-label", "通知");
+        await Expect(count).ToBeHiddenAsync();
+        await Expect(panel).Not.ToBeInViewportAsync(); // the broadcasts are at the bottom of the desk, out of sight
+
+        // The supervisor posts two broadcasts: the bar says so, by push, without the agent scrolling.
+        var supervisor = await session.Open(Web, "supervisor");
+        await SignIn(supervisor, "supervisor");
+        await IsOn(supervisor, "/supervisor");
+        await Post(supervisor, "十点开班前会，请提前到岗");
+        await Post(supervisor, "系统今晚十点升级");
+        await Expect(count).ToHaveTextAsync("2");
+        await Expect(indicator).ToHaveAttributeAsync("aria-label", "新通知 2");
+        await NothingOverflows(agent, "with new broadcasts");
+
+        // A click takes the agent to them and clears the count.
+        await indicator.ClickAsync();
+        await Expect(panel).ToBeInViewportAsync();
+        await Expect(panel.Locator("li", new() { HasText = "十点开班前会" })).ToBeInViewportAsync();
+        await Expect(count).ToBeHiddenAsync();
+        await Expect(indicator).ToHaveAttributeAsync("aria-label", "通知");
+
+        // The next one counts afresh, and the call bar, still at the top, shows it while the agent is down here.
+        await Post(supervisor, "下午三点全员例会");
+        await Expect(count).ToHaveTextAsync("1");
+        await Expect(indicator).ToHaveAttributeAsync("aria-label", "新通知 1");
+        await Expect(indicator).ToBeInViewportAsync();
+        Assert.Empty(session.ScriptErrors(agent));
+    });
+
+    private static async Task Post(IPage supervisor, string text)
+    {
+        var posted = await supervisor.APIRequest.PostAsync("/api/broadcasts", new() { DataObject = new { text, minutes = 30 } });
+        Assert.True(posted.Status == 201, $"post broadcast: {posted.Status} {await posted.TextAsync()}");
+    }
 
     private static async Task NothingOverflows(IPage page, string when)
     {

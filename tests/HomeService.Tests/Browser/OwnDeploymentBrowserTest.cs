@@ -12,9 +12,12 @@ public abstract class OwnDeploymentBrowserTest(BrowserFixture browser, ITestOutp
     protected TestDeployment Deployment { get; private set; } = null!;
     protected RunningWeb Web { get; private set; } = null!;
 
+    /// <summary>Settings a test class needs its deployment to start with (a short follow-up delay, say); none by default.</summary>
+    protected virtual Dictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+        Deployment = await TestDeployment.Start(silos: 1, webHosts: 1, Settings);
         Web = Deployment.WebHosts[0];
     }
 

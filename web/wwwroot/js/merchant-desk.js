@@ -5,6 +5,7 @@
 import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
 import { minute, today } from "./beijing-time.js";
+import { orderLink } from "./order-anchor.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -117,12 +118,15 @@ function drawTrend(trend, score) {
   });
 }
 
-// Where a credit change came from, in words: an order's event ("WO…#12") names the order, the ratings imported when the
-// center started ("import#170") say so; never the raw code.
+// Where a credit change came from, in words: an order's event ("WO…#12") names the order, as a link to its row on the desk;
+// the ratings imported when the center started ("import#170") say so; never the raw code.
 function sourceWords(source) {
   const order = /^([A-Z]{2}\d{6,})#\d+$/.exec(source ?? "");
-  if (order) return fill(text["credit.source.order"], { 0: order[1] });
-  return /^import#/.test(source ?? "") ? text["credit.source.import"] : text["credit.source.other"];
+  if (order) {
+    const [before, after = ""] = text["credit.source.order"].split("{0}");
+    return [before, orderLink(order[1], text["credit.order.gone"]), after].filter((part) => part !== "");
+  }
+  return [/^import#/.test(source ?? "") ? text["credit.source.import"] : text["credit.source.other"]];
 }
 
 async function loadCredit() {
@@ -138,7 +142,11 @@ async function loadCredit() {
   $("credit-changes").replaceChildren(...credit.changes.slice(0, 20).map((c) => {
     const li = document.createElement("li");
     const delta = (c.scoreAfter - c.scoreBefore).toFixed(2);
-    li.textContent = `${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · ${sourceWords(c.source)}`;
+    // One span: the list item is a flex row, and the words and the link read as one line.
+    const words = document.createElement("span");
+    words.className = "text";
+    words.append(`${text[`credit.reason.${c.reason}`] ?? c.reason} · ${delta > 0 ? "+" : ""}${delta} · `, ...sourceWords(c.source));
+    li.append(words);
     li.dataset.reason = c.reason;
     return li;
   }));

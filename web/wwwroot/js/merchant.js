@@ -5,6 +5,7 @@ import { coalescedRefresh, elementOf, jsonApi, keyedList } from "./live-list.js"
 import { clock, day, today } from "./beijing-time.js";
 import { districtName } from "./places.js";
 import { labelled } from "./punctuation.js";
+import { offerCountdown, tickCountdowns } from "./offer-countdown.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -115,13 +116,15 @@ function render(order) {
   const tr = el("tr", {},
     el("td", { className: "order-no", textContent: order.orderNo }),
     el("td", { className: "category" }, data.categories[order.category] ?? order.category ?? "", details(order)),
-    el("td", {}, el("span", { className: "badge status", textContent: statusName(order.status) })),
+    el("td", { className: "state" }, el("span", { className: "badge status", textContent: statusName(order.status) }),
+      masked && order.offerExpiresAt ? offerCountdown(order.offerExpiresAt, text) : null),
     el("td", { className: "address" }, place(order)),
     el("td", { className: "phone", textContent: order.phone, title: masked ? text["merchant.masked"] : "" }),
     el("td", { className: "window" }, ...when(order.windowStart, order.windowEnd).map((part) => el("span", { textContent: part }))),
     el("td", { className: "worker", textContent: order.workerId ? workerName(order.workerId) : "" }),
     actions(order));
   tr.dataset.order = order.orderNo;
+  tr.id = `order-${order.orderNo}`; // the credit log links here (merchant-desk.js)
   tr.dataset.status = order.status;
   tr.dataset.kind = order.kind;
   if (masked) tr.classList.add("offer");
@@ -129,6 +132,7 @@ function render(order) {
 }
 
 const show = keyedList(body, render, $("merchant-orders-empty"));
+tickCountdowns(body, text);
 const refresh = coalescedRefresh(async () => {
   const orders = await api("GET", "/api/merchant/orders");
   if (orders) show([...orders].sort((a, b) => urgency(a) - urgency(b)));
