@@ -88,6 +88,9 @@ public sealed class TestDeployment : IAsyncDisposable
         ["HomeService:Seed:ApiKeys:telephony"] = TelephonyKey,
         ["HomeService:Seed:ApiKeys:partner"] = PartnerKey,
         ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
+        // Tests play the switch's events themselves (SwitchClient), "recording ready" included; a test that wants the
+        // simulated switch to report its recordings, as it does in development and demos, sets a delay of 0 or more.
+        ["HomeService:Telephony:Simulator:RecordingReadySeconds"] = "-1",
     };
 
     /// <summary>The configuration an operator's command (deploy/admin.sh) needs to reach this deployment, as command-line arguments.</summary>
