@@ -81,7 +81,7 @@ public sealed class RecordingsBrowserTests(BrowserFixture browser, ITestOutputHe
         {
             var row = page.Locator($"#recordings tr[data-call-id='{call}']");
             await Expect(row.Locator("audio")).ToHaveAttributeAsync("src", $"/api/recordings/{call}/play");
-            await Expect(row.Locator(".recording-state")).ToHaveTextAsync("模拟交换机的录音：没有真实声音，播放与录音等长的静音");
+            await Expect(row.Locator(".recording-state")).ToHaveTextAsync("模拟录音：模拟交换机没有真实声音，播放的是等长的静音");
             await Expect(row).ToContainTextAsync("A001");
             await Expect(row).ToContainTextAsync("服务需求");
         }
@@ -116,7 +116,7 @@ public sealed class RecordingsBrowserTests(BrowserFixture browser, ITestOutputHe
         await Expect(english.Locator($"#recordings tr[data-call-id='{live}'] .recording-state"))
             .ToHaveTextAsync("Call in progress; the recording follows when it ends");
         await Expect(english.Locator($"#recordings tr[data-call-id='{recorded[0]}'] .recording-state"))
-            .ToHaveTextAsync("Simulated switch: no real audio; it plays silence as long as the recording");
+            .ToHaveTextAsync("Simulated recording: the simulated switch has no real audio; it plays silence of the same length");
 
         // 李敏 sees only her own four calls, callers masked, each with a player.
         var own = await session.Open(Web, "agent1");
