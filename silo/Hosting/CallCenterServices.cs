@@ -25,6 +25,7 @@ public static class CallCenterServices
             QuietCallAfter = config.GetValue("HomeService:Campaigns:QuietCallAfter", HomeService.CallCenter.Campaigns.CampaignDialer.QuietCallAfter),
         });
         services.AddHostedService<SimulatedTrafficService>();
+        services.AddHostedService<SimulatedRecordingService>();
         services.AddSingleton(new CallCenterOptions
         {
             PresenceGrace = config.GetValue("HomeService:CallCenter:PresenceGrace", TimeSpan.FromSeconds(60)),

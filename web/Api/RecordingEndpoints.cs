@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HomeService.CallCenter;
+using HomeService.CallCenter.Recording;
 using HomeService.Identity;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
@@ -15,8 +16,13 @@ namespace HomeService.Web.Api;
 /// </summary>
 public static class RecordingEndpoints
 {
+    /// <summary>
+    /// One answered (or recorded) call. state: ready, simulated (the simulated switch's recording: silence), live (still
+    /// connected), processing (ended, the switch has not reported the file yet), queue-off (not recorded: the queue has
+    /// recording switched off), not-recorded. playUrl only when there is something to play (ready, simulated).
+    /// </summary>
     public sealed record RecordingListItem(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset? StartedAt,
-        DateTimeOffset ReadyAt, int? DurationSeconds, string PlayUrl);
+        DateTimeOffset? ReadyAt, int? DurationSeconds, string? PlayUrl, string State);
 
     public sealed record QueueRecordingRequest(bool? Enabled);
 
@@ -31,7 +37,8 @@ public static class RecordingEndpoints
                 + "agent, queue narrow the list. Supervisors and admins see all; an agent sees only their own calls, callers masked.");
         recordings.MapGet("/{callId}/play", Play)
             .WithSummary("Play a call's recording")
-            .WithDescription("Redirects to the recording's address. An agent gets 404 for a call they did not handle. Every request is logged.");
+            .WithDescription("Redirects to the recording's address; a recording of the simulated switch (no audio) is served here as "
+                + "silence of its length (audio/wav). An agent gets 404 for a call they did not handle. Every request is logged.");
         api.MapPut("/queues/{queueId}/recording", SetQueueRecording).RequireAuthorization(Policies.Supervisor).WithTags("Recordings")
             .WithSummary("Switch a queue's automatic recording on or off")
             .WithDescription("queueId is a queue of the directory, or \"outbound\" for agent outbound calls. Applies from the next connected call.");
@@ -55,18 +62,27 @@ public static class RecordingEndpoints
         // An agent's list is always their own, whatever the query asks for.
         var agentId = ownOnly ? user.Find(HomeServiceClaims.AgentId) ?? "" : Blank(agent);
         var rows = await reader.List(filter!.From, filter.To, agentId, Blank(queue));
-        return (rows.Select(r => new RecordingListItem(r.CallId, r.AgentId, r.QueueId,
-            ownOnly ? PersonalData.MaskPhone(r.Caller) : r.Caller, r.StartedAt, r.ReadyAt, r.DurationSeconds,
-            $"/api/recordings/{Uri.EscapeDataString(r.CallId)}/play")).ToList(), errors);
+        return (rows.Select(r => Item(r, ownOnly)).ToList(), errors);
     }
 
-    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> Play(string callId, ClaimsPrincipal user, RecordingReader reader,
-        TimeProvider clock)
+    private static RecordingListItem Item(RecordingReader.RecordingRow r, bool masked)
+    {
+        var state = RecordingState.Of(r);
+        return new RecordingListItem(r.CallId, r.AgentId, r.QueueId, masked ? PersonalData.MaskPhone(r.Caller) : r.Caller, r.At, r.ReadyAt,
+            r.DurationSeconds, RecordingState.Playable(state) ? $"/api/recordings/{Uri.EscapeDataString(r.CallId)}/play" : null, state);
+    }
+
+    private static async Task<Results<RedirectHttpResult, FileContentHttpResult, ProblemHttpResult>> Play(string callId, ClaimsPrincipal user,
+        RecordingReader reader, TimeProvider clock)
     {
         var recording = callId.Length <= 64 ? await reader.Latest(callId) : null;
         var granted = recording is { } r && (IsLead(user) || (r.AgentId is not null && r.AgentId == user.Find(HomeServiceClaims.AgentId)));
         if (callId.Length <= 64) await reader.LogAccess(clock.GetUtcNow(), user.Identity?.Name ?? "?", callId, granted);
-        return granted ? TypedResults.Redirect(recording!.Value.Url) : Problems.Status(404, ProblemTypes.NotFound, "No such recording.");
+        if (!granted) return Problems.Status(404, ProblemTypes.NotFound, "No such recording.");
+        var (url, _, duration) = recording!.Value;
+        return url.StartsWith(SimulatedRecording.Prefix, StringComparison.Ordinal)
+            ? TypedResults.File(SilentWav.Of(duration ?? 1), "audio/wav", enableRangeProcessing: true)
+            : TypedResults.Redirect(url);
     }
 
     private static async Task<Results<Ok<QueueRecordingView>, ValidationProblem, ProblemHttpResult>> SetQueueRecording(string queueId,

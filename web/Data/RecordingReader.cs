@@ -2,19 +2,33 @@ using Npgsql;
 
 namespace HomeService.Web.Data;
 
-/// <summary>Call recordings (自动录音) from the read table, and the log of every playback request.</summary>
+/// <summary>Call recordings (自动录音): every answered or recorded call with its recording's state, and the log of every playback request.</summary>
 public sealed class RecordingReader(NpgsqlDataSource db)
 {
-    public sealed record RecordingRow(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset? StartedAt,
-        DateTimeOffset ReadyAt, int? DurationSeconds);
+    /// <summary>
+    /// One call of the list. <paramref name="Url"/> is the latest recording the switch reported, or null; then
+    /// <paramref name="EndedAt"/>, <paramref name="RecordingStartedAt"/> and <paramref name="SkippedFor"/> tell why there is none.
+    /// </summary>
+    public sealed record RecordingRow(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset At,
+        DateTimeOffset? ReadyAt, int? DurationSeconds, string? Url, DateTimeOffset? EndedAt, DateTimeOffset? RecordingStartedAt, string? SkippedFor);
 
-    /// <summary>Recordings ready in [from, to), newest first; <paramref name="agentId"/> narrows to one agent's calls.</summary>
+    /// <summary>
+    /// Calls offered in [from, to) that an agent answered or whose recording the switch reported (a voicemail), newest
+    /// first; <paramref name="agentId"/> narrows to one agent's calls. A call without a recording row is still listed.
+    /// </summary>
     public async Task<IReadOnlyList<RecordingRow>> List(DateTimeOffset from, DateTimeOffset to, string? agentId, string? queueId)
     {
         await using var cmd = db.CreateCommand("""
-            SELECT call_id, agent_id, queue_id, caller, started_at, ready_at, duration FROM call_recording
-            WHERE ready_at >= $1 AND ready_at < $2 AND ($3::text IS NULL OR agent_id = $3) AND ($4::text IS NULL OR queue_id = $4)
-            ORDER BY ready_at DESC LIMIT 500
+            SELECT c.call_id, coalesce(r.agent_id, c.agent_id) AS agent_id, coalesce(r.queue_id, c.queue_id) AS queue_id, c.caller,
+                   coalesce(r.started_at, c.recording_started_at, c.answered_at, c.offered_at), r.ready_at,
+                   coalesce(r.duration,
+                       round(extract(epoch FROM coalesce(c.recording_stopped_at, c.ended_at) - coalesce(c.recording_started_at, c.answered_at)))::int),
+                   r.url, c.ended_at, c.recording_started_at, c.recording_skipped_for
+            FROM call_record c
+            LEFT JOIN LATERAL (SELECT * FROM call_recording x WHERE x.call_id = c.call_id ORDER BY x.ready_at DESC LIMIT 1) r ON true
+            WHERE c.offered_at >= $1 AND c.offered_at < $2 AND (c.answered_at IS NOT NULL OR r.url IS NOT NULL)
+              AND ($3::text IS NULL OR coalesce(r.agent_id, c.agent_id) = $3) AND ($4::text IS NULL OR coalesce(r.queue_id, c.queue_id) = $4)
+            ORDER BY c.offered_at DESC LIMIT 500
             """);
         cmd.Parameters.Add(new() { Value = from.ToUniversalTime() });
         cmd.Parameters.Add(new() { Value = to.ToUniversalTime() });
@@ -23,19 +37,18 @@ public sealed class RecordingReader(NpgsqlDataSource db)
         var rows = new List<RecordingRow>();
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
-            rows.Add(new RecordingRow(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                r.GetString(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5),
-                r.IsDBNull(6) ? null : r.GetInt32(6)));
+            rows.Add(new RecordingRow(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), Time(r, 5),
+                r.IsDBNull(6) ? null : r.GetInt32(6), Text(r, 7), Time(r, 8), Time(r, 9), Text(r, 10)));
         return rows;
     }
 
-    /// <summary>The call's latest recording: its address and the agent who had the call.</summary>
-    public async Task<(string Url, string? AgentId)?> Latest(string callId)
+    /// <summary>The call's latest recording: its address, the agent who had the call and the recording's length.</summary>
+    public async Task<(string Url, string? AgentId, int? DurationSeconds)?> Latest(string callId)
     {
-        await using var cmd = db.CreateCommand("SELECT url, agent_id FROM call_recording WHERE call_id = $1 ORDER BY ready_at DESC LIMIT 1");
+        await using var cmd = db.CreateCommand("SELECT url, agent_id, duration FROM call_recording WHERE call_id = $1 ORDER BY ready_at DESC LIMIT 1");
         cmd.Parameters.Add(new() { Value = callId });
         await using var r = await cmd.ExecuteReaderAsync();
-        return await r.ReadAsync() ? (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1)) : null;
+        return await r.ReadAsync() ? (r.GetString(0), Text(r, 1), r.IsDBNull(2) ? null : r.GetInt32(2)) : null;
     }
 
     public async Task LogAccess(DateTimeOffset at, string user, string callId, bool granted)
@@ -47,4 +60,8 @@ public sealed class RecordingReader(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = granted });
         await cmd.ExecuteNonQueryAsync();
     }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }

@@ -12,13 +12,20 @@ public sealed partial class CallGrain
 {
     /// <summary>A property, not a field: the codec reads it while statics initialise, in no set order across partial files.</summary>
     private static (string Name, Type Type)[] RecordingEvents =>
-        [("CallRecordingStarted", typeof(CallRecordingStarted)), ("CallRecordingStopped", typeof(CallRecordingStopped))];
+        [("CallRecordingStarted", typeof(CallRecordingStarted)), ("CallRecordingStopped", typeof(CallRecordingStopped)),
+        ("CallRecordingSkipped", typeof(CallRecordingSkipped))];
 
     /// <summary>On every connection to an agent; a call already recording (answered again after a transfer) goes on as it is.</summary>
     private async Task StartRecording()
     {
         if (Call.RecordingOn) return;
-        if (!await GrainFactory.GetGrain<IRecordingPolicyGrain>(0).Records(Call.QueueId ?? IRecordingPolicyGrain.OutboundQueue)) return;
+        var queue = Call.QueueId ?? IRecordingPolicyGrain.OutboundQueue;
+        if (!await GrainFactory.GetGrain<IRecordingPolicyGrain>(0).Records(queue))
+        {
+            // Said once, so the recordings list can tell why this answered call has no recording.
+            if (Call.RecordingSkippedFor != queue) await Record(new CallRecordingSkipped(queue, Now));
+            return;
+        }
         await gateway.StartRecording(CallId);
         await Record(new CallRecordingStarted(Call.AgentId, Now));
     }

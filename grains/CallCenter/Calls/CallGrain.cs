@@ -496,20 +496,23 @@ public sealed partial class CallGrain(
     }
 
     /// <summary>
-    /// Ringing lasts seconds and ends in an answer or back in the queue, and digits, IVR steps and the recording's start
-    /// and stop change no column: the call's history row is left as it is (consoles and the wallboard read the grains,
-    /// the live truth; the recording's row comes with "recording ready").
+    /// Ringing lasts seconds and ends in an answer or back in the queue, and digits and IVR steps change no column: the
+    /// call's history row is left as it is (consoles and the wallboard read the grains, the live truth). The recording's
+    /// start, stop or skip reach the row with the call's next event (at the latest its end, which stops the recording);
+    /// the recording's own row comes with "recording ready".
     /// </summary>
     private static bool Transient(object e) =>
-        e is CallRinging or CallRingStopped or CallDigits or CallIvrStep or CallRecordingStarted or CallRecordingStopped;
+        e is CallRinging or CallRingStopped or CallDigits or CallIvrStep or CallRecordingStarted or CallRecordingStopped or CallRecordingSkipped;
 
     private ReadModelWrite ReadModel() => new("""
-        INSERT INTO call_record (call_id, caller, dialled, queue_id, agent_id, ivr_choice, status, offered_at, answered_at, ended_at, end_cause, wait_ms, recording_url)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        INSERT INTO call_record (call_id, caller, dialled, queue_id, agent_id, ivr_choice, status, offered_at, answered_at, ended_at, end_cause, wait_ms,
+            recording_url, recording_started_at, recording_stopped_at, recording_skipped_for)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
         ON CONFLICT (call_id) DO UPDATE SET queue_id = $4, agent_id = $5, status = $7, answered_at = $9, ended_at = $10, end_cause = $11,
-            wait_ms = $12, recording_url = $13
+            wait_ms = $12, recording_url = $13, recording_started_at = $14, recording_stopped_at = $15, recording_skipped_for = $16
         """, CallId, Call.Caller, Call.Dialled, Call.QueueId, Call.AgentId ?? LastAgent(), Call.IvrChoice, Call.Status.ToString(), Call.OfferedAt,
-        Call.AnsweredAt, Call.EndedAt, Call.EndCause, WaitMs(), Call.RecordingUrl);
+        Call.AnsweredAt, Call.EndedAt, Call.EndCause, WaitMs(), Call.RecordingUrl, Call.RecordingStartedAt, Call.RecordingStoppedAt,
+        Call.RecordingSkippedFor);
 
     private string? LastAgent() => Call.Timeline.LastOrDefault(t => t.What == "answered")?.Detail?.Split(' ')[0];
 

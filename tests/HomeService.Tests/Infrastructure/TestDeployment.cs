@@ -90,6 +90,9 @@ public sealed class TestDeployment : IAsyncDisposable
         ["HomeService:Web:LoginUrl"] = "http://127.0.0.1:1/login",
         // Tests book visits for the next hours or tomorrow and check in at once; WorkerVisitTests keeps the product's hour.
         ["HomeService:WorkOrders:EarlyCheckIn"] = "2.00:00:00",
+        // Tests play the switch's events themselves (SwitchClient), "recording ready" included; a test that wants the
+        // simulated switch to report its recordings, as it does in development and demos, sets a delay of 0 or more.
+        ["HomeService:Telephony:Simulator:RecordingReadySeconds"] = "-1",
     };
 
     /// <summary>The configuration an operator's command (deploy/admin.sh) needs to reach this deployment, as command-line arguments.</summary>
