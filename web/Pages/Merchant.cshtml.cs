@@ -61,7 +61,7 @@ public sealed class MerchantModel(MerchantDeskReader desks, CatalogueReader cata
         {
             text = OrderScreenText.For(t, ["merchant.accept", "merchant.refuse", "merchant.refuse_reason", "merchant.refuse_confirm",
                 "merchant.refuse_cancel", "merchant.reason_required", "merchant.assign", "merchant.reassign", "merchant.worker_choice",
-                "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired", "order.notes", "merchant.offer.left", "merchant.offer.expired",
+                "merchant.no_skill", "merchant.masked", "merchant.none", "merchant.expired", "order.notes", "worker.summary.extras", "worker.summary.collected", "merchant.offer.left", "merchant.offer.expired",
                 "credit.order.gone",
                 "worker.status.Available", "worker.status.Assigned", "worker.status.EnRoute", "worker.status.InService", "worker.status.OffDuty",
                 "worker.status.Resting", "credit.reason.Rating", "credit.reason.ComplaintMinor", "credit.reason.ComplaintNormal",

@@ -16,7 +16,8 @@ public sealed class ScreenshotFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// Renews the README's pictures in docs/screenshots/ (desktop 1280x800, Chinese) from a deployment of its own, so
+/// Renews the README's pictures in docs/screenshots/ (desktop 1280x800, the console at 1366x768, the worker on a phone;
+/// Chinese) from a deployment of its own, so
 /// the wallboard shows exactly one broadcast whatever else the test run posts:
 /// HS_SCREENSHOTS=1 dotnet test tests/HomeService.Tests --filter "FullyQualifiedName~ReadmeScreenshots"
 /// </summary>
@@ -71,6 +72,42 @@ public sealed class ReadmeScreenshots(BrowserFixture browser, ITestOutputHelper 
         await Go(supervisor, "/campaigns");
         await Loaded(supervisor);
         await supervisor.ScreenshotAsync(new() { Path = Path.Combine(Folder, "campaigns.png"), FullPage = true });
+
+        // The agent's console on one screen at 1366×768 with that caller's pop ringing.
+        await agent.SetViewportSizeAsync(1366, 768);
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
+        await Loaded(agent);
+        await agent.ScreenshotAsync(new() { Path = Path.Combine(Folder, "console.png") });
         await agent.CloseAsync();
+
+        // The merchant's desk with a fresh offer counting down at the top, and the worker's jobs on a phone.
+        using (var intake = await WebSession.SignIn(web, "agent2"))
+        {
+            var start = DateTimeOffset.UtcNow.AddDays(1);
+            await OrderSteps.OfferedToM001(intake, new
+            {
+                contactName = "钱女士", contactPhone = "13612345678", category = "home-clean", district = "金水区", address = "金水区经三路 15 号",
+                windowStart = start, windowEnd = start.AddHours(2), notes = "家里有猫",
+            });
+        }
+        var merchant = await session.Open(web, "merchant1");
+        await SignIn(merchant, "merchant1");
+        await IsOn(merchant, "/merchant");
+        await Expect(merchant.Locator("#merchant-orders tr.offer").First).ToBeVisibleAsync();
+        await Loaded(merchant);
+        await merchant.ScreenshotAsync(new() { Path = Path.Combine(Folder, "merchant.png") });
+        var offer = merchant.Locator("#merchant-orders tr.offer").First;
+        await offer.Locator(".accept").ClickAsync();
+        var accepted = merchant.Locator("#merchant-orders tr[data-status='Accepted']").First;
+        await accepted.Locator(".worker-select").SelectOptionAsync("W001");
+        await accepted.Locator(".assign").ClickAsync();
+
+        var worker = await session.Open(web, "worker1", viewport: new() { Width = 375, Height = 812 }, mobile: true);
+        await SignIn(worker, "worker1");
+        await IsOn(worker, "/worker");
+        await Expect(worker.Locator("body")).ToHaveAttributeAsync("data-worker", "ready");
+        await Expect(worker.Locator("#jobs li[data-status='WorkerAssigned']")).ToHaveCountAsync(1);
+        await Loaded(worker);
+        await worker.ScreenshotAsync(new() { Path = Path.Combine(Folder, "worker.png") });
     });
 }

@@ -97,7 +97,14 @@ public sealed class WorkerVisitTests(BrowserFixture browser, ITestOutputHelper o
         await Expect(done.Locator(".visit-summary")).ToHaveTextAsync("额外项目：加擦两扇窗户 · 现场收款：¥80.00");
         var order = await agent.Http.GetFromJsonAsync<JsonElement>($"/api/orders/{orderNo}");
         Assert.Equal(("加擦两扇窗户", 8000L), (order.GetProperty("checkOutExtras").GetString(), order.GetProperty("collectedFen").GetInt64()));
+
+        // So does the merchant, on the finished order's row.
+        var desk = await session.Open(_web, "merchant1");
+        await SignIn(desk, "merchant1");
+        await IsOn(desk, "/merchant");
+        await Expect(desk.Locator($"#merchant-orders tr[data-order='{orderNo}'] .visit-summary")).ToHaveTextAsync("额外项目：加擦两扇窗户 · 现场收款：¥80.00");
         Assert.Empty(session.ScriptErrors(worker));
+        Assert.Empty(session.ScriptErrors(desk));
     });
 
     [Fact]

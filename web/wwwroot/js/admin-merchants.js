@@ -4,6 +4,7 @@
 // Problems (RFC 9457) appear next to their fields; after a decision the list, history and credit are read again.
 import { levelSymbols } from "./credit-level.js";
 import { clearProblem, showProblem } from "./form-problems.js";
+import { labelled } from "./punctuation.js";
 import { minute, orDash } from "./beijing-time.js";
 import { coalescedRefresh } from "./live-list.js";
 
@@ -172,9 +173,9 @@ function documentItem(d) {
   if (d.contentType.startsWith("image/")) {
     li.append(el("a", { href: d.url, target: "_blank", rel: "noopener" }, el("img", { className: "doc-image", src: d.url, alt: label, loading: "lazy" })));
   } else {
-    li.append(el("iframe", { className: "doc-pdf", src: d.url, title: `${text["admin.app.pdf"]}: ${label}` }));
+    li.append(el("iframe", { className: "doc-pdf", src: d.url, title: labelled(text["admin.app.pdf"], label) }));
   }
-  li.append(el("p", {}, el("a", { className: "doc-open", href: d.url, target: "_blank", rel: "noopener", textContent: `${text["admin.app.open"]}: ${d.fileName}` })));
+  li.append(el("p", {}, el("a", { className: "doc-open", href: d.url, target: "_blank", rel: "noopener", textContent: labelled(text["admin.app.open"], d.fileName) })));
   return li;
 }
 

@@ -1,6 +1,7 @@
 // The agent console: seat state, the ringing pop, in-call controls and today's calls.
 // State comes from GET /api/console (also after a reload or reconnect); pushes keep it current.
 import { clockSeconds } from "./beijing-time.js";
+import { labelled } from "./punctuation.js";
 const text = JSON.parse(document.getElementById("console-text").textContent);
 const $ = (id) => document.getElementById(id);
 let agent = null;
@@ -117,13 +118,13 @@ function renderPop(data) {
     member.append(link);
   }
   // The platform IVR gives the caller's whole way (主菜单 → 3 投诉及建议); a switch's own IVR only the key pressed.
-  $("call-ivr").textContent = data.ivrPath?.length ? `${text.ivr}: ${data.ivrPath.join(" → ")}`
-    : data.ivrChoice ? `${text.ivr}: ${data.ivrChoice}` : "";
+  $("call-ivr").textContent = data.ivrPath?.length ? labelled(text.ivr, data.ivrPath.join(" → "))
+    : data.ivrChoice ? labelled(text.ivr, data.ivrChoice) : "";
   // A transferred call says who passed it on and what they wrote, so the caller need not tell the story twice.
   const transferred = $("call-transferred");
   transferred.hidden = !data.transferredBy;
   transferred.textContent = data.transferredBy
-    ? `${text.transferredBy.replace("{0}", data.transferredBy)}${data.transferNote ? ` · ${text.transferNote}: ${data.transferNote}` : ""}` : "";
+    ? `${text.transferredBy.replace("{0}", data.transferredBy)}${data.transferNote ? ` · ${labelled(text.transferNote, data.transferNote)}` : ""}` : "";
   const orderStatus = (o) => text[`order.${o.status}`] ?? o.status;
   list($("pop-orders"), data.recentOrders, (o) => `${o.orderNo} · ${o.category} · ${orderStatus(o)}`);
   list($("pop-complaints"), data.openComplaints, (o) => `${o.orderNo} · ${orderStatus(o)}`);

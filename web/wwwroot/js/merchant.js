@@ -6,6 +6,7 @@ import { clock, day, today } from "./beijing-time.js";
 import { districtName } from "./places.js";
 import { labelled } from "./punctuation.js";
 import { offerCountdown, tickCountdowns } from "./offer-countdown.js";
+import { visitSummary } from "./worker-visit.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -99,13 +100,16 @@ function actions(order) {
   return cell;
 }
 
-// What the resident told the center (面积 90 · 房间数 3; 备注: 家里有猫): the server sends it once the order is the merchant's.
+// What the resident told the center (面积 90 · 房间数 3; 备注: 家里有猫): the server sends it once the order is the merchant's;
+// after the visit, what the worker reported at check-out (extra items, money collected on the spot).
 function details(order) {
   const parts = (order.details ?? []).map((d) => `${d.label} ${d.value}`);
-  if (parts.length === 0 && !order.notes) return null;
+  const visit = visitSummary(order, text);
+  if (parts.length === 0 && !order.notes && !visit) return null;
   return el("div", { className: "order-details" },
     parts.length ? el("span", { className: "requirements", textContent: parts.join(" · ") }) : null,
-    order.notes ? el("span", { className: "notes", textContent: labelled(text["order.notes"], order.notes) }) : null);
+    order.notes ? el("span", { className: "notes", textContent: labelled(text["order.notes"], order.notes) }) : null,
+    visit);
 }
 
 // What needs an answer first (offers), then work in progress, then the rest; newest first within each.

@@ -3,6 +3,7 @@
 // 400 next to their fields, and after a success shows the order's number and status, kept current by the
 // "order.updated" pushes (offered to a merchant, accepted, worker assigned, … completed).
 import { clearProblem, showProblem } from "./form-problems.js";
+import { labelled } from "./punctuation.js";
 import { keepDraft, setUpDrafts } from "./order-drafts.js";
 
 const $ = (id) => document.getElementById(id);
@@ -182,7 +183,7 @@ function showCategoryFields() {
   const box = $("order-requirements");
   const terms = categories.get(fields.category.value)?.terms;
   const guide = terms ? (english ? terms.priceGuideEn : terms.priceGuideZh) : null;
-  $("order-price-guide").textContent = guide ? `${text.priceGuide}: ${guide}` : "";
+  $("order-price-guide").textContent = guide ? labelled(text.priceGuide, guide) : "";
   $("order-price-guide").hidden = !guide;
   box.replaceChildren(...(terms?.fields ?? []).map((f) => {
     const div = document.createElement("div");
