@@ -6,8 +6,16 @@
 #   BENCH <scenario> <name>=<value> ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export HS_DATA="${HS_BENCH_DATA:-/tmp/hs-bench}"
-export HS_PG_PORT="${HS_BENCH_PG_PORT:-55532}"
+# Each run owns a fresh folder and a free port, so two runs (or a run beside the tests) never stop each other's PostgreSQL.
+if [ -n "${HS_BENCH_DATA:-}" ]; then own_data=0; export HS_DATA="$HS_BENCH_DATA"; else own_data=1; export HS_DATA="$(mktemp -d /tmp/hs-bench.XXXXXX)"; chmod 755 "$HS_DATA"; fi  # the postgres user reads it
+free_port() {
+  local port
+  while :; do
+    port=$((56000 + RANDOM % 4000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+export HS_PG_PORT="${HS_BENCH_PG_PORT:-$(free_port)}"
 source deploy/lib.sh
 
 ensure_dotnet
@@ -18,8 +26,8 @@ cleanup() {
   pg_stop || true
   rm -rf "$HS_DATA"
 }
-pg_stop 2>/dev/null || true
-rm -rf "$HS_DATA"
+# A folder named by the caller may hold a cluster a killed run of theirs left behind: it is theirs to stop and clear.
+if [ "$own_data" = 0 ]; then pg_stop 2>/dev/null || true; rm -rf "$HS_DATA"; fi
 trap cleanup EXIT
 
 log "Building (Release)…"

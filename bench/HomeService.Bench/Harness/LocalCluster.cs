@@ -20,14 +20,22 @@ public sealed class LocalCluster(string repoRoot, string logDir, IReadOnlyDictio
     {
         var env = new Dictionary<string, string>(settings)
         {
-            ["HomeService__Silo__SiloPort"] = (12110 + i).ToString(),
-            ["HomeService__Silo__GatewayPort"] = (31000 + i).ToString(),
+            ["HomeService__Silo__SiloPort"] = FreePort().ToString(),
+            ["HomeService__Silo__GatewayPort"] = FreePort().ToString(),
         };
-        return await Start($"silo{i}", "silo/bin/Release/net10.0/HomeService.Silo.dll", "silo", 5290 + i, env);
+        return await Start($"silo{i}", "silo/bin/Release/net10.0/HomeService.Silo.dll", "silo", FreePort(), env);
     }
 
-    public Task<Node> StartWeb(int i) => Start($"web{i}", "web/bin/Release/net10.0/HomeService.Web.dll", "web", 5280 + i,
+    public Task<Node> StartWeb(int i) => Start($"web{i}", "web/bin/Release/net10.0/HomeService.Web.dll", "web", FreePort(),
         new Dictionary<string, string>(settings));
+
+    /// <summary>A port nobody listens on now: two bench runs on one machine (or a run beside the tests) never share one.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public void Kill(Node node)
     {
