@@ -30,6 +30,7 @@ public static class SiloApp
             sp, sp.GetRequiredService<GroupCommitEventLog>()));
         builder.Services.AddCallCenter(builder.Configuration);
         builder.Services.AddWorkOrders(builder.Configuration);
+        builder.Services.AddSingleton(new HomeService.Diagnostics.BenchDiagnostics(builder.Configuration.GetValue("HomeService:Diagnostics:BenchGrains", false)));
         builder.Services.AddMerchants(builder.Configuration);
         builder.Services.AddMembers(builder.Configuration);
         builder.Services.AddSms(builder.Configuration);

@@ -22,6 +22,7 @@ public sealed class LocalCluster(string repoRoot, string logDir, IReadOnlyDictio
         {
             ["HomeService__Silo__SiloPort"] = FreePort().ToString(),
             ["HomeService__Silo__GatewayPort"] = FreePort().ToString(),
+            ["HomeService__Diagnostics__BenchGrains"] = "true",
         };
         return await Start($"silo{i}", "silo/bin/Release/net10.0/HomeService.Silo.dll", "silo", FreePort(), env);
     }
