@@ -20,11 +20,10 @@ public static class OptionalBody
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "body";
-            return (null, new() { [field] = ["format"] });
+            return (null, new() { [Hosting.UnreadableRequest.JsonPathField(e.Path)] = ["format"] });
         }
         // Read by hand, so the characters filter never saw it: the same rule, here.
-        if (RequestCharacters.FirstRefused(body, "body", root: true) is { } refused) return (null, new() { [refused] = [RequestCharacters.Code] });
+        if (RequestCharacters.FirstRefused(body, "body", root: true) is { } field) return (null, new() { [field] = [RequestCharacters.Code] });
         return (body, null);
     }
 }

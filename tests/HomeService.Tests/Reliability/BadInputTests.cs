@@ -100,7 +100,7 @@ public sealed partial class BadInputTests(BadInputFixture probe) : IClassFixture
         var status = (int)response.StatusCode;
         string? defect = status >= 500 ? "server error"
             : bad.MustReject && status < 400 ? "accepted"
-            : status >= 400 ? await ProblemAnswer.Defect(response)
+            : status >= 400 ? await ProblemAnswer.Defect(response) ?? (bad.NamesField && status == 400 ? await ProblemAnswer.NamesNoField(response) : null)
             : null;
         return defect is null ? null
             : $"{op.Key} [{bad.Name}] → {status}: {defect} {ProblemAnswer.Snippet(await response.Content.ReadAsStringAsync())}";
