@@ -6,7 +6,6 @@ using HomeService.Web.Hosting;
 using HomeService.Web.Localization;
 using HomeService.Web.Realtime;
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Npgsql;
@@ -63,9 +62,8 @@ public static class WebApp
         // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
-        // Enums travel as their names ("Available", not 1): readable for partners and stable if members are reordered.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o => JsonNames.AddTo(o.SerializerOptions.Converters));
+        builder.Services.AddSignalR().AddJsonProtocol(o => JsonNames.AddTo(o.PayloadSerializerOptions.Converters));
         builder.Services.AddSingleton<PushRelay>();
         builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessions>());
@@ -107,7 +105,7 @@ public static class WebApp
         // Pages link /favicon.svg; a browser or bookmark tool that asks for the old name is sent there.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api").LimitRequestText();
+        var api = app.MapGroup("/api").RefuseControlCharacters().LimitRequestText();
         api.MapSessionEndpoints();
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();

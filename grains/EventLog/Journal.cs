@@ -11,6 +11,8 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
 {
     public const int SnapshotEvery = 16;
     private int _unsnapshotted;
+    // The state in memory holds a change the log refused and could not be read back: it must never become a snapshot.
+    private bool _aheadOfLog;
 
     public TState State => state.State;
 
@@ -26,8 +28,8 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
 
     /// <summary>
     /// Applies the event, then appends it with the read-model rows computed from the new state, in one transaction.
-    /// If the append fails the in-memory state is ahead of the log, so the activation is dropped and the next call
-    /// starts again from the log.
+    /// If the append fails the in-memory state is ahead of the log: it is read back from the snapshot and the log at
+    /// once, so neither this activation's answers nor its snapshot keep a change that was refused.
     /// </summary>
     public Task Record(object e, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel) =>
         Record([e], actor, at, readModel);
@@ -35,6 +37,7 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
     /// <summary>Several events of one command, appended together: all of them or none.</summary>
     public async Task Record(IReadOnlyList<object> events, string? actor, DateTimeOffset at, Func<TState, IEnumerable<ReadModelWrite>> readModel)
     {
+        if (_aheadOfLog) throw new InvalidOperationException($"{codec.AggregateType}/{aggregateId} could not be read back after a failed append.");
         var records = new List<EventRecord>(events.Count);
         foreach (var e in events)
         {
@@ -47,16 +50,37 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
         }
         catch
         {
-            owner.DeactivateOnIdle();
+            await FallBackToLog();
             throw;
         }
         if (_unsnapshotted >= SnapshotEvery) await Snapshot();
     }
 
+    /// <summary>
+    /// Before this, a refused append (a NUL in a text, say) stayed in memory: the next read showed it, a retry found the
+    /// order "already created", and deactivation wrote it as the snapshot, so a 500 kept its change.
+    /// </summary>
+    private async Task FallBackToLog()
+    {
+        _aheadOfLog = true;
+        owner.DeactivateOnIdle();
+        try
+        {
+            await state.ReadStateAsync();
+            _unsnapshotted = 0;
+            await CatchUp();
+            _aheadOfLog = false;
+        }
+        catch
+        {
+            // The database is away: the activation goes without a snapshot and the next one starts from the log.
+        }
+    }
+
     /// <summary>Call from OnDeactivateAsync so a graceful shutdown leaves an up-to-date snapshot.</summary>
     public async Task Flush(CancellationToken ct = default)
     {
-        if (_unsnapshotted > 0) await Snapshot(ct);
+        if (_unsnapshotted > 0 && !_aheadOfLog) await Snapshot(ct);
     }
 
     private async Task Snapshot(CancellationToken ct = default)

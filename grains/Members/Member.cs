@@ -46,7 +46,11 @@ public sealed class Member : IAggregateState
         edit.Preferences ?? new ContactPreferences(true, true));
 
     /// <summary>Field errors of a normalized edit, keyed as in the request ("addresses[1].district").</summary>
-    public static Dictionary<string, string[]> Validate(ProfileEdit edit)
+    /// <param name="kept">
+    /// The addresses stored now. One the center brought over from before districts were kept has none, and saving the
+    /// profile as it reads back must not fail on it; a new address names its district.
+    /// </param>
+    public static Dictionary<string, string[]> Validate(ProfileEdit edit, IReadOnlyCollection<MemberAddress>? kept = null)
     {
         var errors = new Dictionary<string, string[]>();
         NameErrors(edit.Name, errors);
@@ -57,7 +61,8 @@ public sealed class Member : IAggregateState
             if (a.Label.Length > 20) errors[$"addresses[{i}].label"] = ["max_length:20"];
             if (a.Address.Length == 0) errors[$"addresses[{i}].address"] = ["required"];
             else if (a.Address.Length > 200) errors[$"addresses[{i}].address"] = ["max_length:200"];
-            if (a.District.Length == 0) errors[$"addresses[{i}].district"] = ["required"];
+            if (a.District.Length == 0 && kept?.Any(k => k.District.Length == 0 && k.Address.Trim() == a.Address) != true)
+                errors[$"addresses[{i}].district"] = ["required"];
             else if (a.District.Length > 50) errors[$"addresses[{i}].district"] = ["max_length:50"];
         }
         return errors;

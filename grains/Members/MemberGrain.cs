@@ -41,7 +41,7 @@ public sealed class MemberGrain(
     {
         if (!Me.Exists) return CommandResult<MemberProfile>.Invalid(new Dictionary<string, string[]> { ["memberId"] = ["unknown"] });
         var e = Member.Normalize(edit);
-        var errors = Member.Validate(e);
+        var errors = Member.Validate(e, Me.Addresses);
         if (errors.Count > 0) return CommandResult<MemberProfile>.Invalid(errors);
         var now = clock.GetUtcNow();
         await _journal.Record(new MemberProfileEdited(e.Name, e.Addresses.ToArray(), e.Preferences, now), actor, now, m =>

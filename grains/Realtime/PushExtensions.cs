@@ -5,7 +5,11 @@ namespace HomeService.Realtime;
 
 public static class PushExtensions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // A queue's strategy as the API spells it ("longest-idle-agent"); other enums by their names.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter<CallCenter.RoutingStrategy>(JsonNamingPolicy.KebabCaseLower), new JsonStringEnumConverter() },
+    };
 
     /// <summary>Fire-and-forget push from inside a grain; the payload is serialized the way browsers read it.</summary>
     public static Task Push<T>(this IGrainFactory grains, string group, string eventName, T payload, long version) =>

@@ -253,6 +253,9 @@ public sealed class WorkOrderGrain(
     /// </summary>
     public async Task<CommandResult<WorkOrderView>> AssignWorker(string merchantId, string workerId)
     {
+        // A worker grain has no empty key: refused as a field error, not thrown.
+        if (string.IsNullOrWhiteSpace(workerId))
+            return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]> { ["workerId"] = ["required"] });
         var outcome = Order.AssignWorker(merchantId, workerId, Now);
         if (outcome.Failed) return Refused(outcome.Error!);
         var worker = GrainFactory.GetGrain<IWorkerGrain>(workerId);

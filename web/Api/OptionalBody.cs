@@ -13,14 +13,17 @@ public static class OptionalBody
     public static async Task<(T? Body, Dictionary<string, string[]>? Malformed)> Read<T>(HttpRequest request) where T : class
     {
         if (request.ContentLength is 0 || request.ContentLength is null && request.ContentType is null) return (null, null);
+        T? body;
         try
         {
-            return (await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted), null);
+            body = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {
-            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.") ? path[2..] : "body";
-            return (null, new() { [field] = ["format"] });
+            return (null, new() { [Hosting.UnreadableRequest.JsonPathField(e.Path)] = ["format"] });
         }
+        // Read by hand, so the characters filter never saw it: the same rule, here.
+        if (RequestCharacters.FirstRefused(body, "body", root: true) is { } field) return (null, new() { [field] = [RequestCharacters.Code] });
+        return (body, null);
     }
 }

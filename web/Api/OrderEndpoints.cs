@@ -77,8 +77,12 @@ public static class OrderEndpoints
                 ? Task.FromResult<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>>(
                     Problems.Validation(t, new Dictionary<string, string[]> { ["reason"] = ["required"] }))
                 : Act(orderNo, g, t, o => o.Refuse(u.MerchantOf(), body.Reason), MerchantView, Owns(u)));
+        // No worker named is the caller's mistake, said before any grain is asked (an empty grain key would be a 500).
         merchant.MapPost("/{orderNo}/assign", (string orderNo, AssignRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
-            Act(orderNo, g, t, o => o.AssignWorker(u.MerchantOf(), body.WorkerId ?? ""), MerchantView, Owns(u)));
+            string.IsNullOrWhiteSpace(body.WorkerId)
+                ? Task.FromResult<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>>(
+                    Problems.Validation(t, new Dictionary<string, string[]> { ["workerId"] = ["required"] }))
+                : Act(orderNo, g, t, o => o.AssignWorker(u.MerchantOf(), body.WorkerId), MerchantView, Owns(u)));
         merchant.MapPost("/{orderNo}/cancel", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.MerchantCancel(u.MerchantOf(), body.Reason ?? ""), MerchantView, Owns(u)));
 

@@ -31,7 +31,7 @@ public static class PartnerEndpoints
             var result = await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).Subscribe(body.Url ?? "");
             return result.Succeeded
                 ? (Results<Created<WebhookSubscription>, ValidationProblem>)TypedResults.Created($"/api/partner/webhooks/{result.Value!.Id}", result.Value)
-                : Problems.Validation(text, result.Errors!);
+                : Problems.Validation(text, result.Errors!, "webhook");
         });
         hooks.MapGet("/", async (ClaimsPrincipal user, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).List()));
         hooks.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>

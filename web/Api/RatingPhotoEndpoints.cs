@@ -45,7 +45,8 @@ public static class RatingPhotoEndpoints
     {
         if (!await MemberOrderEndpoints.Owns(user, orderNo, grains)) return MemberOrderEndpoints.NoSuchOrder(text);
         if (await photos.Uploads(orderNo) >= ReviewPhotoStore.MaxUploadsPerOrder) return Invalid(text, $"upload-limit:{ReviewPhotoStore.MaxUploadsPerOrder}");
-        var file = request.HasFormContentType ? (await request.ReadFormAsync()).Files.GetFile("file") : null;
+        var (file, unreadable) = await PhotoForm.File(request);
+        if (unreadable) return Invalid(text, "format");
         if (file is null || file.Length == 0) return Invalid(text, "required");
         if (file.Length > MaxPhotoBytes) return Invalid(text, "too-large:5 MB");
         await using var stream = file.OpenReadStream();

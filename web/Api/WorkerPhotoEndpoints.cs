@@ -48,7 +48,8 @@ public static class WorkerPhotoEndpoints
     {
         var grain = grains.GetGrain<IWorkerGrain>(workerId);
         if (workerId.Length > 32 || await grain.GetProfile(user.MerchantOf()) is null) return Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);
-        var file = request.HasFormContentType ? (await request.ReadFormAsync()).Files.GetFile("file") : null;
+        var (file, unreadable) = await PhotoForm.File(request);
+        if (unreadable) return Invalid(text, "format");
         if (file is null || file.Length == 0) return Invalid(text, "required");
         if (file.Length > MaxPhotoBytes) return Invalid(text, "too-large:2 MB");
         await using var stream = file.OpenReadStream();

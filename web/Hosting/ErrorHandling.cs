@@ -9,8 +9,13 @@ namespace HomeService.Web.Hosting;
 /// </summary>
 public static class ErrorHandling
 {
-    public static IServiceCollection AddHomeServiceProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+    public static IServiceCollection AddHomeServiceProblemDetails(this IServiceCollection services)
+    {
+        // A body or parameter minimal APIs cannot bind is thrown in every environment (not only Development), so
+        // UnreadableRequest can name the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableRequest>();
+        return services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
             if (string.IsNullOrEmpty(ctx.ProblemDetails.Type) || ctx.ProblemDetails.Type.StartsWith("https://tools.ietf.org", StringComparison.Ordinal))
@@ -25,6 +30,7 @@ public static class ErrorHandling
             ctx.ProblemDetails.Extensions.Remove("exception");
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
+    }
 
     public static WebApplication UseHomeServiceErrors(this WebApplication app)
     {
@@ -66,7 +72,7 @@ public static class ErrorHandling
         return app;
     }
 
-    private static bool IsMachineRequest(HttpRequest request) =>
+    internal static bool IsMachineRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs")
         || request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
 }

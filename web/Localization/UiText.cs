@@ -33,12 +33,23 @@ public sealed class UiText
     /// </summary>
     public string Validation(string field, string code, string? context = null, string? label = null)
     {
-        // A form may name its fields more precisely ("field.broadcast.text" before "field.text"); list items share
-        // one label ("fields[2].key" reads "field.fields.key").
-        var key = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "");
-        label ??= context is not null && Has($"field.{context}.{key}") ? this[$"field.{context}.{key}"] : this[$"field.{key}"];
+        label ??= FieldLabel(field, context);
         var parts = code.Split(':', 2);
         return parts.Length == 2 ? Format($"validation.{parts[0]}", label, parts[1]) : Format($"validation.{parts[0]}", label);
+    }
+
+    /// <summary>
+    /// A form may name its fields more precisely ("field.broadcast.text" before "field.text"); list items share one label
+    /// ("fields[2].key" reads "field.fields.key"); a nested field the text does not know by its path goes by its own name
+    /// ("items[2].qty" reads "field.qty"). A field nobody named is shown as it was sent, never as a text key.
+    /// </summary>
+    private string FieldLabel(string field, string? context)
+    {
+        var key = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "");
+        var last = key[(key.LastIndexOf('.') + 1)..];
+        string?[] candidates = [context is null ? null : $"field.{context}.{key}", $"field.{key}",
+            context is null ? null : $"field.{context}.{last}", $"field.{last}"];
+        return candidates.FirstOrDefault(c => c is not null && Has(c)) is { } found ? this[found] : Format("field.unnamed", field);
     }
 
     /// <summary>Whether the UI text names <paramref name="key"/> (every key is in both languages).</summary>

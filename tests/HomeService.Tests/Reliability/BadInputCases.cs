@@ -4,8 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace HomeService.Tests.Reliability;
 
-/// <summary>One bad request. MustReject: a 4xx is the only right answer; otherwise only "no 5xx, no leak" is asked.</summary>
-public sealed record BadCase(string Name, string Path, string? Json, bool MustReject = true);
+/// <summary>
+/// One bad request. MustReject: a 4xx is the only right answer; otherwise only "no 5xx, no leak" is asked. NamesField: a
+/// 400 must say which field is wrong (errors keyed by field), as for a body that cannot be read.
+/// </summary>
+public sealed record BadCase(string Name, string Path, string? Json, bool MustReject = true, bool NamesField = false);
 
 /// <summary>The kinds of bad input of the reliability issue, made from an operation's documented body and its hand-written spec.</summary>
 public static partial class BadInputCases
@@ -30,12 +33,12 @@ public static partial class BadInputCases
         }
         if (!op.HasBody || spec is null) yield break;
 
-        yield return new("malformed JSON", path, "{\"text\": \"unterminated");
-        yield return new("empty body", path, "");
-        foreach (var other in new[] { "[]", "\"text\"", "42", "null" }) yield return new($"body is {other}", path, other);
+        yield return new("malformed JSON", path, "{\"text\": \"unterminated", NamesField: true);
+        yield return new("empty body", path, "", NamesField: true);
+        foreach (var other in new[] { "[]", "\"text\"", "42", "null" }) yield return new($"body is {other}", path, other, NamesField: true);
 
         foreach (var (field, types) in op.BodyProperties)
-            yield return new($"wrong type for {field}", path, With(baseline!, field, WrongType(types)));
+            yield return new($"wrong type for {field}", path, With(baseline!, field, WrongType(types)), NamesField: true);
 
         if (spec.RequiredFields.Length > 0) yield return new("empty object", path, "{}");
         foreach (var field in spec.RequiredFields) yield return new($"missing {field}", path, Without(baseline!, field));
@@ -54,13 +57,17 @@ public static partial class BadInputCases
         var strings = JsonNode.Parse(baseline!)!.AsObject().Where(p => p.Value?.GetValueKind() == JsonValueKind.String).Select(p => p.Key).ToList();
         foreach (var field in strings)
             yield return new($"1 MB {field}", path, With(baseline!, field, Huge), !spec.LenientFields.Contains(field));
+        // PostgreSQL takes no NUL in text or jsonb; no request text holds a control character or a bidi override.
+        foreach (var field in strings)
+            foreach (var (name, bad) in new[] { ("NUL", "\u0000"), ("ESC", "\u001b"), ("RLO", "\u202e") })
+                yield return new($"{name} in {field}", path, With(baseline!, field, JsonNode.Parse(baseline!)![field]!.GetValue<string>() + bad), NamesField: true);
         // Free text may hold any characters; with an unknown id the answer must still be a clean 404, never a 500.
         foreach (var field in strings.Except(spec.StrictFields).Except(spec.FormatFields).Except(spec.IdFields).Where(_ => op.Path.Contains('{')))
             yield return new($"SQL and HTML in free text {field} (unknown id)", Fill(op.Path, unknown), With(baseline!, field, Metacharacters));
 
         foreach (var (field, types) in op.BodyProperties.Where(p => p.Value.Contains("integer")))
             foreach (var number in new[] { "-1", "2147483648", "-99999999999999999999", "1e400", "2.5" })
-                yield return new($"{field} = {number}", path, With(baseline!, field, JsonNode.Parse(number)));
+                yield return new($"{field} = {number}", path, With(baseline!, field, JsonNode.Parse(number)), NamesField: true);
     }
 
     private static string Fill(string template, Func<string, string> value) => Parameter().Replace(template, m => value(m.Groups[1].Value));

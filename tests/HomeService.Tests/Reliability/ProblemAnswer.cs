@@ -15,6 +15,14 @@ public static partial class ProblemAnswer
         return null;
     }
 
+    /// <summary>Null when a 400 names the fields it refuses (RFC 9457 "errors" keyed by field); otherwise what it lacks.</summary>
+    public static async Task<string?> NamesNoField(HttpResponseMessage response)
+    {
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return problem.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == System.Text.Json.JsonValueKind.Object
+            && errors.EnumerateObject().Any() ? null : "names no field";
+    }
+
     public static string Snippet(string body) => body.Length <= 200 ? body : body[..200] + "…";
 
     [GeneratedRegex(@"\b[A-Z]\w*Exception\b|\bSystem\.[A-Z]\w+\.|\bOrleans\.[A-Z]")]

@@ -10,14 +10,17 @@ namespace HomeService.Tests.Web;
 public sealed class ApiErrorTests(SharedDeployment shared)
 {
     [Fact]
-    public async Task Malformed_json_gets_a_400_problem_without_a_stack_trace()
+    public async Task Malformed_json_gets_a_400_problem_naming_where_it_broke_without_a_stack_trace()
     {
         using var supervisor = await WebSession.SignIn(shared.WebA, "supervisor");
         var response = await supervisor.Http.PostAsync("/api/broadcasts", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal("urn:homeservice:problem:bad-request", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("urn:homeservice:problem:validation", problem.GetProperty("type").GetString());
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.EndsWith("的格式不正确。", field.Value[0].GetString());
         Assert.DoesNotContain("   at ", body);
         Assert.DoesNotContain("Exception", body);
     }

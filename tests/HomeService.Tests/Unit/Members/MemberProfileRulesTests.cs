@@ -30,4 +30,16 @@ public sealed class MemberProfileRulesTests
         Assert.Equal(["addresses[1].address"], Member.Validate(edit).Keys);
         Assert.Equal(["name"], Member.Validate(edit with { Name = "", Addresses = [] }).Keys);
     }
+
+    /// <summary>A member brought over from before districts were kept saves the profile it reads, unchanged, without an error.</summary>
+    [Fact]
+    public void An_address_kept_without_a_district_may_stay_so_but_a_new_one_needs_its_district()
+    {
+        var kept = new List<MemberAddress> { new("", "郑东新区商务内环路 2 号 1801", "") };
+        var asRead = Member.Normalize(new ProfileEdit("李先生", kept, new ContactPreferences(true, true)));
+        Assert.Empty(Member.Validate(asRead, kept));
+        var added = asRead with { Addresses = [.. asRead.Addresses, new MemberAddress("公司", "农业路 20 号", "")] };
+        Assert.Equal(["addresses[1].district"], Member.Validate(added, kept).Keys);
+        Assert.Equal(["addresses[0].district"], Member.Validate(asRead).Keys);
+    }
 }
