@@ -1,9 +1,11 @@
 using HomeService.CallCenter;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Doors;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Npgsql;
 
 namespace HomeService.Web.Pages.Site;
@@ -11,9 +13,11 @@ namespace HomeService.Web.Pages.Site;
 /// <summary>
 /// Free callback (免费网上呼): a resident leaves a number and a topic and the request waits in the hotline's queue
 /// like a caller who chose a callback; the page then shows its place in the queue, refreshed as agents take calls.
-/// One open request per number: asking again shows the one already waiting.
+/// One open request per number: asking again shows the one already waiting. Each address may ask only so often (the
+/// callback door), since every request makes an agent dial a number nobody has proved is the asker's.
 /// </summary>
-public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, MemberContactReader members, UiText text) : PageModel
+[EnableRateLimiting(Door.Callback)]
+public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, MemberContactReader members, UiText text) : PageModel, IDoorPage
 {
     public static readonly IReadOnlyList<string> Topics = ["service", "complaint"];
 
@@ -45,6 +49,13 @@ public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, M
         var callId = await OpenRequest(phone) ?? $"web-{Form.Token}";
         await cluster.GetGrain<ICallGrain>(callId).RequestWebCallback(phone, Form.Topic!);
         return Redirect($"/callback?id={callId}");
+    }
+
+    /// <summary>Too many requests from this address: the form again, with the wait and the hotline beside it.</summary>
+    public Task Refused(string message)
+    {
+        Errors["form"] = message;
+        return Task.CompletedTask;
     }
 
     /// <summary>A request of this number still waiting or ringing, so a second one does not queue the same person twice.</summary>
