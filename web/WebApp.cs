@@ -2,6 +2,7 @@ using HomeService.Web.Api;
 using HomeService.Web.Api.Admin;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Doors;
 using HomeService.Web.Hosting;
 using HomeService.Web.Localization;
 using HomeService.Web.Realtime;
@@ -59,6 +60,7 @@ public static class WebApp
         builder.Services.AddHomeServiceProblemDetails();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.AddDoors(builder.Configuration);
         // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
@@ -101,6 +103,9 @@ public static class WebApp
         app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After routing (each door is a named policy on its endpoints) and after authorization, since a refused form
+        // page is rendered again from here.
+        app.UseRateLimiter();
 
         // Pages link /favicon.svg; a browser or bookmark tool that asks for the old name is sent there.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

@@ -7,8 +7,7 @@ public sealed record WebSettings(
     string ServiceId,
     string? DataProtectionKeysPath,
     string? DashboardUrl,
-    int LoginFailuresPerAccount,
-    int LoginAttemptsPerAddress)
+    int LoginFailuresPerAccount)
 {
     public static WebSettings From(IConfiguration config) => new(
         config.GetConnectionString("HomeService")
@@ -17,6 +16,5 @@ public sealed record WebSettings(
         config["HomeService:Cluster:ServiceId"] ?? "homeservice",
         config["HomeService:DataProtection:KeysPath"],
         config["HomeService:Dashboard:Url"],
-        config.GetValue("HomeService:Security:LoginFailuresPerAccount", 5),
-        config.GetValue("HomeService:Security:LoginAttemptsPerAddress", 30));
+        config.GetValue("HomeService:Security:LoginFailuresPerAccount", 5));
 }

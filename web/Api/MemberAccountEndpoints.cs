@@ -27,7 +27,7 @@ public static class MemberAccountEndpoints
     public static RouteGroupBuilder MapMemberAccountEndpoints(this RouteGroupBuilder api)
     {
         var member = api.MapGroup("/member").WithTags("Member accounts");
-        member.MapPost("/verification-codes", SendCode).AllowAnonymous();
+        member.MapPost("/verification-codes", SendCode).AllowAnonymous().RequireRateLimiting(Doors.Door.CodeRequest);
         member.MapPost("/register", Register).AllowAnonymous();
         member.MapPost("/password-reset", ResetPassword).AllowAnonymous();
         member.MapGet("/profile", GetProfile).RequireAuthorization(Policies.Resident);

@@ -18,7 +18,7 @@ public static class SessionEndpoints
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/session").WithTags("Session");
-        group.MapPost("/", SignIn).AllowAnonymous().DisableAntiforgery();
+        group.MapPost("/", SignIn).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Doors.Door.SignIn);
         group.MapDelete("/", (Delegate)SignOut).RequireAuthorization();
         api.MapGet("/me", GetMe).RequireAuthorization().WithTags("Session");
         return api;

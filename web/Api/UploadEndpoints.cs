@@ -15,7 +15,7 @@ public static class UploadEndpoints
 
     public static RouteGroupBuilder MapUploadEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/merchant-applications/documents", Upload).AllowAnonymous().DisableAntiforgery().WithTags("Merchant admission")
+        api.MapPost("/merchant-applications/documents", Upload).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Doors.Door.DocumentUpload).WithTags("Merchant admission")
             .WithMetadata(new RequestSizeLimitAttribute(UploadStore.MaxBytes + 64 * 1024));
         return api;
     }

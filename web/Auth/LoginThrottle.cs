@@ -3,24 +3,19 @@ using System.Collections.Concurrent;
 namespace HomeService.Web.Auth;
 
 /// <summary>
-/// Slows password guessing: an account locks for a window after too many failures, and one address may only
-/// try so often. Successful sign-ins don't count against the account. Kept per web host, in memory.
+/// Locks a login that names no account after too many failures, so guessing at missing logins costs what guessing at
+/// real ones does (a real account's lockout is counted by its grain). Kept per web host, in memory. How often one
+/// address may try at all is the sign-in door's business (<see cref="Doors.Door.SignIn"/>, ASP.NET Core's rate limiter).
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock, int failuresPerAccount, int attemptsPerAddress)
+public sealed class LoginThrottle(TimeProvider clock, int failuresPerAccount)
 {
     public static readonly TimeSpan AccountWindow = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new();
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new();
 
-    /// <summary>Records an attempt from the address; false when the address or the account is over its limit.</summary>
-    public bool TryBegin(string address, string login)
-    {
-        var now = clock.GetUtcNow();
-        if (Count(_failures, Normalize(login), now, AccountWindow, add: false) >= failuresPerAccount) return false;
-        return Count(_attempts, address, now, AddressWindow, add: true) <= attemptsPerAddress;
-    }
+    /// <summary>False while the login is locked.</summary>
+    public bool TryBegin(string login) =>
+        Count(_failures, Normalize(login), clock.GetUtcNow(), AccountWindow, add: false) < failuresPerAccount;
 
     public void Failed(string login) => Count(_failures, Normalize(login), clock.GetUtcNow(), AccountWindow, add: true);
 

@@ -29,12 +29,11 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle, 
 
     public async Task<SignInResult> SignIn(HttpContext http, string login, string password)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         login = await AccountLogin(login);
         var grain = grains.GetGrain<IUserAccountGrain>(login);
-        // The address limit, and the lockout of logins that name no account, are per web host; a real account's
-        // lockout is counted by its grain, so every web host sees the same count and an administrator can lift it.
-        if (!throttle.TryBegin(address, login)) return await Audited(new(SignInOutcome.Throttled), login, "signin.throttled");
+        // The lockout of logins that name no account is per web host; a real account's lockout is counted by its grain,
+        // so every web host sees the same count and an administrator can lift it. Attempts per address: the sign-in door.
+        if (!throttle.TryBegin(login)) return await Audited(new(SignInOutcome.Throttled), login, "signin.throttled");
         var account = await grain.Get();
         if (account is not null && (await grain.Gate()).Locked(clock.GetUtcNow()))
             return await Audited(new(SignInOutcome.Throttled), login, "signin.locked");

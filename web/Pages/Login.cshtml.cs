@@ -1,11 +1,14 @@
 using HomeService.Web.Auth;
+using HomeService.Web.Doors;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HomeService.Web.Pages;
 
-public sealed class LoginModel(SignInService signIn, UiText text, HomeService.Web.Data.Admin.AccountReader accounts) : PageModel
+[EnableRateLimiting(Door.SignIn)]
+public sealed class LoginModel(SignInService signIn, UiText text, HomeService.Web.Data.Admin.AccountReader accounts) : PageModel, IDoorPage
 {
     /// <summary>Nobody can administer this center yet: the page says how the operator creates the first administrator.</summary>
     public bool Unconfigured { get; private set; }
@@ -45,6 +48,13 @@ public sealed class LoginModel(SignInService signIn, UiText text, HomeService.We
                 FormError = text["login.failed"];
                 return Page();
         }
+    }
+
+    /// <summary>Too many attempts from this address: the form again, with the wait.</summary>
+    public Task Refused(string message)
+    {
+        FormError = message;
+        return Task.CompletedTask;
     }
 
     private string Destination(System.Security.Claims.ClaimsPrincipal user) =>

@@ -25,6 +25,7 @@ public sealed class CallbackTests(BrowserFixture browser, ITestOutputHelper outp
         // The same number asking again is shown the request already waiting, not queued twice.
         var again = await Request(session, "again", "13955551111");
         await Expect(again.Locator("#callback-position")).ToHaveTextAsync("1");
+        await Expect(again.Locator("#callback-already")).ToContainTextAsync("该号码已有一条回呼请求在排队");
         Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM call_record WHERE dialled = 'web-callback'"));
 
         // An agent comes in and takes the first request: the switch dials that resident, and the second moves up.

@@ -114,8 +114,12 @@ public sealed class TestDeployment : IAsyncDisposable
             Configure(builder, new()
             {
                 ["HomeService:Dashboard:Url"] = Silos.Count > 0 ? $"{Silos[0].BaseAddress}dashboard/" : null,
-                // Every test signs in from 127.0.0.1; the per-address limit has its own unit test.
+                // Every test comes from 127.0.0.1, so the per-address doors stand wide open here; DoorTests starts a
+                // deployment of its own with low limits.
                 ["HomeService:Security:LoginAttemptsPerAddress"] = "100000",
+                ["HomeService:Security:CallbackRequestsPerAddress"] = "100000",
+                ["HomeService:Security:CodeRequestsPerAddress"] = "100000",
+                ["HomeService:Security:DocumentUploadsPerAddress"] = "100000",
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         }, contentRoot: Path.Combine(Ports.RepoRoot, "web"));

@@ -1,24 +1,31 @@
 using HomeService.CallCenter;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Doors;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace HomeService.Web.Pages.Site;
 
 /// <summary>
 /// Free callback (免费网上呼): a resident leaves a number and a topic and the request waits in the hotline's queue
 /// like a caller who chose a callback; the page then shows its place in the queue, refreshed as agents take calls.
-/// One open request per number: asking again shows the one already waiting.
+/// One open request per number, decided by the number's <see cref="IWebCallbackGrain"/>: asking again shows the one
+/// already waiting, saying so. Each address may ask only so often (the callback door), since every request makes an
+/// agent dial a number nobody has proved is the asker's.
 /// </summary>
-public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, MemberContactReader members, UiText text) : PageModel
+[EnableRateLimiting(Door.Callback)]
+public sealed class CallbackModel(IClusterClient cluster, MemberContactReader members, UiText text) : PageModel, IDoorPage
 {
     public static readonly IReadOnlyList<string> Topics = ["service", "complaint"];
 
     public Dictionary<string, string> Errors { get; } = new();
     public CallbackStatus? Status { get; private set; }
+
+    /// <summary>The number asked again while its earlier request still waits: that one is shown, with a word why.</summary>
+    [BindProperty(Name = "again", SupportsGet = true)] public bool AlreadyWaiting { get; set; }
 
     [BindProperty] public CallbackForm Form { get; set; } = new();
 
@@ -42,20 +49,15 @@ public sealed class CallbackModel(IClusterClient cluster, NpgsqlDataSource db, M
         if (!Topics.Contains(Form.Topic)) Errors["topic"] = text.Validation("topic", "required", "callback");
         if (string.IsNullOrWhiteSpace(Form.Token) || Form.Token.Length != 32 || !Form.Token.All(char.IsAsciiHexDigit)) Errors["form"] = text["order.web.expired"];
         if (Errors.Count > 0) return Page();
-        var callId = await OpenRequest(phone) ?? $"web-{Form.Token}";
-        await cluster.GetGrain<ICallGrain>(callId).RequestWebCallback(phone, Form.Topic!);
-        return Redirect($"/callback?id={callId}");
+        var ticket = await cluster.GetGrain<IWebCallbackGrain>(phone).Request($"web-{Form.Token}", Form.Topic!);
+        return Redirect(ticket.AlreadyWaiting ? $"/callback?id={ticket.CallId}&again=true" : $"/callback?id={ticket.CallId}");
     }
 
-    /// <summary>A request of this number still waiting or ringing, so a second one does not queue the same person twice.</summary>
-    private async Task<string?> OpenRequest(string phone)
+    /// <summary>Too many requests from this address: the form again, with the wait and the hotline beside it.</summary>
+    public Task Refused(string message)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT call_id FROM call_record WHERE caller = $1 AND dialled = 'web-callback' AND ended_at IS NULL AND answered_at IS NULL
-            ORDER BY offered_at DESC LIMIT 1
-            """);
-        cmd.Parameters.Add(new() { Value = phone });
-        return (string?)await cmd.ExecuteScalarAsync();
+        Errors["form"] = message;
+        return Task.CompletedTask;
     }
 }
 

@@ -5,6 +5,8 @@ using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using HomeService.Web.Doors;
 
 namespace HomeService.Web.Pages.Site;
 
@@ -14,7 +16,9 @@ namespace HomeService.Web.Pages.Site;
 /// "send code" button is a second submit of the same form). A plain form post, so it works without JavaScript; a
 /// hidden form token makes a double click or a refresh one order, not two.
 /// </summary>
-public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, MemberContactReader members, UiText text, TimeProvider clock) : PageModel
+/// <remarks>Its "send code" posts go through the code-request door (only those: see <see cref="DoorSetup"/>).</remarks>
+[EnableRateLimiting(Door.CodeRequest)]
+public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster, MemberContactReader members, UiText text, TimeProvider clock) : PageModel, IDoorPage
 {
     /// <summary>The day's visit windows offered (Beijing time).</summary>
     public static readonly IReadOnlyList<(string Code, int StartHour, int EndHour)> Slots =
@@ -49,6 +53,13 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
 
     /// <summary>After "send code": sent, or the seconds to wait.</summary>
     public string? CodeMessage { get; private set; }
+
+    /// <summary>Too many codes asked for from this address: the form again, the wait where "code sent" would be.</summary>
+    public async Task Refused(string message)
+    {
+        await Load(Form.Category);
+        CodeMessage = message;
+    }
 
     public async Task<IActionResult> OnPostSendCode()
     {
