@@ -145,7 +145,8 @@ async function loadApplication() {
 }
 
 // What the company submitted (form and documents), so the admin reviews it before approving or rejecting. Images show
-// in the page; a PDF opens in the browser's own viewer inside the page, with a link to open it in a tab of its own.
+// in the page; a PDF opens in the browser's own viewer inside the page when the admin asks, with a link to open it in a
+// tab of its own.
 function showApplication(answer) {
   $("application").hidden = false;
   $("application-error").hidden = answer !== false;
@@ -157,6 +158,24 @@ function showApplication(answer) {
   $("app-categories").textContent = answer.categories.map((c) => c.name).join("，") || "—";
   $("app-documents").replaceChildren(...a.documents.map(documentItem));
   $("app-documents-none").hidden = a.documents.length > 0;
+}
+
+// The browser's PDF viewer is a heavy frame of its own: it is made only when the admin asks to read the document (not on
+// every merchant opened) and goes again when folded away, so the decision buttons below never sit under a viewer that
+// is still loading and catches their clicks.
+function pdfViewer(url, label) {
+  const box = el("div", { className: "doc-pdf-box" });
+  const toggle = el("button", { type: "button", className: "doc-view secondary", textContent: text["admin.app.view"] });
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.addEventListener("click", () => {
+    const frame = box.querySelector("iframe");
+    if (frame) frame.remove();
+    else box.append(el("iframe", { className: "doc-pdf", src: url, title: labelled(text["admin.app.pdf"], label) }));
+    toggle.setAttribute("aria-expanded", String(!frame));
+    toggle.textContent = text[frame ? "admin.app.view" : "admin.app.hide"];
+  });
+  box.append(toggle);
+  return box;
 }
 
 function documentItem(d) {
@@ -173,7 +192,7 @@ function documentItem(d) {
   if (d.contentType.startsWith("image/")) {
     li.append(el("a", { href: d.url, target: "_blank", rel: "noopener" }, el("img", { className: "doc-image", src: d.url, alt: label, loading: "lazy" })));
   } else {
-    li.append(el("iframe", { className: "doc-pdf", src: d.url, title: labelled(text["admin.app.pdf"], label) }));
+    li.append(pdfViewer(d.url, label));
   }
   li.append(el("p", {}, el("a", { className: "doc-open", href: d.url, target: "_blank", rel: "noopener", textContent: labelled(text["admin.app.open"], d.fileName) })));
   return li;
