@@ -73,7 +73,7 @@ public static class CampaignOutcomes
     public const string OutOfAttempts = "out-of-attempts";
 }
 
-/// <summary>One campaign (key: its id). It dials on its own timer while running; calls report back one-way.</summary>
+/// <summary>One campaign (key: its id). It dials on its own timer while running; calls report back until it confirms.</summary>
 [Alias("HomeService.CallCenter.Campaigns.ICampaignGrain")]
 public interface ICampaignGrain : IGrainWithStringKey
 {
@@ -81,6 +81,9 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Alias("Start")] Task<CommandResult<CampaignView>> Start(string actor);
     [Alias("Pause")] Task<CommandResult<CampaignView>> Pause(string actor);
     [AlwaysInterleave, Alias("Get")] Task<CampaignView?> Get();
-    /// <summary>From the campaign's call: what it came to (a CampaignOutcomes value; digits for an answer).</summary>
-    [OneWay, Alias("CallSettled")] Task CallSettled(int targetNo, string callId, string outcome, string? digits);
+    /// <summary>
+    /// From the campaign's call: what it came to (a CampaignOutcomes value; digits for an answer). Acknowledged, not
+    /// one-way: the call repeats it until it returns, and a repeat changes nothing.
+    /// </summary>
+    [Alias("CallSettled")] Task CallSettled(int targetNo, string callId, string outcome, string? digits);
 }

@@ -1,5 +1,6 @@
 using HomeService.CallCenter.Campaigns;
 using HomeService.Realtime;
+using Microsoft.Extensions.Logging;
 
 namespace HomeService.CallCenter.Calls;
 
@@ -108,6 +109,37 @@ public sealed partial class CallGrain : ICallOutboundGrain
     private async Task SettleCampaignCall(string outcome, string? digits)
     {
         await Record(new CallCampaignSettled(outcome, digits, Now));
-        await GrainFactory.GetGrain<ICampaignGrain>(Call.CampaignId!).CallSettled(Call.CampaignTargetNo, CallId, outcome, digits);
+        _campaignReportTries = 0;
+        // Off the switch's request, and interleaved, so the campaign may ask this call where it stands meanwhile.
+        _campaignReport ??= this.RegisterGrainTimer(ReportToCampaign,
+            new GrainTimerCreationOptions(TimeSpan.Zero, CampaignReportEvery) { Interleave = true, KeepAlive = true });
+    }
+
+    private static readonly TimeSpan CampaignReportEvery = TimeSpan.FromSeconds(2);
+    private const int CampaignReportTries = 30;
+    private IGrainTimer? _campaignReport;
+    private int _campaignReportTries;
+
+    /// <summary>
+    /// Tells the campaign what the call came to, again every couple of seconds until it confirms: its silo may be gone
+    /// (settling is idempotent there). After a minute the campaign's own quiet-call check reads the outcome from here.
+    /// </summary>
+    private async Task ReportToCampaign(CancellationToken ct)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICampaignGrain>(Call.CampaignId!).CallSettled(Call.CampaignTargetNo, CallId, Call.CampaignOutcome!, Call.CampaignDigits);
+        }
+        catch (Exception e)
+        {
+            if (++_campaignReportTries < CampaignReportTries)
+            {
+                logger.LogInformation("Call {Call}: campaign {Campaign} did not confirm the outcome yet ({Error}); trying again", CallId, Call.CampaignId, e.Message);
+                return;
+            }
+            logger.LogWarning(e, "Call {Call}: campaign {Campaign} never confirmed the outcome; its quiet-call check will read it", CallId, Call.CampaignId);
+        }
+        _campaignReport?.Dispose();
+        _campaignReport = null;
     }
 }

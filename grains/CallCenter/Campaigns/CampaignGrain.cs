@@ -8,7 +8,7 @@ namespace HomeService.CallCenter.Campaigns;
 /// <summary>
 /// One IVR outbound campaign. While running it ticks on a grain timer (re-armed by a reminder after a restart),
 /// asks <see cref="CampaignDialer"/> which numbers are due, has the switch dial them and hands each call to its call
-/// grain, which reports back one-way what the call came to. A follow-up campaign's final results go to the work-order
+/// grain (again on every tick until the grain confirms), which reports back what the call came to until this confirms. A follow-up campaign's final results go to the work-order
 /// engine through <see cref="IFollowUpResultSink"/>.
 /// </summary>
 public sealed class CampaignGrain(
@@ -29,6 +29,9 @@ public sealed class CampaignGrain(
     private Journal<Campaign> _journal = null!;
     private IGrainTimer? _tick;
     private readonly SortedSet<int> _changed = new();
+    // Targets whose call grain has not confirmed it took the call (its silo may have died mid-hand-over): each tick asks
+    // again. After an activation every call in flight is asked, as nothing says the hand-over before the crash returned.
+    private readonly HashSet<int> _unconfirmed = new();
     private bool _statusChanged;
 
     private Campaign C => _journal.State;
@@ -39,6 +42,7 @@ public sealed class CampaignGrain(
         _journal = new Journal<Campaign>(state, log, Codec, this.GetPrimaryKeyString(), this);
         await _journal.CatchUp(ct);
         C.Id = this.GetPrimaryKeyString();
+        _unconfirmed.UnionWith(C.Targets.Where(t => t.InFlight && t.InFlightCallId is not null).Select(t => t.No));
         ArmTick();
     }
 
@@ -96,7 +100,8 @@ public sealed class CampaignGrain(
     private async Task Tick()
     {
         foreach (var pending in CampaignDialer.PendingHandOvers(C)) await HandOver(pending.No);
-        foreach (var quiet in CampaignDialer.QuietCalls(C, Now, options.QuietCallAfter)) await AskQuietCall(quiet);
+        await ConfirmHandOvers();
+        foreach (var quiet in CampaignDialer.QuietCalls(C, Now, options.QuietCallAfter).Where(t => !_unconfirmed.Contains(t.No))) await AskQuietCall(quiet);
         if (C.Status != Campaign.Running)
         {
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // a finished or paused campaign ticks only to hand over
@@ -120,23 +125,7 @@ public sealed class CampaignGrain(
                 if (target.Done) await HandOver(target.No);
                 continue;
             }
-            bool started;
-            try
-            {
-                started = await GrainFactory.GetGrain<ICallOutboundGrain>(callId).StartCampaignCall(C.Id, target.No, target.Number, C.Spec!.Prompt);
-            }
-            catch (Exception e)
-            {
-                // Unknown whether the call grain took it: the quiet-call check finds out in a couple of minutes.
-                logger.LogWarning(e, "Campaign {Campaign}: call {Call} for target {Target} did not confirm its start", C.Id, callId, target.No);
-                continue;
-            }
-            if (!started)
-            {
-                logger.LogWarning("Campaign {Campaign}: the switch gave call id {Call}, already another call's", C.Id, callId);
-                await Record(CampaignDialer.Settle(C, target.No, callId, CampaignOutcomes.SwitchError, null, Now)!, "system:dialer");
-                if (target.Done) await HandOver(target.No);
-            }
+            if (!await HandToCall(target, callId)) _unconfirmed.Add(target.No);
         }
         if (CampaignDialer.IsFinished(C))
         {
@@ -144,6 +133,39 @@ public sealed class CampaignGrain(
             if (CampaignDialer.PendingHandOvers(C).Count == 0) await Sleep(); // else the timer goes on handing over
         }
         await PushProgress();
+    }
+
+    /// <summary>
+    /// Hands a placed call to its call grain (a repeat is fine there). False when no answer came back: unknown whether it
+    /// took the call, so it is asked again. A call id already another call's settles the attempt as a switch error.
+    /// </summary>
+    private async Task<bool> HandToCall(CampaignTarget target, string callId)
+    {
+        bool started;
+        try
+        {
+            started = await GrainFactory.GetGrain<ICallOutboundGrain>(callId).StartCampaignCall(C.Id, target.No, target.Number, C.Spec!.Prompt);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Campaign {Campaign}: call {Call} for target {Target} did not confirm its start; asked again next tick", C.Id, callId, target.No);
+            return false;
+        }
+        if (!started && CampaignDialer.Settle(C, target.No, callId, CampaignOutcomes.SwitchError, null, Now) is { } settled)
+        {
+            logger.LogWarning("Campaign {Campaign}: the switch gave call id {Call}, already another call's", C.Id, callId);
+            await Record(settled, "system:dialer");
+            if (target.Done) await HandOver(target.No);
+        }
+        return true;
+    }
+
+    private async Task ConfirmHandOvers()
+    {
+        foreach (var no in _unconfirmed.ToList())
+        {
+            if (C.Target(no) is not { InFlight: true, InFlightCallId: { } callId } target || await HandToCall(target, callId)) _unconfirmed.Remove(no);
+        }
     }
 
     /// <summary>Tells supervisors' screens what changed since the last push; nothing when nothing did.</summary>
