@@ -110,7 +110,7 @@ public static class WebApp
         // Pages link /favicon.svg; a browser or bookmark tool that asks for the old name is sent there.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 
-        var api = app.MapGroup("/api").RefuseControlCharacters().LimitRequestText();
+        var api = app.MapGroup("/api").RetryWhenASiloGoes().RefuseControlCharacters().LimitRequestText();
         api.MapSessionEndpoints();
         api.MapBroadcastEndpoints();
         api.MapCatalogueEndpoints();

@@ -60,8 +60,11 @@ public interface IDispatchSweeperGrain : IGrainWithIntegerKey
 public interface IOrderIntakeGrain : IGrainWithIntegerKey
 {
     [Alias("CreateService")] Task<CommandResult<WorkOrderView>> CreateService(NewServiceOrder order);
-    /// <summary>A partner's order: the same idempotency key always leads to the same order, even after a crash mid-way.</summary>
-    [Alias("CreatePartnerService")] Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey);
+    /// <summary>
+    /// A service order made once per (source, key): a partner's key id, or an agent's account. The same idempotency key
+    /// always leads to the same order, even after a crash mid-way.
+    /// </summary>
+    [Alias("CreatePartnerService")] Task<CommandResult<WorkOrderView>> CreateServiceOnce(NewServiceOrder order, string source, string idempotencyKey);
     [Alias("CreateComplaint")] Task<CommandResult<WorkOrderView>> CreateComplaint(NewComplaint complaint);
     [Alias("CreateInquiry")] Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry);
     /// <summary>A complaint or an inquiry from the website: the same form token always leads to the same order.</summary>

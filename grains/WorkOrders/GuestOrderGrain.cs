@@ -27,6 +27,6 @@ public sealed class GuestOrderGrain : Grain, IGuestOrderGrain
                     _ => "code-missing",
                 }],
             });
-        return await intake.CreatePartnerService(order, source, token);
+        return await intake.CreateServiceOnce(order, source, token);
     }
 }

@@ -8,10 +8,10 @@ namespace HomeService.WorkOrders;
 [StatelessWorker]
 public sealed class OrderIntakeGrain(OrderNumbers numbers, NpgsqlDataSource db, TimeProvider clock) : Grain, IOrderIntakeGrain
 {
-    public async Task<CommandResult<WorkOrderView>> CreatePartnerService(NewServiceOrder order, string partnerKeyId, string idempotencyKey)
+    public async Task<CommandResult<WorkOrderView>> CreateServiceOnce(NewServiceOrder order, string source, string idempotencyKey)
     {
         var checkedOrder = order;
-        return await Once(partnerKeyId, idempotencyKey, async () =>
+        return await Once(source, idempotencyKey, async () =>
         {
             (checkedOrder, var errors) = await Check(order);
             return errors;

@@ -106,7 +106,8 @@ public sealed class WorkOrderGrain(
 
     public async Task<CommandResult<WorkOrderView>> CreateInquiry(NewInquiry inquiry)
     {
-        if (Order.Exists) return Refused("exists");
+        // A retried intake (the same idempotency key, perhaps at once through another web host) gets the order as it is.
+        if (Order.Exists) return Order.Kind == inquiry.Kind ? Ok() : Refused("exists");
         await _journal.Record([
             new OrderCreated(inquiry.Kind, inquiry.Channel, null, inquiry.MemberId, inquiry.ContactName, PhoneNumber.Normalize(inquiry.ContactPhone),
                 null, inquiry.CreatedBy, Now),

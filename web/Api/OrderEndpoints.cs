@@ -4,6 +4,7 @@ using HomeService.Web.Data;
 using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HomeService.Web.Api;
 
@@ -112,16 +113,18 @@ public static class OrderEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(CreateOrderRequest body, ClaimsPrincipal user, IGrainFactory grains,
-        References references, UiText text)
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(CreateOrderRequest body,
+        [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal user, IGrainFactory grains, References references, UiText text)
     {
+        if (IdempotencyKeys.Problem(key) is { } bad) return Problems.Validation(text, bad);
         var invalid = await references.Unknown(memberId: body.MemberId, callId: body.CallId);
         References.Limit(invalid, "district", body.District, 50);
         if (invalid.Count > 0) return Problems.Validation(text, invalid);
         var order = new NewServiceOrder("phone", body.CallId, body.MemberId, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "",
             body.Address ?? "", body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default,
             body.Requirements ?? new Dictionary<string, string>(), body.Notes, user.Identity!.Name!);
-        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreateService(order);
+        var intake = grains.GetGrain<IOrderIntakeGrain>(0);
+        var result = key is null ? await intake.CreateService(order) : await intake.CreateServiceOnce(order, IdempotencyKeys.Staff(user), key);
         return result.Succeeded
             ? TypedResults.Created($"/api/orders/{result.Value!.OrderNo}", result.Value)
             : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));

@@ -54,7 +54,7 @@ public static class PartnerEndpoints
         var order = new NewServiceOrder("partner", null, null, body.ContactName?.Trim(), body.ContactPhone ?? "", body.Category ?? "", body.Address ?? "",
             body.District ?? "", body.WindowStart ?? default, body.WindowEnd ?? default, body.Requirements ?? new Dictionary<string, string>(), body.Notes,
             Owner(user));
-        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, Partner(user), key);
+        var result = await grains.GetGrain<IOrderIntakeGrain>(0).CreateServiceOnce(order, Partner(user), key);
         return result.Succeeded
             ? TypedResults.Created($"/api/partner/orders/{result.Value!.OrderNo}", result.Value)
             : Problems.Validation(text, result.Errors!, label: await RequirementLabels.For(grains, body.Category));

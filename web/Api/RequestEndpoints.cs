@@ -3,6 +3,7 @@ using HomeService.Web.Auth;
 using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HomeService.Web.Api;
 
@@ -22,16 +23,23 @@ public static class RequestEndpoints
     public static RouteGroupBuilder MapRequestEndpoints(this RouteGroupBuilder api)
     {
         var intake = api.MapGroup("/").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
-        intake.MapPost("/complaints", async (ComplaintRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) =>
+        intake.MapPost("/complaints", async (ComplaintRequest b, [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal u,
+            IGrainFactory g, References r, UiText t) =>
         {
+            if (IdempotencyKeys.Problem(key) is { } bad) return Problems.Validation(t, bad);
             var invalid = await r.Unknown(memberId: b.MemberId, merchantId: b.AgainstMerchantId, workerId: b.AgainstWorkerId);
             References.Limit(invalid, "contactName", b.ContactName, 50);
-            return invalid.Count > 0 ? Problems.Validation(t, invalid) : Created(t,
-                await g.GetGrain<IOrderIntakeGrain>(0).CreateComplaint(new NewComplaint("phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.RelatedOrderNo,
-                    b.AgainstMerchantId, b.AgainstWorkerId, b.Severity ?? "medium", b.Description ?? "", u.Identity!.Name!)));
+            if (invalid.Count > 0) return Problems.Validation(t, invalid);
+            var complaint = new NewComplaint("phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.RelatedOrderNo,
+                b.AgainstMerchantId, b.AgainstWorkerId, b.Severity ?? "medium", b.Description ?? "", u.Identity!.Name!);
+            var intakeGrain = g.GetGrain<IOrderIntakeGrain>(0);
+            return Created(t, key is null ? await intakeGrain.CreateComplaint(complaint)
+                : await intakeGrain.CreateComplaintOnce(complaint, IdempotencyKeys.Staff(u), key));
         });
-        intake.MapPost("/consultations", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Consultation, b, u, g, r, t));
-        intake.MapPost("/suggestions", (InquiryRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, u, g, r, t));
+        intake.MapPost("/consultations", (InquiryRequest b, [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal u,
+            IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Consultation, b, key, u, g, r, t));
+        intake.MapPost("/suggestions", (InquiryRequest b, [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal u,
+            IGrainFactory g, References r, UiText t) => Inquiry(WorkOrderKind.Suggestion, b, key, u, g, r, t));
 
         var steps = api.MapGroup("/orders/{orderNo}").WithTags("Complaints, consultations, suggestions").RequireAuthorization(Policies.CallCenter);
         steps.MapPost("/assign", (string orderNo, PartyRequest b, ClaimsPrincipal u, IGrainFactory g, References r, UiText t) =>
@@ -67,13 +75,16 @@ public static class RequestEndpoints
 
     private static string Party(ClaimsPrincipal user) => $"merchant:{user.Find(HomeServiceClaims.MerchantId)}";
 
-    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Inquiry(WorkOrderKind kind, InquiryRequest b, ClaimsPrincipal u,
-        IGrainFactory g, References r, UiText t)
+    private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Inquiry(WorkOrderKind kind, InquiryRequest b, string? key,
+        ClaimsPrincipal u, IGrainFactory g, References r, UiText t)
     {
+        if (IdempotencyKeys.Problem(key) is { } bad) return Problems.Validation(t, bad);
         var invalid = await r.Unknown(memberId: b.MemberId);
         References.Limit(invalid, "contactName", b.ContactName, 50);
-        return invalid.Count > 0 ? Problems.Validation(t, invalid) : Created(t, await g.GetGrain<IOrderIntakeGrain>(0).CreateInquiry(
-            new NewInquiry(kind, "phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.Text ?? "", u.Identity!.Name!)));
+        if (invalid.Count > 0) return Problems.Validation(t, invalid);
+        var inquiry = new NewInquiry(kind, "phone", b.MemberId, b.ContactName, b.ContactPhone ?? "", b.Text ?? "", u.Identity!.Name!);
+        var intake = g.GetGrain<IOrderIntakeGrain>(0);
+        return Created(t, key is null ? await intake.CreateInquiry(inquiry) : await intake.CreateInquiryOnce(inquiry, IdempotencyKeys.Staff(u), key));
     }
 
     private static Results<Created<WorkOrderView>, ValidationProblem> Created(UiText text, CommandResult<WorkOrderView> result) =>

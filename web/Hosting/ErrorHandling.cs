@@ -15,6 +15,7 @@ public static class ErrorHandling
         // UnreadableRequest can name the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<UnreadableRequest>();
+        services.AddExceptionHandler<ClusterUnavailable>();
         return services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;

@@ -126,7 +126,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
         // The form token is the idempotency key: the same form sent twice is bound to the first order.
         var result = member is null
             ? await cluster.GetGrain<IGuestOrderGrain>(Form.Token!).Place(order, Form.Code!.Trim())
-            : await cluster.GetGrain<IOrderIntakeGrain>(0).CreatePartnerService(order, $"web:{member}", Form.Token!);
+            : await cluster.GetGrain<IOrderIntakeGrain>(0).CreateServiceOnce(order, $"web:{member}", Form.Token!);
         if (result.Succeeded) return Redirect($"/order?placed={result.Value!.OrderNo}");
         // A category's own fields are named by the catalogue; the rest by the form's labels.
         var own = Category?.Terms?.Fields.ToDictionary(f => $"requirements.{f.Key}", f => UiText.IsEnglish ? f.NameEn : f.NameZh) ?? [];

@@ -30,6 +30,11 @@ let phoneCall = null;
 let phoneBefore = ""; // what the phone field held before the current call's number replaced it
 let typed = false; // the agent has written something since the form was last cleared
 let onScreen = null; // the call the pop showed when the form last looked (a restored draft may name another)
+// One key per order being written: a send retried after a timeout (the first may have gone through, even on the other
+// web host) makes one order. A new key once the order is made or the form starts again; a refused send keeps it, as
+// nothing was made.
+const newOrderKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+let orderKey = newOrderKey();
 
 // console.js writes the caller's number into #order-phone on every update of the call. A number the agent typed
 // (the caller speaking for someone else) wins over those writes until another call comes.
@@ -137,6 +142,7 @@ function showFormError(message) {
 
 // Empties every field but the phone (which always shows the call on screen's number unless the agent typed one).
 function clearFields() {
+  orderKey = newOrderKey();
   clearProblem(form);
   for (const [name, input] of Object.entries(fields)) if (name !== "contactPhone") input.value = "";
   $("order-addresses").replaceChildren();
@@ -281,11 +287,12 @@ form.addEventListener("submit", async (e) => {
   try {
     const response = await fetch("/api/orders", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": orderKey },
       body: JSON.stringify(body),
     });
     const result = await response.json().catch(() => null);
     if (response.ok) {
+      orderKey = newOrderKey();
       current = null;
       showOrder(result);
       reset();
