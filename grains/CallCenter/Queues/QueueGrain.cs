@@ -18,7 +18,9 @@ public sealed class QueueGrain(
     public static readonly EventCodec Codec = new("queue", ("CallEnqueued", typeof(CallEnqueued)), ("CallLeftQueue", typeof(CallLeftQueue)));
 
     private readonly Dictionary<string, AgentView> _roster = new();
-    private readonly HashSet<string> _offered = new();
+    // Calls offered to agents, with when: an offer ends with the answer (Leave) or a missed ring (Requeue). One that has
+    // outlived its ring by far (its Ring was lost with a silo, or its reply) is asked how it stands by the watch.
+    private readonly Dictionary<string, DateTimeOffset> _offered = new();
     private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _missed = new(); // call → agent → when they missed it
     private static readonly Dictionary<string, DateTimeOffset> NoneMissed = new();
     private readonly Random _random = new();
@@ -46,7 +48,7 @@ public sealed class QueueGrain(
         foreach (var call in Line.Calls.ToList())
         {
             var view = await GrainFactory.GetGrain<ICallGrain>(call.CallId).Get();
-            if (view.Status is CallStatus.Ringing) _offered.Add(call.CallId);
+            if (view.Status is CallStatus.Ringing) _offered[call.CallId] = clock.GetUtcNow();
             else if (view.Status is CallStatus.Connected or CallStatus.OnHold or CallStatus.Ended)
                 await Leave(call.CallId, view.Status == CallStatus.Ended ? "ended" : "answered");
         }
@@ -153,7 +155,7 @@ public sealed class QueueGrain(
     private async Task Watch()
     {
         var now = clock.GetUtcNow();
-        foreach (var call in Line.Calls.Where(c => !_offered.Contains(c.CallId)).ToList())
+        foreach (var call in Line.Calls.Where(c => !_offered.ContainsKey(c.CallId)).ToList())
         {
             var calls = GrainFactory.GetGrain<ICallGrain>(call.CallId);
             if (_config.MaxWaitSeconds > 0 && now - call.EnqueuedAt >= TimeSpan.FromSeconds(_config.MaxWaitSeconds) && _maxWaitSent.Add(call.CallId))
@@ -166,9 +168,34 @@ public sealed class QueueGrain(
                 await calls.Announce(QueueId, position.Position, position.EstimatedWaitSeconds);
             }
         }
+        await RecheckOffers(now);
         await Match(); // expansion tiers open as time passes
         await PushIfChanged();
     }
+
+    /// <summary>
+    /// An offer that neither ended in an answer nor came back as missed long after its ring should have timed out was lost
+    /// with a silo (the Ring, or the call's report): the call says how it stands. Still waiting, it is offered again; gone
+    /// or answered, it leaves the line; ringing, it is left to its own ring timer.
+    /// </summary>
+    private async Task RecheckOffers(DateTimeOffset now)
+    {
+        var overdue = TimeSpan.FromSeconds(_config.RingTimeoutSeconds) + OfferRecheckGrace;
+        foreach (var (callId, _) in _offered.Where(o => now - o.Value >= overdue).ToList())
+        {
+            var view = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+            if (view.Status is CallStatus.Ringing)
+            {
+                _offered[callId] = now;
+                continue;
+            }
+            _offered.Remove(callId);
+            if (view.Status is CallStatus.Connected or CallStatus.OnHold or CallStatus.Ended || view.QueueId != QueueId)
+                await Leave(callId, view.Status == CallStatus.Ended ? "ended" : "moved");
+        }
+    }
+
+    private static readonly TimeSpan OfferRecheckGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// The supervisors' wallboard hears the queue from this once-a-second tick, and only when something it shows changed:
@@ -191,7 +218,7 @@ public sealed class QueueGrain(
         while (progress)
         {
             progress = false;
-            foreach (var call in Line.Calls.Where(c => !_offered.Contains(c.CallId)).ToList())
+            foreach (var call in Line.Calls.Where(c => !_offered.ContainsKey(c.CallId)).ToList())
             {
                 if (!_roster.Values.Any(a => a.Status == AgentStatus.Available)) return;
                 if (await Offer(call)) progress = true;
@@ -224,7 +251,7 @@ public sealed class QueueGrain(
         if (decision.Ranked.Count > 0) Audit(call, decision, reserved, refused, now);
         if (reserved.Count == 0) return false;
 
-        _offered.Add(call.CallId);
+        _offered[call.CallId] = now;
         if (_config.Strategy == RoutingStrategy.RoundRobin) _lastAgent = reserved[0];
         await GrainFactory.GetGrain<ICallGrain>(call.CallId).Ring(QueueId, reserved, _config.RingTimeoutSeconds, _config.MaxNoAnswers, _config.WrapUpSeconds);
         return true;
