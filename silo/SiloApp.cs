@@ -46,7 +46,9 @@ public static class SiloApp
         builder.Services.AddSingleton(sp => SystemSettingsApplier.FromOptions(
             sp.GetRequiredService<HomeService.WorkOrders.WorkOrderOptions>(), sp.GetRequiredService<HomeService.Merchants.StandingPolicy>()));
         builder.Services.AddHostedService<SystemSettingsApplier>();
-        builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton(HomeService.WorkOrders.WebhookTargetRule.Parse(ListSetting(builder.Configuration, HomeService.WorkOrders.WebhookTargetRule.Setting)));
+        builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<HomeService.WorkOrders.WebhookTargetRule>()));
         builder.Services.AddHostedService<WebhookDispatcher>();
 
         builder.Services.AddSharedSignIn(settings.DataProtectionKeysPath, settings.WebLoginUrl);
@@ -62,5 +64,12 @@ public static class SiloApp
         // (GET: cluster, silo and grain statistics, reminders, the live log), so none is kept back for admins alone.
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
         return app;
+    }
+
+    /// <summary>A list setting: "Key:0", ":1", … or one comma-separated "Key".</summary>
+    private static IEnumerable<string> ListSetting(IConfiguration config, string key)
+    {
+        var section = config.GetSection(key);
+        return section.Value is { } list ? list.Split(',') : section.GetChildren().Select(c => c.Value ?? "");
     }
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HomeService.EventLog;
@@ -9,7 +11,8 @@ namespace HomeService.WorkOrders;
 /// A partner's webhook subscriptions, loaded from their read table on activation. Each subscription is its own
 /// small aggregate in the event log (subscribed, then perhaps unsubscribed).
 /// </summary>
-public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock) : Grain, IPartnerWebhooksGrain
+public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock, WebhookTargetRule targets)
+    : Grain, IPartnerWebhooksGrain
 {
     private const int MaxSubscriptions = 10;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,6 +37,8 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 500)
             return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = ["format:url"] });
+        if (await PointsInside(uri))
+            return CommandResult<WebhookSubscription>.Invalid(new Dictionary<string, string[]> { ["url"] = ["inside_address"] });
         // Subscribing a url that is already subscribed (a retry, a double click) answers with that subscription, secret
         // included: the partner sees one subscription and gets each event once.
         if (_subscriptions.Values.FirstOrDefault(s => s.Url == url) is { } existing)
@@ -49,6 +54,26 @@ public sealed class PartnerWebhooksGrain(NpgsqlDataSource db, IEventLog log, Tim
         _subscriptions[subscription.Id] = subscription with { Secret = null };
         _secrets[subscription.Id] = subscription.Secret!;
         return CommandResult<WebhookSubscription>.Ok(subscription);
+    }
+
+    /// <summary>
+    /// Told at once rather than at the first delivery: an address, or a name that resolves now, inside the center's
+    /// network. A name that does not resolve yet is taken; every delivery checks the address it connects to anyway
+    /// (<c>WebhookConnections</c>), which also catches a name that resolves elsewhere later.
+    /// </summary>
+    private async Task<bool> PointsInside(Uri uri)
+    {
+        if (uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6)
+            return !targets.Allows(IPAddress.Parse(uri.Host.Trim('[', ']')));
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            return (await Dns.GetHostAddressesAsync(uri.IdnHost, timeout.Token)).Any(a => !targets.Allows(a));
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     public Task<IReadOnlyList<WebhookSubscription>> List() =>

@@ -38,7 +38,10 @@ public sealed class WebhookDispatcher(NpgsqlDataSource db, IHttpClientFactory ht
         }
     }
 
-    /// <summary>Takes up to 50 due deliveries and pushes their next attempt out, so a crash mid-send only delays a retry.</summary>
+    /// <summary>
+    /// Takes up to 50 due deliveries of active subscriptions and pushes their next attempt out, so a crash mid-send only
+    /// delays a retry. A subscription the partner deleted gets nothing more, not even the retries of earlier changes.
+    /// </summary>
     private async Task<List<Due>> Claim(CancellationToken ct)
     {
         await using var cmd = db.CreateCommand("""
@@ -46,9 +49,9 @@ public sealed class WebhookDispatcher(NpgsqlDataSource db, IHttpClientFactory ht
             SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => least(300, power(2, d.attempts + 1)))
             FROM webhook_subscription s
             WHERE s.id = d.subscription_id AND d.id IN (
-                SELECT id FROM webhook_delivery
-                WHERE delivered_at IS NULL AND next_attempt_at <= now() AND attempts < $1
-                ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+                SELECT w.id FROM webhook_delivery w JOIN webhook_subscription a ON a.id = w.subscription_id
+                WHERE a.active AND w.delivered_at IS NULL AND w.next_attempt_at <= now() AND w.attempts < $1
+                ORDER BY w.next_attempt_at LIMIT 50 FOR UPDATE OF w SKIP LOCKED)
             RETURNING d.id, d.event_type, d.payload::text, d.attempts, s.url, s.secret
             """);
         cmd.Parameters.Add(new() { Value = MaxAttempts });
@@ -76,7 +79,9 @@ public sealed class WebhookDispatcher(NpgsqlDataSource db, IHttpClientFactory ht
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            error = e.Message;
+            // A refused target says so in the delivery's last_error, rather than as a vague connection failure.
+            error = e.InnerException is WebhookTargetRefusedException refused ? refused.Message : e.Message;
+            if (e.InnerException is WebhookTargetRefusedException) logger.LogWarning("Webhook delivery {Delivery} refused: {Reason}", d.Id, error);
         }
         await using var cmd = db.CreateCommand(error is null
             ? "UPDATE webhook_delivery SET delivered_at = now(), last_error = NULL WHERE id = $1"

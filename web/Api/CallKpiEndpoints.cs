@@ -2,6 +2,7 @@ using HomeService.CallCenter;
 using HomeService.CallCenter.Kpis;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Data.Csv;
 using HomeService.Web.Localization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ public static class CallKpiEndpoints
             if (!query.Csv) return TypedResults.Ok(report);
             var china = TimeSpan.FromHours(8);
             var name = $"calls-{query.By}-{query.From.ToOffset(china):yyyyMMddHHmm}-{query.To.ToOffset(china):yyyyMMddHHmm}.csv";
-            return TypedResults.File(CallReportCsv.Write(report, text), "text/csv; charset=utf-8", name);
+            return TypedResults.File(await CallReportCsv.Write(report, text), CsvExport.ContentType, name);
         }).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
 
         var kpis = api.MapGroup("/kpis").WithTags("Reports").RequireAuthorization(Policies.Supervisor);

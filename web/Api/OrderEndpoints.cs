@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Data.Csv;
 using HomeService.Web.Localization;
 using HomeService.WorkOrders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,8 +37,11 @@ public static class OrderEndpoints
         var orders = api.MapGroup("/orders").WithTags("Work orders").RequireAuthorization(Policies.CallCenter);
         orders.MapPost("/", Create);
         orders.MapGet("/", async ([AsParameters] OrderQuery q, OrderSearch search) => TypedResults.Ok(await search.Find(q.ToFilter())));
-        orders.MapGet("/export.csv", async ([AsParameters] OrderQuery q, OrderSearch search) =>
-            TypedResults.File(await search.Csv(q.ToFilter()), "text/csv; charset=utf-8", $"work-orders-{DateTime.UtcNow:yyyyMMddHHmm}.csv"));
+        orders.MapGet("/export.csv", async ([AsParameters] OrderQuery q, OrderSearch search, HttpContext http) =>
+        {
+            await search.ExportCsv(q.ToFilter(), CsvExport.Download(http, $"work-orders-{DateTime.UtcNow:yyyyMMddHHmm}.csv"), http.RequestAborted);
+            return Results.Empty;
+        }).WithDescription("Every matching order as CSV (UTF-8 with BOM), streamed: no row limit.");
         orders.MapGet("/duplicates", async (string? phone, string? category, string? address, OrderSearch search) =>
             TypedResults.Ok(string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(category) || string.IsNullOrEmpty(address)
                 ? [] : await search.PossibleDuplicates(PhoneNumber.Normalize(phone), category, address)));

@@ -32,7 +32,8 @@ public static class PartnerEndpoints
             return result.Succeeded
                 ? (Results<Created<WebhookSubscription>, ValidationProblem>)TypedResults.Created($"/api/partner/webhooks/{result.Value!.Id}", result.Value)
                 : Problems.Validation(text, result.Errors!, "webhook");
-        });
+        }).WithDescription("url: http or https, a public address. One inside the center's network (loopback, private, link-local, "
+            + "the cloud metadata address, or a name resolving to one) is a 400 on url, and is refused again at every delivery.");
         hooks.MapGet("/", async (ClaimsPrincipal user, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).List()));
         hooks.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
             await grains.GetGrain<IPartnerWebhooksGrain>(Partner(user)).Unsubscribe(id)

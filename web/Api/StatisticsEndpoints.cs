@@ -1,5 +1,6 @@
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
+using HomeService.Web.Data.Csv;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +27,7 @@ public static class StatisticsEndpoints
             var (filter, errors) = q.Parse(clock.GetUtcNow());
             if (filter is null) return Invalid(text, errors);
             var name = $"order-stats-{filter.From.ToOffset(OrderStatistics.China):yyyyMMdd}-{filter.To.ToOffset(OrderStatistics.China):yyyyMMdd}.csv";
-            return TypedResults.File(OrderStatisticsCsv.Counts(await statistics.Query(filter)), "text/csv; charset=utf-8", name);
+            return TypedResults.File(await OrderStatisticsCsv.Counts(await statistics.Query(filter)), CsvExport.ContentType, name);
         });
         return api;
     }

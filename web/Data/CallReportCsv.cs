@@ -1,13 +1,14 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using HomeService.CallCenter.Kpis;
+using HomeService.Web.Data.Csv;
 using HomeService.Web.Localization;
 
 namespace HomeService.Web.Data;
 
 /// <summary>
-/// A call report as CSV: a header row in the reader's language, then one row per interval or agent, then the total.
-/// UTF-8 with a BOM, or spreadsheet programs guess a legacy code page and garble the Chinese header.
+/// A call report as CSV (see <see cref="CsvExport"/>): a header row in the reader's language, then one row per interval
+/// or agent, then the total.
 /// </summary>
 public static class CallReportCsv
 {
@@ -21,40 +22,26 @@ public static class CallReportCsv
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    public static byte[] Write(CallKpiReport report, UiText text)
+    public static Task<byte[]> Write(CallKpiReport report, UiText text) => CsvExport.Bytes(async csv =>
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns.Select(c => Escape(text[$"kpi.col.{c}"]))).Append('\n');
-        foreach (var row in report.Rows) Line(csv, Time(row.Start), Time(row.End), row.AgentId ?? "", row.Kpis);
-        Line(csv, Time(report.From), Time(report.To), text["kpi.total"], report.Total);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+        await csv.Header(Columns.Select(c => text[$"kpi.col.{c}"]));
+        foreach (var row in report.Rows) await Line(csv, Time(row.Start), Time(row.End), row.AgentId ?? "", row.Kpis);
+        await Line(csv, Time(report.From), Time(report.To), text["kpi.total"], report.Total);
+    });
 
-    private static void Line(StringBuilder csv, string start, string end, string agent, CallKpis k)
+    private static async Task Line(CsvWriter csv, string start, string end, string agent, CallKpis k)
     {
-        object?[] cells =
-        [
-            start, end, Escape(agent), k.Offered, k.Answered, k.Abandoned, k.ShortAbandons, k.ServiceLevel, k.ServiceLevel2,
-            k.AsaSeconds, k.AhtSeconds, k.AbandonRate, k.Occupancy, k.CallbacksRequested, k.CallbacksMade, k.Handled, k.Transfers,
-            k.IvrSelfService, Seconds(k.TalkMs), Seconds(k.HoldMs), Seconds(k.WrapUpMs),
-        ];
-        csv.AppendJoin(',', cells.Select(c => c switch
-        {
-            null => "",
-            double d => d.ToString("0.0", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => c.ToString(),
-        })).Append('\n');
+        csv.WriteField(start);
+        csv.WriteField(end);
+        csv.WriteField(agent);
+        foreach (var count in new[] { k.Offered, k.Answered, k.Abandoned, k.ShortAbandons }) csv.WriteField(count);
+        foreach (var ratio in new[] { k.ServiceLevel, k.ServiceLevel2, k.AsaSeconds, k.AhtSeconds, k.AbandonRate, k.Occupancy }) csv.WriteField(ratio, "0.0");
+        foreach (var count in new[] { k.CallbacksRequested, k.CallbacksMade, k.Handled, k.Transfers, k.IvrSelfService }) csv.WriteField(count);
+        foreach (var ms in new[] { k.TalkMs, k.HoldMs, k.WrapUpMs }) csv.WriteField(Seconds(ms));
+        await csv.EndRecordAsync();
     }
 
     private static string Time(DateTimeOffset t) => t.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static long Seconds(long ms) => (ms + 500) / 1000;
-
-    // Quote fields with separators, and neutralize a leading formula character so a cell is never evaluated.
-    private static string Escape(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0])) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
 }

@@ -10,9 +10,10 @@ namespace HomeService.Web.Pages;
 
 /// <summary>
 /// 录音查询: the same rows and rules as GET /api/recordings (an agent sees only their own calls, callers masked). Every
-/// answered call is an entry, with a player when there is audio and a word saying why when there is none.
+/// answered call is an entry, with a player when there is audio and a word saying why when there is none. A player's
+/// link is signed and short-lived; wwwroot/js/recordings.js fetches a fresh one from the API when it has run out.
 /// </summary>
-public sealed class RecordingsModel(RecordingReader reader, IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class RecordingsModel(RecordingReader reader, RecordingLinks links, IGrainFactory grains, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -23,12 +24,16 @@ public sealed class RecordingsModel(RecordingReader reader, IGrainFactory grains
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public bool Lead => RecordingEndpoints.IsLead(User);
 
+    /// <summary>When the players' signed links run out (the page's script asks for fresh ones after that).</summary>
+    public DateTimeOffset LinksExpireAt { get; private set; }
+
     private Dictionary<string, QueueConfig> _queues = [];
     private Dictionary<string, string> _agents = [];
 
     public async Task OnGet()
     {
-        var (rows, errors) = await RecordingEndpoints.Read(User, reader, clock, From, To, Agent, Queue);
+        LinksExpireAt = DateTimeOffset.UtcNow + links.Lifetime;
+        var (rows, errors) = await RecordingEndpoints.Read(User, reader, links, clock, From, To, Agent, Queue);
         (Rows, Errors) = (rows ?? [], errors);
         if (Rows.Count == 0) return;
         var directory = grains.GetGrain<ICallCenterDirectoryGrain>(0);

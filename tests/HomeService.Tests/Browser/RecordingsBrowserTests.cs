@@ -15,7 +15,8 @@ namespace HomeService.Tests.Browser;
 /// never reported a recording ready, and the list held only reported recordings. Now the switch reports each recording
 /// when its call ends, as a real switch does, and the list shows every answered call: a player when there is audio, a
 /// word in the reader's language when there is none. The test plays the callers through the telephony API and has
-/// agents answer on the console API; the supervisor and an agent read the page in Chromium.
+/// agents answer on the console API; the supervisor and an agent read the page in Chromium. Players play through signed,
+/// short-lived links, and the page fetches a fresh one when its link stops working (issue 19).
 /// </summary>
 public sealed class RecordingsBrowserTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
 {
@@ -80,7 +81,7 @@ public sealed class RecordingsBrowserTests(BrowserFixture browser, ITestOutputHe
         foreach (var call in recorded)
         {
             var row = page.Locator($"#recordings tr[data-call-id='{call}']");
-            await Expect(row.Locator("audio")).ToHaveAttributeAsync("src", $"/api/recordings/{call}/play");
+            await Expect(row.Locator("audio")).ToHaveAttributeAsync("src", new Regex($"^/api/recordings/{call}/play\\?sig=[A-Za-z0-9_-]+$"));
             await Expect(row.Locator(".recording-state")).ToHaveTextAsync("模拟录音：模拟交换机没有真实声音，播放的是等长的静音");
             await Expect(row).ToContainTextAsync("A001");
             await Expect(row).ToContainTextAsync("服务需求");
@@ -106,6 +107,15 @@ public sealed class RecordingsBrowserTests(BrowserFixture browser, ITestOutputHe
         await Eventually.True(async () => await Deployment.Scalar<long>(
                 "SELECT count(*) FROM recording_access WHERE user_id = 'supervisor' AND call_id = $1 AND granted", recorded[0]) >= 1,
             TimeSpan.FromSeconds(10), "the supervisor's playback was logged");
+
+        // Links are signed and short-lived: a player whose link no longer works (run out, or here altered) gets a fresh
+        // one from the API and plays again.
+        var stale = await player.GetAttributeAsync("src");
+        var again = await player.EvaluateAsync<double>(
+            "a => new Promise((ok, fail) => { a.onerror = null; a.onloadedmetadata = () => ok(a.duration); setTimeout(() => fail('no fresh link'), 15000); "
+            + "a.src = a.getAttribute('src').slice(0, -3) + 'xyz'; a.load(); })");
+        Assert.InRange(again, 1, 10);
+        Assert.NotEqual(stale, await player.GetAttributeAsync("src"));
 
         // The same list in English.
         var english = await session.Open(Web, "supervisor-en", locale: "en");

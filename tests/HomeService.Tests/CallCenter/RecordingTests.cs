@@ -50,7 +50,7 @@ public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<
             var all = await session.Http.GetFromJsonAsync<JsonElement>("/api/recordings");
             Assert.Contains(all.EnumerateArray(), r => r.GetProperty("callId").GetString() == callA && r.GetProperty("caller").GetString() == "13911110001");
             Assert.Contains(all.EnumerateArray(), r => r.GetProperty("callId").GetString() == callB);
-            var play = await session.Http.GetAsync($"/api/recordings/{callB}/play");
+            var play = await session.Http.GetAsync(await LinkFor(session, callB));
             Assert.Equal(HttpStatusCode.Redirect, play.StatusCode);
             Assert.Equal($"https://recordings.example/{callB}.wav", play.Headers.Location!.ToString());
         }
@@ -59,16 +59,17 @@ public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<
         var own = await agent1.Http.GetFromJsonAsync<JsonElement>("/api/recordings?agent=A002");
         var row = Assert.Single(own.EnumerateArray());
         Assert.Equal((callA, "139****0001"), (row.GetProperty("callId").GetString(), row.GetProperty("caller").GetString()));
-        Assert.Equal(HttpStatusCode.Redirect, (await agent1.Http.GetAsync($"/api/recordings/{callA}/play")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await agent1.Http.GetAsync($"/api/recordings/{callB}/play")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await agent2.Http.GetAsync($"/api/recordings/{callA}/play")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent1.Http.GetAsync(row.GetProperty("playUrl").GetString())).StatusCode);
+        // No link for a colleague's call (a refused request is logged too).
+        Assert.Equal(HttpStatusCode.NotFound, (await agent1.Http.GetAsync($"/api/recordings/{callB}/link")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent2.Http.GetAsync($"/api/recordings/{callA}/link")).StatusCode);
 
         // The 录音 page shows the same: the agent's own call, masked, with a player; not the colleague's.
         var page = await agent1.Http.GetStringAsync("/recordings");
         Assert.Contains($"data-call-id=\"{callA}\"", page);
         Assert.Contains("139****0001", page);
         Assert.DoesNotContain(callB, page);
-        Assert.Contains($"src=\"/api/recordings/{callA}/play\"", page);
+        Assert.Contains($"src=\"/api/recordings/{callA}/play?sig=", page);
         using (var supervisorPage = await WebSession.SignIn(Web, "supervisor"))
         {
             var all = await supervisorPage.Http.GetStringAsync("/recordings");
@@ -82,6 +83,57 @@ public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<
         Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND granted AND user_id IN ('supervisor', 'admin')", callB));
         await using (live1) await using (live2) { }
     }
+
+    [Fact]
+    public async Task A_recording_link_plays_for_its_user_only_until_it_expires_and_cannot_be_altered()
+    {
+        // Two recordings the switch reported (written as the switch's report writes them), both of agent1's calls.
+        var (mine, other) = ($"link-{Guid.NewGuid():N}", $"link-{Guid.NewGuid():N}");
+        await Deployment.Sql($"""
+            INSERT INTO call_recording (call_id, url, agent_id, queue_id, caller, started_at, ready_at, duration) VALUES
+            ('{mine}', 'https://recordings.example/{mine}.wav', 'A001', 'service', '13911110009', now(), now(), 30),
+            ('{other}', 'https://recordings.example/{other}.wav', 'A001', 'service', '13911110008', now(), now(), 30)
+            """);
+        using var supervisor = await WebSession.SignIn(Web, "supervisor");
+        using var admin = await WebSession.SignIn(Web, "admin");
+        var link = await supervisor.Http.GetFromJsonAsync<JsonElement>($"/api/recordings/{mine}/link");
+        var url = link.GetProperty("url").GetString()!;
+        Assert.InRange(link.GetProperty("expiresAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(4), DateTimeOffset.UtcNow.AddMinutes(5.5));
+
+        // The signed-in user's link plays.
+        var played = await supervisor.Http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, played.StatusCode);
+        Assert.Equal($"https://recordings.example/{mine}.wav", played.Headers.Location!.ToString());
+
+        // Without the signature, with it altered, moved to another call, or in another user's hands: refused.
+        var sig = url[(url.IndexOf("sig=", StringComparison.Ordinal) + 4)..];
+        var altered = sig[..^2] + (sig[^2] == 'A' ? 'B' : 'A') + sig[^1];
+        foreach (var (who, refused) in new[]
+        {
+            (supervisor, $"/api/recordings/{mine}/play"),
+            (supervisor, $"/api/recordings/{mine}/play?sig="),
+            (supervisor, $"/api/recordings/{mine}/play?sig={altered}"),
+            (supervisor, $"/api/recordings/{other}/play?sig={sig}"),
+            (admin, url),
+        })
+            Assert.Equal((refused, HttpStatusCode.NotFound), (refused, (await who.Http.GetAsync(refused)).StatusCode));
+
+        // A link stops working when it runs out (here one made by the web host's own signer to last two seconds).
+        var links = Web.App.Services.GetRequiredService<HomeService.Web.Data.RecordingLinks>();
+        var brief = links.For(mine, "supervisor", DateTimeOffset.UtcNow.AddSeconds(2)).Url;
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.Http.GetAsync(brief)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.Http.GetAsync(brief)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.Http.GetAsync(links.For(mine, "supervisor", DateTimeOffset.UtcNow.AddMinutes(-10)).Url)).StatusCode);
+
+        // Every playback request is in the access log: two that played, six refused.
+        Assert.Equal(2L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND granted", mine));
+        Assert.Equal(6L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND NOT granted", mine));
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND NOT granted AND user_id = 'admin'", mine));
+    }
+
+    private static async Task<string> LinkFor(WebSession session, string callId) =>
+        (await session.Http.GetFromJsonAsync<JsonElement>($"/api/recordings/{callId}/link")).GetProperty("url").GetString()!;
 
     [Fact]
     public async Task A_queue_with_recording_off_connects_its_calls_without_recording()

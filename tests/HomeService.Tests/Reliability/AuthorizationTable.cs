@@ -153,6 +153,7 @@ public static class AuthorizationTable
         new("GET", "/api/calls/{callId}", Supervisors),
         new("GET", "/api/calls/{callId}/routing", Supervisors),
         new("GET", "/api/recordings", CallCenter),
+        new("GET", "/api/recordings/{callId}/link", CallCenter),
         new("GET", "/api/recordings/{callId}/play", CallCenter),
         new("PUT", "/api/queues/{queueId}/recording", Supervisors),
         new("GET", "/api/campaigns", Supervisors),

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using HomeService.Web.Data.Csv;
 using Npgsql;
 
 namespace HomeService.Web.Data.Admin;
@@ -66,16 +64,13 @@ public sealed class AuditLogReader(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Every matching entry as CSV (UTF-8 with a BOM so spreadsheets read the Chinese), streamed as it is read: no row
-    /// limit. CsvHelper quotes the cells and defuses formula prefixes (= + - @) that a spreadsheet would run.
+    /// Every matching entry as CSV (see <see cref="CsvExport"/>: BOM, formula prefixes defused), streamed as it is read: no
+    /// row limit.
     /// </summary>
     public async Task ExportCsv(Filter filter, Stream output, IReadOnlyList<string> header, CancellationToken ct)
     {
-        await output.WriteAsync(Encoding.UTF8.GetPreamble(), ct);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var h in header) csv.WriteField(h);
-        await csv.NextRecordAsync();
+        await using var csv = CsvExport.Writer(output);
+        await csv.Header(header, ct);
         await using var cmd = Command($"SELECT * FROM ({Entries}) e {Where} ORDER BY at DESC, id DESC", filter);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -89,7 +84,7 @@ public sealed class AuditLogReader(NpgsqlDataSource db)
             csv.WriteField(e.TargetId);
             csv.WriteField(e.Before ?? "");
             csv.WriteField(e.After ?? "");
-            await csv.NextRecordAsync();
+            await csv.EndRecordAsync(ct);
         }
     }
 

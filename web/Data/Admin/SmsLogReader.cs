@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using HomeService.Web.Data.Csv;
 using Npgsql;
 
 namespace HomeService.Web.Data.Admin;
@@ -80,18 +80,18 @@ public sealed class SmsLogReader(NpgsqlDataSource db)
         return days;
     }
 
+    /// <summary>The daily counts as CSV (see <see cref="CsvExport"/>).</summary>
     public async Task ExportDaily(DateOnly from, DateOnly to, Stream output, IReadOnlyList<string> header, CancellationToken ct)
     {
-        await output.WriteAsync("\uFEFF"u8.ToArray(), ct); // so spreadsheet programs read UTF-8 Chinese correctly
-        await using var writer = new StreamWriter(output, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var h in header) csv.WriteField(h);
-        await csv.NextRecordAsync();
+        await using var csv = CsvExport.Writer(output);
+        await csv.Header(header, ct);
         foreach (var d in await Daily(from, to))
         {
-            foreach (var field in new object[] { d.Date.ToString("yyyy-MM-dd"), d.Template, d.Provider, d.Messages, d.Segments, d.Delivered, d.Failed, d.Unknown, d.Dead, d.Pending })
-                csv.WriteField(field);
-            await csv.NextRecordAsync();
+            csv.WriteField(d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(d.Template);
+            csv.WriteField(d.Provider);
+            foreach (var count in new[] { d.Messages, d.Segments, d.Delivered, d.Failed, d.Unknown, d.Dead, d.Pending }) csv.WriteField(count);
+            await csv.EndRecordAsync(ct);
         }
     }
 
