@@ -105,6 +105,8 @@ public static class WebApp
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseCookieWriteTokens();
+        app.UseRequestTokenForPages();
         app.UseAntiforgery();
         // After routing (each door is a named policy on its endpoints) and after authorization, since a refused form
         // page is rendered again from here.

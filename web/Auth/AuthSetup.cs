@@ -40,7 +40,12 @@ public static class AuthSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 
         services.AddAuthorization(Policies.Add);
-        services.AddAntiforgery(o => o.Cookie.Name = ".HomeService.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".HomeService.Antiforgery";
+            o.HeaderName = RequestToken.Header; // the pages' scripts send it (CookieWrites)
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends one for every answer
+        });
         return services;
     }
 
