@@ -30,6 +30,11 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = AccountSessions.Validate;
+                o.Events.OnSigningOut = ctx =>
+                {
+                    RequestToken.Forget(ctx.HttpContext); // every way out: the API, the /logout form, an ended session
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToLogin = ctx => IsMachineRequest(ctx.Request)
                     ? WriteProblem(ctx.HttpContext, 401, ProblemTypes.Unauthenticated, "Sign in first.")
                     : Redirect(ctx);

@@ -27,12 +27,26 @@ public static class RequestToken
         });
     }
 
-    /// <summary>A page opened by a signed-in person renews the token, so the scripts on it always hold one for that account.</summary>
+    /// <summary>
+    /// Drops the token at sign-out: bound to the account that left, it would only make the next person's form posts
+    /// through script fail (Razor Pages read the header before the form field).
+    /// </summary>
+    public static void Forget(HttpContext http)
+    {
+        if (http.Request.Cookies.ContainsKey(Cookie)) http.Response.Cookies.Delete(Cookie, new CookieOptions { Path = "/" });
+    }
+
+    /// <summary>
+    /// A page opened by a signed-in person renews the token, so the scripts on it always hold one for that account; a page
+    /// opened by nobody drops one left from an earlier session that ended without a sign-out (it expired).
+    /// </summary>
     public static IApplicationBuilder UseRequestTokenForPages(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        if (HttpMethods.IsGet(http.Request.Method) && CookieWrites.SignedInByCookie(http.User)
-            && http.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            Issue(http);
+        if (HttpMethods.IsGet(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+        {
+            if (CookieWrites.SignedInByCookie(http.User)) Issue(http);
+            else Forget(http);
+        }
         return next(http);
     });
 }

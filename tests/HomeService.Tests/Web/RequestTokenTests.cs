@@ -68,6 +68,7 @@ public sealed class RequestTokenTests(SharedDeployment shared)
 
         merchant.SendsRequestToken = true;
         Assert.Equal(HttpStatusCode.NoContent, (await merchant.Http.DeleteAsync("/api/session")).StatusCode);
+        Assert.Null(merchant.RequestTokenValue); // the departed account's token leaves with it
     }
 
     [Fact]
