@@ -80,9 +80,12 @@ public static class WebApp
             return Task.CompletedTask;
         }));
         builder.Services.AddHomeServiceHealthChecks();
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false); // no product name and version for scanners
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders(); // after forwarded headers: HSTS depends on the scheme the client used
+        app.UseSecureCookies();
         // Grain calls of this request carry the client's address, so the audit log can say where a change came from.
         app.Use((http, next) =>
         {
@@ -104,6 +107,8 @@ public static class WebApp
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseCookieWriteTokens();
+        app.UseRequestTokenForPages();
         app.UseAntiforgery();
         // After routing (each door is a named policy on its endpoints) and after authorization, since a refused form
         // page is rendered again from here.

@@ -18,7 +18,8 @@ public static class SessionEndpoints
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/session").WithTags("Session");
-        group.MapPost("/", SignIn).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(Doors.Door.SignIn);
+        // No request token: a sign-in has no session yet to protect, and a person signed in elsewhere may sign in again.
+        group.MapPost("/", SignIn).AllowAnonymous().DisableAntiforgery().WithMetadata(CookieWrites.Exempt).RequireRateLimiting(Doors.Door.SignIn);
         group.MapDelete("/", (Delegate)SignOut).RequireAuthorization();
         api.MapGet("/me", GetMe).RequireAuthorization().WithTags("Session");
         return api;

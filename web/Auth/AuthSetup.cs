@@ -30,6 +30,11 @@ public static class AuthSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(10); // one shift
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = AccountSessions.Validate;
+                o.Events.OnSigningOut = ctx =>
+                {
+                    RequestToken.Forget(ctx.HttpContext); // every way out: the API, the /logout form, an ended session
+                    return Task.CompletedTask;
+                };
                 o.Events.OnRedirectToLogin = ctx => IsMachineRequest(ctx.Request)
                     ? WriteProblem(ctx.HttpContext, 401, ProblemTypes.Unauthenticated, "Sign in first.")
                     : Redirect(ctx);
@@ -40,7 +45,12 @@ public static class AuthSetup
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 
         services.AddAuthorization(Policies.Add);
-        services.AddAntiforgery(o => o.Cookie.Name = ".HomeService.Antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".HomeService.Antiforgery";
+            o.HeaderName = RequestToken.Header; // the pages' scripts send it (CookieWrites)
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends one for every answer
+        });
         return services;
     }
 

@@ -64,6 +64,9 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle, 
     {
         var principal = new ClaimsPrincipal(ToIdentity(account));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        // The page's scripts need a request token bound to the new account for their next write.
+        http.User = principal;
+        RequestToken.Issue(http);
         return principal;
     }
 

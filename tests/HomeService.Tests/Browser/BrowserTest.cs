@@ -114,6 +114,16 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
     }
 
     protected static string PathOf(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>
+    /// The header a write through the context's request API (the person's cookies, but no page script) needs, as the
+    /// page's request-token.js would add it: the antiforgery token from the script-readable cookie.
+    /// </summary>
+    protected static async Task<Dictionary<string, string>> RequestTokenHeader(IPage page)
+    {
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == HomeService.Web.Auth.RequestToken.Cookie);
+        return new() { [HomeService.Web.Auth.RequestToken.Header] = Uri.UnescapeDataString(cookie.Value) };
+    }
 }
 
 /// <summary>The contexts and pages one test opened; closed when the test ends.</summary>

@@ -135,7 +135,8 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
 
     private static async Task Post(IPage supervisor, string text)
     {
-        var posted = await supervisor.APIRequest.PostAsync("/api/broadcasts", new() { DataObject = new { text, minutes = 30 } });
+        var posted = await supervisor.APIRequest.PostAsync("/api/broadcasts",
+            new() { Headers = await RequestTokenHeader(supervisor), DataObject = new { text, minutes = 30 } });
         Assert.True(posted.Status == 201, $"post broadcast: {posted.Status} {await posted.TextAsync()}");
     }
 

@@ -54,6 +54,7 @@ public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper 
         var start = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
         var created = await agent.APIRequest.PostAsync("/api/orders", new()
         {
+            Headers = await RequestTokenHeader(agent),
             DataObject = new { contactPhone = "13612345678", category = "home-clean", district = "金水区", address = "金水区经三路 15 号", windowStart = start,
                 windowEnd = start.AddHours(2) },
         });
@@ -63,8 +64,8 @@ public sealed class MerchantDeskTests(BrowserFixture browser, ITestOutputHelper 
 
         var w001 = merchant.Locator("#workers tr[data-worker='W001']");
         await Expect(w001).ToHaveAttributeAsync("data-status", "Available");
-        Assert.Equal(200, (await merchant.APIRequest.PostAsync($"/api/merchant/orders/{orderNo}/accept")).Status);
-        Assert.Equal(200, (await merchant.APIRequest.PostAsync($"/api/merchant/orders/{orderNo}/assign", new() { DataObject = new { workerId = "W001" } })).Status);
+        Assert.Equal(200, (await merchant.APIRequest.PostAsync($"/api/merchant/orders/{orderNo}/accept", new() { Headers = await RequestTokenHeader(merchant) })).Status);
+        Assert.Equal(200, (await merchant.APIRequest.PostAsync($"/api/merchant/orders/{orderNo}/assign", new() { Headers = await RequestTokenHeader(merchant), DataObject = new { workerId = "W001" } })).Status);
         await Expect(w001).ToHaveAttributeAsync("data-status", "Assigned");
         await Expect(w001.Locator(".status")).ToHaveTextAsync("已派工");
         await Expect(w001.Locator(".order")).ToHaveTextAsync(orderNo);

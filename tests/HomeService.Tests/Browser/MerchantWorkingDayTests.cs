@@ -44,6 +44,7 @@ public sealed class MerchantWorkingDayTests(BrowserFixture browser, ITestOutputH
         var start = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
         var created = await agent.APIRequest.PostAsync("/api/orders", new()
         {
+            Headers = await RequestTokenHeader(agent),
             DataObject = new
             {
                 contactName = "钱女士", contactPhone = "13612345678", category = "deep-clean", district = "二七区", address = "二七区大学路 20 号",
