@@ -45,6 +45,9 @@ public sealed class BenchAgents : IAsyncDisposable
         });
     }
 
+    private const string RequestTokenHeader = "X-Request-Token"; // web/Auth/RequestToken.cs
+    private const string RequestTokenCookie = "HomeService.RequestToken";
+
     /// <summary>Agents BA{first} … BA{first + count - 1}, on one web host.</summary>
     public static async Task<BenchAgents> Connect(Uri web, int count, Action<Agent, JsonElement> onPush, int first = 1)
     {
@@ -55,6 +58,8 @@ public sealed class BenchAgents : IAsyncDisposable
             var cookies = new CookieContainer();
             var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = web };
             (await http.PostAsJsonAsync("/api/session", new { login = id.ToLowerInvariant(), password = Password })).EnsureSuccessStatusCode();
+            // A cookie-signed-in write carries the request token the sign-in left in its script-readable cookie, as the console's script sends it.
+            http.DefaultRequestHeaders.Add(RequestTokenHeader, Uri.UnescapeDataString(cookies.GetCookies(web)[RequestTokenCookie]!.Value));
             (await http.PostAsync("/api/console/login", null)).EnsureSuccessStatusCode();
             (await http.PostAsync("/api/console/ready", null)).EnsureSuccessStatusCode();
             var hub = new HubConnectionBuilder()
