@@ -74,8 +74,9 @@ public sealed class FailoverScenario(BenchContext context)
             if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + (string?)await Db.Scalar(
                 "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
             if (held.Count > 0) Console.WriteLine("  stuck agents: " + string.Join(", ", held));
-            Console.WriteLine("  orders closed per second: " + string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
-                .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString())));
+            Console.WriteLine("  orders closed per second: " + (perSecond.IsEmpty ? "none (no order reached Closed during the run)"
+                : string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
+                    .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString()))));
             Console.WriteLine($"  run {run + 1}: killed {victim.Name}; {_acknowledged.Count} orders acknowledged, {lost[^1]} lost, {duplicated[^1]} duplicated; " +
                 $"{stuckCalls[^1]} calls and {stuckAgents[^1]} agents stuck; throughput {baseline:0.0}/s before, back to 90 % after {back:0.0} s");
             await cluster.StartSilo(int.Parse(victim.Name[4..]));

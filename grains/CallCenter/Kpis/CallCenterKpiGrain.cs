@@ -15,6 +15,7 @@ namespace HomeService.CallCenter.Kpis;
 /// forms). Every 5 s the grain also reads the call and agent events the log gained since its previous read, starting
 /// one read further back than it got to: an append that took its position before the last read but committed after it
 /// is still found. Events already counted are skipped, so the read costs little more than a query when nothing was lost.
+/// A call or agent whose events still wait for an earlier one at the next catch-up is read from its own log.
 /// </summary>
 public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeProvider clock, ILogger<CallCenterKpiGrain> logger)
     : Grain, ICallCenterKpiGrain
@@ -38,6 +39,7 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
     private long _readFrom; // the next catch-up reads after this: how far the read before last got, so each stretch is read twice
     private long _readTo; // the furthest position read
     private DateTimeOffset _lastCatchUp;
+    private HashSet<(string, string)> _gapsSeen = []; // aggregates waiting for an earlier event at the previous catch-up
     private KpiEventReader _reader = null!;
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -129,11 +131,30 @@ public sealed class CallCenterKpiGrain(NpgsqlDataSource db, IEventLog log, TimeP
                     _readFrom, _facts.Applied - applied);
             }
             (_readFrom, _readTo) = (_readTo, Math.Max(reached, _readTo));
+            await FillGaps();
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Live KPIs could not catch up from the log; trying again");
         }
+    }
+
+    /// <summary>
+    /// An aggregate still waiting for an earlier event one catch-up later is read from its own log: the position read
+    /// cannot find an event that took its position before this activation's first read but committed after it.
+    /// </summary>
+    private async Task FillGaps()
+    {
+        var gaps = _facts.Gaps();
+        var seen = gaps.Select(g => (g.AggregateType, g.AggregateId)).ToHashSet();
+        foreach (var (type, id, after) in gaps.Where(g => _gapsSeen.Contains((g.AggregateType, g.AggregateId))))
+        {
+            var missing = await log.ReadAsync(type, id, after);
+            _facts.AddRange(missing.Select(e => new KpiEvent(type, id, e.Version, e.EventType, e.PayloadJson, e.OccurredAt)));
+            _dirty = true;
+            logger.LogWarning("Live KPIs filled a gap in {Type} {Id} after version {Version} from its log ({Count} events)", type, id, after, missing.Count);
+        }
+        _gapsSeen = seen;
     }
 
     private LiveKpis Snapshot()

@@ -33,6 +33,14 @@ public sealed class CallFactsBuilder
     /// <summary>Events that wait for an earlier version of their aggregate.</summary>
     public int Waiting => _waiting.Values.Sum(w => w.Count);
 
+    /// <summary>
+    /// Aggregates with events waiting for an earlier one, and the last version applied: the missing events come after it.
+    /// A gap that outlives a forward's delay was lost (a forward dropped with a silo, or committed after the position an
+    /// activation read from), and its aggregate's own log fills it.
+    /// </summary>
+    public IReadOnlyList<(string AggregateType, string AggregateId, int AfterVersion)> Gaps() =>
+        _waiting.Keys.Select(k => (k.Type, k.Id, _lastVersion.GetValueOrDefault(k))).ToList();
+
     /// <summary>How many events have been applied: a caller can tell whether a batch changed anything.</summary>
     public long Applied { get; private set; }
 

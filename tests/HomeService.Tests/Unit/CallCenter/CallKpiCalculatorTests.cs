@@ -238,6 +238,9 @@ public sealed class CallKpiCalculatorTests
         facts.AddRange(_events.Except(lost));
         Assert.True(facts.Waiting > 0);
         Assert.NotEqual(whole, CallKpiCalculator.Measure(facts, Nine, HalfPast, null, Thresholds, HalfPast));
+        // The gaps name each aggregate and the last version applied, so its own log can fill them if the read by position cannot.
+        Assert.Equal([("agent", "A1", lost[1].Version - 1), ("call", "c1", lost[0].Version - 1)],
+            facts.Gaps().OrderBy(g => g.AggregateType).Select(g => (g.AggregateType, g.AggregateId, g.AfterVersion)).ToList());
 
         // The catch-up read brings them (with everything around them, seen before): the figures are whole again.
         facts.AddRange(_events);
