@@ -15,7 +15,6 @@ public static class AuthSetup
         var dp = services.AddDataProtection().SetApplicationName("HomeService");
         if (!string.IsNullOrEmpty(settings.DataProtectionKeysPath)) dp.PersistKeysToFileSystem(new DirectoryInfo(settings.DataProtectionKeysPath));
 
-        services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<TimeProvider>(), settings.LoginFailuresPerAccount));
         services.AddScoped<SignInService>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -13,8 +13,11 @@ public enum SignInOutcome { SignedIn, InvalidCredentials, Throttled }
 public sealed record SignInResult(SignInOutcome Outcome, ClaimsPrincipal? Principal = null);
 
 /// <summary>Checks a login against its account grain and issues the cookie. Password hashing runs here, not in a grain.</summary>
-public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle, WebSettings settings, TimeProvider clock)
+public sealed class SignInService(IGrainFactory grains, WebSettings settings, TimeProvider clock)
 {
+    /// <summary>How long failures count towards a login's lockout, and how long it then lasts.</summary>
+    public static readonly TimeSpan LockoutWindow = TimeSpan.FromMinutes(5);
+
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
     /// <summary>A hash of a password a person chose (registration, reset), made as sign-in checks it.</summary>
@@ -31,20 +34,19 @@ public sealed class SignInService(IGrainFactory grains, LoginThrottle throttle, 
     {
         login = await AccountLogin(login);
         var grain = grains.GetGrain<IUserAccountGrain>(login);
-        // The lockout of logins that name no account is per web host; a real account's lockout is counted by its grain,
-        // so every web host sees the same count and an administrator can lift it. Attempts per address: the sign-in door.
-        if (!throttle.TryBegin(login)) return await Audited(new(SignInOutcome.Throttled), login, "signin.throttled");
+        // Every login's failures are counted by its account grain, also for a login that names no account (in memory
+        // there, nothing stored): every web host sees one count, guessing at a missing login costs what guessing at a real
+        // one does, and no web host keeps a table that grows with every name typed. Attempts per address: the sign-in door.
         var account = await grain.Get();
-        if (account is not null && (await grain.Gate()).Locked(clock.GetUtcNow()))
-            return await Audited(new(SignInOutcome.Throttled), login, "signin.locked");
+        if ((await grain.Gate()).Locked(clock.GetUtcNow()))
+            return await Audited(new(SignInOutcome.Throttled), login, account is null ? "signin.throttled" : "signin.locked");
 
         var verified = account is null
             ? Burn(password)
             : Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (account is null || account.Disabled || !verified)
         {
-            if (account is null) throttle.Failed(login);
-            else await grain.SignInFailed(settings.LoginFailuresPerAccount, LoginThrottle.AccountWindow);
+            await grain.SignInFailed(settings.LoginFailuresPerAccount, LockoutWindow);
             return await Audited(new(SignInOutcome.InvalidCredentials), login, account?.Disabled == true ? "signin.disabled" : "signin.failed");
         }
         await grain.SignInSucceeded();

@@ -82,6 +82,23 @@ public sealed class AuthTests(SharedDeployment shared)
     }
 
     [Fact]
+    public async Task A_login_that_names_no_account_locks_after_the_same_failures_on_either_web_host()
+    {
+        // Failures alternate between the two web hosts: one count in the cluster, not one per host.
+        var login = $"nobody{Guid.NewGuid():N}"[..20];
+        using var onA = WebSession.Anonymous(shared.WebA);
+        using var onB = WebSession.Anonymous(shared.WebB);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await (i % 2 == 0 ? onA : onB).Http.PostAsJsonAsync("/api/session", new { login, password = $"guess{i}" })).StatusCode);
+        foreach (var host in new[] { onA, onB })
+        {
+            var locked = await host.Http.PostAsJsonAsync("/api/session", new { login, password = "guess-again" });
+            Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+            Assert.Equal("urn:homeservice:problem:rate-limited", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Api_keys_authenticate_partner_and_telephony_systems_and_a_bad_key_is_refused()
     {
         using var http = new HttpClient { BaseAddress = shared.WebA.BaseAddress };

@@ -7,7 +7,10 @@ const $ = (id) => document.getElementById(id);
 let agent = null;
 let pop = null;
 
+let refusedAsStale = false; // the last write was refused with 409: the screen's picture of the seat or call was not the server's
+
 async function api(method, path, body) {
+  refusedAsStale = false;
   const response = await fetch(path, {
     method,
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -18,6 +21,7 @@ async function api(method, path, body) {
   if (!response.ok) {
     const message = data?.errors ? Object.values(data.errors).flat().join(" ") : data?.title ?? response.statusText;
     showError(message);
+    refusedAsStale = response.status === 409;
     return null;
   }
   showError(null);
@@ -181,12 +185,23 @@ async function loadToday() {
   }));
 }
 
-const seatAction = (path, body) => async () => { const view = await api("POST", `/api/console/${path}`, body?.()); if (view) renderAgent(view); };
+// A refusal because the seat or call is not in the state the screen shows (a push lost with a silo, say) reads the real
+// state at once, keeping the refusal's message, so the buttons work against what the call really is.
+async function convergeAfterRefusal() {
+  if (!refusedAsStale) return;
+  const message = $("console-error").textContent;
+  await loadState();
+  showError(message);
+}
+const seatAction = (path, body) => async () => {
+  const view = await api("POST", `/api/console/${path}`, body?.());
+  if (view) renderAgent(view); else await convergeAfterRefusal();
+};
 const callAction = (path, body) => async () => {
   const callId = $("call-panel").dataset.callId;
   if (!callId) return;
   const view = await api("POST", `/api/console/calls/${encodeURIComponent(callId)}/${path}`, body?.());
-  if (view) renderCall(view);
+  if (view) renderCall(view); else await convergeAfterRefusal();
 };
 
 $("seat-login").addEventListener("click", seatAction("login"));
