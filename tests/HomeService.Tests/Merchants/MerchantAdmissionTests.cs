@@ -182,7 +182,7 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_picture_with_html_behind_it_is_kept_re_encoded()
+    public async Task A_picture_with_html_behind_it_is_kept_re_encoded_and_unclaimed_uploads_go_after_the_setting()
     {
         using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
         var bytes = (byte[])[.. TestPhotos.PhonePng(), .. "<html><script>alert(1)</script></html>"u8];
@@ -194,5 +194,22 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
         Assert.Equal("PNG", stored[1..4]);
         Assert.DoesNotContain("<script", stored);
         Assert.DoesNotContain("GPS", stored);
+
+        // Two days old: one no application claimed, one claimed; and the fresh one. The sweep takes only the first.
+        var old = await _deployment.Scalar<Guid>("""
+            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content, uploaded_at)
+            VALUES ('merchant-application', 'old.pdf', 'application/pdf', 1, '', '\x25'::bytea, now() - interval '2 days') RETURNING id
+            """);
+        var claimed = await _deployment.Scalar<Guid>("""
+            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content, uploaded_at, claimed_by)
+            VALUES ('merchant-application', 'kept.pdf', 'application/pdf', 1, '', '\x25'::bytea, now() - interval '2 days', 'M999') RETURNING id
+            """);
+        await using var db = Npgsql.NpgsqlDataSource.Create(_deployment.ConnectionString);
+        var sweeper = new HomeService.Silo.Hosting.UnclaimedUploadSweeper(db, new(TimeSpan.FromDays(1), TimeSpan.FromHours(1)),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HomeService.Silo.Hosting.UnclaimedUploadSweeper>.Instance);
+        Assert.Equal(1, await sweeper.Sweep());
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", old));
+        Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", claimed));
+        Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", fresh));
     }
 }
