@@ -50,6 +50,8 @@ public static class SiloApp
         builder.Services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookConnections.Handler(sp.GetRequiredService<HomeService.WorkOrders.WebhookTargetRule>()));
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.Services.AddSingleton(UploadOptions.From(builder.Configuration));
+        builder.Services.AddHostedService<UnclaimedUploadSweeper>();
 
         builder.Services.AddSharedSignIn(settings.DataProtectionKeysPath, settings.WebLoginUrl);
         builder.Services.AddHealthChecks()

@@ -94,10 +94,7 @@ public static class MerchantAdmissionEndpoints
     {
         if (merchantId.Length > 32 || await reader.Document(merchantId, id) is not { } file)
             return Problems.Status(404, ProblemTypes.NotFound, text["merchant.unknown"]);
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(file.FileName); // a Chinese name travels as filename*=UTF-8''
-        http.Response.Headers.ContentDisposition = disposition.ToString();
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+        InlineFile.Headers(http.Response, file.FileName);
         http.Response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(file.Content, file.ContentType);
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
 using HomeService.Web.Localization;
+using HomeService.Web.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace HomeService.Web.Api;
 
 /// <summary>
 /// Photos on a member's rating (服务评定): the member uploads each one for their own order first (JPEG or PNG by the
-/// first bytes, at most 5 MB, where and on what it was taken stripped), then lists the ids in the rating. They are
+/// first bytes, at most 5 MB, re-encoded, so where and on what it was taken is gone), then lists the ids in the rating. They are
 /// shown publicly with the review on the merchant's page, so nothing is served until a review lists the photo.
 /// </summary>
 public static class RatingPhotoEndpoints
@@ -34,6 +35,7 @@ public static class RatingPhotoEndpoints
             if (await photos.Public(fileId) is not { } photo) return Results.NotFound();
             // A file's bytes never change under its id; a week bounds how long a copy outlives a review taken down.
             response.Headers.CacheControl = "public, max-age=604800, immutable";
+            InlineFile.Headers(response, InlineFile.PhotoName(fileId.ToString("N"), photo.ContentType));
             return Results.File(photo.Content, photo.ContentType);
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -52,9 +54,9 @@ public static class RatingPhotoEndpoints
         await using var stream = file.OpenReadStream();
         var content = new byte[file.Length];
         await stream.ReadExactlyAsync(content);
-        if (UploadStore.Sniff(content) is not ("image/jpeg" or "image/png") || PhotoMetadata.Strip(content, UploadStore.Sniff(content)!) is not { } clean)
-            return Invalid(text, "photo-type");
-        var kind = UploadStore.Sniff(clean)!;
+        var photo = UploadCheck.Photo(content);
+        if (photo.Error is { } error) return Invalid(text, error);
+        var (clean, kind) = (photo.Content!, photo.ContentType!);
         var id = await store.Save(ReviewPhotoStore.Purpose, $"{orderNo}{(kind == "image/png" ? ".png" : ".jpg")}", kind, clean,
             claimedBy: ReviewPhotoStore.ClaimOf(orderNo));
         // No address yet: the photo is served only once the rating that lists it is the order's review.

@@ -1,5 +1,6 @@
 using HomeService.Web.Data;
 using HomeService.Web.Localization;
+using HomeService.Web.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,8 @@ namespace HomeService.Web.Api;
 
 /// <summary>
 /// Uploads a qualification document for a merchant application (multipart, one file named "file"). The answer's id goes into
-/// the application's document list. Anonymous like the application itself; size and type are checked here.
+/// the application's document list. Anonymous like the application itself; size and type are checked here, a picture is
+/// re-encoded and a PDF must parse (<see cref="UploadCheck"/>).
 /// </summary>
 public static class UploadEndpoints
 {
@@ -27,11 +29,13 @@ public static class UploadEndpoints
         await using var stream = file.OpenReadStream();
         var content = new byte[file.Length];
         await stream.ReadExactlyAsync(content);
-        if (UploadStore.Sniff(content) is not { } kind) return Invalid(text, "file-type");
+        var checkedUpload = UploadCheck.Document(content);
+        if (checkedUpload.Error is { } error) return Invalid(text, error);
+        var (kept, kind) = (checkedUpload.Content!, checkedUpload.ContentType!);
         var name = Path.GetFileName(file.FileName ?? "document");
         if (name.Length > 100) name = name[^100..];
-        var id = await store.Save("merchant-application", name, kind, content);
-        return TypedResults.Created($"/api/merchant-applications/documents/{id}", new Uploaded(id, name, kind, content.Length));
+        var id = await store.Save("merchant-application", name, kind, kept);
+        return TypedResults.Created($"/api/merchant-applications/documents/{id}", new Uploaded(id, name, kind, kept.Length));
     }
 
     private static ValidationProblem Invalid(UiText text, string code) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HomeService.Web.Auth;
 using HomeService.Web.Data;
 using HomeService.Web.Localization;
+using HomeService.Web.Uploads;
 using HomeService.Workers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HomeService.Web.Api;
 
 /// <summary>
-/// A worker's photo (服务人员照片): the merchant uploads it (JPEG or PNG, at most 2 MB, metadata stripped) and it shows on
+/// A worker's photo (服务人员照片): the merchant uploads it (JPEG or PNG, at most 2 MB, re-encoded so no metadata stays) and it shows on
 /// the public code page a resident opens at the door. Also here: admins black-list a worker (red: never sent again).
 /// </summary>
 public static class WorkerPhotoEndpoints
@@ -23,10 +24,14 @@ public static class WorkerPhotoEndpoints
         var worker = api.MapGroup("/merchant/workers/{workerId}").WithTags("Merchant portal").RequireAuthorization(Policies.MerchantDesk);
         // A multipart post carries no antiforgery token here; the sign-in cookie is SameSite=Lax, so another site's form cannot post as the merchant.
         worker.MapPost("/photo", Upload).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxPhotoBytes + 64 * 1024));
-        worker.MapGet("/photo", async (string workerId, ClaimsPrincipal user, UploadStore store, UiText text) =>
-            workerId.Length <= 32 && await store.WorkerPhoto(user.MerchantOf(), workerId) is { } photo
-                ? (Results<FileContentHttpResult, ProblemHttpResult>)TypedResults.File(photo.Content, photo.ContentType)
-                : Problems.Status(404, ProblemTypes.NotFound, text["worker.no-photo"]));
+        worker.MapGet("/photo", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string workerId, ClaimsPrincipal user, UploadStore store,
+            UiText text, HttpResponse response) =>
+        {
+            if (workerId.Length > 32 || await store.WorkerPhoto(user.MerchantOf(), workerId) is not { } photo)
+                return Problems.Status(404, ProblemTypes.NotFound, text["worker.no-photo"]);
+            InlineFile.Headers(response, InlineFile.PhotoName(workerId, photo.ContentType));
+            return TypedResults.File(photo.Content, photo.ContentType);
+        });
         api.MapPost("/admin/workers/{workerId}/list", SetList).WithTags("Merchant admission").RequireAuthorization(Policies.Admin);
         return api;
     }
@@ -37,7 +42,9 @@ public static class WorkerPhotoEndpoints
         app.MapGet("/w/{token}/photo", async (string token, WorkerCodeReader reader, HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-store"; // a revoked code takes its photo with it
-            return await reader.Photo(token) is { } photo ? Results.File(photo.Content, photo.ContentType) : Results.NotFound();
+            if (await reader.Photo(token) is not { } photo) return Results.NotFound();
+            InlineFile.Headers(response, InlineFile.PhotoName("worker", photo.ContentType));
+            return Results.File(photo.Content, photo.ContentType);
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -55,9 +62,9 @@ public static class WorkerPhotoEndpoints
         await using var stream = file.OpenReadStream();
         var content = new byte[file.Length];
         await stream.ReadExactlyAsync(content);
-        if (UploadStore.Sniff(content) is not ("image/jpeg" or "image/png") || PhotoMetadata.Strip(content, UploadStore.Sniff(content)!) is not { } clean)
-            return Invalid(text, "photo-type");
-        var kind = UploadStore.Sniff(clean)!;
+        var photo = UploadCheck.Photo(content);
+        if (photo.Error is { } error) return Invalid(text, error);
+        var (clean, kind) = (photo.Content!, photo.ContentType!);
         var id = await store.Save("worker-photo", $"{workerId}{(kind == "image/png" ? ".png" : ".jpg")}", kind, clean, claimedBy: workerId);
         var result = await grain.SetPhoto(user.MerchantOf(), id.ToString(), $"merchant:{user.MerchantOf()}");
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.Status(404, ProblemTypes.NotFound, text["worker.unknown"]);

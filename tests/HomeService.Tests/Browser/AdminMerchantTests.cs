@@ -43,7 +43,7 @@ public sealed class AdminMerchantTests(BrowserFixture browser, ITestOutputHelper
         await document.Locator(".doc-kind").SelectOptionAsync("business-licence");
         await document.Locator(".doc-file").SetInputFilesAsync(new FilePayload
         {
-            Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes("%PDF-1.7\n营业执照 91410100MA48QWE3LW\n%%EOF"),
+            Name = "营业执照.pdf", MimeType = "application/pdf", Buffer = TestDocuments.MinimalPdf("营业执照 91410100MA48QWE3LW"),
         });
         await Expect(document.Locator(".doc-status")).ToHaveTextAsync("已上传：营业执照.pdf");
         await Expect(document.Locator(".doc-name")).ToHaveValueAsync("营业执照");

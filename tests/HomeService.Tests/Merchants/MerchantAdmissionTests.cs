@@ -147,11 +147,22 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file"));
 
-        var uploaded = await Upload([.. "%PDF-1.7\n"u8.ToArray(), .. "营业执照"u8.ToArray()], "营业执照.pdf", "application/octet-stream");
+        // A PDF header must be followed by a PDF that opens; a PNG header by a picture (HTML behind one is not a picture).
+        var garbage = await Upload(TestDocuments.UnparseablePdf(), "营业执照.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal("文件看似 PDF，但无法作为 PDF 打开。",
+            (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+        var html = await Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<html><script>alert(1)</script></html>"u8], "许可证.png", "image/png");
+        Assert.Equal("文件看似 JPEG 或 PNG，但无法读取为图片。",
+            (await html.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file"));
+
+        var uploaded = await Upload(TestDocuments.MinimalPdf("营业执照"), "营业执照.pdf", "application/octet-stream");
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var file = await uploaded.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("application/pdf", file.GetProperty("contentType").GetString());
         var fileId = file.GetProperty("fileId").GetGuid();
+        Assert.Equal(TestDocuments.MinimalPdf("营业执照"), await _deployment.Scalar<byte[]>("SELECT content FROM uploaded_file WHERE id = $1", fileId)); // as uploaded
 
         object WithFile(string code) => new
         {
@@ -168,5 +179,37 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
         var again = await anonymous.PostAsJsonAsync("/api/merchant-applications", WithFile("91410100MA47HUP2KU"));
         Assert.Equal("资质文件中有未上传或已被其他申请使用的文件。",
             (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("documents")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_picture_with_html_behind_it_is_kept_re_encoded_and_unclaimed_uploads_go_after_the_setting()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Web.BaseAddress };
+        var bytes = (byte[])[.. TestPhotos.PhonePng(), .. "<html><script>alert(1)</script></html>"u8];
+        using var form = TestPhotos.Form(bytes, "经营许可证.png", "image/png");
+        var uploaded = await anonymous.PostAsync("/api/merchant-applications/documents", form);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var fresh = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileId").GetGuid();
+        var stored = System.Text.Encoding.ASCII.GetString((await _deployment.Scalar<byte[]>("SELECT content FROM uploaded_file WHERE id = $1", fresh))!);
+        Assert.Equal("PNG", stored[1..4]);
+        Assert.DoesNotContain("<script", stored);
+        Assert.DoesNotContain("GPS", stored);
+
+        // Two days old: one no application claimed, one claimed; and the fresh one. The sweep takes only the first.
+        var old = await _deployment.Scalar<Guid>("""
+            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content, uploaded_at)
+            VALUES ('merchant-application', 'old.pdf', 'application/pdf', 1, '', '\x25'::bytea, now() - interval '2 days') RETURNING id
+            """);
+        var claimed = await _deployment.Scalar<Guid>("""
+            INSERT INTO uploaded_file (purpose, file_name, content_type, size_bytes, sha256, content, uploaded_at, claimed_by)
+            VALUES ('merchant-application', 'kept.pdf', 'application/pdf', 1, '', '\x25'::bytea, now() - interval '2 days', 'M999') RETURNING id
+            """);
+        await using var db = Npgsql.NpgsqlDataSource.Create(_deployment.ConnectionString);
+        var sweeper = new HomeService.Silo.Hosting.UnclaimedUploadSweeper(db, new(TimeSpan.FromDays(1), TimeSpan.FromHours(1)),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HomeService.Silo.Hosting.UnclaimedUploadSweeper>.Instance);
+        Assert.Equal(1, await sweeper.Sweep());
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", old));
+        Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", claimed));
+        Assert.Equal(1L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file WHERE id = $1", fresh));
     }
 }

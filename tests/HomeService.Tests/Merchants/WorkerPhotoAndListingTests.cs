@@ -47,10 +47,18 @@ public sealed class WorkerPhotoAndListingTests : IAsyncLifetime
             .GetProperty("codeToken").GetString()!;
         using var resident = new HttpClient { BaseAddress = Web.BaseAddress };
         Assert.Contains($"src=\"/w/{token}/photo\"", await resident.GetStringAsync($"/w/{token}"));
-        var photo = await resident.GetByteArrayAsync($"/w/{token}/photo");
+        var served = await resident.GetAsync($"/w/{token}/photo");
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("inline", served.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+        var photo = await served.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xFF, 0xD8 }, photo[..2]);
         Assert.DoesNotContain("GPS", Encoding.ASCII.GetString(photo));
-        Assert.Equal(new byte[] { 0x12, 0x34, 0xFF, 0xD9 }, photo[^4..]);
+        Assert.DoesNotContain(TestPhotos.Trailer, Encoding.ASCII.GetString(photo));
+        Assert.Equal(new byte[] { 0xFF, 0xD9 }, photo[^2..]); // re-encoded: ends where the picture ends
+        var own = await merchant.Http.GetAsync("/api/merchant/workers/W001/photo");
+        Assert.Equal("nosniff", own.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("W001.jpg", own.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
 
         Assert.Equal(HttpStatusCode.OK, (await merchant.Http.DeleteAsync("/api/merchant/workers/W001/code")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/w/{token}/photo")).StatusCode);
