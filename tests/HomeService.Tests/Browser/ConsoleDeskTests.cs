@@ -93,6 +93,53 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
     });
 
     [Fact]
+    public Task A_console_that_missed_the_end_of_its_call_shows_the_truth_on_the_first_refused_click() => InBrowser(async session =>
+    {
+        await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
+        var agent = await session.Open(Web, "agent1", viewport: new ViewportSize { Width = 1366, Height = 768 });
+        // The live connection passes everything on until told to lose the call's and the seat's pushes, as pushes lost with a silo would be.
+        var loseCallPushes = false;
+        await agent.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/hubs/live"), page =>
+        {
+            var server = page.ConnectToServer();
+            server.OnMessage(frame =>
+            {
+                if (frame.Text is { } text)
+                {
+                    if (!(loseCallPushes && (text.Contains("\"call.", StringComparison.Ordinal) || text.Contains("\"agent.", StringComparison.Ordinal)))) page.Send(text);
+                }
+                else page.Send(frame.Binary!);
+            });
+        });
+        await SignIn(agent, "agent1");
+        await IsOn(agent, "/console");
+        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(agent);
+        await agent.Locator("#seat-login").ClickAsync();
+        await agent.Locator("#seat-ready").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+
+        using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
+        telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
+        var callId = $"stale-{Guid.NewGuid():N}";
+        await Send(telephony, "/api/cti/calls", new { callId, caller = "13700137001", dialled = "037112345", trunk = "T1", ivrChoice = "2" }, $"offer-{callId}");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Ringing");
+        await agent.Locator("#call-accept").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+
+        // The caller hangs up, and the console never hears of it: it still shows the call connected and the seat on it.
+        loseCallPushes = true;
+        await Send(telephony, $"/api/cti/calls/{callId}/hangup", new { leg = "caller", cause = "normal" }, $"hangup-{callId}");
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+
+        // Hang-up is refused (the call has ended), and the console reads the truth at once: no call, the seat in wrap-up.
+        await agent.Locator("#call-hangup").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToBeHiddenAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "AfterCallWork");
+        Assert.Empty(session.ScriptErrors(agent));
+    });
+
+    [Fact]
     public Task The_call_bar_counts_new_broadcasts_until_the_agent_goes_to_read_them() => InBrowser(async session =>
     {
         var agent = await session.Open(Web, "agent1", viewport: new ViewportSize { Width = 1366, Height = 768 });

@@ -186,12 +186,9 @@ async function loadToday() {
 }
 
 // A refusal because the seat or call is not in the state the screen shows (a push lost with a silo, say) reads the real
-// state at once, keeping the refusal's message, so the buttons work against what the call really is.
+// state at once, so the buttons work against what the call really is.
 async function convergeAfterRefusal() {
-  if (!refusedAsStale) return;
-  const message = $("console-error").textContent;
-  await loadState();
-  showError(message);
+  if (refusedAsStale) await loadState();
 }
 const seatAction = (path, body) => async () => {
   const view = await api("POST", `/api/console/${path}`, body?.());
