@@ -10,7 +10,8 @@ namespace HomeService.Tests.Reliability;
 /// Property: for every write operation of the OpenAPI document and any bad request the seeded generator makes for it
 /// (<see cref="FuzzRequests"/>), the answer is a 4xx RFC 9457 problem, a 400 on a body names a field, and the event log
 /// gains no row. The seed is printed on failure; HOMESERVICE_FUZZ_SEED=n replays it.
-/// Duration on the 2-core machine: 158 operations × 10 cases = 1580 requests in 9–13 s, 23–35 s with the fixture's start.
+/// Duration on the 2-core machine: 158 operations × 10 cases = 1580 requests in 9–13 s alone (23–35 s with the fixture's
+/// start), 66 s while BadInputTests runs beside it on its own deployment.
 /// The generator is a seeded System.Random of our own rather than CsCheck or FsCheck: the cases are HTTP requests to one
 /// stateful deployment checked in batches against the event log, where shrinking a single case buys nothing and the
 /// seed alone replays the run.
