@@ -59,7 +59,12 @@ public static class ErrorHandling
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
-            if (IsMachineRequest(http.Request))
+            if (IsMachineRequest(http.Request) && UnreadableRequest.IsBareBodyRefusal(http))
+            {
+                // Minimal APIs answer a form cut off mid-stream (an IOException while reading it) with a bare 400, no exception.
+                await UnreadableRequest.BodyProblem(http);
+            }
+            else if (IsMachineRequest(http.Request))
             {
                 var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });

@@ -37,6 +37,19 @@ public sealed partial class UnreadableRequest(UiText text) : IExceptionHandler
         return true;
     }
 
+    /// <summary>A 400 with nothing written, to a request that carried a body: the body could not be read.</summary>
+    public static bool IsBareBodyRefusal(HttpContext http) =>
+        http.Response.StatusCode == StatusCodes.Status400BadRequest && (http.Request.ContentLength > 0 || http.Request.ContentType is not null);
+
+    /// <summary>Answers that refusal like any unreadable body: a field error on "body", in the caller's language.</summary>
+    public static async Task BodyProblem(HttpContext http)
+    {
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture.Culture, culture.UICulture);
+        var text = http.RequestServices.GetRequiredService<UiText>();
+        await Problems.Validation(text, new Dictionary<string, string[]> { ["body"] = ["format"] }).ExecuteAsync(http);
+    }
+
     /// <summary>The field the request got wrong and how: a JSON path from the deserializer, else the parameter the message names.</summary>
     public static (string Field, string Code) Field(BadHttpRequestException bad)
     {

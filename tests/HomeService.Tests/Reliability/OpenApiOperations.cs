@@ -8,6 +8,9 @@ public sealed record ApiOperation(string Method, string Path, bool HasBody, IRea
 {
     public string Key => $"{Method} {Path}";
 
+    /// <summary>Whether the body is a multipart form (an upload) rather than JSON.</summary>
+    public bool Multipart { get; init; }
+
     public override string ToString() => Key;
 
     /// <summary>Reads every operation from /openapi/v1.json as served, so an endpoint added later is probed without a test change.</summary>
@@ -21,7 +24,8 @@ public sealed record ApiOperation(string Method, string Path, bool HasBody, IRea
             {
                 var hasBody = op.Value.TryGetProperty("requestBody", out var body);
                 var properties = hasBody ? Properties(body, schemas) : new Dictionary<string, string[]>();
-                operations.Add(new ApiOperation(op.Name.ToUpperInvariant(), path.Name, hasBody, properties));
+                var multipart = hasBody && body.GetProperty("content").TryGetProperty("multipart/form-data", out _);
+                operations.Add(new ApiOperation(op.Name.ToUpperInvariant(), path.Name, hasBody, properties) { Multipart = multipart });
             }
         return operations;
     }
