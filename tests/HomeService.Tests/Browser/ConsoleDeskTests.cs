@@ -46,13 +46,7 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
     {
         await Deployment.Sql("UPDATE call_queue SET ring_timeout_seconds = 300, wrap_up_seconds = 600");
         var agent = await session.Open(Web, "agent1", viewport: new ViewportSize { Width = 1366, Height = 768 });
-        await SignIn(agent, "agent1");
-        await IsOn(agent, "/console");
-        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(agent);
-        await agent.Locator("#seat-login").ClickAsync();
-        await agent.Locator("#seat-ready").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        await ReadyAtConsole(agent);
         await NothingOverflows(agent, "idle");
 
         // A member calls: the bar shows the call and its keys; A (outside any text field) answers.
@@ -111,13 +105,7 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
                 else page.Send(frame.Binary!);
             });
         });
-        await SignIn(agent, "agent1");
-        await IsOn(agent, "/console");
-        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await LiveConnectionIsUp(agent);
-        await agent.Locator("#seat-login").ClickAsync();
-        await agent.Locator("#seat-ready").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        await ReadyAtConsole(agent);
 
         using var telephony = new HttpClient { BaseAddress = Web.BaseAddress };
         telephony.DefaultRequestHeaders.Add("X-Api-Key", TestDeployment.TelephonyKey);
@@ -191,6 +179,18 @@ public sealed class ConsoleDeskTests(BrowserFixture browser, ITestOutputHelper o
     {
         var problems = await page.EvaluateAsync<string[]>(Overflowing);
         Assert.True(problems.Length == 0, $"{when}: {string.Join("; ", problems.Take(15))}");
+    }
+
+    /// <summary>agent1 signs in, lands on the console with its live connection up, logs the seat in and is ready for calls.</summary>
+    private static async Task ReadyAtConsole(IPage agent)
+    {
+        await SignIn(agent, "agent1");
+        await IsOn(agent, "/console");
+        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await LiveConnectionIsUp(agent);
+        await agent.Locator("#seat-login").ClickAsync();
+        await agent.Locator("#seat-ready").ClickAsync();
+        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
     }
 
     private static async Task Send(HttpClient telephony, string path, object body, string key)
