@@ -51,6 +51,17 @@ public static class BenchMerchants
         return pools;
     }
 
+    /// <summary>
+    /// Tells dispatch of the merchants just written, as admitting a merchant does: a dispatch directory already active
+    /// (a silo job touched it at start-up) read the merchant table before they were in it and would never offer them an order.
+    /// </summary>
+    public static async Task Announce(IClusterClient client, int merchants)
+    {
+        var directory = client.GetGrain<HomeService.WorkOrders.IDispatchDirectoryGrain>(0);
+        for (var m = 1; m <= merchants; m++)
+            await directory.MerchantChanged($"BM{m:00}", "Active", [Category], [District], 70 + m, 100000);
+    }
+
     private static async Task Exec(NpgsqlConnection conn, string sql, params object[] args)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);

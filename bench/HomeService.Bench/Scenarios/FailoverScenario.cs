@@ -39,6 +39,7 @@ public sealed class FailoverScenario(BenchContext context)
         for (var i = 1; i <= 3; i++) await cluster.StartSilo(i);
         var pools = await BenchMerchants.Seed(context.ConnectionString, 6, Lanes);
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
+        await BenchMerchants.Announce(connection.Client, 6);
         await Db.Execute("UPDATE call_queue SET wrap_up_seconds = 0");
         await BenchAgents.Seed(context.ConnectionString, connection.Client, Agents);
         var webs = new[] { await cluster.StartWeb(1), await cluster.StartWeb(2) };

@@ -24,6 +24,7 @@ public sealed class OrdersScenario(BenchContext context)
         await cluster.StartSilo(1);
         var pools = await BenchMerchants.Seed(context.ConnectionString, Merchants, Concurrency);
         await using var connection = await ClusterConnection.Open(context.ConnectionString);
+        await BenchMerchants.Announce(connection.Client, Merchants);
         var client = connection.Client;
 
         await Drive(client, pools, TimeSpan.FromSeconds(context.Quick ? 2 : 5)); // warm-up: JIT, activations, connection pools

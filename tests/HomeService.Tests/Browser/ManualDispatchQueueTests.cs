@@ -145,6 +145,7 @@ public sealed class ManualDispatchQueueTests(BrowserFixture browser, ITestOutput
         var start = new DateTimeOffset(tomorrow.AddHours(9), TimeSpan.FromHours(8));
         var response = await agent.APIRequest.PostAsync("/api/orders", new()
         {
+            Headers = await RequestTokenHeader(agent),
             DataObject = new { contactName = "钱女士", contactPhone = "13612345678", category, district, address, windowStart = start, windowEnd = start.AddHours(2), requirements },
         });
         var body = await response.TextAsync();
