@@ -47,7 +47,7 @@ public static class PartnerEndpoints
     private static async Task<Results<Created<WorkOrderView>, ValidationProblem>> Create(OrderEndpoints.CreateOrderRequest body,
         [FromHeader(Name = CtiEndpoints.IdempotencyHeader)] string? key, ClaimsPrincipal user, IGrainFactory grains, UiText text)
     {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
+        if (string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyKeys.MaxLength)
             return Problems.Validation(text, new Dictionary<string, string[]> { [CtiEndpoints.IdempotencyHeader] = ["required"] });
         var invalid = new Dictionary<string, string[]>();
         References.Limit(invalid, "district", body.District, 50);

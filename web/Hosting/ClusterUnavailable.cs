@@ -2,7 +2,6 @@ using System.Globalization;
 using HomeService.Web.Api;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 
 namespace HomeService.Web.Hosting;
 
@@ -19,9 +18,7 @@ public sealed class ClusterUnavailable(UiText text, ILogger<ClusterUnavailable> 
     {
         if (!ClusterFaults.IsTransient(exception) || http.Response.HasStarted) return false;
         logger.LogWarning("{Method} {Path} met a silo going away ({Error}); answered 503", http.Request.Method, http.Request.Path, exception.Message);
-        // Outside the localization middleware now, whose culture ended with the exception: take the request's again.
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture.Culture, culture.UICulture);
+        RequestCultureAgain.Restore(http);
         http.Response.Clear();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

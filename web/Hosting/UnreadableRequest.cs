@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HomeService.Web.Api;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 
 namespace HomeService.Web.Hosting;
 
@@ -18,9 +16,7 @@ public sealed partial class UnreadableRequest(UiText text) : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         if (exception is not BadHttpRequestException bad || !ErrorHandling.IsMachineRequest(http.Request)) return false;
-        // This handler runs outside the localization middleware, whose culture ended with the exception: take the request's again.
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture.Culture, culture.UICulture);
+        RequestCultureAgain.Restore(http);
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
             var form = bad.Message.Contains("form media type", StringComparison.Ordinal);
@@ -44,8 +40,7 @@ public sealed partial class UnreadableRequest(UiText text) : IExceptionHandler
     /// <summary>Answers that refusal like any unreadable body: a field error on "body", in the caller's language.</summary>
     public static async Task BodyProblem(HttpContext http)
     {
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture.Culture, culture.UICulture);
+        RequestCultureAgain.Restore(http);
         var text = http.RequestServices.GetRequiredService<UiText>();
         await Problems.Validation(text, new Dictionary<string, string[]> { ["body"] = ["format"] }).ExecuteAsync(http);
     }

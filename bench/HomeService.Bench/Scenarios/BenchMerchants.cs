@@ -13,6 +13,10 @@ public static class BenchMerchants
 {
     public const string Category = "home-clean";
     public const string District = "高新区";
+    private const int Capacity = 100000; // no lane ever waits for a merchant's free capacity
+
+    private static string Id(int m) => $"BM{m:00}";
+    private static int CreditScore(int m) => 70 + m;
 
     public static async Task<IReadOnlyDictionary<string, Channel<string>>> Seed(string connectionString, int merchants, int workersEach)
     {
@@ -23,12 +27,12 @@ public static class BenchMerchants
         await using var tx = await conn.BeginTransactionAsync();
         for (var m = 1; m <= merchants; m++)
         {
-            var merchantId = $"BM{m:00}";
+            var merchantId = Id(m);
             await Exec(conn, """
                 INSERT INTO merchant (id, name, credit_code, legal_person, phone, address, district, categories, districts, status, credit_score,
                     credit_level, capacity)
-                VALUES ($1, $2, $3, '压测', '037100000000', '高新区', '高新区', $4, $5, 'Active', $6, 'A', 100000) ON CONFLICT (id) DO NOTHING
-                """, merchantId, $"压测家政 {m}", $"BENCH{m:0000000000000}", new[] { Category }, new[] { District }, 70 + m);
+                VALUES ($1, $2, $3, '压测', '037100000000', '高新区', '高新区', $4, $5, 'Active', $6, 'A', $7) ON CONFLICT (id) DO NOTHING
+                """, merchantId, $"压测家政 {m}", $"BENCH{m:0000000000000}", new[] { Category }, new[] { District }, CreditScore(m), Capacity);
             var pool = Channel.CreateUnbounded<string>();
             for (var w = 1; w <= workersEach; w++)
             {
@@ -59,7 +63,7 @@ public static class BenchMerchants
     {
         var directory = client.GetGrain<HomeService.WorkOrders.IDispatchDirectoryGrain>(0);
         for (var m = 1; m <= merchants; m++)
-            await directory.MerchantChanged($"BM{m:00}", "Active", [Category], [District], 70 + m, 100000);
+            await directory.MerchantChanged(Id(m), "Active", [Category], [District], CreditScore(m), Capacity);
     }
 
     private static async Task Exec(NpgsqlConnection conn, string sql, params object[] args)

@@ -7,10 +7,8 @@ const $ = (id) => document.getElementById(id);
 let agent = null;
 let pop = null;
 
-let refusedAsStale = false; // the last write was refused with 409: the screen's picture of the seat or call was not the server's
-
-async function api(method, path, body) {
-  refusedAsStale = false;
+/** onConflict: run when the server refuses with 409, i.e. the screen's picture of the seat or call is not the server's. */
+async function api(method, path, body, { onConflict } = {}) {
   const response = await fetch(path, {
     method,
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -21,7 +19,7 @@ async function api(method, path, body) {
   if (!response.ok) {
     const message = data?.errors ? Object.values(data.errors).flat().join(" ") : data?.title ?? response.statusText;
     showError(message);
-    refusedAsStale = response.status === 409;
+    if (response.status === 409) await onConflict?.();
     return null;
   }
   showError(null);
@@ -187,18 +185,16 @@ async function loadToday() {
 
 // A refusal because the seat or call is not in the state the screen shows (a push lost with a silo, say) reads the real
 // state at once, so the buttons work against what the call really is.
-async function convergeAfterRefusal() {
-  if (refusedAsStale) await loadState();
-}
+const converge = { onConflict: () => loadState() };
 const seatAction = (path, body) => async () => {
-  const view = await api("POST", `/api/console/${path}`, body?.());
-  if (view) renderAgent(view); else await convergeAfterRefusal();
+  const view = await api("POST", `/api/console/${path}`, body?.(), converge);
+  if (view) renderAgent(view);
 };
 const callAction = (path, body) => async () => {
   const callId = $("call-panel").dataset.callId;
   if (!callId) return;
-  const view = await api("POST", `/api/console/calls/${encodeURIComponent(callId)}/${path}`, body?.());
-  if (view) renderCall(view); else await convergeAfterRefusal();
+  const view = await api("POST", `/api/console/calls/${encodeURIComponent(callId)}/${path}`, body?.(), converge);
+  if (view) renderCall(view);
 };
 
 $("seat-login").addEventListener("click", seatAction("login"));
