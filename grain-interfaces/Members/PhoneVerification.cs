@@ -8,7 +8,10 @@ public static class VerificationPurposes
     public const string Reset = "reset";
     public const string Order = "order";
 
-    public static readonly IReadOnlyList<string> All = [Register, Login, Reset, Order];
+    /// <summary>A guest's website callback (免费网上呼): agents call only a number its holder has proved.</summary>
+    public const string Callback = "callback";
+
+    public static readonly IReadOnlyList<string> All = [Register, Login, Reset, Order, Callback];
 }
 
 /// <summary>A send's answer: sent (the code valid until ExpiresAt; the next may be sent after ResendAfterSeconds), or refused by the number's rate limit with the seconds to wait.</summary>
@@ -64,4 +67,16 @@ public static class CodeRequestAddress
         Array.Clear(bytes, 8, 8);
         return new System.Net.IPAddress(bytes) + "/64";
     }
+}
+
+/// <summary>The validation code a refused verification is reported with, in every form and API that takes a code.</summary>
+public static class VerificationCodeErrors
+{
+    public static string Of(VerificationOutcome outcome) => outcome switch
+    {
+        VerificationOutcome.Wrong => "code-wrong",
+        VerificationOutcome.Expired => "code-expired",
+        VerificationOutcome.TooManyTries => "code-void",
+        _ => "code-missing",
+    };
 }

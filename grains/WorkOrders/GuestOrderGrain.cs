@@ -19,13 +19,7 @@ public sealed class GuestOrderGrain : Grain, IGuestOrderGrain
         if (outcome != VerificationOutcome.Accepted)
             return CommandResult<WorkOrderView>.Invalid(new Dictionary<string, string[]>
             {
-                ["code"] = [outcome switch
-                {
-                    VerificationOutcome.Wrong => "code-wrong",
-                    VerificationOutcome.Expired => "code-expired",
-                    VerificationOutcome.TooManyTries => "code-void",
-                    _ => "code-missing",
-                }],
+                ["code"] = [VerificationCodeErrors.Of(outcome)],
             });
         return await intake.CreateServiceOnce(order, source, token);
     }

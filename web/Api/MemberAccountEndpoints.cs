@@ -139,14 +139,8 @@ public static class MemberAccountEndpoints
         else if (code.Trim() is var c && (c.Length != 6 || !c.All(char.IsAsciiDigit))) errors["code"] = ["length:6"];
     }
 
-    private static string? CodeProblem(VerificationOutcome outcome) => outcome switch
-    {
-        VerificationOutcome.Accepted => null,
-        VerificationOutcome.Wrong => "code-wrong",
-        VerificationOutcome.Expired => "code-expired",
-        VerificationOutcome.TooManyTries => "code-void",
-        _ => "code-missing",
-    };
+    private static string? CodeProblem(VerificationOutcome outcome) =>
+        outcome == VerificationOutcome.Accepted ? null : VerificationCodeErrors.Of(outcome);
 
     private static Dictionary<string, string[]> Error(string field, string code) => new() { [field] = [code] };
 }

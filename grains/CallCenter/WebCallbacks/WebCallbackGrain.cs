@@ -1,3 +1,5 @@
+using HomeService.Members;
+
 namespace HomeService.CallCenter.WebCallbacks;
 
 /// <summary>
@@ -9,12 +11,18 @@ public sealed class WebCallbackGrain(
 {
     private string Phone => this.GetPrimaryKeyString();
 
-    public async Task<WebCallbackTicket> Request(string callId, string topic)
+    public async Task<WebCallbackTicket> Request(string callId, string topic, string? code)
     {
-        if (state.State.LatestCallId is { } latest && latest != callId
+        var repeat = state.State.LatestCallId == callId;
+        // The code is checked before anything else, so a stranger cannot even learn that a number has a request waiting.
+        if (!repeat && code is not null
+            && await GrainFactory.GetGrain<IPhoneVerificationGrain>(Phone).Verify(VerificationPurposes.Callback, code) is var outcome
+            && outcome != VerificationOutcome.Accepted)
+            return new WebCallbackTicket(null, AlreadyWaiting: false, CodeRefused: outcome);
+        if (state.State.LatestCallId is { } latest && !repeat
             && WebCallbackRules.IsOpen(await GrainFactory.GetGrain<ICallGrain>(latest).Get()))
             return new WebCallbackTicket(latest, AlreadyWaiting: true);
-        if (state.State.LatestCallId != callId)
+        if (!repeat)
         {
             // Written before the call is queued: if queuing fails, the stored id names a call that never opened, which
             // the next request passes over; the other order could leave an open call this grain does not know of.

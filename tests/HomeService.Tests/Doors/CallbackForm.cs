@@ -13,13 +13,19 @@ public sealed partial class CallbackForm(WebSession session, string antiforgery,
         return new CallbackForm(session, WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value), FormToken().Match(html).Groups[1].Value);
     }
 
-    public static async Task<HttpResponseMessage> Post(WebSession session, string phone) => await (await Open(session)).Submit(phone);
+    public Task<HttpResponseMessage> SendCode(string phone) => Post("/callback?handler=SendCode", phone, "service", null);
 
-    public Task<HttpResponseMessage> Submit(string phone, string topic = "service") =>
-        session.Http.PostAsync("/callback", new FormUrlEncodedContent(new Dictionary<string, string>
+    public Task<HttpResponseMessage> Submit(string phone, string topic = "service", string? code = null) => Post("/callback", phone, topic, code);
+
+    private Task<HttpResponseMessage> Post(string path, string phone, string topic, string? code)
+    {
+        var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = antiforgery, ["Form.Token"] = token, ["Form.Phone"] = phone, ["Form.Topic"] = topic,
-        }));
+        };
+        if (code is not null) fields["Form.Code"] = code;
+        return session.Http.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
