@@ -36,7 +36,7 @@ fi
 
 log "Running tests…"
 set +e
-dotnet test tests/HomeService.Tests/HomeService.Tests.csproj -c Debug --no-build --nologo \
+dotnet test tests/HomeService.Tests/HomeService.Tests.csproj -c Debug --no-build --nologo ${HS_TEST_FILTER:+--filter "$HS_TEST_FILTER"} \
   --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
   --results-directory "$results" --blame-hang-timeout 10m
 status=$?
