@@ -1,3 +1,5 @@
+using HomeService.Doors;
+
 namespace HomeService.Members;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class CodeRequestQuotaGrain(VerificationPolicy policy, TimeProvide
 
     public Task<int> Take()
     {
-        var wait = _quota.Take(clock.GetUtcNow(), policy.MaxPerAddressPerHour);
+        var wait = _quota.Take(clock.GetUtcNow(), policy.MaxPerAddressPerHour, TimeSpan.FromHours(1));
         return Task.FromResult((int)Math.Ceiling(wait.TotalSeconds));
     }
 }

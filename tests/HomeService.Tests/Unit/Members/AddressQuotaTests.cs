@@ -1,4 +1,5 @@
 using System.Net;
+using HomeService.Doors;
 using HomeService.Members;
 
 namespace HomeService.Tests.Unit.Members;
@@ -12,12 +13,12 @@ public sealed class AddressQuotaTests
     public void An_address_gets_its_hourly_allowance_then_waits_until_the_first_request_is_an_hour_old()
     {
         var quota = new AddressQuota();
-        for (var i = 0; i < 3; i++) Assert.Equal(TimeSpan.Zero, quota.Take(Start.AddMinutes(i * 10), perHour: 3));
-        Assert.Equal(TimeSpan.FromMinutes(25), quota.Take(Start.AddMinutes(35), perHour: 3));
+        for (var i = 0; i < 3; i++) Assert.Equal(TimeSpan.Zero, quota.Take(Start.AddMinutes(i * 10), permits: 3, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.FromMinutes(25), quota.Take(Start.AddMinutes(35), permits: 3, TimeSpan.FromHours(1)));
         // A refused request is not counted, so it does not push the wait further out.
-        Assert.Equal(TimeSpan.FromMinutes(5), quota.Take(Start.AddMinutes(55), perHour: 3));
-        Assert.Equal(TimeSpan.Zero, quota.Take(Start.AddMinutes(60), perHour: 3));
-        Assert.Equal(TimeSpan.FromMinutes(10), quota.Take(Start.AddMinutes(60), perHour: 3));
+        Assert.Equal(TimeSpan.FromMinutes(5), quota.Take(Start.AddMinutes(55), permits: 3, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.Zero, quota.Take(Start.AddMinutes(60), permits: 3, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.FromMinutes(10), quota.Take(Start.AddMinutes(60), permits: 3, TimeSpan.FromHours(1)));
     }
 
     [Theory]
