@@ -74,6 +74,7 @@ public sealed class FailoverScenario(BenchContext context)
             stuckAgents.Add(held.Count);
             if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + (string?)await Db.Scalar(
                 "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
+            if (stuckCalls[^1] > 0) await DescribeStuckCalls(connection.Client);
             if (held.Count > 0) Console.WriteLine("  stuck agents: " + string.Join(", ", held));
             Console.WriteLine("  orders closed per second: " + (perSecond.IsEmpty ? "none (no order reached Closed during the run)"
                 : string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
@@ -94,6 +95,21 @@ public sealed class FailoverScenario(BenchContext context)
     }
 
     /// <summary>Agents still held by a call a minute after the load stopped, asked of the agents themselves (the live truth).</summary>
+    /// <summary>What the grains say of each stuck call (the row may lag them): its state, its last steps, and whether its queue still holds it.</summary>
+    private async Task DescribeStuckCalls(IClusterClient client)
+    {
+        var ids = (string?)await Db.Scalar("SELECT string_agg(call_id, ',') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'");
+        foreach (var id in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var call = await client.GetGrain<HomeService.CallCenter.ICallGrain>(id).Get();
+            var queue = call.QueueId is { } q ? await client.GetGrain<HomeService.CallCenter.IQueueGrain>(q).GetView() : null;
+            var steps = string.Join(" > ", call.Timeline.TakeLast(5).Select(t => $"{t.At:HH:mm:ss.f} {t.What}"));
+            Console.WriteLine($"    {id}: grain {call.Status}, queue {call.QueueId ?? "-"} " +
+                (queue is null ? "" : $"(holds it: {queue.WaitingCallIds.Contains(id)}, waiting {queue.Waiting}, agents available {queue.AgentsAvailable}/{queue.AgentsStaffed}); ") +
+                $"last steps: {steps}");
+        }
+    }
+
     private async Task<List<string>> HeldAgents(IClusterClient client)
     {
         var views = await Task.WhenAll(Enumerable.Range(1, Agents).Select(n => client.GetGrain<HomeService.CallCenter.IAgentGrain>($"BA{n:0000}").Get()));

@@ -28,6 +28,7 @@ public sealed class QueueGrain(
     private QueueConfig _config = null!;
     private readonly HashSet<string> _maxWaitSent = new();
     private readonly Dictionary<string, DateTimeOffset> _announcedAt = new();
+    private DateTimeOffset _rosterReadAt;
     private string? _lastAgent;
     private QueueView? _pushed;
     private long _pushVersion;
@@ -43,6 +44,7 @@ public sealed class QueueGrain(
         _config = await directory.GetQueue(QueueId) ?? throw new InvalidOperationException($"No queue {QueueId}.");
 
         await LoadRoster();
+        _rosterReadAt = clock.GetUtcNow();
 
         // Calls that were ringing or answered when the previous activation died must not be offered twice.
         foreach (var call in Line.Calls.ToList())
@@ -169,6 +171,7 @@ public sealed class QueueGrain(
             }
         }
         await RecheckOffers(now);
+        await RecheckRoster(now);
         await Match(); // expansion tiers open as time passes
         await PushIfChanged();
     }
@@ -196,6 +199,21 @@ public sealed class QueueGrain(
     }
 
     private static readonly TimeSpan OfferRecheckGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The roster follows the agents' one-way notes, and a note lost with a silo (an agent freed just before its silo
+    /// died) would leave callers waiting for agents who are free. While calls wait and no agent looks free, the queue
+    /// reads its agents again every few seconds: that is when a stale picture costs a caller, and it costs one
+    /// in-memory read per agent.
+    /// </summary>
+    private async Task RecheckRoster(DateTimeOffset now)
+    {
+        if (Line.Count <= _offered.Count || _roster.Values.Any(a => a.Status == AgentStatus.Available) || now - _rosterReadAt < RosterRecheck) return;
+        _rosterReadAt = now;
+        await LoadRoster();
+    }
+
+    private static readonly TimeSpan RosterRecheck = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The supervisors' wallboard hears the queue from this once-a-second tick, and only when something it shows changed:

@@ -149,6 +149,24 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         await using (live) { }
     }
 
+    [Fact]
+    public async Task A_queue_that_missed_an_agents_note_reads_its_agents_again_while_a_caller_waits()
+    {
+        var (_, live) = await ReadyAgent("agent1");
+        // What a silo leaves behind when it dies between an agent's change and its note to the queue: the queue
+        // believes a free agent is busy (the note it did get last said so, at the agent's current version).
+        var grains = _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>();
+        var queue = grains.GetGrain<IQueueGrain>("service");
+        var agent = await grains.GetGrain<IAgentGrain>("A001").Get();
+        Assert.Equal(AgentStatus.Available, agent.Status);
+        await queue.AgentChanged(agent with { Status = AgentStatus.NotReady });
+        await Eventually.True(async () => (await queue.GetView()).AgentsAvailable == 0, TimeSpan.FromSeconds(5), "the queue takes the stale note");
+
+        var callId = await Offer("13833337777");
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId, TimeSpan.FromSeconds(20));
+        await using (live) { }
+    }
+
     private async Task<string> Offer(string caller, string? ivrChoice = "2")
     {
         var callId = $"sim-{Guid.NewGuid():N}";
