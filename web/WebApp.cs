@@ -8,6 +8,7 @@ using HomeService.Web.Localization;
 using HomeService.Web.Realtime;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.WebEncoders;
 using Npgsql;
 
@@ -67,7 +68,7 @@ public static class WebApp
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
         builder.Services.ConfigureHttpJsonOptions(o => JsonNames.AddTo(o.SerializerOptions.Converters));
-        builder.Services.AddSignalR().AddJsonProtocol(o => JsonNames.AddTo(o.PayloadSerializerOptions.Converters));
+        builder.Services.AddSignalR(o => o.AddFilter<HubCharacters>()).AddJsonProtocol(o => JsonNames.AddTo(o.PayloadSerializerOptions.Converters));
         builder.Services.AddSingleton<PushRelay>();
         builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessions>());
