@@ -1,0 +1,55 @@
+using System.Net;
+using HomeService.Tests.Doors;
+using HomeService.Tests.Infrastructure;
+
+namespace HomeService.Tests.Site;
+
+/// <summary>
+/// The character rule where text enters outside the API's bodies: a page's form or query holding a NUL or a bidi
+/// override is a 400 naming the field in the reader's language, with nothing kept.
+/// </summary>
+public sealed class RefusedCharactersTests : IAsyncLifetime
+{
+    private TestDeployment _deployment = null!;
+    private RunningWeb Web => _deployment.WebHosts[0];
+
+    public async Task InitializeAsync() => _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+
+    public async Task DisposeAsync() => await _deployment.DisposeAsync();
+
+    [Fact]
+    public async Task A_callback_form_with_a_bidi_override_in_the_number_is_refused_in_chinese_naming_the_field_and_nothing_waits()
+    {
+        using var session = WebSession.Anonymous(Web, "zh-CN");
+        var answer = await CallbackForm.Post(session, "1395555\u202e3011");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var page = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("电话号码含有不允许的字符。", page);
+        Assert.Contains("data-field=\"form.phone\"", page);
+        Assert.Contains("href=\"/callback\"", page);
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM call_record WHERE caller = '13955553011'"));
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_field_is_refused_in_english_before_the_page_looks_at_it()
+    {
+        using var session = WebSession.Anonymous(Web, "en");
+        var answer = await (await CallbackForm.Open(session)).Submit("13955553012", topic: "service\0");
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var page = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("What it is about contains characters that are not allowed.", page);
+        Assert.Contains("Back to the form", page);
+        Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM call_record WHERE caller = '13955553012'"));
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_with_a_nul_in_its_query_answers_400_not_500()
+    {
+        using var session = WebSession.Anonymous(Web, "en");
+        var answer = await session.Http.GetAsync("/search?q=%E4%BF%9D%00%E6%B4%81");
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("data-field=\"q\"", await answer.Content.ReadAsStringAsync());
+    }
+}
