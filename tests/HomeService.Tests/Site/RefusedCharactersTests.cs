@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using HomeService.Tests.Doors;
 using HomeService.Tests.Infrastructure;
 
@@ -6,14 +9,19 @@ namespace HomeService.Tests.Site;
 
 /// <summary>
 /// The character rule where text enters outside the API's bodies: a page's form or query holding a NUL or a bidi
-/// override is a 400 naming the field in the reader's language, with nothing kept.
+/// override is a 400 naming the field in the reader's language, with nothing kept; an SMS provider's reply holding one
+/// is taken (a refusal would be pushed again forever) and kept with it replaced.
 /// </summary>
 public sealed class RefusedCharactersTests : IAsyncLifetime
 {
+    private const string CallbackToken = "cb-chars-5Kd8";
     private TestDeployment _deployment = null!;
     private RunningWeb Web => _deployment.WebHosts[0];
 
-    public async Task InitializeAsync() => _deployment = await TestDeployment.Start(silos: 1, webHosts: 1);
+    public async Task InitializeAsync() => _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, new()
+    {
+        ["HomeService:Sms:CallbackTokenSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CallbackToken))),
+    });
 
     public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
@@ -51,5 +59,17 @@ public sealed class RefusedCharactersTests : IAsyncLifetime
         var answer = await session.Http.GetAsync("/search?q=%E4%BF%9D%00%E6%B4%81");
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
         Assert.Contains("data-field=\"q\"", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_residents_reply_holding_a_nul_is_acknowledged_and_kept_with_the_character_replaced()
+    {
+        var provider = WebSession.Anonymous(Web).Http;
+        var reply = new { extend = "", mobile = "13512349077", nationcode = "86", sign = "郑州家政", text = "好\u0000\u202e的", time = 1765000000 };
+        var answer = await provider.PostAsJsonAsync($"/api/sms/providers/tencent/replies/{CallbackToken}", reply);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(0, (await answer.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("result").GetInt32());
+        Assert.Equal("好\uFFFD\uFFFD的", await _deployment.Scalar<string>("SELECT text FROM sms_reply WHERE phone = '13512349077'"));
     }
 }
