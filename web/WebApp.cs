@@ -5,9 +5,11 @@ using HomeService.Web.Data;
 using HomeService.Web.Doors;
 using HomeService.Web.Hosting;
 using HomeService.Web.Localization;
+using HomeService.Web.Pages;
 using HomeService.Web.Realtime;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.WebEncoders;
 using Npgsql;
 
@@ -65,9 +67,10 @@ public static class WebApp
         builder.Services.AddDoors(builder.Configuration);
         // Chinese text goes out as characters, not as &#x...; escapes, so pages stay readable and small.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization());
+        builder.Services.AddRazorPages(o => o.Conventions.AddHomeServicePageAuthorization())
+            .AddMvcOptions(o => o.Filters.Add<RefusedCharactersPageFilter>());
         builder.Services.ConfigureHttpJsonOptions(o => JsonNames.AddTo(o.SerializerOptions.Converters));
-        builder.Services.AddSignalR().AddJsonProtocol(o => JsonNames.AddTo(o.PayloadSerializerOptions.Converters));
+        builder.Services.AddSignalR(o => o.AddFilter<HubCharacters>()).AddJsonProtocol(o => JsonNames.AddTo(o.PayloadSerializerOptions.Converters));
         builder.Services.AddSingleton<PushRelay>();
         builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveSessions>());
@@ -113,6 +116,8 @@ public static class WebApp
         // After routing (each door is a named policy on its endpoints) and after authorization, since a refused form
         // page is rendered again from here.
         app.UseRateLimiter();
+        // Before the pages' antiforgery check, which cannot read a url-encoded form holding a NUL.
+        app.UsePageFormsWithNul();
 
         // Pages link /favicon.svg; a browser or bookmark tool that asks for the old name is sent there.
         app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

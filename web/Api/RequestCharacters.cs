@@ -10,7 +10,9 @@ namespace HomeService.Web.Api;
 /// The one place that decides which characters a request's text may hold. C0 control characters other than tab, line
 /// feed and carriage return are refused (PostgreSQL takes no NUL in text or jsonb, and none of them is ever typed), and so
 /// are the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a text read differently from
-/// what it holds. Checked for every API endpoint before any grain sees the request: a field error, never a 500.
+/// what it holds. Checked for every API endpoint before any grain sees the request (a field error, never a 500), for every
+/// page's form, query and route values (<see cref="HomeService.Web.Pages.PageCharacters"/>), for hub method arguments
+/// (<see cref="HomeService.Web.Realtime.HubCharacters"/>); an SMS provider's push is kept with them replaced.
 /// </summary>
 public static class RequestCharacters
 {
@@ -22,6 +24,16 @@ public static class RequestCharacters
         c < '\u0020' && c is not '\t' and not '\n' and not '\r'
         || c is >= '\u202A' and <= '\u202E'
         || c is >= '\u2066' and <= '\u2069';
+
+    /// <summary>
+    /// The text with each refused character replaced by U+FFFD, for text that must be kept although it cannot be refused
+    /// (a provider's push is retried until it is taken): what was there stays visible, and nothing joins into another word.
+    /// </summary>
+    public static string Replaced(string text) =>
+        text.Any(IsRefused) ? string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++) span[i] = IsRefused(t[i]) ? '\uFFFD' : t[i];
+        }) : text;
 
     public static TBuilder RefuseControlCharacters<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>

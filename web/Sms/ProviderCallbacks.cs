@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HomeService.Web.Api;
 
 namespace HomeService.Web.Sms;
 
@@ -48,8 +49,14 @@ public static class ProviderCallbacks
         _ => [],
     };
 
+    /// <summary>
+    /// A field's text, with any character the center refuses elsewhere (a NUL, which PostgreSQL cannot store; a bidi
+    /// override) replaced by U+FFFD: a push refused would be pushed again forever and the resident's reply lost, so it is
+    /// kept, made safe.
+    /// </summary>
     private static string? Text(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Null ? null : v.GetRawText() : null;
+        json.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? RequestCharacters.Replaced(v.GetString()!)
+            : v.ValueKind == JsonValueKind.Null ? null : RequestCharacters.Replaced(v.GetRawText()) : null;
 
     private static string Bare(string? phone)
     {

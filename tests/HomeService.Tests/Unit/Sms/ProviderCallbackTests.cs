@@ -32,6 +32,20 @@ public sealed class ProviderCallbackTests
         Assert.Equal(("13512349006", "TD", DateTimeOffset.FromUnixTimeSeconds(1765000000)), (reply.Phone, reply.Text, reply.At));
     }
 
+    [Fact]
+    public void A_reply_or_report_with_a_character_the_database_cannot_hold_is_kept_with_it_replaced()
+    {
+        // A NUL in a reply answered 500: the provider pushed it again and again, and the resident's reply was never kept.
+        var reply = Assert.Single(ProviderCallbacks.Replies("aliyun", Json("""
+            [{"phone_number":"13512349007","send_time":"2026-12-06 10:00:00","content":"4\u0000\u202e好"}]
+            """), DateTimeOffset.UnixEpoch));
+        Assert.Equal("4\uFFFD\uFFFD好", reply.Text);
+        var report = Assert.Single(ProviderCallbacks.Reports("tencent", Json("""
+            [{"mobile":"13512349007","report_status":"FAIL","errmsg":"MN:\u0001","description":"空号\u0000","sid":"2019:\u2066"}]
+            """)));
+        Assert.Equal(("MN:\uFFFD", "空号\uFFFD", "2019:\uFFFD"), (report.Code, report.Description, report.MessageId));
+    }
+
     [Theory]
     [InlineData("TD", true)]
     [InlineData(" td ", true)]
