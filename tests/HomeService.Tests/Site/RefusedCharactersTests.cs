@@ -29,7 +29,7 @@ public sealed class RefusedCharactersTests : IAsyncLifetime
     public async Task A_callback_form_with_a_bidi_override_in_the_number_is_refused_in_chinese_naming_the_field_and_nothing_waits()
     {
         using var session = WebSession.Anonymous(Web, "zh-CN");
-        await AssertRefusedAndNotWaiting(await CallbackForm.Post(session, "1395555\u202e3011"), "13955553011",
+        await AssertRefusedAndNotWaiting(await (await CallbackForm.Open(session)).Submit("1395555\u202e3011"), "13955553011",
             "电话号码含有不允许的字符。", "data-field=\"form.phone\"", "href=\"/callback\"");
     }
 
