@@ -95,6 +95,7 @@ public static class WebApp
         app.UseHomeServiceErrors();
         app.UseRequestLocalization(Cultures.Options());
         app.UseStaticFiles();
+        app.UseHubOriginCheck(builder.Configuration); // before the hub's negotiate and WebSocket handshake
         // The API reference at /api/docs: Swagger UI from the package's embedded assets (no CDN), reading our OpenAPI document.
         app.UseSwaggerUI(o =>
         {
