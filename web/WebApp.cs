@@ -31,6 +31,7 @@ public static class WebApp
         builder.Services.AddSingleton<WorkerCodeReader>();
         builder.Services.AddSingleton<MemberOrderReader>();
         builder.Services.AddSingleton<MerchantLookupReader>();
+        builder.Services.AddSingleton<MerchantPhoneBook>();
         builder.Services.AddSingleton<MerchantOrderReport>();
         builder.Services.AddSingleton<PublicSiteReader>();
         builder.Services.AddSingleton<MemberContactReader>();
