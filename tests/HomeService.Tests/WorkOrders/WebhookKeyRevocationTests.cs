@@ -26,7 +26,7 @@ public sealed class WebhookKeyRevocationTests(WebhookTargetDeployment fixture) :
         var subscription = Guid.Parse((await subscribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
 
         // The receiver answers 500, so while the partner holds a key its change comes again after 2, 4, 8 … seconds.
-        var orderNo = await CreateOrder(partner);
+        var orderNo = await WebhookTargetDeployment.PartnerOrder(partner);
         await Eventually.True(() => Task.FromResult(!fixture.Allowed.Deliveries.IsEmpty), TimeSpan.FromSeconds(30), "the first attempt arrived");
 
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.PostAsJsonAsync($"/api/admin/keys/{firstKeyId}/revoke", new { reason = "合作终止" })).StatusCode);
@@ -46,7 +46,7 @@ public sealed class WebhookKeyRevocationTests(WebhookTargetDeployment fixture) :
         // A new key for the partner: its subscription is delivered to again, a new order's change among them.
         var (secondKey, _) = await Issue(admin, partnerId);
         using var returned = Partner(secondKey);
-        var next = await CreateOrder(returned);
+        var next = await WebhookTargetDeployment.PartnerOrder(returned);
         await Eventually.True(async () => await Deployment.Scalar<long>(
                 "SELECT count(*) FROM webhook_delivery WHERE subscription_id = $1 AND payload->>'orderNo' = $2 AND attempts > 0", subscription, next) > 0,
             TimeSpan.FromSeconds(30), "the new order's change was sent");
@@ -69,21 +69,5 @@ public sealed class WebhookKeyRevocationTests(WebhookTargetDeployment fixture) :
         var http = new HttpClient { BaseAddress = Web.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return http;
-    }
-
-    private static async Task<string> CreateOrder(HttpClient partner)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/partner/orders")
-        {
-            Content = JsonContent.Create(new
-            {
-                contactPhone = "13577778899", category = "drain", address = "中原区建设路 101 号", district = "中原区",
-                windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(5),
-            }),
-            Headers = { { "Idempotency-Key", $"revoked-{Guid.NewGuid():N}" } },
-        };
-        var created = await partner.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
     }
 }
