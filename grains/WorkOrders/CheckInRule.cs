@@ -10,18 +10,22 @@ public static class CheckInRule
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    /// <summary>Null when the check-in may go ahead; otherwise "check-in-other-day:2026-12-08" (the booking's first day) or "check-in-early:135" (minutes early).</summary>
-    public static string? Refusal(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, DateTimeOffset now, TimeSpan allowance, bool confirmedEarly)
+    /// <summary>
+    /// The one judgement of a check-in: whether it is early beyond the allowance (kept on the event, so a report can tell)
+    /// and, if it may not go ahead, why: "check-in-other-day:2026-12-08" (the booking's first day) or "check-in-early:135"
+    /// (minutes early).
+    /// </summary>
+    public sealed record Judgement(bool Early, string? Refusal);
+
+    public static Judgement Judge(DateTimeOffset? windowStart, DateTimeOffset? windowEnd, DateTimeOffset now, TimeSpan allowance, bool confirmedEarly)
     {
-        if (windowStart is not { } start) return null;
+        if (windowStart is not { } start) return new(false, null);
         var end = windowEnd ?? start;
-        var early = start - now;
-        if (early > allowance)
-        {
-            if (Day(now) != Day(start)) return $"check-in-other-day:{Day(start):yyyy-MM-dd}";
-            if (!confirmedEarly) return $"check-in-early:{(int)Math.Ceiling(early.TotalMinutes)}";
-        }
-        return Day(now) > Day(end) ? $"check-in-other-day:{Day(start):yyyy-MM-dd}" : null;
+        var ahead = start - now;
+        var early = ahead > allowance;
+        if (early && Day(now) != Day(start)) return new(early, $"check-in-other-day:{Day(start):yyyy-MM-dd}");
+        if (early && !confirmedEarly) return new(early, $"check-in-early:{(int)Math.Ceiling(ahead.TotalMinutes)}");
+        return new(early, Day(now) > Day(end) ? $"check-in-other-day:{Day(start):yyyy-MM-dd}" : null);
     }
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Beijing).DateTime);

@@ -7,7 +7,8 @@ namespace HomeService.WorkOrders;
 /// network, so a webhook pointed at the loopback, a private or link-local range, the cloud metadata address
 /// (169.254.169.254) or a multicast address would let a partner make the center send requests to its own insides (SSRF).
 /// The operator can let some inside targets through (<see cref="Setting"/>), as the test deployment does for its local
-/// receiver. IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are judged as the IPv4 address they carry.
+/// receiver. An IPv6 address that carries an IPv4 one (IPv4-mapped ::ffff:10.0.0.1, NAT64 64:ff9b::a00:1, 6to4,
+/// Teredo, IPv4-compatible: <see cref="EmbeddedIPv4"/>) is judged as that IPv4 address too, since that is where it leads.
 /// </summary>
 public sealed class WebhookTargetRule(IReadOnlyList<IPNetwork> allowed)
 {
@@ -33,6 +34,7 @@ public sealed class WebhookTargetRule(IReadOnlyList<IPNetwork> allowed)
         IPNetwork.Parse("fe80::/10"),        // link-local
         IPNetwork.Parse("fec0::/10"),        // the old site-local
         IPNetwork.Parse("ff00::/8"),         // multicast
+        EmbeddedIPv4.Nat64LocalUse,          // NAT64 local use: a translator inside the network
     ];
 
     /// <summary>
@@ -44,19 +46,15 @@ public sealed class WebhookTargetRule(IReadOnlyList<IPNetwork> allowed)
         : IPNetwork.TryParse(e, out var network) ? network
         : throw new InvalidOperationException($"{Setting}: '{e}' is neither an IP address nor a CIDR range.")).ToList());
 
-    /// <summary>Whether a delivery may connect to <paramref name="address"/>.</summary>
-    public bool Allows(IPAddress address)
-    {
-        var a = Normal(address);
-        return !IsInside(a) || allowed.Any(n => n.Contains(a));
-    }
+    /// <summary>Whether a delivery may connect to <paramref name="address"/>: each form of it is outside or allowed.</summary>
+    public bool Allows(IPAddress address) =>
+        Forms(address).All(a => !Inside.Any(n => n.Contains(a)) || allowed.Any(n => n.Contains(a)));
 
-    /// <summary>Loopback, private, link-local, CGNAT, unspecified, multicast or reserved (an IPv4-mapped form counts as its IPv4 address).</summary>
-    public static bool IsInside(IPAddress address)
-    {
-        var a = Normal(address);
-        return Inside.Any(n => n.Contains(a));
-    }
+    /// <summary>Loopback, private, link-local, CGNAT, unspecified, multicast or reserved, itself or in the IPv4 address it carries.</summary>
+    public static bool IsInside(IPAddress address) => Forms(address).Any(a => Inside.Any(n => n.Contains(a)));
+
+    /// <summary>The address as it is (an IPv4-mapped one as its IPv4 address), and every IPv4 address it carries.</summary>
+    private static IEnumerable<IPAddress> Forms(IPAddress address) => EmbeddedIPv4.In(address).Prepend(Normal(address)).Distinct();
 
     private static IPAddress Normal(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

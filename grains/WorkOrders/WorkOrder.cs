@@ -259,9 +259,10 @@ public sealed class WorkOrder : IAggregateState
     public Outcome CheckIn(string workerId, bool confirmedEarly, TimeSpan earlyAllowance, DateTimeOffset now)
     {
         if (WorkerId != workerId) return Outcome.Fail("not-your-job");
-        var step = Move(WorkOrderAction.CheckIn, new WorkerCheckedIn(workerId, now, confirmedEarly && WindowStart - now > earlyAllowance));
+        var judgement = CheckInRule.Judge(WindowStart, WindowEnd, now, earlyAllowance, confirmedEarly);
+        var step = Move(WorkOrderAction.CheckIn, new WorkerCheckedIn(workerId, now, judgement.Early));
         if (step.Error is not null) return step;
-        return CheckInRule.Refusal(WindowStart, WindowEnd, now, earlyAllowance, confirmedEarly) is { } refusal ? Outcome.Fail(refusal) : step;
+        return judgement.Refusal is { } refusal ? Outcome.Fail(refusal) : step;
     }
 
     /// <summary>签退 with what the worker reports: extra items done beyond the order, and any amount they collected on the spot.</summary>

@@ -512,16 +512,16 @@ public sealed class WorkOrderGrain(
 
     /// <summary>
     /// A partner's order announces each change to the partner's webhooks: outbox rows in the same transaction as the
-    /// event, sent (and retried) by <c>WebhookDispatcher</c>.
+    /// event, sent (and retried) by <c>WebhookDispatcher</c>; none while the partner holds no live key (<see cref="WebhookAudience"/>).
     /// </summary>
     private static IEnumerable<ReadModelWrite> Webhooks(WorkOrder o)
     {
         if (o.CreatedBy is not { } creator || !creator.StartsWith("partner:")) yield break;
         var payload = JsonSerializer.Serialize(new { @event = "order.updated", orderNo = o.OrderNo, status = o.Status.ToString(), version = o.Version,
             merchantId = o.MerchantId, workerId = o.WorkerId }, Json);
-        yield return new ReadModelWrite("""
+        yield return new ReadModelWrite($"""
             INSERT INTO webhook_delivery (subscription_id, event_type, payload)
-            SELECT id, 'order.updated', $1::jsonb FROM webhook_subscription WHERE active AND partner_key_id = $2
+            SELECT s.id, 'order.updated', $1::jsonb FROM webhook_subscription s WHERE s.partner_key_id = $2 AND {WebhookAudience.Receives("s")}
             """, payload, creator["partner:".Length..]);
     }
 

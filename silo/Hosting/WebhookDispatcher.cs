@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using HomeService.WorkOrders;
 using Npgsql;
 
 namespace HomeService.Silo.Hosting;
@@ -40,17 +41,18 @@ public sealed class WebhookDispatcher(NpgsqlDataSource db, IHttpClientFactory ht
 
     /// <summary>
     /// Takes up to 50 due deliveries of active subscriptions and pushes their next attempt out, so a crash mid-send only
-    /// delays a retry. A subscription the partner deleted gets nothing more, not even the retries of earlier changes.
+    /// delays a retry. A subscription the partner deleted, or of a partner whose keys are all revoked or expired, gets
+    /// nothing more, not even the retries of earlier changes (<see cref="WebhookAudience"/>).
     /// </summary>
     private async Task<List<Due>> Claim(CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = db.CreateCommand($"""
             UPDATE webhook_delivery d
             SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => least(300, power(2, d.attempts + 1)))
             FROM webhook_subscription s
             WHERE s.id = d.subscription_id AND d.id IN (
                 SELECT w.id FROM webhook_delivery w JOIN webhook_subscription a ON a.id = w.subscription_id
-                WHERE a.active AND w.delivered_at IS NULL AND w.next_attempt_at <= now() AND w.attempts < $1
+                WHERE {WebhookAudience.Receives("a")} AND w.delivered_at IS NULL AND w.next_attempt_at <= now() AND w.attempts < $1
                 ORDER BY w.next_attempt_at LIMIT 50 FOR UPDATE OF w SKIP LOCKED)
             RETURNING d.id, d.event_type, d.payload::text, d.attempts, s.url, s.secret
             """);

@@ -41,8 +41,8 @@ public static class ConsoleEndpoints
         console.MapPost("/calls/{callId}/unhold", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Unhold(a)));
         console.MapPost("/calls/{callId}/hangup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.HangUp(a)));
         console.MapPost("/calls/{callId}/pickup", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.Pickup(a)));
-        console.MapGet("/transfer-targets", async (ClaimsPrincipal u, IGrainFactory g, MerchantLookupReader lookup, UiText t) =>
-            TypedResults.Ok(await TransferTargets.For(g, lookup, AgentId(u) ?? "", t)));
+        console.MapGet("/transfer-targets", async (ClaimsPrincipal u, IGrainFactory g, MerchantPhoneBook phones, UiText t) =>
+            TypedResults.Ok(await TransferTargets.For(g, phones, AgentId(u) ?? "", t)));
         console.MapPost("/calls/{callId}/consult", Consult);
         console.MapPost("/calls/{callId}/complete-transfer", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CompleteTransfer(a)));
         console.MapPost("/calls/{callId}/cancel-consult", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CancelConsult(a)));

@@ -1,3 +1,4 @@
+using Microsoft.OpenApi;
 using System.Text.Json;
 
 namespace HomeService.Web.Api;
@@ -26,4 +27,16 @@ public static class OptionalBody
         if (RequestCharacters.FirstRefused(body, "body", root: true) is { } field) return (null, new() { [field] = [RequestCharacters.Code] });
         return (body, null);
     }
+
+    /// <summary>
+    /// Tells the OpenAPI document what a body read here looks like: optional JSON of <typeparamref name="T"/>. Not
+    /// <c>Accepts&lt;T&gt;</c>: that also makes routing refuse a request without a Content-Type, which is what a phone
+    /// that only presses the button sends.
+    /// </summary>
+    public static RouteHandlerBuilder DocumentsOptionalBody<T>(this RouteHandlerBuilder endpoint) where T : class =>
+        endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = false,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct) } },
+        });
 }

@@ -102,7 +102,7 @@ public static class OrderEndpoints
             var (body, malformed) = await OptionalBody.Read<CheckInRequest>(request);
             if (malformed is not null) return Problems.Validation(t, malformed, "checkin");
             return await Act(orderNo, g, t, o => o.CheckIn(Worker(u), body?.Early == true));
-        });
+        }).DocumentsOptionalBody<CheckInRequest>();
         worker.MapPost("/{orderNo}/check-out", async Task<Results<Ok<WorkOrderView>, ValidationProblem, ProblemHttpResult>> (string orderNo,
             HttpRequest request, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
         {
@@ -111,7 +111,7 @@ public static class OrderEndpoints
             body ??= new CheckOutRequest(null, null);
             if (body.Validate() is { Count: > 0 } invalid) return Problems.Validation(t, invalid, "checkout");
             return await Act(orderNo, g, t, o => o.CheckOut(Worker(u), body.ToSummary()));
-        });
+        }).DocumentsOptionalBody<CheckOutRequest>();
         worker.MapPost("/{orderNo}/cannot-complete", (string orderNo, ReasonRequest body, ClaimsPrincipal u, IGrainFactory g, UiText t) =>
             Act(orderNo, g, t, o => o.CannotComplete(body.Reason ?? "", $"worker:{Worker(u)}", Worker(u))));
         return api;

@@ -20,6 +20,8 @@ public static class ProblemTypes
     public const string PasswordChangeRequired = "urn:homeservice:problem:password-change-required";
     /// <summary>A write signed in by the cookie came without the page's antiforgery token (<c>X-Request-Token</c>).</summary>
     public const string RequestToken = "urn:homeservice:problem:request-token";
+    /// <summary>A hub request named another site's page as its Origin (cross-site WebSocket hijacking).</summary>
+    public const string ForeignOrigin = "urn:homeservice:problem:foreign-origin";
     /// <summary>The worker is early beyond the center's allowance: the same check-in with "early": true goes ahead.</summary>
     public const string CheckInEarly = "urn:homeservice:problem:check-in-early";
     public const string CheckInOtherDay = "urn:homeservice:problem:check-in-other-day";

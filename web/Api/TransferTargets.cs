@@ -14,8 +14,7 @@ public static class TransferTargets
 {
     public sealed record Colleague(string AgentId, string Name, string Status, string StatusName);
     public sealed record QueueChoice(string QueueId, string Name);
-    public sealed record MerchantChoice(string MerchantId, string Name, string Phone);
-    public sealed record Choices(IReadOnlyList<Colleague> Agents, IReadOnlyList<QueueChoice> Queues, IReadOnlyList<MerchantChoice> Merchants);
+    public sealed record Choices(IReadOnlyList<Colleague> Agents, IReadOnlyList<QueueChoice> Queues, IReadOnlyList<MerchantPhoneBook.Entry> Merchants);
 
     /// <summary>The colleague's work number for a work number or a login; null when it names no seat.</summary>
     public static async Task<string?> Agent(IGrainFactory grains, string typed)
@@ -27,8 +26,11 @@ public static class TransferTargets
         return account is { Disabled: false, AgentId: { } agentId } && await directory.GetAgent(agentId) is not null ? agentId : null;
     }
 
-    /// <summary>Every colleague but the asking agent, ready ones first, every queue named in the page's language, and the admitted merchants.</summary>
-    public static async Task<Choices> For(IGrainFactory grains, MerchantLookupReader lookup, string me, UiText text)
+    /// <summary>
+    /// Every colleague but the asking agent with their status now, ready ones first; every queue named in the page's
+    /// language (both from grains); and the admitted merchants' phones, briefly cached (<see cref="MerchantPhoneBook"/>).
+    /// </summary>
+    public static async Task<Choices> For(IGrainFactory grains, MerchantPhoneBook phones, string me, UiText text)
     {
         var directory = grains.GetGrain<ICallCenterDirectoryGrain>(0);
         var profiles = (await directory.GetAgents()).Where(a => a.AgentId != me).ToList();
@@ -39,8 +41,6 @@ public static class TransferTargets
             .ToList();
         var queues = (await directory.GetQueues())
             .Select(q => new QueueChoice(q.QueueId, UiText.IsEnglish ? q.NameEn : q.NameZh)).ToList();
-        var merchants = (await lookup.Search(null, null, null, limit: 200))
-            .Where(m => !string.IsNullOrEmpty(m.Phone)).Select(m => new MerchantChoice(m.MerchantId, m.Name, m.Phone)).ToList();
-        return new Choices(agents, queues, merchants);
+        return new Choices(agents, queues, await phones.Get());
     }
 }

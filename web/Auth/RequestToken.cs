@@ -13,6 +13,8 @@ public static class RequestToken
 {
     public const string Header = "X-Request-Token";
     public const string Cookie = "HomeService.RequestToken";
+    /// <summary>The script that adds the header to every same-origin write; the layout and the API reference load it first.</summary>
+    public const string Script = "/js/request-token.js";
 
     /// <summary>Issues a token for <paramref name="http"/>'s current user (set it to a new principal first on sign-in).</summary>
     public static void Issue(HttpContext http)

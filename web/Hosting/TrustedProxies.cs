@@ -36,10 +36,5 @@ public static class TrustedProxies
     }
 
     /// <summary>The configured proxies: "TrustedProxies:0", ":1", … or one comma-separated "TrustedProxies".</summary>
-    public static IReadOnlyList<string> Read(IConfiguration config)
-    {
-        var section = config.GetSection(Setting);
-        var values = section.Value is { } list ? list.Split(',') : section.GetChildren().Select(c => c.Value ?? "");
-        return values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
-    }
+    public static IReadOnlyList<string> Read(IConfiguration config) => ListSetting.Read(config, Setting);
 }

@@ -47,4 +47,41 @@ public sealed class ApiDocsBrowserTests(SharedDeployment shared, BrowserFixture 
         await page.Locator("#api-reference-link").ClickAsync();
         await Expect(page.Locator(".opblock").First).ToBeVisibleAsync();
     });
+
+    [Fact]
+    public async Task The_api_reference_loads_the_request_token_script_before_swagger_ui()
+    {
+        using var anonymous = WebSession.Anonymous(shared.WebA);
+        var html = await anonymous.Http.GetStringAsync("/api/docs/index.html");
+        var script = System.Text.RegularExpressions.Regex.Match(html, $"<script src=[\"']{HomeService.Web.Auth.RequestToken.Script}[\"']");
+        Assert.True(script.Success, "the reference does not load request-token.js");
+        var token = script.Index;
+        Assert.True(token < html.IndexOf("swagger-ui-bundle.js", StringComparison.Ordinal), "request-token.js must wrap fetch before Swagger UI runs");
+    }
+
+    /// <summary>
+    /// "Try it out" by a person signed in with the cookie: the write carries X-Request-Token, so the API does it (without
+    /// the header it was refused as a forged request). Signing out is the write: harmless and the session's own.
+    /// </summary>
+    [Fact]
+    public Task Try_it_out_signed_in_by_cookie_sends_the_request_token_and_the_write_is_done() => InBrowser(async session =>
+    {
+        var page = await session.Open(shared.WebA, "developer");
+        await SignIn(page, "supervisor");
+        await IsOn(page, "/supervisor");
+        Assert.Equal(200, (await page.APIRequest.GetAsync("/openapi/v1.json", new() { Timeout = 120_000 })).Status);
+        await Go(page, "/api/docs");
+
+        var signOut = page.Locator(".opblock.opblock-delete", new() { Has = page.Locator("[data-path^='/api/session']") }).First;
+        await Expect(signOut).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await signOut.Locator(".opblock-summary").ClickAsync();
+        await signOut.Locator(".try-out__btn").ClickAsync();
+        var answer = page.WaitForResponseAsync(r => r.Request.Method == "DELETE" && new Uri(r.Url).AbsolutePath.TrimEnd('/') == "/api/session");
+        await signOut.Locator(".btn.execute").ClickAsync();
+        var response = await answer;
+
+        Assert.NotNull(await response.Request.HeaderValueAsync(HomeService.Web.Auth.RequestToken.Header));
+        Assert.Equal(204, response.Status);
+        Assert.Empty(session.ScriptErrors(page));
+    });
 }

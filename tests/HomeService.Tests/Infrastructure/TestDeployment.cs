@@ -107,6 +107,8 @@ public sealed class TestDeployment : IAsyncDisposable
         ["HomeService:DataProtection:KeysPath"] = _keysPath,
     };
 
+    public const string HubOriginAllowed = "https://desk.homeservice.test";
+
     public async Task<RunningWeb> StartWeb()
     {
         var app = WebApp.Build([], builder =>
@@ -120,6 +122,8 @@ public sealed class TestDeployment : IAsyncDisposable
                 ["HomeService:Security:CallbackRequestsPerAddress"] = "100000",
                 ["HomeService:Security:CodeRequestsPerAddress"] = "100000",
                 ["HomeService:Security:DocumentUploadsPerAddress"] = "100000",
+                // A second origin whose pages may open the hub (HubOriginTests), as a desk behind another name would.
+                ["HomeService:Web:AllowedOrigins"] = HubOriginAllowed,
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         }, contentRoot: Path.Combine(Ports.RepoRoot, "web"));

@@ -34,6 +34,23 @@ public sealed class WebhookTargetDeployment : IAsyncLifetime
         await Inside.DisposeAsync();
     }
 
+    /// <summary>A partner's order through the partner API, whose changes its webhooks report; its number.</summary>
+    public static async Task<string> PartnerOrder(HttpClient partner)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/partner/orders")
+        {
+            Content = JsonContent.Create(new
+            {
+                contactPhone = "13577778888", category = "drain", address = "中原区建设路 99 号", district = "中原区",
+                windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(5),
+            }),
+            Headers = { { "Idempotency-Key", $"target-{Guid.NewGuid():N}" } },
+        };
+        var created = await partner.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
+    }
+
     public sealed class Receiver(string address) : IAsyncDisposable
     {
         private WebApplication _app = null!;
@@ -103,7 +120,7 @@ public sealed class WebhookTargetTests(WebhookTargetDeployment fixture) : IClass
         var id = Guid.Parse(subscribed.GetProperty("id").GetString()!);
         await Deployment.Sql($"UPDATE webhook_subscription SET url = '{fixture.Inside.Url}' WHERE id = '{id}'");
 
-        await CreateOrder(partner);
+        await WebhookTargetDeployment.PartnerOrder(partner);
         await Eventually.True(async () => await Deployment.Scalar<long>(
                 "SELECT count(*) FROM webhook_delivery WHERE subscription_id = $1 AND last_error LIKE 'Webhook target refused: 127.0.0.2 resolves to 127.0.0.2%'", id) > 0,
             TimeSpan.FromSeconds(30), "the delivery was refused with its reason");
@@ -120,7 +137,7 @@ public sealed class WebhookTargetTests(WebhookTargetDeployment fixture) : IClass
         var id = Guid.Parse(subscribed.GetProperty("id").GetString()!);
 
         // The receiver answers 500: without the deletion each change would come again after 2, 4, 8 … seconds.
-        var orderNo = await CreateOrder(partner);
+        var orderNo = await WebhookTargetDeployment.PartnerOrder(partner);
         await Eventually.True(() => Task.FromResult(!fixture.Allowed.Deliveries.IsEmpty), TimeSpan.FromSeconds(30), "the first attempt arrived");
         Assert.Equal(HttpStatusCode.NoContent, (await partner.DeleteAsync($"/api/partner/webhooks/{id}")).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(1)); // an attempt already on its way when the deletion committed may still land
@@ -145,19 +162,4 @@ public sealed class WebhookTargetTests(WebhookTargetDeployment fixture) : IClass
         return http;
     }
 
-    private static async Task<string> CreateOrder(HttpClient partner)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/partner/orders")
-        {
-            Content = JsonContent.Create(new
-            {
-                contactPhone = "13577778888", category = "drain", address = "中原区建设路 99 号", district = "中原区",
-                windowStart = DateTimeOffset.UtcNow.AddHours(1), windowEnd = DateTimeOffset.UtcNow.AddHours(5),
-            }),
-            Headers = { { "Idempotency-Key", $"target-{Guid.NewGuid():N}" } },
-        };
-        var created = await partner.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderNo").GetString()!;
-    }
 }

@@ -2,6 +2,7 @@
 // first; a form to write or edit one in Markdown; publish and take down. Problems (RFC 9457) appear next to their fields.
 import { clearProblem, showProblem } from "./form-problems.js";
 import { minute, orDash } from "./beijing-time.js";
+import { el } from "./dom.js";
 
 const text = JSON.parse(document.getElementById("articles-data").textContent);
 const $ = (id) => document.getElementById(id);
@@ -13,12 +14,6 @@ const rows = $("articles").querySelector("tbody");
 const form = $("article-form");
 let kind = "";
 let editing = null; // the id of the article in the form, or null for a new one
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function say(message, isError) {
   $("articles-error").hidden = !isError;

@@ -7,6 +7,7 @@ import { clearProblem, showProblem } from "./form-problems.js";
 import { labelled } from "./punctuation.js";
 import { minute, orDash } from "./beijing-time.js";
 import { coalescedRefresh } from "./live-list.js";
+import { el } from "./dom.js";
 
 const text = JSON.parse(document.getElementById("admin-data").textContent).text;
 const $ = (id) => document.getElementById(id);
@@ -21,12 +22,6 @@ const time = orDash(minute);
 const reasonText = (reason) =>
   reason.replace(/^listed:black/, text["admin.list.black"]).replace(/^honoured/, text["admin.list.red"])
     .replace(/^(suspended|listed:red)/, text["admin.suspend"]).replace(/^unlisted/, text["admin.list.off"]);
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function showError(message) {
   $("admin-error").hidden = !message;

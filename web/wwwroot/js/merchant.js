@@ -7,6 +7,7 @@ import { districtName } from "./places.js";
 import { labelled } from "./punctuation.js";
 import { offerCountdown, tickCountdowns } from "./offer-countdown.js";
 import { visitSummary } from "./worker-visit.js";
+import { el } from "./dom.js";
 
 const data = JSON.parse(document.getElementById("merchant-data").textContent);
 const text = data.text;
@@ -33,12 +34,6 @@ function when(start, end) {
 
 // "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
 const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [districtName(o.district), o.address].filter(Boolean).join(" · "));
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function workerName(id) {
   const worker = data.workers.find((w) => w.id === id);

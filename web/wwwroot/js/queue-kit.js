@@ -3,15 +3,12 @@
 import { coalescedRefresh, keyedList } from "./live-list.js";
 import { clearProblem, showProblem } from "./form-problems.js";
 import { minute } from "./beijing-time.js";
+import { el } from "./dom.js";
 
 export const data = JSON.parse(document.getElementById("work-queue-data").textContent);
 export const text = data.text;
 
-export function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
+export { el };
 
 // Beijing time: the center's clock, whatever the agent's computer says.
 export const when = (iso) => (iso ? minute(iso) : "");

@@ -2,6 +2,7 @@
 // (HomeService.RequestToken), in the X-Request-Token header: another site can make the browser post with our sign-in
 // cookie, but it can neither read this cookie nor add the header. A classic script loaded first by the layout, so it
 // wraps fetch before any module of the page runs; uploads (FormData) and SignalR's negotiation go through fetch too.
+// Swagger UI at /api/docs loads it in its head as well: its "Try it out" calls the global fetch.
 (() => {
   const safe = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
   const token = () => {

@@ -1,13 +1,8 @@
 // The two steps of a visit that ask the worker something first, inside the job's card:
 // 签到 early beyond the center's allowance asks "check in anyway?" (the server says how early), and
 // 签退 asks for the extra items done and the money collected on the spot, both optional.
+import { el } from "./dom.js";
 import { clearProblem, showProblem } from "./form-problems.js";
-
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-};
 
 async function post(path, payload) {
   try {

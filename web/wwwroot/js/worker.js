@@ -5,6 +5,7 @@ import { coalescedRefresh, jsonApi, keyedList } from "./live-list.js";
 import { clock, day } from "./beijing-time.js";
 import { districtName } from "./places.js";
 import { checkIn, checkOut, visitSummary } from "./worker-visit.js";
+import { el } from "./dom.js";
 
 const data = JSON.parse(document.getElementById("worker-data").textContent);
 const text = data.text;
@@ -36,12 +37,6 @@ function when(start, end) {
 
 // "金水区 · 金水区农业路 66 号" says the district twice: an address that names it is shown alone.
 const place = (o) => (o.address && o.district && o.address.startsWith(o.district) ? o.address : [districtName(o.district), o.address].filter(Boolean).join(" · "));
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 function field(label, value, className) {
   return el("div", { className: `job-field ${className}` }, el("dt", { textContent: label }), el("dd", {}, value));

@@ -11,7 +11,7 @@ public sealed class CheckInRuleTests
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     private static string? At(int day, int hour, int minute, bool confirmed = false) =>
-        CheckInRule.Refusal(Start, End, new DateTimeOffset(2026, 12, day, hour, minute, 0, Beijing), Hour, confirmed);
+        CheckInRule.Judge(Start, End, new DateTimeOffset(2026, 12, day, hour, minute, 0, Beijing), Hour, confirmed).Refusal;
 
     [Fact]
     public void Within_the_allowance_during_or_after_the_window_on_its_day_the_worker_just_checks_in()
@@ -40,11 +40,19 @@ public sealed class CheckInRuleTests
     public void A_visit_booked_just_after_midnight_takes_a_check_in_within_the_allowance_the_evening_before()
     {
         var midnight = new DateTimeOffset(2026, 12, 9, 0, 30, 0, Beijing);
-        Assert.Null(CheckInRule.Refusal(midnight, midnight.AddHours(2), midnight.AddMinutes(-45), Hour, false));
-        Assert.StartsWith("check-in-other-day:", CheckInRule.Refusal(midnight, midnight.AddHours(2), midnight.AddHours(-3), Hour, true));
+        Assert.Null(CheckInRule.Judge(midnight, midnight.AddHours(2), midnight.AddMinutes(-45), Hour, false).Refusal);
+        Assert.StartsWith("check-in-other-day:", CheckInRule.Judge(midnight, midnight.AddHours(2), midnight.AddHours(-3), Hour, true).Refusal);
     }
 
     [Fact]
     public void An_order_without_a_window_never_stops_a_check_in() =>
-        Assert.Null(CheckInRule.Refusal(null, null, Start, Hour, false));
+        Assert.Equal(new CheckInRule.Judgement(false, null), CheckInRule.Judge(null, null, Start, Hour, false));
+
+    [Fact]
+    public void A_check_in_is_early_only_beyond_the_allowance_and_a_confirmed_one_goes_ahead_marked_early()
+    {
+        Assert.Equal(new CheckInRule.Judgement(false, null), CheckInRule.Judge(Start, End, Start - Hour, Hour, false));
+        Assert.Equal(new CheckInRule.Judgement(true, "check-in-early:61"), CheckInRule.Judge(Start, End, Start - Hour - TimeSpan.FromMinutes(1), Hour, false));
+        Assert.Equal(new CheckInRule.Judgement(true, null), CheckInRule.Judge(Start, End, Start - Hour - TimeSpan.FromMinutes(1), Hour, true));
+    }
 }

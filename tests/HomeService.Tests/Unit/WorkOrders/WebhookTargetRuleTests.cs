@@ -30,6 +30,17 @@ public sealed class WebhookTargetRuleTests
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:10.0.0.1")]
     [InlineData("::ffff:100.64.0.1")]
+    [InlineData("64:ff9b::7f00:1")]          // NAT64 well-known prefix: 127.0.0.1
+    [InlineData("64:ff9b::169.254.169.254")] // the metadata address through a NAT64 gateway
+    [InlineData("64:ff9b::a00:1")]           // 10.0.0.1
+    [InlineData("64:ff9b:1::808:808")]       // NAT64 local use: inside whatever it carries
+    [InlineData("64:ff9b:1:ffff::1")]
+    [InlineData("::127.0.0.1")]              // IPv4-compatible (deprecated)
+    [InlineData("::192.168.0.1")]
+    [InlineData("2002:a9fe:a9fe::1")]        // 6to4 of 169.254.169.254
+    [InlineData("2002:7f00:1:5::9")]         // 6to4 of 127.0.0.1
+    [InlineData("2001:0:808:808::80ff:fffe")] // Teredo: the client, stored inverted, is 127.0.0.1
+    [InlineData("2001:0:a00:1::f7f7:f7f7")]   // Teredo: the server is 10.0.0.1
     public void An_inside_address_is_refused(string address)
     {
         Assert.True(WebhookTargetRule.IsInside(IPAddress.Parse(address)));
@@ -43,6 +54,11 @@ public sealed class WebhookTargetRuleTests
     [InlineData("11.0.0.1")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]         // NAT64 of 8.8.8.8
+    [InlineData("::8.8.8.8")]
+    [InlineData("2002:808:808::1")]          // 6to4 of 8.8.8.8
+    [InlineData("2001:0:808:808::f7f7:f7f7")] // Teredo: server and client 8.8.8.8
+    [InlineData("2001:db9::1")]              // past Teredo's 2001::/32
     public void A_public_address_is_allowed(string address) =>
         Assert.True(WebhookTargetRule.PublicOnly.Allows(IPAddress.Parse(address)));
 
@@ -58,6 +74,27 @@ public sealed class WebhookTargetRuleTests
         Assert.False(rule.Allows(IPAddress.Parse("10.21.0.1")));
         Assert.False(rule.Allows(IPAddress.Parse("169.254.169.254")));
         Assert.False(rule.Allows(IPAddress.Parse("::1")));
+    }
+
+    [Theory]
+    [InlineData("::ffff:10.1.2.3", "10.1.2.3")]
+    [InlineData("64:ff9b::10.1.2.3", "10.1.2.3")]
+    [InlineData("::10.1.2.3", "10.1.2.3")]
+    [InlineData("2002:a01:203:4::1", "10.1.2.3")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "65.54.227.120,192.0.2.45")] // RFC 4380's example
+    [InlineData("2001:4860::1", "")]
+    [InlineData("10.1.2.3", "")]
+    public void The_ipv4_address_an_ipv6_one_carries_is_decoded(string address, string carried) =>
+        Assert.Equal(carried.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            EmbeddedIPv4.In(IPAddress.Parse(address)).Select(a => a.ToString()));
+
+    [Fact]
+    public void An_allowed_ipv4_target_is_allowed_through_nat64_too_and_nothing_more()
+    {
+        var rule = WebhookTargetRule.Parse(["127.0.0.1"]);
+        Assert.True(rule.Allows(IPAddress.Parse("64:ff9b::7f00:1")));
+        Assert.False(rule.Allows(IPAddress.Parse("64:ff9b::7f00:2")));
+        Assert.False(rule.Allows(IPAddress.Parse("2002:a9fe:a9fe::1")));
     }
 
     [Theory]
