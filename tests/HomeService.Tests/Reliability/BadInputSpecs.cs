@@ -186,6 +186,9 @@ public static class BadInputSpecs
         // A token of a login that does not exist: every probe is refused, and no password is ever set.
         ["POST /api/account/setup"] = new(new { token = "nosuch." + new string('A', 43), newPassword = "Probe2026x" }, ["token", "newPassword"], ["token"]),
         ["POST /api/worker/jobs/{orderNo}/cannot-complete"] = new(new { reason = "客户不在家" }, ["reason"]),
+        // Both bodies are optional (a plain check-in, a check-out with nothing extra); an early check-in says so.
+        ["POST /api/worker/jobs/{orderNo}/check-in"] = new(new { early = false }),
+        ["POST /api/worker/jobs/{orderNo}/check-out"] = new(new { extras = "加洗油烟机", amountCollected = 30 }),
         // The web rating's comment is cut to 500 characters by contract.
         // Tags come from a fixed set (准时, 专业 …). Photos are ids uploaded for the order first (none here: RatingPhotoTests has them).
         ["POST /api/member/orders/{orderNo}/rating"] = new(new { score = 5, resolved = true, comment = "很好", tags = new[] { "on-time" }, photos = Array.Empty<Guid>() }, ["score"],
