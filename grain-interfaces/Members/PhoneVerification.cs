@@ -52,6 +52,19 @@ public interface ICodeRequestQuotaGrain : IGrainWithStringKey
     [Alias("Take")] Task<int> Take();
 }
 
+/// <summary>One code request as every form and the API make it: the address's hourly quota first, then the number's own limits.</summary>
+public static class CodeRequests
+{
+    /// <summary>The number's answer, or a refusal carrying the address's wait when the address is over its quota (nothing sent).</summary>
+    public static async Task<VerificationSend> Send(IGrainFactory grains, System.Net.IPAddress? from, string phone, string purpose)
+    {
+        var addressWait = await grains.GetGrain<ICodeRequestQuotaGrain>(CodeRequestAddress.KeyOf(from)).Take();
+        return addressWait > 0
+            ? new VerificationSend(false, addressWait, null, 0, 0)
+            : await grains.GetGrain<IPhoneVerificationGrain>(phone).Send(purpose);
+    }
+}
+
 public static class CodeRequestAddress
 {
     /// <summary>

@@ -50,11 +50,10 @@ public static class MemberAccountEndpoints
         if (body.Purpose is VerificationPurposes.Reset or VerificationPurposes.Login && entry?.Login is null) errors["phone"] = ["not-registered"];
         if (errors.Count > 0) return Problems.Validation(text, errors, Context);
 
-        var addressWait = await grains.GetGrain<ICodeRequestQuotaGrain>(CodeRequestAddress.KeyOf(http.Connection.RemoteIpAddress)).Take();
-        var sent = addressWait > 0 ? null : await grains.GetGrain<IPhoneVerificationGrain>(phone!).Send(body.Purpose!);
-        if (sent is not { Sent: true })
+        var sent = await CodeRequests.Send(grains, http.Connection.RemoteIpAddress, phone!, body.Purpose!);
+        if (!sent.Sent)
         {
-            var wait = sent?.RetryAfterSeconds ?? addressWait;
+            var wait = sent.RetryAfterSeconds;
             http.Response.Headers.RetryAfter = wait.ToString();
             return TypedResults.Problem(statusCode: 429, type: ProblemTypes.RateLimited, title: text.Format("member.code.wait", wait),
                 extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = wait });

@@ -72,8 +72,6 @@ public sealed class FailoverScenario(BenchContext context)
             stuckCalls.Add(await Db.Number("SELECT count(*) FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
             var held = await HeldAgents(connection.Client);
             stuckAgents.Add(held.Count);
-            if (stuckCalls[^1] > 0) Console.WriteLine("  stuck calls: " + (string?)await Db.Scalar(
-                "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'"));
             if (stuckCalls[^1] > 0) await DescribeStuckCalls(connection.Client);
             if (held.Count > 0) Console.WriteLine("  stuck agents: " + string.Join(", ", held));
             Console.WriteLine("  orders closed per second: " + (perSecond.IsEmpty ? "none (no order reached Closed during the run)"
@@ -95,11 +93,16 @@ public sealed class FailoverScenario(BenchContext context)
     }
 
     /// <summary>Agents still held by a call a minute after the load stopped, asked of the agents themselves (the live truth).</summary>
-    /// <summary>What the grains say of each stuck call (the row may lag them): its state, its last steps, and whether its queue still holds it.</summary>
+    /// <summary>
+    /// Each stuck call as its row has it, then what the grains say of it (the row may lag them): its state, its last
+    /// steps, and whether its queue still holds it.
+    /// </summary>
     private async Task DescribeStuckCalls(IClusterClient client)
     {
-        var ids = (string?)await Db.Scalar("SELECT string_agg(call_id, ',') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'");
-        foreach (var id in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        var rows = (string?)await Db.Scalar(
+            "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'") ?? "";
+        Console.WriteLine("  stuck calls: " + rows);
+        foreach (var id in rows.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(row => row.Split(' ')[0]))
         {
             var call = await client.GetGrain<HomeService.CallCenter.ICallGrain>(id).Get();
             var queue = call.QueueId is { } q ? await client.GetGrain<HomeService.CallCenter.IQueueGrain>(q).GetView() : null;

@@ -61,13 +61,7 @@ public sealed class CallbackModel(IClusterClient cluster, MemberContactReader me
             Errors["phone"] = text.Validation("phone", PhoneNumber.IsDialable(phone) ? "mobile-for-code" : "format:phone", "callback");
             return Page();
         }
-        var addressWait = await cluster.GetGrain<Members.ICodeRequestQuotaGrain>(Members.CodeRequestAddress.KeyOf(HttpContext.Connection.RemoteIpAddress)).Take();
-        if (addressWait > 0)
-        {
-            CodeMessage = text.Format("member.code.wait", addressWait);
-            return Page();
-        }
-        var sent = await cluster.GetGrain<Members.IPhoneVerificationGrain>(phone).Send(Members.VerificationPurposes.Callback);
+        var sent = await Members.CodeRequests.Send(cluster, HttpContext.Connection.RemoteIpAddress, phone, Members.VerificationPurposes.Callback);
         CodeMessage = sent.Sent ? text.Format("order.web.code_sent", sent.ExpiresInSeconds / 60) : text.Format("member.code.wait", sent.RetryAfterSeconds);
         return Page();
     }

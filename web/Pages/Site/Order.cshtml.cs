@@ -70,14 +70,7 @@ public sealed class OrderModel(CatalogueReader catalogue, IClusterClient cluster
             Errors["contactPhone"] = text.Validation("contactPhone", "format:phone", "order");
             return Page();
         }
-        var addressWait = await cluster.GetGrain<HomeService.Members.ICodeRequestQuotaGrain>(
-            HomeService.Members.CodeRequestAddress.KeyOf(HttpContext.Connection.RemoteIpAddress)).Take();
-        if (addressWait > 0)
-        {
-            CodeMessage = text.Format("member.code.wait", addressWait);
-            return Page();
-        }
-        var sent = await cluster.GetGrain<HomeService.Members.IPhoneVerificationGrain>(phone).Send(HomeService.Members.VerificationPurposes.Order);
+        var sent = await HomeService.Members.CodeRequests.Send(cluster, HttpContext.Connection.RemoteIpAddress, phone, HomeService.Members.VerificationPurposes.Order);
         CodeMessage = sent.Sent ? text.Format("order.web.code_sent", sent.ExpiresInSeconds / 60) : text.Format("member.code.wait", sent.RetryAfterSeconds);
         return Page();
     }
