@@ -92,10 +92,9 @@ public sealed class FailoverScenario(BenchContext context)
         ];
     }
 
-    /// <summary>Agents still held by a call a minute after the load stopped, asked of the agents themselves (the live truth).</summary>
     /// <summary>
     /// Each stuck call as its row has it, then what the grains say of it (the row may lag them): its state, its last
-    /// steps, and whether its queue still holds it.
+    /// steps, and whether its queue still holds it; then its events as the log has them, which a stale activation lacks.
     /// </summary>
     private async Task DescribeStuckCalls(IClusterClient client)
     {
@@ -110,8 +109,13 @@ public sealed class FailoverScenario(BenchContext context)
             Console.WriteLine($"    {id}: grain {call.Status}, queue {call.QueueId ?? "-"} " +
                 (queue is null ? "" : $"(holds it: {queue.WaitingCallIds.Contains(id)}, waiting {queue.Waiting}, agents available {queue.AgentsAvailable}/{queue.AgentsStaffed}); ") +
                 $"last steps: {steps}");
+            var logged = (string?)await Db.Scalar(
+                "SELECT string_agg(version || ' ' || event_type, ' > ' ORDER BY version) FROM event_log WHERE aggregate_type = 'call' AND aggregate_id = $1", id);
+            Console.WriteLine($"      event log (version {call.Version} in the grain): {logged ?? "none"}");
         }
     }
+
+    /// <summary>Agents still held by a call a minute after the load stopped, asked of the agents themselves (the live truth).</summary>
 
     private async Task<List<string>> HeldAgents(IClusterClient client)
     {

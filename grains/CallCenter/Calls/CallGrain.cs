@@ -189,6 +189,7 @@ public sealed partial class CallGrain(
 
     public async Task Ring(string queueId, IReadOnlyList<string> agentIds, int ringTimeoutSeconds, int maxNoAnswers, int wrapUpSeconds)
     {
+        if (HeldByQueueBeforeQueued(queueId)) await TakeTheQueuesPlace(queueId);
         if (!Call.IsWaiting || Call.QueueId != queueId)
         {
             // The call moved on (answered, hung up, transferred) while the queue was reserving: give the agents back.
@@ -205,6 +206,25 @@ public sealed partial class CallGrain(
         foreach (var agent in agentIds) await GrainFactory.Push(PushGroups.Agent(agent), "call.ringing", pop, Call.Version);
         await ringing;
         foreach (var agent in agentIds) await gateway.RingAgent(CallId, await Seat(agent), ringTimeoutSeconds);
+    }
+
+    /// <summary>
+    /// Routed to this queue, offered by it, yet still "before the queue" here: only possible when this activation missed
+    /// its own queueing. After a silo dies Orleans may, for a moment, run two activations of one call; the other one
+    /// queued the call and wrote "queued" after this one had read the log. A grain behind its log heals at its next
+    /// append, but a waiting call appends nothing, so without this it handed its agents back on every offer for ever.
+    /// The same state follows a crash between the queue taking the call and the call recording it.
+    /// </summary>
+    private bool HeldByQueueBeforeQueued(string queueId) =>
+        Call.IsLive && Call.Status == CallStatus.Ivr && Call.QueueId == queueId && !Call.InIvr && Call.TurnedAway is null;
+
+    private async Task TakeTheQueuesPlace(string queueId)
+    {
+        await _journal.CatchUp();
+        if (!HeldByQueueBeforeQueued(queueId)) return;
+        // Still missing from the log: the queue's place is real, so the call records it rather than refuse the offer.
+        logger.LogWarning("Call {Call} was offered by queue {Queue} before it knew itself queued; recording its place", CallId, queueId);
+        await Record(new CallQueued(queueId, 0, 0, Now));
     }
 
     public async Task<CommandResult<CallView>> Accept(string agentId)

@@ -167,6 +167,56 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         await using (live) { }
     }
 
+    [Fact]
+    public async Task A_call_its_queue_holds_but_whose_queueing_was_lost_with_its_silo_still_rings_an_agent()
+    {
+        var (_, live) = await ReadyAgent("agent1");
+        // What a silo leaves behind when it dies after the queue took the call and before the call recorded it: the
+        // offer in the log, the call in its queue. The queue offers it; the call must take that place, not refuse it.
+        var callId = await PlantOffer("13833338888");
+        var grains = _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IQueueGrain>("service").Enqueue(new QueueRequest(callId, "13833338888", 0, null));
+
+        var pop = await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId, TimeSpan.FromSeconds(20));
+        Assert.Equal("13833338888", pop.GetProperty("caller").GetString());
+        await using (live) { }
+    }
+
+    [Fact]
+    public async Task A_second_activation_of_a_call_that_missed_its_own_queueing_catches_up_when_the_queue_offers_it()
+    {
+        var (_, live) = await ReadyAgent("agent1");
+        // Two activations of one call, as Orleans allows for a moment while its directory settles after a silo dies:
+        // this one read the log before the other wrote "queued" (planted here after it activated), and it is the one
+        // the queue reaches.
+        var callId = await PlantOffer("13833339999");
+        var grains = _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>();
+        Assert.Equal(CallStatus.Ivr, (await grains.GetGrain<ICallGrain>(callId).Get()).Status);
+        await _deployment.Sql($$"""
+            INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
+            VALUES ('call', '{{callId}}', 2, 'CallQueued', '{"queueId": "service", "position": 1, "estimatedWaitSeconds": 0, "at": "{{DateTimeOffset.UtcNow:O}}"}', null, now());
+            UPDATE call_record SET status = 'Queued' WHERE call_id = '{{callId}}';
+            """);
+        await grains.GetGrain<IQueueGrain>("service").Enqueue(new QueueRequest(callId, "13833339999", 0, null));
+
+        await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId, TimeSpan.FromSeconds(20));
+        var call = await grains.GetGrain<ICallGrain>(callId).Get();
+        Assert.Equal(1, call.Timeline.Count(t => t.What == "queued")); // caught up from the log, not queued a second time
+        await using (live) { }
+    }
+
+    private async Task<string> PlantOffer(string caller)
+    {
+        var callId = $"sim-{Guid.NewGuid():N}";
+        await _deployment.Sql($$"""
+            INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
+            VALUES ('call', '{{callId}}', 1, 'CallOffered', '{"eventId": "offer-{{callId}}", "caller": "{{caller}}", "dialled": "{{Hotline}}", "trunk": "T1",
+                "ivrChoice": null, "queueId": "service", "priority": 0, "at": "{{DateTimeOffset.UtcNow:O}}"}', null, now());
+            INSERT INTO call_record (call_id, caller, dialled, queue_id, status, offered_at) VALUES ('{{callId}}', '{{caller}}', '{{Hotline}}', 'service', 'Ivr', now());
+            """);
+        return callId;
+    }
+
     private async Task<string> Offer(string caller, string? ivrChoice = "2")
     {
         var callId = $"sim-{Guid.NewGuid():N}";
