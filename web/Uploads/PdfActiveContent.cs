@@ -18,10 +18,10 @@ public static class PdfActiveContent
     public const int MaxObjects = 20_000;
 
     // As keys or as values (/S /JavaScript, /Type /EmbeddedFile, /Subtype /FileAttachment) these only ever mean active
-    // content. /OpenAction is refused whatever it does: a harmless "go to page 1" is rare in a scan and not worth telling apart.
+    // content.
     private static readonly HashSet<string> Refused =
     [
-        "JavaScript", "JS", "Launch", "AA", "OpenAction",
+        "JavaScript", "JS", "Launch", "AA",
         "EmbeddedFile", "EmbeddedFiles", "FileAttachment", "RichMedia", "RichMediaContent", "RichMediaExecute",
     ];
 
@@ -33,7 +33,26 @@ public static class PdfActiveContent
         {
             if (Carries(document.Structure.GetObject(reference).Data)) return true;
         }
-        return Carries(document.Structure.Catalog.CatalogDictionary); // also when recovery built the catalogue outside the table
+        var catalogue = document.Structure.Catalog.CatalogDictionary;
+        return Carries(catalogue) // also when recovery built the catalogue outside the table
+            || (catalogue.Data.TryGetValue("OpenAction", out var open) && !OpensAtAPage(document, open));
+    }
+
+    /// <summary>
+    /// Office and scanner software often write an open action that only shows a page ("[3 0 R /Fit]" or a /GoTo action);
+    /// refusing those would turn away ordinary applications. Anything else done on opening (a web address, a form
+    /// submission, a sound) is refused; script and launch are refused anyway, wherever they are.
+    /// </summary>
+    private static bool OpensAtAPage(PdfDocument document, IToken open)
+    {
+        if (open is IndirectReferenceToken reference) open = document.Structure.GetObject(reference.Data).Data;
+        return open switch
+        {
+            ArrayToken => true,
+            DictionaryToken action => action.Data.TryGetValue("S", out var type) && type is NameToken { Data: "GoTo" }
+                && !action.Data.ContainsKey("Next"), // a chained action runs after the jump
+            _ => false,
+        };
     }
 
     // Depth-first over direct tokens only: an indirect reference is its own table entry and is read there. A stream's

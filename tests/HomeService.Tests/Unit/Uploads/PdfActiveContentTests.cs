@@ -29,6 +29,22 @@ public sealed class PdfActiveContentTests
     }
 
     [Fact]
+    public void An_open_action_that_only_shows_the_first_page_is_accepted()
+    {
+        // What word processors and scanners write; refusing it would turn away ordinary applications.
+        Assert.Null(Error(TestDocuments.Pdf(catalogue: " /OpenAction [3 0 R /Fit]")));
+        Assert.Null(Error(TestDocuments.Pdf(catalogue: " /OpenAction 5 0 R", more: ["<< /S /GoTo /D [3 0 R /XYZ 0 100 1] >>"])));
+    }
+
+    [Fact]
+    public void An_open_action_that_opens_a_web_address_or_chains_another_action_is_refused()
+    {
+        Assert.Equal("pdf-active-content", Error(TestDocuments.Pdf(catalogue: " /OpenAction << /S /URI /URI (https://example.com/t) >>")));
+        Assert.Equal("pdf-active-content", Error(TestDocuments.Pdf(catalogue: " /OpenAction << /S /GoTo /D [3 0 R /Fit] /Next 5 0 R >>",
+            more: ["<< /S /SubmitForm /F (https://example.com/t) >>"])));
+    }
+
+    [Fact]
     public void A_page_additional_action_is_refused_even_when_it_only_opens_a_link()
     {
         var pdf = TestDocuments.Pdf(page: " /AA << /O 5 0 R >>", more: ["<< /S /URI /URI (https://example.com/) >>"]);
