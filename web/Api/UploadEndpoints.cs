@@ -9,7 +9,7 @@ namespace HomeService.Web.Api;
 /// <summary>
 /// Uploads a qualification document for a merchant application (multipart, one file named "file"). The answer's id goes into
 /// the application's document list. Anonymous like the application itself; size and type are checked here, a picture is
-/// re-encoded and a PDF must parse (<see cref="UploadCheck"/>).
+/// re-encoded and a PDF must parse and carry no script or attachment (<see cref="UploadCheck"/>).
 /// </summary>
 public static class UploadEndpoints
 {

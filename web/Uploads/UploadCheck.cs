@@ -4,7 +4,7 @@ namespace HomeService.Web.Uploads;
 
 /// <summary>
 /// What an upload becomes before it is kept: a picture re-encoded (<see cref="ImageReencoder"/>), a PDF as uploaded once it
-/// parses; otherwise the field error code to answer with.
+/// parses and carries no active content (<see cref="PdfCheck"/>); otherwise the field error code to answer with.
 /// </summary>
 public static class UploadCheck
 {
@@ -17,7 +17,12 @@ public static class UploadCheck
     /// <summary>A qualification document: PDF, JPEG or PNG.</summary>
     public static Result Document(byte[] upload) => UploadStore.Sniff(upload) switch
     {
-        "application/pdf" => PdfCheck.Parses(upload) ? new(upload, "application/pdf", null) : new(null, null, "pdf-unreadable"),
+        "application/pdf" => PdfCheck.Check(upload) switch
+        {
+            PdfCheck.Verdict.Clean => new(upload, "application/pdf", null),
+            PdfCheck.Verdict.ActiveContent => new(null, null, "pdf-active-content"),
+            _ => new(null, null, "pdf-unreadable"),
+        },
         "image/jpeg" or "image/png" => Image(upload, "image-unreadable"),
         _ => new(null, null, "file-type"),
     };

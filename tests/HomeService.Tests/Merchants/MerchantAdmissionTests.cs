@@ -147,11 +147,17 @@ public sealed class MerchantAdmissionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Equal(0L, await _deployment.Scalar<long>("SELECT count(*) FROM uploaded_file"));
 
-        // A PDF header must be followed by a PDF that opens; a PNG header by a picture (HTML behind one is not a picture).
+        // A PDF header must be followed by a PDF that opens and runs nothing by itself; a PNG header by a picture (HTML behind
+        // one is not a picture).
         var garbage = await Upload(TestDocuments.UnparseablePdf(), "营业执照.pdf", "application/pdf");
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
         Assert.Equal("文件看似 PDF，但无法作为 PDF 打开。",
             (await garbage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
+        var script = TestDocuments.Pdf(catalogue: " /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>");
+        var scripted = await Upload(script, "营业执照.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, scripted.StatusCode);
+        Assert.Equal("文件含有脚本、自动动作或附件，请上传不含这些内容的 PDF。",
+            (await scripted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
         var html = await Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<html><script>alert(1)</script></html>"u8], "许可证.png", "image/png");
         Assert.Equal("文件看似 JPEG 或 PNG，但无法读取为图片。",
             (await html.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
