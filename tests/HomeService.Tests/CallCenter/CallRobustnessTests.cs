@@ -114,13 +114,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         var (_, live) = await ReadyAgent("agent1");
         // What a silo leaves behind when it dies between recording the offer and handing the call to its queue: the
         // event and the call's row, committed together, and no queue entry. The switch got an error and retries.
-        var callId = $"sim-{Guid.NewGuid():N}";
-        await _deployment.Sql($$"""
-            INSERT INTO event_log (aggregate_type, aggregate_id, version, event_type, payload, actor, occurred_at)
-            VALUES ('call', '{{callId}}', 1, 'CallOffered', '{"eventId": "offer-{{callId}}", "caller": "13833335555", "dialled": "{{Hotline}}", "trunk": "T1",
-                "ivrChoice": null, "queueId": "service", "priority": 0, "at": "{{DateTimeOffset.UtcNow:O}}"}', null, now());
-            INSERT INTO call_record (call_id, caller, dialled, queue_id, status, offered_at) VALUES ('{{callId}}', '13833335555', '{{Hotline}}', 'service', 'Ivr', now());
-            """);
+        var callId = await PlantOffer("13833335555");
         using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/cti/calls")
         {
             Content = JsonContent.Create(new { callId, caller = "13833335555", dialled = Hotline, trunk = "T1", ivrChoice = "2" }),
@@ -174,8 +168,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         // What a silo leaves behind when it dies after the queue took the call and before the call recorded it: the
         // offer in the log, the call in its queue. The queue offers it; the call must take that place, not refuse it.
         var callId = await PlantOffer("13833338888");
-        var grains = _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IQueueGrain>("service").Enqueue(new QueueRequest(callId, "13833338888", 0, null));
+        await QueueTakes(callId, "13833338888");
 
         var pop = await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId, TimeSpan.FromSeconds(20));
         Assert.Equal("13833338888", pop.GetProperty("caller").GetString());
@@ -197,7 +190,7 @@ public sealed class CallRobustnessTests : IAsyncLifetime
             VALUES ('call', '{{callId}}', 2, 'CallQueued', '{"queueId": "service", "position": 1, "estimatedWaitSeconds": 0, "at": "{{DateTimeOffset.UtcNow:O}}"}', null, now());
             UPDATE call_record SET status = 'Queued' WHERE call_id = '{{callId}}';
             """);
-        await grains.GetGrain<IQueueGrain>("service").Enqueue(new QueueRequest(callId, "13833339999", 0, null));
+        await QueueTakes(callId, "13833339999");
 
         await live.Next("call.ringing", p => p.GetProperty("call").GetProperty("callId").GetString() == callId, TimeSpan.FromSeconds(20));
         var call = await grains.GetGrain<ICallGrain>(callId).Get();
@@ -205,6 +198,11 @@ public sealed class CallRobustnessTests : IAsyncLifetime
         await using (live) { }
     }
 
+    /// <summary>The queue's side of a call entering it, without the call's own "queued" that normally follows.</summary>
+    private Task QueueTakes(string callId, string caller) =>
+        _deployment.Silos[0].App.Services.GetRequiredService<IGrainFactory>().GetGrain<IQueueGrain>("service").Enqueue(new QueueRequest(callId, caller, 0, null));
+
+    /// <summary>An offer as the log and the call's row hold it when its silo died before the call reached its queue.</summary>
     private async Task<string> PlantOffer(string caller)
     {
         var callId = $"sim-{Guid.NewGuid():N}";
