@@ -28,6 +28,17 @@ public sealed class AgentSelectorTests
     }
 
     [Fact]
+    public void Agents_freed_microseconds_apart_go_by_who_was_freed_first_not_by_id()
+    {
+        // A burst of hang-ups frees agents within microseconds; 11 µs apart once went by id (the key was a double, whose step
+        // at these tick counts is 128 ticks).
+        static AgentView FreedAt(string id, long ticksAfterT0) =>
+            Agent(id) with { IdleSince = T0.AddTicks(ticksAfterT0) };
+        Assert.Equal(["A9", "A1"], Order(Queue(RoutingStrategy.LongestIdleAgent), TimeSpan.Zero, FreedAt("A1", 60), FreedAt("A9", 0)));
+        Assert.Equal(["A9", "A1"], Order(Queue(RoutingStrategy.LongestIdleAgent), TimeSpan.Zero, FreedAt("A1", 1), FreedAt("A9", 0)));
+    }
+
+    [Fact]
     public void Higher_proficiency_beats_longer_idle()
     {
         Assert.Equal(["A1", "A2"], Order(Queue(RoutingStrategy.LongestIdleAgent), TimeSpan.Zero,
