@@ -75,9 +75,10 @@ voice_render_config() {
 # rtpengine answers an ng "ping" with "pong".
 voice_ng_ping() {
   python3 - "$VOICE_NG_PORT" <<'PY' 2>/dev/null
-import socket, sys
+import os, socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(0.5)
-s.sendto(b"hs1 d7:command4:pinge", ("127.0.0.1", int(sys.argv[1])))
+# rtpengine answers a cookie it has seen from its cache, without running the command again: a fresh cookie each time.
+s.sendto(os.urandom(6).hex().encode() + b" d7:command4:pinge", ("127.0.0.1", int(sys.argv[1])))
 sys.exit(0 if b"pong" in s.recv(1000) else 1)
 PY
 }
@@ -151,4 +152,20 @@ voice_status() {
     echo "registrations: $(kamcmd -s "$VOICE_CTL" ul.dump brief 2>/dev/null | grep -c 'AoR:' || true), dialogs: $(kamcmd -s "$VOICE_CTL" dlg.list 2>/dev/null | grep -c 'h_entry' || true)"
   fi
   return $rc
+}
+
+# How many calls rtpengine holds (ng "list"); prints nothing if it does not answer.
+voice_ng_calls() {
+  python3 - "$VOICE_NG_PORT" <<'PY' 2>/dev/null
+import os, re, socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(1)
+s.sendto(os.urandom(6).hex().encode() + b" d7:command4:liste", ("127.0.0.1", int(sys.argv[1])))
+r = s.recv(65536).split(b" ", 1)[1]
+i = r.find(b"5:callsl")
+if i < 0: sys.exit(1)
+i += len(b"5:callsl"); n = 0
+while r[i:i + 1] != b"e":
+    m = re.match(rb"(\d+):", r[i:]); i += m.end() + int(m.group(1)); n += 1
+print(n)
+PY
 }

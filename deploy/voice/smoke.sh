@@ -91,8 +91,15 @@ done
 [ "$regs" -ge 2 ] || die "Only $regs of 2 phones registered; see $W/*.log"
 log "Both phones registered; alice calls bob"
 
-python3 "$REPO/deploy/voice/call.py" $((BASE + 30)) $((BASE + 31)) "sip:bob@127.0.0.1:$VOICE_SIP_PORT" 5 | tee "$W/call.log" || true
-sleep 0.3
+python3 "$REPO/deploy/voice/call.py" $((BASE + 30)) $((BASE + 31)) "sip:bob@127.0.0.1:$VOICE_SIP_PORT" 5 >"$W/call.log" 2>&1 &
+CALL_PID=$!
+sleep 2
+DLG_DURING=$(kamcmd -s "$VOICE_CTL" dlg.list 2>/dev/null | grep -c 'h_entry' || true)
+RTP_DURING=$(voice_ng_calls || echo "?")
+wait $CALL_PID || true
+cat "$W/call.log"
+# rtpengine forgets the call when Kamailio relays the BYE (delete-delay 0).
+for _ in $(seq 1 30); do RTP_AFTER=$(voice_ng_calls || echo "?"); [ "$RTP_AFTER" = 0 ] && break; sleep 0.1; done
 
 ok=1
 # who_received heard_from tone_hz
@@ -120,6 +127,16 @@ measure() {
 measure bob alice 440
 measure alice bob 1000
 grep -q 'call: .*: ok' "$W/call.log" || ok=0
+echo "during the call: $DLG_DURING dialog(s) in Kamailio, $RTP_DURING call(s) in rtpengine; after it: $RTP_AFTER in rtpengine"
+[ "$DLG_DURING" = 1 ] && [ "$RTP_DURING" = 1 ] && [ "$RTP_AFTER" = 0 ] || ok=0
+
+# The browser side, without a browser: a WebSocket SIP client registers and alice calls it.
+echo "WebSocket leg (alice calls a WebSocket client that answers 486):"
+python3 "$REPO/deploy/voice/ws_check.py" "$VOICE_WS_PORT" "$VOICE_SIP_PORT" $((BASE + 30)) agent || ok=0
+sleep 0.3
+RTP_AFTER_WS=$(voice_ng_calls || echo "?")
+echo "rtpengine calls after the declined call: $RTP_AFTER_WS"
+[ "$RTP_AFTER_WS" = 0 ] || ok=0
 
 echo "stack start: ${START_MS} ms (port base $BASE)"
 if [ $ok = 1 ]; then RESULT=PASS; fi
