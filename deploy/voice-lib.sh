@@ -133,8 +133,9 @@ voice_stop() {
       kill -TERM "$pid" 2>/dev/null
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       if kill -0 "$pid" 2>/dev/null; then
-        log "$name (pid $pid) did not stop on TERM; killing it"
-        kill -KILL "$pid" 2>/dev/null
+        # setsid made it the leader of its own process group: that group is its workers and nothing else.
+        log "$name (pid $pid) did not stop on TERM; killing its process group"
+        kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
       fi
       log "$name stopped (pid $pid)"
     fi
