@@ -52,6 +52,7 @@ voice_settings() {
   VOICE_KAM_CHILDREN="${HS_VOICE_KAM_CHILDREN:-4}"
   VOICE_KAM_MODULES="${HS_VOICE_KAM_MODULES:-/usr/lib/x86_64-linux-gnu/kamailio/modules}"
   VOICE_CTL="unix:$VOICE_DIR/kamailio_ctl"
+  VOICE_NG_CLIENT="$(dirname "${BASH_SOURCE[0]}")/voice/ng.py"
 }
 
 voice_pid() { # name -> the recorded PID if that process still runs
@@ -73,15 +74,7 @@ voice_render_config() {
 }
 
 # rtpengine answers an ng "ping" with "pong".
-voice_ng_ping() {
-  python3 - "$VOICE_NG_PORT" <<'PY' 2>/dev/null
-import os, socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(0.5)
-# rtpengine answers a cookie it has seen from its cache, without running the command again: a fresh cookie each time.
-s.sendto(os.urandom(6).hex().encode() + b" d7:command4:pinge", ("127.0.0.1", int(sys.argv[1])))
-sys.exit(0 if b"pong" in s.recv(1000) else 1)
-PY
-}
+voice_ng_ping() { python3 "$VOICE_NG_CLIENT" "$VOICE_NG_PORT" ping 2>/dev/null; }
 
 voice_start() {
   mkdir -p "$VOICE_DIR"
@@ -156,17 +149,4 @@ voice_status() {
 }
 
 # How many calls rtpengine holds (ng "list"); prints nothing if it does not answer.
-voice_ng_calls() {
-  python3 - "$VOICE_NG_PORT" <<'PY' 2>/dev/null
-import os, re, socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(1)
-s.sendto(os.urandom(6).hex().encode() + b" d7:command4:liste", ("127.0.0.1", int(sys.argv[1])))
-r = s.recv(65536).split(b" ", 1)[1]
-i = r.find(b"5:callsl")
-if i < 0: sys.exit(1)
-i += len(b"5:callsl"); n = 0
-while r[i:i + 1] != b"e":
-    m = re.match(rb"(\d+):", r[i:]); i += m.end() + int(m.group(1)); n += 1
-print(n)
-PY
-}
+voice_ng_calls() { python3 "$VOICE_NG_CLIENT" "$VOICE_NG_PORT" calls 2>/dev/null; }

@@ -17,15 +17,7 @@ public static class TestDocuments
     /// </summary>
     public static byte[] Pdf(string catalogue = "", string page = "", string[]? more = null, string note = "")
     {
-        const string drawing = "0 0 1 rg 20 20 160 60 re f";
-        string[] objects =
-        [
-            $"<< /Type /Catalog /Pages 2 0 R{catalogue} >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << >> /Contents 4 0 R{page} >>",
-            $"<< /Length {drawing.Length} >>\nstream\n{drawing}\nendstream",
-            .. more ?? [],
-        ];
+        string[] objects = [.. OnePage(catalogue, page), .. more ?? []];
         using var pdf = new MemoryStream();
         void Write(string s) => pdf.Write(Encoding.UTF8.GetBytes(s));
         Write($"%PDF-1.7\n%{note}\n");
@@ -48,14 +40,7 @@ public static class TestDocuments
     /// </summary>
     public static byte[] PdfWithObjectStream(string packed)
     {
-        const string drawing = "0 0 1 rg 20 20 160 60 re f";
-        string[] objects =
-        [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << >> /Contents 4 0 R >>",
-            $"<< /Length {drawing.Length} >>\nstream\n{drawing}\nendstream",
-        ];
+        var objects = OnePage();
         using var pdf = new MemoryStream();
         void Write(string s) => pdf.Write(Encoding.ASCII.GetBytes(s));
         Write("%PDF-1.7\n");
@@ -84,6 +69,19 @@ public static class TestDocuments
 
         static byte[] Row(byte type, long field2, int field3) =>
             [type, (byte)(field2 >> 24), (byte)(field2 >> 16), (byte)(field2 >> 8), (byte)field2, (byte)(field3 >> 8), (byte)field3];
+    }
+
+    /// <summary>Objects 1–4 of both layouts: catalogue, page tree, the page, and its drawing (a blue rectangle).</summary>
+    private static string[] OnePage(string catalogue = "", string page = "")
+    {
+        const string drawing = "0 0 1 rg 20 20 160 60 re f";
+        return
+        [
+            $"<< /Type /Catalog /Pages 2 0 R{catalogue} >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Resources << >> /Contents 4 0 R{page} >>",
+            $"<< /Length {drawing.Length} >>\nstream\n{drawing}\nendstream",
+        ];
     }
 
     /// <summary>A PDF header and nothing a reader can open behind it.</summary>
