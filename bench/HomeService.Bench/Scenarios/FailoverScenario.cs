@@ -78,10 +78,10 @@ public sealed class FailoverScenario(BenchContext context)
                 : string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
                     .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString()))));
             // How many calls the run put through the kill says how much the "0 stuck" is worth on a loaded machine.
-            var calls = (string?)await Db.Scalar(
+            var offeredAnswered = (string?)await Db.Scalar(
                 "SELECT count(*) || ' calls offered, ' || count(answered_at) || ' answered' FROM call_record WHERE call_id LIKE $1", $"fo-{run}-%");
             Console.WriteLine($"  run {run + 1}: killed {victim.Name}; {_acknowledged.Count} orders acknowledged, {lost[^1]} lost, {duplicated[^1]} duplicated; " +
-                $"{calls}; " +
+                $"{offeredAnswered}; " +
                 $"{stuckCalls[^1]} calls and {stuckAgents[^1]} agents stuck; throughput {baseline:0.0}/s before, back to 90 % after {back:0.0} s");
             await cluster.StartSilo(int.Parse(victim.Name[4..]));
         }
