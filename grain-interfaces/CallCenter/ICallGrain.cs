@@ -8,6 +8,11 @@ public interface ICallGrain : IGrainWithStringKey
 {
     /// <summary>Read-only, so it may interleave: an agent checking its call never waits on the call waiting on the agent.</summary>
     [AlwaysInterleave, Alias("Get")] Task<CallView> Get();
+    /// <summary>
+    /// Get, checked against the call's log: for an agent's seat check, which must not trust an activation that missed
+    /// the call's end (two activations of one call can live for a moment after a silo dies). Interleaves like Get.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetFromLog")] Task<CallView> GetFromLog();
     /// <summary>The screen pop again, for a console that reloads while the call rings or is connected.</summary>
     [Alias("GetPop")] Task<ScreenPop> GetPop();
 

@@ -23,6 +23,24 @@ public sealed class Journal<TState>(IPersistentState<TState> state, IEventLog lo
         if (missed.Count >= SnapshotEvery) await Snapshot(ct);
     }
 
+    /// <summary>
+    /// The state as the log has it now, or null when this activation has missed nothing. It never touches this
+    /// activation's state, so a read-only call may use it while a command of the same activation awaits its append.
+    /// A second activation that missed the other's events would otherwise answer from the past until its next append.
+    /// </summary>
+    public async Task<TState?> LatestIfBehind(CancellationToken ct = default)
+    {
+        var missed = await log.ReadAsync(codec.AggregateType, aggregateId, state.State.Version, ct);
+        if (missed.Count == 0) return default;
+        var latest = new TState();
+        foreach (var stored in await log.ReadAsync(codec.AggregateType, aggregateId, 0, ct))
+        {
+            latest.Apply(codec.Decode(stored));
+            latest.Version++;
+        }
+        return latest;
+    }
+
     public Task Record(object e, string? actor, DateTimeOffset at, params ReadModelWrite[] readModel) =>
         Record(e, actor, at, _ => readModel);
 

@@ -73,7 +73,7 @@ public sealed class FailoverScenario(BenchContext context)
             var held = await HeldAgents(connection.Client);
             stuckAgents.Add(held.Count);
             if (stuckCalls[^1] > 0) await DescribeStuckCalls(connection.Client);
-            if (held.Count > 0) Console.WriteLine("  stuck agents: " + string.Join(", ", held));
+            if (held.Count > 0) await DescribeStuckAgents(connection.Client, held);
             Console.WriteLine("  orders closed per second: " + (perSecond.IsEmpty ? "none (no order reached Closed during the run)"
                 : string.Join(' ', Enumerable.Range(perSecond.Keys.Min(), perSecond.Keys.Max() - perSecond.Keys.Min() + 1)
                     .Select(sec => sec == (int)killAt.TotalSeconds ? $"[kill]{perSecond.GetValueOrDefault(sec)}" : perSecond.GetValueOrDefault(sec).ToString()))));
@@ -105,18 +105,28 @@ public sealed class FailoverScenario(BenchContext context)
         var rows = (string?)await Db.Scalar(
             "SELECT string_agg(call_id || ' ' || status || coalesce(' ' || agent_id, ''), ', ') FROM call_record WHERE call_id LIKE 'fo-%' AND status <> 'Ended'") ?? "";
         Console.WriteLine("  stuck calls: " + rows);
-        foreach (var id in rows.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(row => row.Split(' ')[0]))
-        {
-            var call = await client.GetGrain<HomeService.CallCenter.ICallGrain>(id).Get();
-            var queue = call.QueueId is { } q ? await client.GetGrain<HomeService.CallCenter.IQueueGrain>(q).GetView() : null;
-            var steps = string.Join(" > ", call.Timeline.TakeLast(5).Select(t => $"{t.At:HH:mm:ss.f} {t.What}"));
-            Console.WriteLine($"    {id}: grain {call.Status}, queue {call.QueueId ?? "-"} " +
-                (queue is null ? "" : $"(holds it: {queue.WaitingCallIds.Contains(id)}, waiting {queue.Waiting}, agents available {queue.AgentsAvailable}/{queue.AgentsStaffed}); ") +
-                $"last steps: {steps}");
-            var logged = (string?)await Db.Scalar(
-                "SELECT string_agg(version || ' ' || event_type, ' > ' ORDER BY version) FROM event_log WHERE aggregate_type = 'call' AND aggregate_id = $1", id);
-            Console.WriteLine($"      event log (version {call.Version} in the grain): {logged ?? "none"}");
-        }
+        foreach (var id in rows.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(row => row.Split(' ')[0])) await DescribeCall(client, id);
+    }
+
+    /// <summary>A stuck agent's call, the same way: whether the call still holds the agent, or only the agent thinks so.</summary>
+    private async Task DescribeStuckAgents(IClusterClient client, IEnumerable<string> held)
+    {
+        Console.WriteLine("  stuck agents: " + string.Join(", ", held));
+        foreach (var callId in held.Select(agent => agent.Split(' ')).Where(parts => parts.Length > 2).Select(parts => parts[2]).Distinct())
+            await DescribeCall(client, callId);
+    }
+
+    private async Task DescribeCall(IClusterClient client, string id)
+    {
+        var call = await client.GetGrain<HomeService.CallCenter.ICallGrain>(id).Get();
+        var queue = call.QueueId is { } q ? await client.GetGrain<HomeService.CallCenter.IQueueGrain>(q).GetView() : null;
+        var steps = string.Join(" > ", call.Timeline.TakeLast(5).Select(t => $"{t.At:HH:mm:ss.f} {t.What}"));
+        Console.WriteLine($"    {id}: grain {call.Status} (agent {call.AgentId ?? "-"}), queue {call.QueueId ?? "-"} " +
+            (queue is null ? "" : $"(holds it: {queue.WaitingCallIds.Contains(id)}, waiting {queue.Waiting}, agents available {queue.AgentsAvailable}/{queue.AgentsStaffed}); ") +
+            $"last steps: {steps}");
+        var logged = (string?)await Db.Scalar(
+            "SELECT string_agg(version || ' ' || event_type, ' > ' ORDER BY version) FROM event_log WHERE aggregate_type = 'call' AND aggregate_id = $1", id);
+        Console.WriteLine($"      event log (version {call.Version} in the grain): {logged ?? "none"}");
     }
 
     /// <summary>Agents still held by a call a minute after the load stopped, asked of the agents themselves (the live truth).</summary>

@@ -171,7 +171,8 @@ public sealed class AgentGrain(
     /// <summary>
     /// A seat ringing or on a call for a while asks the call whether it still holds the seat. If the call's silo died
     /// between reserving the seat and ringing it, or between ending and telling the agent, the call no longer knows the
-    /// agent, and the seat is freed instead of staying held for good.
+    /// agent, and the seat is freed instead of staying held for good. The call answers from its log, not from memory:
+    /// an activation that missed its own end (a second one, after a silo died) would still say "connected".
     /// </summary>
     private async Task ReleaseSeatIfOrphaned()
     {
@@ -179,7 +180,7 @@ public sealed class AgentGrain(
         if (Seat.Status is not (AgentStatus.Ringing or AgentStatus.OnCall) || Seat.CallId is not { } callId) return;
         if (now - Seat.StatusSince < options.SeatHeldCheckAfter || now - _lastSeatCheck < options.SeatHeldCheckAfter) return;
         _lastSeatCheck = now;
-        var call = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+        var call = await GrainFactory.GetGrain<ICallGrain>(callId).GetFromLog();
         var me = Seat.AgentId;
         var held = Seat.Status == AgentStatus.Ringing
             ? call.Status == CallStatus.Ringing && call.RingingAgents.Contains(me)

@@ -55,6 +55,17 @@ public sealed partial class CallGrain(
 
     public Task<CallView> Get() => Task.FromResult(Call.View());
 
+    public async Task<CallView> GetFromLog()
+    {
+        if (await _journal.LatestIfBehind() is not { } latest) return Call.View();
+        latest.CallId = CallId;
+        // This activation is behind the log: another one moved the call on. It steps aside so the next message reaches
+        // an activation that reads the log afresh, instead of answering from the past until its next append fails.
+        logger.LogWarning("Call {Call}: this activation is at version {Mine}, the log at {Log}; deactivating it", CallId, Call.Version, latest.Version);
+        this.DeactivateOnIdle();
+        return latest.View();
+    }
+
     public Task<ScreenPop> GetPop() => Pop();
 
     public async Task<CallView> Offered(CtiCallOffered offer)
