@@ -6,7 +6,7 @@
 # every start is put in place for the install if none is there, and removed again afterwards.
 ensure_voice_packages() {
   local missing=() p
-  local want=(kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-json-modules kamailio-utils-modules
+  local want=(kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-json-modules kamailio-utils-modules kamailio-autheph-modules
               rtpengine-daemon baresip sip-tester sox libsox-fmt-all espeak-ng)
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep "install ok installed" >/dev/null || missing+=("$p")
@@ -52,6 +52,9 @@ voice_settings() {
   VOICE_KAM_CHILDREN="${HS_VOICE_KAM_CHILDREN:-4}"
   VOICE_KAM_MODULES="${HS_VOICE_KAM_MODULES:-/usr/lib/x86_64-linux-gnu/kamailio/modules}"
   VOICE_CTL="unix:$VOICE_DIR/kamailio_ctl"
+  # The secret the platform signs seat credentials with (HomeService:Voice:SharedSecret). HS_VOICE_SECRET sets it;
+  # otherwise one is made on first start and kept in the run folder (mode 600) for the platform to read.
+  VOICE_SECRET_FILE="$VOICE_DIR/sip-secret"
   VOICE_NG_CLIENT="$(dirname "${BASH_SOURCE[0]}")/voice/ng.py"
 }
 
@@ -62,13 +65,26 @@ voice_pid() { # name -> the recorded PID if that process still runs
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+voice_secret() {
+  if [ -n "${HS_VOICE_SECRET:-}" ]; then printf '%s' "$HS_VOICE_SECRET"; return; fi
+  if [ ! -s "$VOICE_SECRET_FILE" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$VOICE_SECRET_FILE")
+  fi
+  cat "$VOICE_SECRET_FILE"
+}
+
 # kamailio.cfg from the template in the repository.
 voice_render_config() {
   local tpl="$VOICE_TEMPLATES/kamailio.cfg.in" out="$VOICE_DIR/kamailio.cfg"
   [ -f "$tpl" ] || die "Template missing: $tpl"
+  local secret
+  secret=$(voice_secret)
+  # The secret goes into a quoted Kamailio string and a sed replacement: letters, digits and - _ . only.
+  [[ "$secret" =~ ^[A-Za-z0-9._-]{16,}$ ]] || die "The SIP secret must be at least 16 letters, digits, '-', '_' or '.'"
   sed -e "s|@SIP_PORT@|$VOICE_SIP_PORT|g" -e "s|@WS_PORT@|$VOICE_WS_PORT|g" -e "s|@NG_PORT@|$VOICE_NG_PORT|g" \
       -e "s|@RUN_DIR@|$VOICE_DIR|g" -e "s|@KAM_MODULES@|$VOICE_KAM_MODULES|g" \
-      -e "s|@KAM_DEBUG@|$VOICE_KAM_DEBUG|g" -e "s|@KAM_CHILDREN@|$VOICE_KAM_CHILDREN|g" "$tpl" >"$out.tmp"
+      -e "s|@KAM_DEBUG@|$VOICE_KAM_DEBUG|g" -e "s|@KAM_CHILDREN@|$VOICE_KAM_CHILDREN|g" -e "s|@SECRET@|$secret|g" "$tpl" >"$out.tmp"
+  chmod 600 "$out.tmp"
   if grep -n '@[A-Z_]*@' "$out.tmp" >&2; then die "Unfilled placeholders in $out.tmp"; fi
   mv "$out.tmp" "$out"
 }

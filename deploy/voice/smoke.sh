@@ -26,6 +26,9 @@ pick_base() {
 BASE="${HS_VOICE_SMOKE_BASE:-$(pick_base)}"
 W=$(mktemp -d "${TMPDIR:-/tmp}/hs-voice-smoke.XXXXXX")
 export HS_VOICE_DIR="$W/stack" HS_VOICE_PORT_BASE="$BASE"
+# The phones sign their registrations with seat credentials made from this, as the platform does for agents.
+export HS_VOICE_SECRET="smoke-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SECRET="$HS_VOICE_SECRET"
 unset HS_VOICE_SIP_PORT HS_VOICE_WS_PORT HS_VOICE_NG_PORT HS_VOICE_RTP_MIN HS_VOICE_RTP_MAX
 voice_settings
 
@@ -75,7 +78,9 @@ module_app		ctrl_tcp.so
 ctrl_tcp_listen		127.0.0.1:$3
 snd_path		$d/snd
 CFG
-  echo "<sip:$1@127.0.0.1:$VOICE_SIP_PORT>;regint=300;answermode=manual" >"$d/accounts"
+  local cred
+  read -r -a cred < <(python3 "$REPO/deploy/voice/seat_credential.py" "$SECRET" "$1" 3600)
+  echo "<sip:$1@127.0.0.1:$VOICE_SIP_PORT>;auth_user=${cred[0]};auth_pass=${cred[1]};regint=300;answermode=manual" >"$d/accounts"
   setsid nohup baresip -f "$d" >"$W/$1.log" 2>&1 </dev/null &
   PHONE_PIDS+=($!)
 }
@@ -132,7 +137,7 @@ echo "during the call: $DLG_DURING dialog(s) in Kamailio, $RTP_DURING call(s) in
 
 # The browser side, without a browser: a WebSocket SIP client registers and alice calls it.
 echo "WebSocket leg (alice calls a WebSocket client that answers 486):"
-python3 "$REPO/deploy/voice/ws_check.py" "$VOICE_WS_PORT" "$VOICE_SIP_PORT" $((BASE + 30)) agent || ok=0
+python3 "$REPO/deploy/voice/ws_check.py" "$VOICE_WS_PORT" "$VOICE_SIP_PORT" $((BASE + 30)) agent "$SECRET" || ok=0
 sleep 0.3
 RTP_AFTER_WS=$(voice_ng_calls || echo "?")
 echo "rtpengine calls after the declined call: $RTP_AFTER_WS"

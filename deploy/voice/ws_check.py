@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Checks the browser side of the SIP edge without a browser: a WebSocket SIP client (standard library only)
-registers with an .invalid Contact as JsSIP does, a baresip phone calls it, and the INVITE that reaches it
+registers with an .invalid Contact as JsSIP does (with an ephemeral seat credential; an expired one and another
+seat's are refused), a baresip phone calls it, and the INVITE that reaches it
 must carry what a WebRTC peer needs (RTP/SAVPF, ICE candidates, a DTLS fingerprint, Opus) and no a=ssrc.
 It then declines with 486, and the caller must see the call closed.
 
-usage: ws_check.py WS_PORT SIP_PORT CALLER_CTRL_PORT USER"""
-import base64, json, os, random, re, socket, struct, sys, time
+usage: ws_check.py WS_PORT SIP_PORT CALLER_CTRL_PORT USER SECRET"""
+import base64, hashlib, hmac, json, os, random, re, socket, struct, sys, time
 
-ws_port, sip_port, ctrl_port, user = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+ws_port, sip_port, ctrl_port, user, secret = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 failures = []
 
 
@@ -65,14 +66,45 @@ def tok():
     return "%08x" % random.getrandbits(32)
 
 
+def credential(extension, expiry):
+    username = f"{expiry}:{extension}"
+    return username, base64.b64encode(hmac.new(secret.encode(), username.encode(), hashlib.sha256).digest()).decode()
+
+
 host = tok() + ".invalid"
-callid, ftag = tok() + tok(), tok()
-ws_send(f"REGISTER sip:127.0.0.1:{sip_port} SIP/2.0\r\nVia: SIP/2.0/WS {host};branch=z9hG4bK{tok()}\r\n"
-        f"Max-Forwards: 70\r\nTo: <sip:{user}@127.0.0.1>\r\nFrom: <sip:{user}@127.0.0.1>;tag={ftag}\r\n"
-        f"Call-ID: {callid}\r\nCSeq: 1 REGISTER\r\nContact: <sip:{tok()}@{host};transport=ws>;expires=300\r\n"
-        f"Expires: 300\r\nUser-Agent: ws_check\r\nContent-Length: 0\r\n\r\n")
-reply = ws_recv(5)
-check(reply.startswith("SIP/2.0 200"), f"REGISTER over WebSocket: {reply.splitlines()[0]}")
+contact = f"<sip:{tok()}@{host};transport=ws>"
+
+
+def register(to_user, cred):
+    """REGISTER, answering the digest challenge (RFC 2617, MD5, qop=auth) once; returns the final reply."""
+    callid, ftag, cseq, auth = tok() + tok(), tok(), 1, ""
+    while True:
+        ws_send(f"REGISTER sip:127.0.0.1:{sip_port} SIP/2.0\r\nVia: SIP/2.0/WS {host};branch=z9hG4bK{tok()}\r\n"
+                f"Max-Forwards: 70\r\nTo: <sip:{to_user}@127.0.0.1>\r\nFrom: <sip:{to_user}@127.0.0.1>;tag={ftag}\r\n"
+                f"Call-ID: {callid}\r\nCSeq: {cseq} REGISTER\r\nContact: {contact};expires=300\r\n{auth}"
+                f"Expires: 300\r\nUser-Agent: ws_check\r\nContent-Length: 0\r\n\r\n")
+        reply = ws_recv(5)
+        challenge = re.search(r'^WWW-Authenticate: Digest (.*)$', reply, re.M | re.I)
+        if not reply.startswith("SIP/2.0 401") or auth or not challenge:
+            return reply
+        params = dict(re.findall(r'(\w+)="?([^",]*)"?', challenge.group(1)))
+        username, password = cred
+        uri, cnonce, nc = f"sip:127.0.0.1:{sip_port}", tok(), "00000001"
+        ha1 = hashlib.md5(f"{username}:{params['realm']}:{password}".encode()).hexdigest()
+        ha2 = hashlib.md5(f"REGISTER:{uri}".encode()).hexdigest()
+        response = hashlib.md5(f"{ha1}:{params['nonce']}:{nc}:{cnonce}:auth:{ha2}".encode()).hexdigest()
+        auth = (f'Authorization: Digest username="{username}", realm="{params["realm"]}", nonce="{params["nonce"]}", '
+                f'uri="{uri}", response="{response}", algorithm=MD5, qop=auth, cnonce="{cnonce}", nc={nc}\r\n')
+        cseq += 1
+
+
+now = int(time.time())
+reply = register(user, credential(user, now - 60))
+check(reply.startswith("SIP/2.0 401"), f"an expired seat credential is refused: {reply.splitlines()[0]}")
+reply = register(user, credential("someone-else", now + 600))
+check(reply.startswith("SIP/2.0 403"), f"another seat's credential is refused: {reply.splitlines()[0]}")
+reply = register(user, credential(user, now + 600))
+check(reply.startswith("SIP/2.0 200"), f"REGISTER over WebSocket with the seat's credential: {reply.splitlines()[0]}")
 
 # ----- the caller dials the WebSocket user -----
 ctrl = socket.create_connection(("127.0.0.1", ctrl_port), timeout=5)
