@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/lib.sh
+source deploy/voice-lib.sh
 
 results="$PWD/TestResults"
 summary() {
@@ -14,6 +15,8 @@ summary() {
 
 ensure_dotnet
 ensure_packages
+# The voice tests start the real SIP edge and media relay (deploy/voice.sh) from Debian's packages.
+ensure_voice_packages
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 # Throwaway PostgreSQL clusters left behind by an interrupted earlier run: each records the test process that owns it,

@@ -25,6 +25,8 @@ public static class WebApp
         var settings = WebSettings.From(builder.Configuration);
 
         builder.Services.AddSingleton(settings);
+        var seatPhone = HomeService.Web.Voice.SeatPhoneSettings.From(builder.Configuration);
+        if (seatPhone is not null) builder.Services.AddSingleton(seatPhone);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
         builder.Services.AddSingleton<CatalogueReader>();
@@ -88,7 +90,7 @@ public static class WebApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseSecurityHeaders(); // after forwarded headers: HSTS depends on the scheme the client used
+        app.UseSecurityHeaders(seatPhone?.WebSocketOrigin); // after forwarded headers: HSTS depends on the scheme the client used
         app.UseSecureCookies();
         // Grain calls of this request carry the client's address, so the audit log can say where a change came from.
         app.Use((http, next) =>

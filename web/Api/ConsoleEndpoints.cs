@@ -47,6 +47,7 @@ public static class ConsoleEndpoints
         console.MapPost("/calls/{callId}/complete-transfer", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CompleteTransfer(a)));
         console.MapPost("/calls/{callId}/cancel-consult", (string callId, ClaimsPrincipal u, IGrainFactory g, UiText t) => OnCall(callId, u, g, t, (c, a) => c.CancelConsult(a)));
         console.MapPost("/calls/{callId}/transfer", Transfer);
+        console.MapSeatPhone();
         return api;
     }
 

@@ -20,18 +20,25 @@ public static class SecurityHeaders
     /// <summary>One year; sent only on HTTPS answers, as RFC 6797 asks (a plain-HTTP answer cannot be trusted with it).</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    /// <param name="sipWebSocketOrigin">The SIP edge the agent's browser phone registers with (sip gateway): the one
+    /// foreign address a page may connect to.</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? sipWebSocketOrigin = null)
     {
-        http.Response.OnStarting(() =>
+        var policy = sipWebSocketOrigin is null ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("connect-src 'self';", $"connect-src 'self' {sipWebSocketOrigin};");
+        return app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "SAMEORIGIN"; // matches frame-ancestors 'self' for browsers without CSP level 2
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (http.Request.IsHttps) headers.StrictTransportSecurity = StrictTransportSecurity;
-            return Task.CompletedTask;
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "SAMEORIGIN"; // matches frame-ancestors 'self' for browsers without CSP level 2
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                if (http.Request.IsHttps) headers.StrictTransportSecurity = StrictTransportSecurity;
+                return Task.CompletedTask;
+            });
+            return next(http);
         });
-        return next(http);
-    });
+    }
 }

@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     [
         "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // A fake microphone for the browser phone's tests; a page gets it only where the test grants the permission.
+        "--use-fake-device-for-media-stream",
     ];
 
     private IPlaywright? _playwright;

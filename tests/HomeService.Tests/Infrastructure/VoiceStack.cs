@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace HomeService.Tests.Infrastructure;
+
+/// <summary>
+/// The real SIP edge (Kamailio) and media relay (rtpengine) on loopback, started by deploy/voice.sh in a folder and on
+/// ports of its own, with a secret of its own, and stopped by the same script (which stops only the PIDs it recorded
+/// in that folder). deploy/test.sh installs the Debian packages first; the script installs any that are missing.
+/// </summary>
+public sealed class VoiceStack : IAsyncDisposable
+{
+    private VoiceStack(string folder, int sip, int webSocket, int ng, string secret)
+    {
+        Folder = folder;
+        SipPort = sip;
+        WebSocketPort = webSocket;
+        NgPort = ng;
+        Secret = secret;
+    }
+
+    public string Folder { get; }
+    public int SipPort { get; }
+    public int WebSocketPort { get; }
+    public int NgPort { get; }
+    public string Secret { get; }
+    public Uri WebSocketUrl => new($"ws://127.0.0.1:{WebSocketPort}");
+
+    /// <summary>What the web hosts need to issue seat credentials this edge accepts.</summary>
+    public Dictionary<string, string?> PlatformSettings => new()
+    {
+        ["HomeService:Voice:SharedSecret"] = Secret,
+        ["HomeService:Voice:WebSocketUrl"] = WebSocketUrl.ToString(),
+        ["HomeService:Voice:Domain"] = "127.0.0.1",
+    };
+
+    public static async Task<VoiceStack> Start()
+    {
+        var folder = Directory.CreateTempSubdirectory("hs-voice-test-").FullName;
+        // Above Linux's ephemeral range (to 60999) nothing but another voice stack takes RTP ports; a window of its own.
+        var rtpMin = 61_000 + Random.Shared.Next(0, 20) * 200;
+        var stack = new VoiceStack(folder, Ports.Free(), Ports.Free(), Ports.Free(), "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var (code, output) = await stack.Script("start", new()
+        {
+            ["HS_VOICE_SIP_PORT"] = stack.SipPort.ToString(),
+            ["HS_VOICE_WS_PORT"] = stack.WebSocketPort.ToString(),
+            ["HS_VOICE_NG_PORT"] = stack.NgPort.ToString(),
+            ["HS_VOICE_RTP_MIN"] = rtpMin.ToString(),
+            ["HS_VOICE_RTP_MAX"] = (rtpMin + 199).ToString(),
+        });
+        if (code != 0)
+        {
+            await stack.DisposeAsync();
+            throw new InvalidOperationException($"deploy/voice.sh start failed ({code}):\n{output}");
+        }
+        return stack;
+    }
+
+    /// <summary>Whether Kamailio's registrar holds a contact for this extension now.</summary>
+    public async Task<bool> IsRegistered(string extension) =>
+        (await Run("kamcmd", ["-s", $"unix:{Folder}/kamailio_ctl", "ul.dump", "brief"], [])).Output
+            .Split('\n').Any(line => line.Trim() == $"AoR: {extension}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Script("stop", []);
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private Task<(int Code, string Output)> Script(string verb, Dictionary<string, string> env)
+    {
+        env["HS_VOICE_DIR"] = Folder;
+        env["HS_VOICE_SECRET"] = Secret;
+        return Run(Path.Combine(Ports.RepoRoot, "deploy", "voice.sh"), [verb], env);
+    }
+
+    private static async Task<(int Code, string Output)> Run(string file, string[] args, Dictionary<string, string> env)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in env) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a first start may install packages
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
