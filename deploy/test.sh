@@ -27,6 +27,13 @@ for dir in /tmp/hs-pg-*/; do
   [ -f "$dir/data/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
 done
+# Voice stacks (Kamailio, rtpengine) of an interrupted run, the same way: stopped by their own folder's PID files.
+for dir in "${TMPDIR:-/tmp}"/hs-voice-test-*/; do
+  owner=$(cat "$dir/owner.pid" 2>/dev/null) || continue
+  kill -0 "$owner" 2>/dev/null && continue
+  HS_VOICE_DIR="${dir%/}" deploy/voice.sh stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+done
 rm -rf "$results"
 
 # Debug: the suite starts some hundred hosts and silo processes, and Debug code is cheap to JIT. Two Release runs took

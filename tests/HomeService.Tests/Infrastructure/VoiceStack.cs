@@ -37,6 +37,8 @@ public sealed class VoiceStack : IAsyncDisposable
     public static async Task<VoiceStack> Start()
     {
         var folder = Directory.CreateTempSubdirectory("hs-voice-test-").FullName;
+        // deploy/test.sh stops the stack of a run that died before its DisposeAsync: it checks whether this process lives.
+        await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString());
         // Above Linux's ephemeral range (to 60999) nothing but another voice stack takes RTP ports; a window of its own.
         var rtpMin = 61_000 + Random.Shared.Next(0, 20) * 200;
         var stack = new VoiceStack(folder, Ports.Free(), Ports.Free(), Ports.Free(), "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
