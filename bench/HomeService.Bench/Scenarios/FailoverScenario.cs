@@ -82,7 +82,8 @@ public sealed class FailoverScenario(BenchContext context)
                 "SELECT count(*) || ' calls offered, ' || count(answered_at) || ' answered' FROM call_record WHERE call_id LIKE $1", $"fo-{run}-%");
             Console.WriteLine($"  run {run + 1}: killed {victim.Name}; {_acknowledged.Count} orders acknowledged, {lost[^1]} lost, {duplicated[^1]} duplicated; " +
                 $"{offeredAnswered}; " +
-                $"{stuckCalls[^1]} calls and {stuckAgents[^1]} agents stuck; throughput {baseline:0.0}/s before, back to 90 % after {back:0.0} s");
+                $"{stuckCalls[^1]} calls and {stuckAgents[^1]} agents stuck; throughput {baseline:0.0}/s before, " +
+                (double.IsNaN(back) ? "not back to 90 % before the load stopped" : $"back to 90 % after {back:0.0} s"));
             await cluster.StartSilo(int.Parse(victim.Name[4..]));
         }
         return
