@@ -16,6 +16,8 @@ public static class EdgeApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(EdgeApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
+        // A failed post to the platform is logged once by PlatformEvents, not with every handler's stack trace.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var settings = EdgeSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<CallTable>();

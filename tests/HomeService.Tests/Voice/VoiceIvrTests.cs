@@ -1,12 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using HomeService.CallCenter;
 using HomeService.Tests.Infrastructure;
-using HomeService.VoiceEdge;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace HomeService.Tests.Voice;
 
@@ -24,6 +19,7 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
     private VoiceStack _voice = null!;
     private TestDeployment _deployment = null!;
     private WebApplication _edge = null!;
+    private readonly KeptLog _edgeLog = new();
 
     public async Task InitializeAsync()
     {
@@ -34,21 +30,7 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
         settings["HomeService:Telephony:Sip:EdgeUrl"] = $"http://127.0.0.1:{edgeHttp}";
         settings["HomeService:Telephony:Sip:EdgeKey"] = _edgeKey;
         _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, settings);
-        _edge = EdgeApp.Build([], builder =>
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{edgeHttp}");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["HomeService:VoiceEdge:SipPort"] = _voice.EdgeSipPort.ToString(),
-                ["HomeService:VoiceEdge:RtpEngine"] = $"127.0.0.1:{_voice.RtpEnginePort}",
-                ["HomeService:VoiceEdge:DtmfPort"] = _voice.DtmfPort.ToString(),
-                ["HomeService:VoiceEdge:PromptFolder"] = Path.Combine(_work, "prompts"),
-                ["HomeService:VoiceEdge:PlatformUrl"] = _deployment.WebHosts[0].BaseAddress.ToString(),
-                ["HomeService:VoiceEdge:TelephonyKey"] = TestDeployment.TelephonyKey,
-                ["HomeService:VoiceEdge:CommandKey"] = _edgeKey,
-            });
-        });
-        await _edge.StartAsync();
+        _edge = await VoiceEdgeHost.Start(_voice, edgeHttp, _deployment.WebHosts[0].BaseAddress, _edgeKey, Path.Combine(_work, "prompts"), _edgeLog);
     }
 
     public async Task DisposeAsync()
@@ -66,7 +48,7 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
         // The caller's microphone is a steady 440 Hz tone: while no agent is connected it must go nowhere, so whatever
         // the caller hears is the platform speaking.
         var tone = Path.Combine(_work, "caller.wav");
-        await Sox("-n", "-r", "8000", "-c", "1", "-b", "16", tone, "synth", "40", "sine", "440", "vol", "0.5");
+        await AudioCheck.Tone(tone, 440, 40);
         await using var caller = await SipPhone.Start(_voice, "13812345678", tone);
         await caller.Dial($"sip:{Hotline}@127.0.0.1:{_voice.SipPort}");
         await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
@@ -74,49 +56,39 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
         string? callId = null;
         await Eventually.True(async () => (callId = await _deployment.Scalar<string>(
             "SELECT call_id FROM call_record WHERE caller = '13812345678' AND dialled = $1", Hotline)) is not null,
-            TimeSpan.FromSeconds(15), "the platform has the call");
+            TimeSpan.FromSeconds(30), "the platform has the call");
         var grains = _deployment.Silos[0].Grains;
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ivr,
-            TimeSpan.FromSeconds(10), "the call is in the platform's menu");
+            TimeSpan.FromSeconds(30), "the call is in the platform's menu");
 
         // The menu plays; after three seconds of it the caller presses 2 (service request, 服务申请).
         await Task.Delay(TimeSpan.FromSeconds(3));
         await caller.Press('2');
-        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()) is { Status: CallStatus.Queued, QueueId: "service" },
-            TimeSpan.FromSeconds(15), "the key put the call in the service queue");
+        try
+        {
+            await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()) is { Status: CallStatus.Queued, QueueId: "service" },
+                TimeSpan.FromSeconds(30), "the key put the call in the service queue");
+        }
+        catch
+        {
+            output.WriteLine("Timeline: " + string.Join(" > ", (await grains.GetGrain<ICallGrain>(callId!).Get()).Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.What} {t.Detail}")));
+            foreach (var line in _edgeLog.Lines) output.WriteLine("edge: " + line);
+            throw;
+        }
         var call = await grains.GetGrain<ICallGrain>(callId!).Get();
         Assert.Contains(call.Timeline, t => t.What == "dtmf" || t.What.StartsWith("dtmf", StringComparison.Ordinal));
 
         await caller.HangUp();
         await caller.Next("CALL_CLOSED", TimeSpan.FromSeconds(10));
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ended,
-            TimeSpan.FromSeconds(15), "the caller's hang-up ended the call");
+            TimeSpan.FromSeconds(30), "the caller's hang-up ended the call");
 
         // What the caller heard in the first three seconds: speech (the menu), loud enough to be heard.
         Assert.NotNull(caller.ReceivedAudio);
-        var heard = await Stat(caller.ReceivedAudio!, start: 0.3, length: 2.5);
+        var heard = await AudioCheck.Stat(caller.ReceivedAudio!, start: 0.3, length: 2.5);
         output.WriteLine($"The caller heard RMS {heard.Rms}, rough frequency {heard.Frequency} Hz; timeline: " +
             string.Join(" > ", call.Timeline.Select(t => t.What + " " + t.Detail)));
         Assert.True(heard.Rms > 0.02, $"the caller heard nearly nothing (RMS {heard.Rms}): the menu was not played");
         Assert.False(Math.Abs(heard.Frequency - 440) < 22, $"the caller heard their own 440 Hz tone back ({heard.Frequency} Hz)");
-    }
-
-    private static async Task<(double Rms, double Frequency)> Stat(string wav, double start, double length)
-    {
-        var output = await Sox(wav, "-n", "trim", start.ToString(CultureInfo.InvariantCulture), length.ToString(CultureInfo.InvariantCulture), "stat");
-        double Value(string name) => double.Parse(output.Split('\n').First(l => l.StartsWith(name, StringComparison.Ordinal)).Split(':')[1].Trim(), CultureInfo.InvariantCulture);
-        return (Value("RMS     amplitude"), Value("Rough   frequency"));
-    }
-
-    private static async Task<string> Sox(params string[] args)
-    {
-        var start = new ProcessStartInfo("sox") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"sox failed: {await error}");
-        return output + await error; // "stat" writes to stderr
     }
 }
