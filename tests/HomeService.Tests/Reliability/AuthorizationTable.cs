@@ -175,6 +175,7 @@ public static class AuthorizationTable
         new("POST", "/api/console/not-ready", Seat),
         new("POST", "/api/console/end-wrap-up", Seat),
         new("POST", "/api/console/heartbeat", Seat),
+        new("POST", "/api/console/phone", Seat),
         new("GET", "/api/console/calls/today", Seat),
         new("GET", "/api/console/transfer-targets", Seat),
         new("POST", "/api/console/calls/{callId}/accept", Seat),
