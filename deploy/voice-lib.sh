@@ -46,6 +46,8 @@ voice_settings() {
     VOICE_RTP_MIN="${HS_VOICE_RTP_MIN:-30000}"
     VOICE_RTP_MAX="${HS_VOICE_RTP_MAX:-30999}"
   fi
+  # Optional: the voice edge's SIP port (TCP); calls from trunks and phones then go to it (docs/telephony.md §15).
+  VOICE_EDGE_PORT="${HS_VOICE_EDGE_PORT:-}"
   # Optional: udp:HOST:PORT that receives each DTMF digit rtpengine sees, as JSON.
   VOICE_DTMF_LOG="${HS_VOICE_DTMF_LOG:-}"
   VOICE_KAM_DEBUG="${HS_VOICE_KAM_DEBUG:-2}"
@@ -77,13 +79,15 @@ voice_secret() {
 voice_render_config() {
   local tpl="$VOICE_TEMPLATES/kamailio.cfg.in" out="$VOICE_DIR/kamailio.cfg"
   [ -f "$tpl" ] || die "Template missing: $tpl"
-  local secret
+  local secret edge_comment="# "
   secret=$(voice_secret)
+  [ -n "$VOICE_EDGE_PORT" ] && edge_comment=""
   # The secret goes into a quoted Kamailio string and a sed replacement: letters, digits and - _ . only.
   [[ "$secret" =~ ^[A-Za-z0-9._-]{16,}$ ]] || die "The SIP secret must be at least 16 letters, digits, '-', '_' or '.'"
   sed -e "s|@SIP_PORT@|$VOICE_SIP_PORT|g" -e "s|@WS_PORT@|$VOICE_WS_PORT|g" -e "s|@NG_PORT@|$VOICE_NG_PORT|g" \
       -e "s|@RUN_DIR@|$VOICE_DIR|g" -e "s|@KAM_MODULES@|$VOICE_KAM_MODULES|g" \
-      -e "s|@KAM_DEBUG@|$VOICE_KAM_DEBUG|g" -e "s|@KAM_CHILDREN@|$VOICE_KAM_CHILDREN|g" -e "s|@SECRET@|$secret|g" "$tpl" >"$out.tmp"
+      -e "s|@KAM_DEBUG@|$VOICE_KAM_DEBUG|g" -e "s|@KAM_CHILDREN@|$VOICE_KAM_CHILDREN|g" -e "s|@SECRET@|$secret|g" \
+      -e "s|@EDGE_COMMENT@|$edge_comment|g" -e "s|@EDGE_PORT@|${VOICE_EDGE_PORT:-0}|g" "$tpl" >"$out.tmp"
   chmod 600 "$out.tmp"
   if grep -n '@[A-Z_]*@' "$out.tmp" >&2; then die "Unfilled placeholders in $out.tmp"; fi
   mv "$out.tmp" "$out"

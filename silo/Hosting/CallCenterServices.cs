@@ -13,9 +13,18 @@ public static class CallCenterServices
     public static IServiceCollection AddCallCenter(this IServiceCollection services, IConfiguration config)
     {
         var gateway = config["HomeService:Telephony:Gateway"] ?? "simulated";
-        if (gateway != "simulated") throw new InvalidOperationException($"Unknown telephony gateway '{gateway}'.");
         services.AddSingleton<SimulatedSwitch>();
-        services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
+        switch (gateway)
+        {
+            case "simulated":
+                services.AddSingleton<ICtiGateway>(sp => sp.GetRequiredService<SimulatedSwitch>());
+                break;
+            case "sip":
+                services.AddSingleton<ICtiGateway>(SipGatewayFrom(config));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown telephony gateway '{gateway}' (simulated or sip).");
+        }
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<HomeService.CallCenter.Ivr.OrderStatusLookup>();
         services.AddSingleton<HomeService.CallCenter.Campaigns.IFollowUpResultSink, HomeService.WorkOrders.WorkOrderFollowUpSink>();
@@ -36,6 +45,18 @@ public static class CallCenterServices
             RingAgainDelay = config.GetValue("HomeService:CallCenter:RingAgainDelay", TimeSpan.FromSeconds(15)),
         });
         return services;
+    }
+
+    /// <summary>The voice edge's command API (HomeService:Telephony:Sip:EdgeUrl) and its key (…:EdgeKey); both required.</summary>
+    private static SipGateway SipGatewayFrom(IConfiguration config)
+    {
+        if (!Uri.TryCreate(config["HomeService:Telephony:Sip:EdgeUrl"], UriKind.Absolute, out var url))
+            throw new InvalidOperationException("HomeService:Telephony:Sip:EdgeUrl must be the voice edge's address with the sip gateway.");
+        var key = config["HomeService:Telephony:Sip:EdgeKey"] is { Length: >= 16 } k ? k
+            : throw new InvalidOperationException("HomeService:Telephony:Sip:EdgeKey must be set (at least 16 characters) with the sip gateway.");
+        var http = new HttpClient { BaseAddress = new Uri(url.ToString().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Add(SipGateway.KeyHeader, key);
+        return new SipGateway(http);
     }
 
     public static IServiceCollection AddWorkOrders(this IServiceCollection services, IConfiguration config)

@@ -10,8 +10,10 @@ namespace HomeService.Tests.Infrastructure;
 /// </summary>
 public sealed class VoiceStack : IAsyncDisposable
 {
-    private VoiceStack(string folder, int sip, int webSocket, int ng, string secret)
+    private VoiceStack(string folder, int sip, int webSocket, int ng, string secret, int? edgeSip = null, int? dtmf = null)
     {
+        EdgeSipPort = edgeSip;
+        DtmfPort = dtmf;
         Folder = folder;
         SipPort = sip;
         WebSocketPort = webSocket;
@@ -24,6 +26,11 @@ public sealed class VoiceStack : IAsyncDisposable
     public int WebSocketPort { get; }
     public int NgPort { get; }
     public string Secret { get; }
+    /// <summary>With an edge, Kamailio hands calls from SIP phones and trunks to it on this TCP port.</summary>
+    public int? EdgeSipPort { get; }
+    /// <summary>With an edge, rtpengine reports the keys it relays to this UDP port.</summary>
+    public int? DtmfPort { get; }
+    public int RtpEnginePort => NgPort;
     public Uri WebSocketUrl => new($"ws://127.0.0.1:{WebSocketPort}");
 
     /// <summary>What the web hosts need to issue seat credentials this edge accepts.</summary>
@@ -34,22 +41,30 @@ public sealed class VoiceStack : IAsyncDisposable
         ["HomeService:Voice:Domain"] = "127.0.0.1",
     };
 
-    public static async Task<VoiceStack> Start()
+    /// <param name="withEdge">Calls from SIP phones go to a voice edge (on <see cref="EdgeSipPort"/>), which the test starts.</param>
+    public static async Task<VoiceStack> Start(bool withEdge = false)
     {
         var folder = Directory.CreateTempSubdirectory("hs-voice-test-").FullName;
         // deploy/test.sh stops the stack of a run that died before its DisposeAsync: it checks whether this process lives.
         await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString());
         // Above Linux's ephemeral range (to 60999) nothing but another voice stack takes RTP ports; a window of its own.
         var rtpMin = 61_000 + Random.Shared.Next(0, 20) * 200;
-        var stack = new VoiceStack(folder, Ports.Free(), Ports.Free(), Ports.Free(), "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-        var (code, output) = await stack.Script("start", new()
+        var stack = new VoiceStack(folder, Ports.Free(), Ports.Free(), Ports.Free(), "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            withEdge ? Ports.Free() : null, withEdge ? Ports.Free() : null);
+        var env = new Dictionary<string, string>
         {
             ["HS_VOICE_SIP_PORT"] = stack.SipPort.ToString(),
             ["HS_VOICE_WS_PORT"] = stack.WebSocketPort.ToString(),
             ["HS_VOICE_NG_PORT"] = stack.NgPort.ToString(),
             ["HS_VOICE_RTP_MIN"] = rtpMin.ToString(),
             ["HS_VOICE_RTP_MAX"] = (rtpMin + 199).ToString(),
-        });
+        };
+        if (withEdge)
+        {
+            env["HS_VOICE_EDGE_PORT"] = stack.EdgeSipPort.ToString()!;
+            env["HS_VOICE_DTMF_LOG"] = $"udp:127.0.0.1:{stack.DtmfPort}";
+        }
+        var (code, output) = await stack.Script("start", env);
         if (code != 0)
         {
             await stack.DisposeAsync();

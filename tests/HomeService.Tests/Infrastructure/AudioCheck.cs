@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace HomeService.Tests.Infrastructure;
+
+/// <summary>What a recording holds, measured with sox: tones made for the voice tests and the level and rough pitch heard.</summary>
+public static class AudioCheck
+{
+    /// <summary>An 8 kHz mono 16-bit sine WAV: a phone's microphone in the voice tests.</summary>
+    public static Task Tone(string path, int hertz, int seconds) =>
+        Sox("-n", "-r", "8000", "-c", "1", "-b", "16", path, "synth", seconds.ToString(CultureInfo.InvariantCulture), "sine",
+            hertz.ToString(CultureInfo.InvariantCulture), "vol", "0.5");
+
+    public static async Task<(double Rms, double Frequency)> Stat(string wav, double start, double length)
+    {
+        var output = await Sox(wav, "-n", "trim", start.ToString(CultureInfo.InvariantCulture), length.ToString(CultureInfo.InvariantCulture), "stat");
+        double Value(string name) => double.Parse(output.Split('\n').First(l => l.StartsWith(name, StringComparison.Ordinal)).Split(':')[1].Trim(),
+            CultureInfo.InvariantCulture);
+        return (Value("RMS     amplitude"), Value("Rough   frequency"));
+    }
+
+    private static async Task<string> Sox(params string[] args)
+    {
+        var start = new ProcessStartInfo("sox") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"sox failed: {await error}");
+        return output + await error; // "stat" writes to stderr
+    }
+}

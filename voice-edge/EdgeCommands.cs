@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using HomeService.VoiceEdge.Calls;
+using HomeService.VoiceEdge.Media;
+using HomeService.VoiceEdge.Prompts;
+using HomeService.VoiceEdge.Sip;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HomeService.VoiceEdge;
+
+/// <summary>
+/// The platform → switch commands (the silo's SipGateway calls these), behind the edge's command key. What the edge
+/// cannot do yet answers 501 with the reason, so the platform's log says which command and why.
+/// </summary>
+public static class EdgeCommands
+{
+    public sealed record PromptCommand(string Text);
+    public sealed record CollectCommand(string Prompt, int MaxDigits, int TimeoutSeconds);
+    public sealed record HangUpCommand(string Leg);
+    public sealed record CallState(string CallId, bool CallerConnected, IReadOnlyList<string> AgentSeats);
+
+    public static void MapEdgeCommands(this WebApplication app, EdgeSettings settings)
+    {
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(settings.CommandKey));
+        var calls = app.MapGroup("/calls").AddEndpointFilter(async (context, next) =>
+        {
+            var given = context.HttpContext.Request.Headers["X-Edge-Key"].ToString();
+            return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), expected)
+                ? await next(context)
+                : TypedResults.Problem(statusCode: 401, title: "The command key is missing or wrong.");
+        });
+        calls.MapGet("/{callId}", (string callId, CallTable table) =>
+            table.ById(callId) is { Ended: false } leg ? Results.Ok(new CallState(leg.CallId, true, [])) : Results.NotFound());
+        calls.MapPost("/{callId}/prompt", (string callId, PromptCommand body, CallTable table, RtpEngine media, PromptVoice voice) =>
+            Play(table, media, voice, callId, body.Text));
+        calls.MapPost("/{callId}/collect", (string callId, CollectCommand body, CallTable table, RtpEngine media, PromptVoice voice) =>
+            Play(table, media, voice, callId, body.Prompt));
+        calls.MapPost("/{callId}/hangup", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string callId, HangUpCommand body, CallTable table, SipEdge edge) =>
+        {
+            if (table.ById(callId) is not { } leg) return TypedResults.NotFound();
+            if (body.Leg != "caller") return NotYet($"hanging up the leg '{body.Leg}'");
+            await edge.HangUpCaller(leg);
+            return TypedResults.NoContent();
+        });
+        calls.MapPost("/{callId}/{command}", (string command) => NotYet(command));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Play(CallTable table, RtpEngine media, PromptVoice voice, string callId, string text)
+    {
+        if (table.ById(callId) is not { Ended: false }) return TypedResults.NotFound();
+        if (string.IsNullOrWhiteSpace(text)) return TypedResults.NoContent();
+        await media.StopMediaToCaller(callId);
+        await media.PlayToCaller(callId, await voice.Wav(text));
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult NotYet(string what) =>
+        TypedResults.Problem(statusCode: 501, title: $"The voice edge cannot do this yet: {what}.");
+}

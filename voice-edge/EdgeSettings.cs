@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace HomeService.VoiceEdge;
+
+/// <summary>The edge's settings, under "HomeService:VoiceEdge:".</summary>
+public sealed record EdgeSettings(int SipPort, IPEndPoint RtpEngine, int DtmfPort, string PromptFolder, Uri PlatformUrl, string TelephonyKey, string CommandKey)
+{
+    public static EdgeSettings From(IConfiguration config)
+    {
+        string Required(string key) => config[$"HomeService:VoiceEdge:{key}"] is { Length: > 0 } value ? value
+            : throw new InvalidOperationException($"HomeService:VoiceEdge:{key} is not set.");
+        return new(
+            config.GetValue("HomeService:VoiceEdge:SipPort", 15070),
+            IPEndPoint.Parse(config["HomeService:VoiceEdge:RtpEngine"] ?? "127.0.0.1:22222"),
+            config.GetValue("HomeService:VoiceEdge:DtmfPort", 15071),
+            config["HomeService:VoiceEdge:PromptFolder"] ?? Path.Combine(Path.GetTempPath(), "hs-voice-prompts"),
+            new Uri(Required("PlatformUrl")),
+            Required("TelephonyKey"),
+            Required("CommandKey"));
+    }
+}

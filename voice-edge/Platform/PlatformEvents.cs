@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+
+namespace HomeService.VoiceEdge.Platform;
+
+/// <summary>
+/// The switch → platform events of the telephony contract (docs/telephony.md §6), each with its idempotency key so a
+/// retry after a lost answer is applied once. A failed post is retried a few times: the platform may be between silos.
+/// </summary>
+public sealed class PlatformEvents(HttpClient http, ILogger<PlatformEvents> logger)
+{
+    public Task Offered(string callId, string caller, string dialled) =>
+        Post("/api/cti/calls", $"offer-{callId}", new { callId, caller, dialled, trunk = "sip", ivrChoice = (string?)null });
+
+    public Task Dtmf(string callId, string digits, string eventKey) =>
+        Post($"/api/cti/calls/{callId}/dtmf", $"{callId}:dtmf:{eventKey}", new { digits });
+
+    public Task HungUp(string callId, string leg, string cause) =>
+        Post($"/api/cti/calls/{callId}/hangup", $"{callId}:hangup:{leg}", new { leg, cause });
+
+    private async Task Post(string path, string idempotencyKey, object body)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode) return;
+                // A 4xx will not change on a retry: say so and stop.
+                if ((int)response.StatusCode < 500)
+                {
+                    logger.LogWarning("The platform refused {Path}: {Status} {Body}", path, (int)response.StatusCode, await response.Content.ReadAsStringAsync());
+                    return;
+                }
+            }
+            catch (HttpRequestException e) when (attempt < 5)
+            {
+                logger.LogInformation("The platform did not take {Path} ({Message}); retrying", path, e.Message);
+            }
+            if (attempt >= 5) throw new HttpRequestException($"The platform did not take {path} after {attempt} attempts.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using HomeService.VoiceEdge;
+
+var app = EdgeApp.Build(args);
+app.Run();
