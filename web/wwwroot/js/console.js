@@ -8,7 +8,13 @@ let agent = null;
 let pop = null;
 
 /** onConflict: run when the server refuses with 409, i.e. the screen's picture of the seat or call is not the server's. */
+// Requests are numbered: an answer clears the error only if its request was sent after the one that failed, so a
+// slow background read (the transfer picker's list) cannot wipe a refusal the agent has not read yet.
+let sent = 0;
+let errorFrom = 0;
+
 async function api(method, path, body, { onConflict } = {}) {
+  const number = ++sent;
   const response = await fetch(path, {
     method,
     headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -18,11 +24,12 @@ async function api(method, path, body, { onConflict } = {}) {
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const message = data?.errors ? Object.values(data.errors).flat().join(" ") : data?.title ?? response.statusText;
+    errorFrom = number;
     showError(message);
     if (response.status === 409) await onConflict?.();
     return null;
   }
-  showError(null);
+  if (number > errorFrom) showError(null);
   return data;
 }
 
