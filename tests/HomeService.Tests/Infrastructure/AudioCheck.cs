@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace HomeService.Tests.Infrastructure;
@@ -21,13 +20,7 @@ public static class AudioCheck
 
     private static async Task<string> Sox(params string[] args)
     {
-        var start = new ProcessStartInfo("sox") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"sox failed: {await error}");
-        return output + await error; // "stat" writes to stderr
+        var (code, output) = await Programs.Run("sox", args);
+        return code == 0 ? output : throw new InvalidOperationException($"sox failed: {output}"); // "stat" writes to stderr
     }
 }

@@ -19,7 +19,7 @@ public static class VoiceEdgeHost
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["HomeService:VoiceEdge:SipPort"] = voice.EdgeSipPort.ToString(),
-                ["HomeService:VoiceEdge:RtpEngine"] = $"127.0.0.1:{voice.RtpEnginePort}",
+                ["HomeService:VoiceEdge:RtpEngine"] = $"127.0.0.1:{voice.NgPort}",
                 ["HomeService:VoiceEdge:DtmfPort"] = voice.DtmfPort.ToString(),
                 ["HomeService:VoiceEdge:PromptFolder"] = promptFolder,
                 ["HomeService:VoiceEdge:PlatformUrl"] = platform.ToString(),

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 
 namespace HomeService.Tests.Infrastructure;
@@ -30,7 +29,6 @@ public sealed class VoiceStack : IAsyncDisposable
     public int? EdgeSipPort { get; }
     /// <summary>With an edge, rtpengine reports the keys it relays to this UDP port.</summary>
     public int? DtmfPort { get; }
-    public int RtpEnginePort => NgPort;
     public Uri WebSocketUrl => new($"ws://127.0.0.1:{WebSocketPort}");
 
     /// <summary>What the web hosts need to issue seat credentials this edge accepts.</summary>
@@ -75,7 +73,7 @@ public sealed class VoiceStack : IAsyncDisposable
 
     /// <summary>Whether Kamailio's registrar holds a contact for this extension now.</summary>
     public async Task<bool> IsRegistered(string extension) =>
-        (await Run("kamcmd", ["-s", $"unix:{Folder}/kamailio_ctl", "ul.dump", "brief"], [])).Output
+        (await Programs.Run("kamcmd", ["-s", $"unix:{Folder}/kamailio_ctl", "ul.dump", "brief"])).Output
             .Split('\n').Any(line => line.Trim() == $"AoR: {extension}");
 
     public async ValueTask DisposeAsync()
@@ -88,19 +86,6 @@ public sealed class VoiceStack : IAsyncDisposable
     {
         env["HS_VOICE_DIR"] = Folder;
         env["HS_VOICE_SECRET"] = Secret;
-        return Run(Path.Combine(Ports.RepoRoot, "deploy", "voice.sh"), [verb], env);
-    }
-
-    private static async Task<(int Code, string Output)> Run(string file, string[] args, Dictionary<string, string> env)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in env) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a first start may install packages
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        return Programs.Run(Path.Combine(Ports.RepoRoot, "deploy", "voice.sh"), [verb], env); // a first start may install packages
     }
 }
