@@ -48,6 +48,8 @@ voice_settings() {
   fi
   # Optional: the voice edge's SIP port (TCP); calls from trunks and phones then go to it (docs/telephony.md §15).
   VOICE_EDGE_PORT="${HS_VOICE_EDGE_PORT:-}"
+  # With an edge: Kamailio's TCP port for the edge's own requests (it rings the seats there); loopback only.
+  VOICE_EDGE_IN_PORT="${HS_VOICE_EDGE_IN_PORT:-$((VOICE_SIP_PORT + 2))}"
   # Optional: udp:HOST:PORT that receives each DTMF digit rtpengine sees, as JSON.
   VOICE_DTMF_LOG="${HS_VOICE_DTMF_LOG:-}"
   VOICE_KAM_DEBUG="${HS_VOICE_KAM_DEBUG:-2}"
@@ -87,7 +89,8 @@ voice_render_config() {
   sed -e "s|@SIP_PORT@|$VOICE_SIP_PORT|g" -e "s|@WS_PORT@|$VOICE_WS_PORT|g" -e "s|@NG_PORT@|$VOICE_NG_PORT|g" \
       -e "s|@RUN_DIR@|$VOICE_DIR|g" -e "s|@KAM_MODULES@|$VOICE_KAM_MODULES|g" \
       -e "s|@KAM_DEBUG@|$VOICE_KAM_DEBUG|g" -e "s|@KAM_CHILDREN@|$VOICE_KAM_CHILDREN|g" -e "s|@SECRET@|$secret|g" \
-      -e "s|@EDGE_COMMENT@|$edge_comment|g" -e "s|@EDGE_PORT@|${VOICE_EDGE_PORT:-0}|g" "$tpl" >"$out.tmp"
+      -e "s|@EDGE_COMMENT@|$edge_comment|g" -e "s|@EDGE_PORT@|${VOICE_EDGE_PORT:-0}|g" \
+      -e "s|@EDGE_IN_PORT@|$VOICE_EDGE_IN_PORT|g" "$tpl" >"$out.tmp"
   chmod 600 "$out.tmp"
   if grep -n '@[A-Z_]*@' "$out.tmp" >&2; then die "Unfilled placeholders in $out.tmp"; fi
   mv "$out.tmp" "$out"

@@ -29,6 +29,7 @@ public static class EdgeApp
             http.Timeout = TimeSpan.FromSeconds(5);
             http.DefaultRequestHeaders.Add("X-Api-Key", settings.TelephonyKey);
         });
+        builder.Services.AddSingleton<KamailioLink>();
         builder.Services.AddSingleton<SipEdge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SipEdge>());
         builder.Services.AddHostedService<DtmfListener>();

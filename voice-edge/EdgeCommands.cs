@@ -17,6 +17,7 @@ public static class EdgeCommands
     public sealed record PromptCommand(string Text);
     public sealed record CollectCommand(string Prompt, int MaxDigits, int TimeoutSeconds);
     public sealed record HangUpCommand(string Leg);
+    public sealed record SeatCommand(string Seat);
     public sealed record CallState(string CallId, bool CallerConnected, IReadOnlyList<string> AgentSeats);
 
     public static void MapEdgeCommands(this WebApplication app, EdgeSettings settings)
@@ -30,7 +31,27 @@ public static class EdgeCommands
                 : TypedResults.Problem(statusCode: 401, title: "The command key is missing or wrong.");
         });
         calls.MapGet("/{callId}", (string callId, CallTable table) =>
-            table.ById(callId) is { Ended: false } leg ? Results.Ok(new CallState(leg.CallId, true, [])) : Results.NotFound());
+            table.ById(callId) is { Ended: false } leg
+                ? Results.Ok(new CallState(leg.CallId, true, leg.Agents.Values.Where(a => a.State == AgentLegState.Answered).Select(a => a.Seat).ToList()))
+                : Results.NotFound());
+        calls.MapPost("/{callId}/ring", async Task<Results<NoContent, NotFound>> (string callId, SeatCommand body, CallTable table, SipEdge edge) =>
+        {
+            if (table.ById(callId) is not { Ended: false } leg) return TypedResults.NotFound();
+            await edge.Ring(leg, body.Seat);
+            return TypedResults.NoContent();
+        });
+        calls.MapPost("/{callId}/stop-ringing", async Task<Results<NoContent, NotFound>> (string callId, SeatCommand body, CallTable table, SipEdge edge) =>
+        {
+            if (table.ById(callId) is not { } leg) return TypedResults.NotFound();
+            await edge.StopRinging(leg, body.Seat);
+            return TypedResults.NoContent();
+        });
+        // 接听 on the console: the browser phone answers the ring itself (the edge then reports it), so a console accept
+        // for a seat whose phone has not answered cannot be carried out here.
+        calls.MapPost("/{callId}/bridge", Results<NoContent, NotFound, ProblemHttpResult> (string callId, SeatCommand body, CallTable table) =>
+            table.ById(callId) is not { Ended: false } leg ? TypedResults.NotFound()
+            : SipEdge.IsAnsweredAt(leg, body.Seat) ? TypedResults.NoContent()
+            : NotYet($"connecting seat {body.Seat} before its phone answers (answer on the phone)"));
         calls.MapPost("/{callId}/prompt", (string callId, PromptCommand body, CallTable table, RtpEngine media, PromptVoice voice) =>
             Play(table, media, voice, callId, body.Text));
         calls.MapPost("/{callId}/collect", (string callId, CollectCommand body, CallTable table, RtpEngine media, PromptVoice voice) =>
@@ -38,8 +59,8 @@ public static class EdgeCommands
         calls.MapPost("/{callId}/hangup", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string callId, HangUpCommand body, CallTable table, SipEdge edge) =>
         {
             if (table.ById(callId) is not { } leg) return TypedResults.NotFound();
-            if (body.Leg != "caller") return NotYet($"hanging up the leg '{body.Leg}'");
-            await edge.HangUpCaller(leg);
+            if (body.Leg == "caller") await edge.HangUpCaller(leg);
+            else if (leg.Agents.TryGetValue(body.Leg, out var agent)) await edge.EndAgent(agent);
             return TypedResults.NoContent();
         });
         calls.MapPost("/{callId}/{command}", (string command) => NotYet(command));

@@ -3,7 +3,10 @@ using System.Net;
 namespace HomeService.VoiceEdge;
 
 /// <summary>The edge's settings, under "HomeService:VoiceEdge:".</summary>
-public sealed record EdgeSettings(int SipPort, IPEndPoint RtpEngine, int DtmfPort, string PromptFolder, Uri PlatformUrl, string TelephonyKey, string CommandKey)
+/// <param name="Kamailio">Kamailio's port for the edge's own requests (ringing the seats): its EDGE_IN_PORT.</param>
+/// <param name="SeatDomain">The domain the seats register under (HomeService:Voice:Domain on the web hosts).</param>
+public sealed record EdgeSettings(int SipPort, IPEndPoint RtpEngine, int DtmfPort, string PromptFolder, Uri PlatformUrl, string TelephonyKey, string CommandKey,
+    IPEndPoint Kamailio, string SeatDomain)
 {
     public static EdgeSettings From(IConfiguration config)
     {
@@ -16,6 +19,8 @@ public sealed record EdgeSettings(int SipPort, IPEndPoint RtpEngine, int DtmfPor
             config["HomeService:VoiceEdge:PromptFolder"] ?? Path.Combine(Path.GetTempPath(), "hs-voice-prompts"),
             new Uri(Required("PlatformUrl")),
             Required("TelephonyKey"),
-            Required("CommandKey"));
+            Required("CommandKey"),
+            IPEndPoint.Parse(config["HomeService:VoiceEdge:Kamailio"] ?? "127.0.0.1:15062"),
+            config["HomeService:VoiceEdge:SeatDomain"] ?? "127.0.0.1");
     }
 }

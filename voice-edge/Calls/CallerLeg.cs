@@ -24,6 +24,10 @@ public sealed class CallerLeg
     public required string Caller { get; init; }
     public required string Dialled { get; init; }
     public bool Ended { get; set; }
+    /// <summary>The caller's SDP offer, given to rtpengine again whenever an agent's seat is rung.</summary>
+    public string CallerSdp { get; init; } = "";
+    /// <summary>The seats rung for this call and not yet ended, by seat.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, AgentLeg> Agents { get; } = new();
 
     public int NextCSeq() => Interlocked.Increment(ref _localCSeq);
 

@@ -7,14 +7,16 @@ namespace HomeService.VoiceEdge.Media;
 
 /// <summary>
 /// rtpengine's ng control protocol over UDP: "&lt;cookie&gt; &lt;bencoded dictionary&gt;", answered with the same cookie.
-/// One rtpengine call per platform call, with two fixed tags: <see cref="CallerTag"/> for the caller's leg and
-/// <see cref="AgentTag"/> for whichever agent is connected (docs/telephony.md §15: a re-offer and answer move the
-/// agent side, and the caller's leg sees no re-INVITE).
+/// One rtpengine call per platform call (docs/telephony.md §15): the tag <see cref="CallerTag"/> is the caller's leg,
+/// answered at once against a <see cref="PlaceholderTag"/> side; every ring of an agent's seat is an offer from the
+/// caller to a tag of its own, and the agent's answer moves the caller's media to it. The caller's leg sees no
+/// re-INVITE: its address for rtpengine stays as it was.
 /// </summary>
 public sealed class RtpEngine(IPEndPoint control, TimeSpan timeout)
 {
     public const string CallerTag = "caller";
-    public const string AgentTag = "agent";
+    /// <summary>The agent side while no agent is connected (IVR and queue): a placeholder that receives nothing.</summary>
+    public const string PlaceholderTag = "waiting";
 
     /// <summary>The caller's offer: answers with the SDP for the agent side (unused until an agent is connected).</summary>
     public Task<string> OfferFromCaller(string callId, string callerSdp) =>
@@ -23,8 +25,33 @@ public sealed class RtpEngine(IPEndPoint control, TimeSpan timeout)
 
     /// <summary>The agent side's answer (a placeholder during the IVR): returns the SDP the caller gets in the 200 OK.</summary>
     public Task<string> AnswerForCaller(string callId, string agentSideSdp) =>
-        Sdp(new() { ["command"] = "answer", ["call-id"] = callId, ["from-tag"] = CallerTag, ["to-tag"] = AgentTag, ["sdp"] = agentSideSdp,
+        Sdp(new() { ["command"] = "answer", ["call-id"] = callId, ["from-tag"] = CallerTag, ["to-tag"] = PlaceholderTag, ["sdp"] = agentSideSdp,
             ["ICE"] = "remove", ["transport-protocol"] = "RTP/AVP", ["replace"] = new[] { "origin", "session-connection" } });
+
+    /// <summary>
+    /// The caller's offer again, now for an agent's browser: WebRTC on the agent side (ICE, DTLS-SRTP, rtcp-mux, Opus
+    /// transcoded from the caller's PCMU). The trunk sees nothing of it: the caller's leg keeps its address.
+    /// </summary>
+    /// <param name="agentTag">This ring's own tag: a fresh monologue for every agent rung, so nothing of the IVR's
+    /// placeholder or of an earlier agent (its DTLS state above all) carries over.</param>
+    public async Task<string> OfferToBrowser(string callId, string callerSdp, string agentTag)
+    {
+        var sdp = await Sdp(new() { ["command"] = "offer", ["call-id"] = callId, ["from-tag"] = CallerTag, ["to-tag"] = agentTag, ["sdp"] = callerSdp,
+            ["ICE"] = "force", ["transport-protocol"] = "RTP/SAVPF", ["SDES"] = new[] { "off" }, ["rtcp-mux"] = new[] { "offer" },
+            // rtpengine waits as the DTLS server: the browser's hello can arrive before its answer reaches rtpengine
+            // (ICE connects as soon as the browser has answered), and with both sides free to start, both started.
+            ["DTLS"] = "passive",
+            ["flags"] = new[] { "generate-mid" }, ["codec"] = new Dictionary<string, object> { ["mask"] = new[] { "PCMU" }, ["transcode"] = new[] { "opus" } },
+            ["replace"] = new[] { "origin", "session-connection" } });
+        // rtpengine copies the caller's a=ssrc, but the transcoded stream has another SSRC: Chrome would then play an
+        // unsignalled stream and leave the real track silent (VOICE-FACTS). Drop them.
+        return string.Join("\r\n", sdp.Split("\r\n").Where(line => !line.StartsWith("a=ssrc", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The agent's answer: media now flows between the caller and this agent, whoever had the agent side before.</summary>
+    public Task AnswerFromAgent(string callId, string agentSdp, string agentTag) =>
+        Request(new() { ["command"] = "answer", ["call-id"] = callId, ["from-tag"] = CallerTag, ["to-tag"] = agentTag, ["sdp"] = agentSdp,
+            ["ICE"] = "remove", ["transport-protocol"] = "RTP/AVP", ["rtcp-mux"] = new[] { "demux" }, ["replace"] = new[] { "origin", "session-connection" } });
 
     /// <summary>Plays a 16-bit PCM WAV to the caller (from-tag caller plays toward that party); returns its length in ms.</summary>
     public async Task<long> PlayToCaller(string callId, string wavPath)

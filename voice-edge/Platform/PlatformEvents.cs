@@ -17,6 +17,13 @@ public sealed class PlatformEvents(HttpClient http, ILogger<PlatformEvents> logg
     public Task HungUp(string callId, string leg, string cause) =>
         Post($"/api/cti/calls/{callId}/hangup", $"{callId}:hangup:{leg}", new { leg, cause });
 
+    /// <param name="ring">The edge's number for this ring of the seat: a seat rung again later (a transfer back) answers anew.</param>
+    public Task Answered(string callId, string seat, int ring) =>
+        Post($"/api/cti/calls/{callId}/answered", $"{callId}:answered:{seat}:{ring}", new { seat });
+
+    public Task SeatHungUp(string callId, string seat, int ring) =>
+        Post($"/api/cti/calls/{callId}/hangup", $"{callId}:hangup:{seat}:{ring}", new { leg = seat, cause = "normal" });
+
     private async Task Post(string path, string idempotencyKey, object body)
     {
         for (var attempt = 1; ; attempt++)

@@ -15,13 +15,14 @@ namespace HomeService.VoiceEdge.Sip;
 /// when the platform hangs up. Media never touches this process: rtpengine carries it.
 /// </summary>
 public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpEngine media, PlatformEvents platform, PromptVoice prompts,
-    ILogger<SipEdge> logger) : BackgroundService
+    KamailioLink kamailio, ILogger<SipEdge> logger) : BackgroundService
 {
     /// <summary>Said to a caller whose call the platform could not take, before the edge hangs up: never a silent drop.</summary>
     public const string PlatformAwayPrompt = "系统繁忙，请稍后再拨。";
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        kamailio.Received = Dispatch;
         var listener = new TcpListener(IPAddress.Loopback, settings.SipPort);
         listener.Start();
         logger.LogInformation("Voice edge: SIP over TCP on 127.0.0.1:{Port}", settings.SipPort);
@@ -43,23 +44,25 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
         await using var _ = connection;
         try
         {
-            while (await connection.Receive(stop) is { } message)
-            {
-                if (!message.IsRequest) continue; // replies to our BYEs: nothing waits on them
-                try
-                {
-                    await OnRequest(connection, message);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogError(e, "SIP {Method} {CallId} failed", message.Method, message.CallId);
-                    if (message.Method != "ACK") await connection.Send(Reply(message, 500, "Server Internal Error"), stop);
-                }
-            }
+            while (await connection.Receive(stop) is { } message) await Dispatch(connection, message);
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or FormatException or InvalidDataException)
         {
             logger.LogDebug("SIP connection closed: {Message}", e.Message);
+        }
+    }
+
+    private async Task Dispatch(SipConnection connection, SipMessage message)
+    {
+        try
+        {
+            if (message.IsRequest) await OnRequest(connection, message);
+            else await OnAgentResponse(message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "SIP {Method} {CallId} failed", message.Method ?? message.CSeq.Method, message.CallId);
+            if (message.IsRequest && message.Method != "ACK") await connection.Send(Reply(message, 500, "Server Internal Error"));
         }
     }
 
@@ -75,6 +78,9 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
                 await connection.Send(Reply(request, 488, "Not Acceptable Here"));
                 break;
             case "ACK":
+                break;
+            case "BYE" when calls.AgentBySipCallId(request.CallId) is { } agent:
+                await OnAgentBye(connection, request, agent);
                 break;
             case "BYE":
                 await OnBye(connection, request);
@@ -105,6 +111,7 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
             Connection = connection,
             Caller = SipMessage.User(SipMessage.Uri(from)),
             Dialled = SipMessage.User(invite.RequestUri!) is { Length: > 0 } user ? user : SipMessage.User(SipMessage.Uri(to)),
+            CallerSdp = invite.Body,
         };
         if (!calls.TryAdd(leg)) return; // the same INVITE again: it is being answered
         await connection.Send(Reply(invite, 100, "Trying"));
@@ -158,17 +165,19 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
         if (calls.BySipCallId(bye.CallId) is not { } leg || leg.Ended) return;
         leg.Ended = true;
         calls.Remove(leg);
+        await EndAgents(leg);
         await media.Delete(leg.CallId);
         logger.LogInformation("Call {Call}: the caller hung up", leg.CallId);
         await platform.HungUp(leg.CallId, "caller", "normal");
     }
 
-    /// <summary>The platform hangs up the caller: a BYE along the dialog's route set, through Kamailio.</summary>
+    /// <summary>The platform hangs up the caller, ending the call: a BYE along the dialog's route set, through Kamailio; the agents' legs end too.</summary>
     public async Task HangUpCaller(CallerLeg leg)
     {
         if (leg.Ended) return;
         leg.Ended = true;
         calls.Remove(leg);
+        await EndAgents(leg);
         await media.Delete(leg.CallId);
         var via = $"SIP/2.0/TCP 127.0.0.1:{settings.SipPort};branch=z9hG4bK{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))};rport";
         await leg.Connection.Send(leg.Request("BYE", via));

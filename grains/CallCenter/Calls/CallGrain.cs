@@ -417,8 +417,9 @@ public sealed partial class CallGrain(
         foreach (var other in Call.RingingAgents.Where(a => a != agentId).ToList()) await StopRinging(other, "released", requeue: false);
         await Record(new CallAnswered(eventId, agentId, how, Now));
         if (Call.QueueId is { } queue) await Queue(queue).Answered(CallId, agentId);
-        await StartRecording();
+        // The console first: a switch that fails to start the recording must not leave the agent's screen ringing.
         await Announce();
+        await StartRecording();
         return true;
     }
 

@@ -19,12 +19,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] Args =
+    /// <summary>What the fake microphone plays: the agent's voice in the voice tests, told apart from the caller's tone.</summary>
+    public const int MicrophoneHertz = 1000;
+
+    private readonly string _microphone = Path.Combine(Path.GetTempPath(), $"hs-browser-mic-{Guid.NewGuid():N}.wav");
+
+    private string[] Args =>
     [
         "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
-        // A fake microphone for the browser phone's tests; a page gets it only where the test grants the permission.
-        "--use-fake-device-for-media-stream",
+        // A fake microphone for the browser phone's tests, playing a steady tone; a page gets it only where the test
+        // grants the permission. The voice edge is on loopback, so WebRTC must gather loopback candidates.
+        "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={_microphone}", "--allow-loopback-in-peer-connection",
+        // The phone's remote audio plays, and the tests read it through WebAudio, without a user gesture first.
+        "--autoplay-policy=no-user-gesture-required",
     ];
 
     private IPlaywright? _playwright;
@@ -36,6 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"No Chromium at {ExecutablePath}: install Debian's chromium package (apt-get install chromium).");
         Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
+        await File.WriteAllBytesAsync(_microphone, Infrastructure.Wav.Sine(MicrophoneHertz, seconds: 10, sampleRate: 48_000));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -69,5 +78,6 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
+        File.Delete(_microphone);
     }
 }

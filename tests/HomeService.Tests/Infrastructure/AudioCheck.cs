@@ -18,6 +18,13 @@ public static class AudioCheck
         return (Value("RMS     amplitude"), Value("Rough   frequency"));
     }
 
+    /// <summary>A recording's length in seconds.</summary>
+    public static async Task<double> Length(string wav)
+    {
+        var (code, output) = await Programs.Run("soxi", ["-D", wav]);
+        return code == 0 ? double.Parse(output.Trim(), CultureInfo.InvariantCulture) : throw new InvalidOperationException($"soxi failed: {output}");
+    }
+
     private static async Task<string> Sox(params string[] args)
     {
         var (code, output) = await Programs.Run("sox", args);

@@ -25,6 +25,8 @@ public static class VoiceEdgeHost
                 ["HomeService:VoiceEdge:PlatformUrl"] = platform.ToString(),
                 ["HomeService:VoiceEdge:TelephonyKey"] = TestDeployment.TelephonyKey,
                 ["HomeService:VoiceEdge:CommandKey"] = commandKey,
+                ["HomeService:VoiceEdge:Kamailio"] = $"127.0.0.1:{voice.EdgeInPort}",
+                ["HomeService:VoiceEdge:SeatDomain"] = "127.0.0.1",
             });
         });
         await edge.StartAsync();

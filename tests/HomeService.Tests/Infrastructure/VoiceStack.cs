@@ -9,8 +9,9 @@ namespace HomeService.Tests.Infrastructure;
 /// </summary>
 public sealed class VoiceStack : IAsyncDisposable
 {
-    private VoiceStack(string folder, int sip, int webSocket, int ng, string secret, int? edgeSip = null, int? dtmf = null)
+    private VoiceStack(string folder, int sip, int webSocket, int ng, string secret, int? edgeSip = null, int? dtmf = null, int? edgeIn = null)
     {
+        EdgeInPort = edgeIn;
         EdgeSipPort = edgeSip;
         DtmfPort = dtmf;
         Folder = folder;
@@ -27,6 +28,8 @@ public sealed class VoiceStack : IAsyncDisposable
     public string Secret { get; }
     /// <summary>With an edge, Kamailio hands calls from SIP phones and trunks to it on this TCP port.</summary>
     public int? EdgeSipPort { get; }
+    /// <summary>With an edge, Kamailio takes the edge's own requests (ringing the seats) on this TCP port.</summary>
+    public int? EdgeInPort { get; }
     /// <summary>With an edge, rtpengine reports the keys it relays to this UDP port.</summary>
     public int? DtmfPort { get; }
     public Uri WebSocketUrl => new($"ws://127.0.0.1:{WebSocketPort}");
@@ -48,7 +51,7 @@ public sealed class VoiceStack : IAsyncDisposable
         // Above Linux's ephemeral range (to 60999) nothing but another voice stack takes RTP ports; a window of its own.
         var rtpMin = 61_000 + Random.Shared.Next(0, 20) * 200;
         var stack = new VoiceStack(folder, Ports.Free(), Ports.Free(), Ports.Free(), "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-            withEdge ? Ports.Free() : null, withEdge ? Ports.Free() : null);
+            withEdge ? Ports.Free() : null, withEdge ? Ports.Free() : null, withEdge ? Ports.Free() : null);
         var env = new Dictionary<string, string>
         {
             ["HS_VOICE_SIP_PORT"] = stack.SipPort.ToString(),
@@ -60,6 +63,7 @@ public sealed class VoiceStack : IAsyncDisposable
         if (withEdge)
         {
             env["HS_VOICE_EDGE_PORT"] = stack.EdgeSipPort.ToString()!;
+            env["HS_VOICE_EDGE_IN_PORT"] = stack.EdgeInPort.ToString()!;
             env["HS_VOICE_DTMF_LOG"] = $"udp:127.0.0.1:{stack.DtmfPort}";
         }
         var (code, output) = await stack.Script("start", env);

@@ -209,7 +209,13 @@ $("seat-logout").addEventListener("click", seatAction("logout"));
 $("seat-ready").addEventListener("click", seatAction("ready"));
 $("seat-not-ready").addEventListener("click", seatAction("not-ready", () => ({ reason: $("not-ready-reason").value })));
 $("seat-end-wrap-up").addEventListener("click", seatAction("end-wrap-up"));
-$("call-accept").addEventListener("click", callAction("accept"));
+// With a browser phone (sip gateway) the phone answers its ring and the switch tells the platform; without one, or
+// when no ring came, the platform connects the seat.
+$("call-accept").addEventListener("click", async () => {
+  const callId = $("call-panel").dataset.callId;
+  if (callId && await window.hsSeatPhone?.answer(callId)) return;
+  await callAction("accept")();
+});
 $("call-reject").addEventListener("click", callAction("reject"));
 $("call-hold").addEventListener("click", callAction("hold"));
 $("call-unhold").addEventListener("click", callAction("unhold"));

@@ -7,8 +7,13 @@ const text = JSON.parse($("phone-text").textContent);
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
 const RETRY_MS = 5000;
 
+const ANSWER_WAIT_MS = 3000;
+
 let ua = null;
 let renewTimer = null;
+/** Rings from the voice edge by the platform's call id (its X-HS-Call header), so 接听 answers the popped call. */
+const rings = new Map();
+const ringWaiters = new Map();
 /** The agent's microphone, kept open for the shift so an answer starts sending sound at once. */
 export let microphone = null;
 
@@ -60,6 +65,70 @@ async function renew() {
   }
 }
 
+function phoneState() {
+  if (rings.size === 0) return ua?.isRegistered() ? "registered" : "unregistered";
+  return [...rings.values()].some((s) => s.isEstablished()) ? "inCall" : "ringing";
+}
+
+function onRing({ session, originator, request }) {
+  if (originator !== "remote") return;
+  const callId = request.getHeader("X-HS-Call");
+  // Only the platform rings a seat: a call without its id has no screen pop and no place in the ACD.
+  if (!callId) {
+    session.terminate({ status_code: 488, reason_phrase: "Not From The Platform" });
+    return;
+  }
+  rings.set(callId, session);
+  const done = () => {
+    if (rings.get(callId) === session) rings.delete(callId);
+    if (rings.size === 0) $("phone-audio").srcObject = null;
+    show("phone-state", phoneState());
+  };
+  session.on("ended", done);
+  session.on("failed", done);
+  session.on("confirmed", () => show("phone-state", "inCall"));
+  session.on("peerconnection", ({ peerconnection }) => {
+    peerconnection.addEventListener("track", (e) => {
+      $("phone-audio").srcObject = e.streams[0] ?? new MediaStream([e.track]);
+    });
+  });
+  show("phone-state", "ringing");
+  ringWaiters.get(callId)?.();
+}
+
+function ringFor(callId) {
+  if (rings.has(callId) || !ua?.isRegistered()) return Promise.resolve(rings.get(callId));
+  // The screen pop and the phone's ring travel separately (SignalR, SIP): give the ring a moment to arrive.
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => { ringWaiters.delete(callId); resolve(rings.get(callId)); }, ANSWER_WAIT_MS);
+    ringWaiters.set(callId, () => { clearTimeout(timer); ringWaiters.delete(callId); resolve(rings.get(callId)); });
+  });
+}
+
+/**
+ * 接听 for the popped call: the phone answers its ring, and the voice edge tells the platform. False when this
+ * console's phone has no ring for the call (not registered, or the ring never came): the console then asks the
+ * platform to connect the seat instead.
+ */
+async function answer(callId) {
+  const session = await ringFor(callId);
+  if (!session || !session.isInProgress()) return false;
+  try {
+    session.answer({
+      // The microphone already open: no permission prompt and no device start on the answer path.
+      ...(microphone ? { mediaStream: microphone } : { mediaConstraints: { audio: true, video: false } }),
+      // No STUN or TURN on the answer path: host candidates only, so the answer leaves at once.
+      pcConfig: { iceServers: [] },
+    });
+  } catch (e) {
+    show("phone-state", "answerFailed", e.message);
+    return false;
+  }
+  return true;
+}
+
+window.hsSeatPhone = { answer };
+
 async function connect() {
   show("phone-state", "connecting");
   let credential;
@@ -86,8 +155,9 @@ async function connect() {
   });
   ua.on("connected", () => show("phone-state", "registering"));
   ua.on("disconnected", () => show("phone-state", "disconnected"));
-  ua.on("registered", () => show("phone-state", "registered"));
+  ua.on("registered", () => show("phone-state", phoneState()));
   ua.on("unregistered", () => show("phone-state", "unregistered"));
+  ua.on("newRTCSession", onRing);
   // An expired or refused credential: ask the platform for a new one and register again.
   ua.on("registrationFailed", (e) => {
     show("phone-state", "failed", e.cause);
