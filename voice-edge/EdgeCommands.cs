@@ -18,6 +18,7 @@ public static class EdgeCommands
     public sealed record CollectCommand(string Prompt, int MaxDigits, int TimeoutSeconds);
     public sealed record HangUpCommand(string Leg);
     public sealed record SeatCommand(string Seat);
+    public sealed record TransferCommand(string Target);
     public sealed record CallState(string CallId, bool CallerConnected, IReadOnlyList<string> AgentSeats);
 
     public static void MapEdgeCommands(this WebApplication app, EdgeSettings settings)
@@ -63,7 +64,20 @@ public static class EdgeCommands
             else if (leg.Agents.TryGetValue(body.Leg, out var agent)) await edge.EndAgent(agent);
             return TypedResults.NoContent();
         });
+        calls.MapPost("/{callId}/hold", (string callId, CallTable table, SipEdge edge) => Live(table, callId, edge.Hold));
+        calls.MapPost("/{callId}/unhold", (string callId, CallTable table, SipEdge edge) => Live(table, callId, edge.Unhold));
+        calls.MapPost("/{callId}/blind-transfer", (string callId, TransferCommand body, CallTable table, SipEdge edge) =>
+            body.Target.StartsWith("external:", StringComparison.Ordinal)
+                ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(NotYet("transferring a caller to an outside number"))
+                : Live(table, callId, leg => edge.BlindTransfer(leg, body.Target)));
         calls.MapPost("/{callId}/{command}", (string command) => NotYet(command));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Live(CallTable table, string callId, Func<CallerLeg, Task> command)
+    {
+        if (table.ById(callId) is not { Ended: false } leg) return TypedResults.NotFound();
+        await command(leg);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Play(CallTable table, RtpEngine media, PromptVoice voice, string callId, string text)

@@ -60,6 +60,17 @@ public sealed class RtpEngine(IPEndPoint control, TimeSpan timeout)
         return reply.TryGetValue("duration", out var duration) ? (long)duration : 0;
     }
 
+    /// <summary>Music on hold: the file again and again until stopped (about an hour's worth).</summary>
+    public Task PlayToCallerOnRepeat(string callId, string wavPath) =>
+        Request(new() { ["command"] = "play media", ["call-id"] = callId, ["from-tag"] = CallerTag, ["file"] = wavPath, ["repeat-times"] = 1000L });
+
+    /// <summary>Media sent by this tag's party reaches nobody until unblocked (hold: neither side hears the other).</summary>
+    public Task BlockMedia(string callId, string tag) =>
+        Request(new() { ["command"] = "block media", ["call-id"] = callId, ["from-tag"] = tag });
+
+    public Task UnblockMedia(string callId, string tag) =>
+        Request(new() { ["command"] = "unblock media", ["call-id"] = callId, ["from-tag"] = tag });
+
     public Task StopMediaToCaller(string callId) =>
         Request(new() { ["command"] = "stop media", ["call-id"] = callId, ["from-tag"] = CallerTag }, tolerateError: true);
 

@@ -37,6 +37,34 @@ public sealed class PromptVoice(string folder, ILogger<PromptVoice> logger)
         }
     }
 
+    /// <summary>
+    /// Music on hold (保持音乐), made by the project: a slow arpeggio of soft sine notes, 8 kHz like the prompts. No note
+    /// is near 1 kHz, so a test can tell it from the agent's test tone.
+    /// </summary>
+    public async Task<string> HoldMusic()
+    {
+        Directory.CreateDirectory(folder);
+        var wav = Path.Combine(folder, "hold-music-v1.wav");
+        if (File.Exists(wav)) return wav;
+        await _making.WaitAsync();
+        try
+        {
+            if (File.Exists(wav)) return wav;
+            string[] notes = ["523.25", "659.25", "783.99", "659.25", "587.33", "698.46", "880", "698.46"];
+            var args = new List<string> { "-n", "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", wav + ".tmp.wav" };
+            foreach (var note in notes) args.AddRange(["synth", "0.6", "sine", note, "fade", "q", "0.05", "0.6", "0.2", ":"]);
+            args.RemoveAt(args.Count - 1);
+            args.AddRange(["vol", "0.4"]);
+            await Run("sox", [.. args]);
+            File.Move(wav + ".tmp.wav", wav);
+            return wav;
+        }
+        finally
+        {
+            _making.Release();
+        }
+    }
+
     private static async Task Run(string file, string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

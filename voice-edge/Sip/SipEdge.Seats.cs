@@ -78,6 +78,8 @@ public sealed partial class SipEdge
             calls.Remove(leg);
             return;
         }
+        // The music or prompt stops first: played on top of the agent's voice it would mix with it for a moment.
+        await media.StopMediaToCaller(leg.Call.CallId);
         try
         {
             await media.AnswerFromAgent(leg.Call.CallId, response.Body, leg.MediaTag);
@@ -89,7 +91,6 @@ public sealed partial class SipEdge
             await EndAgent(leg);
             return;
         }
-        await media.StopMediaToCaller(leg.Call.CallId);
         await kamailio.Send(leg.AckAnswer());
         // Ring-all: the first answer wins and the others stop at once, before the platform says so.
         foreach (var other in leg.Call.Agents.Values.Where(other => other != leg)) await EndAgent(other);

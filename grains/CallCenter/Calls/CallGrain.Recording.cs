@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using HomeService.EventLog;
 using HomeService.CallCenter.Recording;
 
@@ -26,7 +27,17 @@ public sealed partial class CallGrain
             if (Call.RecordingSkippedFor != queue) await Record(new CallRecordingSkipped(queue, Now));
             return;
         }
-        await gateway.StartRecording(CallId);
+        try
+        {
+            await gateway.StartRecording(CallId);
+        }
+        catch (NotSupportedException e)
+        {
+            // A gateway that cannot record (the sip gateway so far) says so; the call goes on unrecorded, and the
+            // answer that led here is not failed for it.
+            logger.LogWarning("Call {Call} is not recorded: {Reason}", CallId, e.Message);
+            return;
+        }
         await Record(new CallRecordingStarted(Call.AgentId, Now));
     }
 

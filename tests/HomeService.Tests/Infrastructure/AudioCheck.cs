@@ -18,6 +18,19 @@ public static class AudioCheck
         return (Value("RMS     amplitude"), Value("Rough   frequency"));
     }
 
+    /// <summary>The recording cut into windows, each with its level and rough pitch: what was heard, in order.</summary>
+    public static async Task<IReadOnlyList<(double Start, double Rms, double Frequency)>> Windows(string wav, double window)
+    {
+        var length = await Length(wav);
+        var windows = new List<(double, double, double)>();
+        for (var start = 0.0; start + window <= length; start += window)
+        {
+            var (rms, frequency) = await Stat(wav, start, window);
+            windows.Add((start, rms, frequency));
+        }
+        return windows;
+    }
+
     /// <summary>A recording's length in seconds.</summary>
     public static async Task<double> Length(string wav)
     {

@@ -14,7 +14,9 @@ namespace HomeService.Tests.Voice;
 /// <summary>
 /// A hotline call with voice from end to end: a SIP phone (baresip) calls the hotline, the platform's IVR and queue
 /// route it, the routed agent's console rings with the screen pop and answers in the page (JsSIP in Chromium, its fake
-/// microphone a steady 1000 Hz tone), and each side hears the other's tone; the agent's 挂断 ends the caller's call.
+/// microphone a steady 1000 Hz tone), and each side hears the other's tone. 保持 plays music to the caller and silences
+/// both sides; a blind transfer hangs up the first agent's phone and rings the second's, and the caller's audio follows;
+/// the second agent's 挂断 ends the caller's call.
 /// Every part is the real one: Kamailio, rtpengine, the voice edge, the platform's silo and web host.
 /// </summary>
 public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
@@ -50,19 +52,9 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
     }
 
     [Fact]
-    public Task The_routed_agent_answers_in_the_console_and_caller_and_agent_hear_each_other() => InBrowser(async session =>
+    public Task The_routed_agent_answers_in_the_console_holds_and_transfers_and_caller_and_agents_hear_each_other() => InBrowser(async session =>
     {
-        var web = _deployment.WebHosts[0];
-        var agent = await session.Open(web, "agent1");
-        await agent.Context.GrantPermissionsAsync(["microphone"], new() { Origin = web.BaseAddress.GetLeftPart(UriPartial.Authority) });
-        await SignIn(agent, "agent1");
-        await IsOn(agent, "/console");
-        await Expect(agent.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
-        await Expect(agent.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
-        await agent.Locator("#seat-login").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
-        await agent.Locator("#seat-ready").ClickAsync();
-        await Expect(agent.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        var agent = await ReadyWithPhone(session, "agent1");
 
         var tone = Path.Combine(_work, "caller.wav");
         await AudioCheck.Tone(tone, CallerHertz, 60);
@@ -111,24 +103,82 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
         var agentHeard = await AudioCheck.Stat(heardByAgent, start: 0.2, length: 1.6);
         Output.WriteLine($"The agent heard RMS {agentHeard.Rms}, rough frequency {agentHeard.Frequency} Hz");
 
-        // The agent hangs up on the console: the caller's phone is hung up on.
-        await agent.Locator("#call-hangup").ClickAsync();
+        // 保持: the caller hears music and nothing of the agent, the agent hears nothing; 取回 brings them back.
+        await agent.Locator("#call-hold").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "OnHold");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var heardOnHold = Path.Combine(_work, "agent-on-hold.wav");
+        await File.WriteAllBytesAsync(heardOnHold, await CaptureRemoteAudio(agent, seconds: 2));
+        var agentOnHold = await AudioCheck.Stat(heardOnHold, start: 0.2, length: 1.6);
+        Output.WriteLine($"On hold the agent heard RMS {agentOnHold.Rms}");
+        await agent.Locator("#call-unhold").ClickAsync();
+        await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // 转接 to agent2, made ready only now so the queue could not have picked them first: agent1's phone is hung
+        // up, the caller waits with music, agent2's console rings and answers, and caller and agent2 hear each other.
+        var second = await ReadyWithPhone(session, "agent2");
+        await agent.Locator("#transfer-kind").SelectOptionAsync("agent");
+        await agent.Locator("#transfer-target").FillAsync("A002");
+        await agent.Locator("#call-transfer").ClickAsync();
+        await Expect(agent.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
+        await Expect(second.Locator("#call-panel")).ToHaveAttributeAsync("data-call-id", callId);
+        await Expect(second.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "ringing");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the caller hears the music a while
+        await second.Locator("#call-accept").ClickAsync();
+        await Expect(second.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
+        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()) is { Status: CallStatus.Connected, AgentId: "A002" },
+            TimeSpan.FromSeconds(30), "agent2's phone answered the transferred call");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var heardBySecond = Path.Combine(_work, "agent2-heard.wav");
+        await File.WriteAllBytesAsync(heardBySecond, await CaptureRemoteAudio(second, seconds: 2));
+        var secondHeard = await AudioCheck.Stat(heardBySecond, start: 0.2, length: 1.6);
+        Output.WriteLine($"Agent2 heard RMS {secondHeard.Rms}, rough frequency {secondHeard.Frequency} Hz");
+
+        // Agent2 hangs up on the console: the caller's phone is hung up on.
+        await second.Locator("#call-hangup").ClickAsync();
         await caller.Next("CALL_CLOSED", TimeSpan.FromSeconds(15));
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()).Status == CallStatus.Ended,
             TimeSpan.FromSeconds(30), "the agent's hang-up ended the call");
-        await Expect(agent.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
+        await Expect(second.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
 
-        // What the caller heard in the last seconds before the hang-up: the agent's tone.
+        // What the caller heard, in half-second windows: the agent's tone, the music (hold), the tone again, the music
+        // (transfer), and agent2's tone to the end.
         var received = caller.ReceivedAudio ?? throw new InvalidOperationException("baresip recorded nothing");
-        var length = await AudioCheck.Length(received);
-        var callerHeard = await AudioCheck.Stat(received, start: length - 3, length: 2);
-        Output.WriteLine($"The caller heard RMS {callerHeard.Rms}, rough frequency {callerHeard.Frequency} Hz (of {length:0.0} s recorded)");
+        var windows = await AudioCheck.Windows(received, 0.5);
+        var heard = string.Concat(windows.Select(w => w.Rms < 0.01 ? '.' : IsAgentTone(w.Frequency) ? 'A' : 'm'));
+        Output.WriteLine($"The caller heard (A agent's tone, m anything else, . silence): {heard}");
 
         Assert.True(agentHeard.Rms > 0.02, $"the agent heard nearly nothing (RMS {agentHeard.Rms})");
         Assert.InRange(agentHeard.Frequency, CallerHertz * 0.95, CallerHertz * 1.05);
-        Assert.True(callerHeard.Rms > 0.02, $"the caller heard nearly nothing (RMS {callerHeard.Rms})");
-        Assert.InRange(callerHeard.Frequency, BrowserFixture.MicrophoneHertz * 0.95, BrowserFixture.MicrophoneHertz * 1.05);
+        Assert.True(agentOnHold.Rms < 0.005, $"on hold the agent still heard the caller (RMS {agentOnHold.Rms})");
+        Assert.True(secondHeard.Rms > 0.02, $"agent2 heard nearly nothing (RMS {secondHeard.Rms})");
+        Assert.InRange(secondHeard.Frequency, CallerHertz * 0.95, CallerHertz * 1.05);
+        // Tone, then music without the tone (hold), tone, music (transfer), and the tone of agent2 at the end.
+        Assert.Matches("A{3,}.*m{4,}.*A{3,}.*m{4,}.*A{4,}[^A]{0,2}$", heard);
+        var last = windows[^3];
+        Assert.True(last.Rms > 0.02, $"the caller heard nearly nothing from agent2 (RMS {last.Rms})");
         Assert.Empty(session.ScriptErrors(agent));
+    }
+
+    private static bool IsAgentTone(double frequency) =>
+        frequency >= BrowserFixture.MicrophoneHertz * 0.95 && frequency <= BrowserFixture.MicrophoneHertz * 1.05;
+
+    /// <summary>An agent at /console with the microphone allowed, the phone registered and the seat ready.</summary>
+    private async Task<IPage> ReadyWithPhone(BrowserSession session, string login)
+    {
+        var web = _deployment.WebHosts[0];
+        var page = await session.Open(web, login);
+        await page.Context.GrantPermissionsAsync(["microphone"], new() { Origin = web.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        await SignIn(page, login);
+        await IsOn(page, "/console");
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-console", "ready");
+        await Expect(page.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
+        await page.Locator("#seat-login").ClickAsync();
+        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "NotReady");
+        await page.Locator("#seat-ready").ClickAsync();
+        await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
+        return page;
     }
 
     /// <summary>The phone's remote stream (the audio element it plays in), recorded through WebAudio, as a 16-bit WAV.</summary>
