@@ -70,6 +70,14 @@ public static class EdgeCommands
             body.Target.StartsWith("external:", StringComparison.Ordinal)
                 ? Task.FromResult<Results<NoContent, NotFound, ProblemHttpResult>>(NotYet("transferring a caller to an outside number"))
                 : Live(table, callId, leg => edge.BlindTransfer(leg, body.Target)));
+        calls.MapPost("/{callId}/start-recording", (string callId, CallTable table, SipEdge edge) => Live(table, callId, edge.StartRecording));
+        calls.MapPost("/{callId}/stop-recording", async Task<Results<NoContent, NotFound, ProblemHttpResult>> (string callId, CallTable table, SipEdge edge) =>
+        {
+            // Also for a call that has just ended: its recording is still to be handed over.
+            if (table.ById(callId) is not { } leg) return TypedResults.NotFound();
+            await edge.StopRecording(leg);
+            return TypedResults.NoContent();
+        });
         calls.MapPost("/{callId}/{command}", (string command) => NotYet(command));
     }
 

@@ -48,6 +48,7 @@ public static class WebApp
         builder.Services.AddSingleton<SupervisorBoard>();
         builder.Services.AddSingleton<SupervisorAuditReader>();
         builder.Services.AddSingleton<RecordingReader>();
+        builder.Services.AddSingleton<RecordingAudioStore>();
         builder.Services.AddSingleton(sp => new RecordingLinks(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             builder.Configuration.GetValue(RecordingLinks.Setting, TimeSpan.FromMinutes(5))));
         builder.Services.AddSingleton<OutboundTargets>();

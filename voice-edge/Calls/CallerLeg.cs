@@ -26,6 +26,8 @@ public sealed class CallerLeg
     public bool Ended { get; set; }
     /// <summary>The caller's SDP offer, given to rtpengine again whenever an agent's seat is rung.</summary>
     public string CallerSdp { get; init; } = "";
+    /// <summary>The recording in progress, from the platform's StartRecording until its StopRecording or the call's end.</summary>
+    public HomeService.VoiceEdge.Media.CallRecording? Recording { get; set; }
     /// <summary>The seats rung for this call and not yet ended, by seat.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, AgentLeg> Agents { get; } = new();
 

@@ -71,6 +71,26 @@ public sealed class RtpEngine(IPEndPoint control, TimeSpan timeout)
     public Task UnblockMedia(string callId, string tag) =>
         Request(new() { ["command"] = "unblock media", ["call-id"] = callId, ["from-tag"] = tag });
 
+    /// <summary>
+    /// A subscription to what these parties send, transcoded to PCMU over plain RTP (the recorder, later a listen-in):
+    /// returns rtpengine's offer and the subscription's tag, which the answer names.
+    /// </summary>
+    public async Task<(string Sdp, string Tag)> Subscribe(string callId, IReadOnlyList<string> fromTags)
+    {
+        var reply = await Request(new() { ["command"] = "subscribe request", ["call-id"] = callId, ["from-tags"] = fromTags.ToArray(),
+            ["transport-protocol"] = "RTP/AVP", ["codec"] = new Dictionary<string, object> { ["transcode"] = new[] { "PCMU" }, ["mask"] = new[] { "all" } },
+            ["flags"] = new[] { "allow transcoding" } });
+        return ((string)reply["sdp"], (string)reply["to-tag"]);
+    }
+
+    /// <summary>The subscriber's answer; rtpengine refuses it without "allow transcoding" (checked on 10.5).</summary>
+    public Task AnswerSubscription(string callId, string tag, string sdp) =>
+        Request(new() { ["command"] = "subscribe answer", ["call-id"] = callId, ["to-tag"] = tag, ["sdp"] = sdp,
+            ["flags"] = new[] { "allow transcoding" } });
+
+    public Task Unsubscribe(string callId, string tag) =>
+        Request(new() { ["command"] = "unsubscribe", ["call-id"] = callId, ["to-tag"] = tag }, tolerateError: true);
+
     public Task StopMediaToCaller(string callId) =>
         Request(new() { ["command"] = "stop media", ["call-id"] = callId, ["from-tag"] = CallerTag }, tolerateError: true);
 

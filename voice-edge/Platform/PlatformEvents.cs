@@ -24,13 +24,24 @@ public sealed class PlatformEvents(HttpClient http, ILogger<PlatformEvents> logg
     public Task SeatHungUp(string callId, string seat, int ring) =>
         Post($"/api/cti/calls/{callId}/hangup", $"{callId}:hangup:{seat}:{ring}", new { leg = seat, cause = "normal" });
 
-    private async Task Post(string path, string idempotencyKey, object body)
+    /// <summary>The recording itself, kept by the platform (PUT: a retry replaces, never duplicates).</summary>
+    public Task StoreRecording(string callId, byte[] wav) =>
+        Send(HttpMethod.Put, $"/api/cti/calls/{callId}/recording/audio", $"{callId}:recording", () =>
+        {
+            var content = new ByteArrayContent(wav);
+            content.Headers.ContentType = new("audio/wav");
+            return content;
+        });
+
+    private Task Post(string path, string idempotencyKey, object body) => Send(HttpMethod.Post, path, idempotencyKey, () => JsonContent.Create(body));
+
+    private async Task Send(HttpMethod method, string path, string idempotencyKey, Func<HttpContent> body)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                using var request = new HttpRequestMessage(method, path) { Content = body() };
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
                 using var response = await http.SendAsync(request);
                 if (response.IsSuccessStatusCode) return;

@@ -96,6 +96,14 @@ public sealed partial class SipEdge
         foreach (var other in leg.Call.Agents.Values.Where(other => other != leg)) await EndAgent(other);
         logger.LogInformation("Call {Call}: seat {Seat} answered", leg.Call.CallId, leg.Seat);
         _ = Task.Run(() => Report(leg.Call.CallId, () => platform.Answered(leg.Call.CallId, leg.Seat, leg.Ring)));
+        try
+        {
+            await Follow(leg.Call, leg); // a recording in progress (a transferred call) goes on with this agent
+        }
+        catch (RtpEngineException e)
+        {
+            logger.LogError("Call {Call}: the recording could not follow seat {Seat} ({Message})", leg.Call.CallId, leg.Seat, e.Message);
+        }
     }
 
     /// <summary>The agent's phone hung up. The platform ends the call for a connected agent (§6.4) but leaves the caller's leg to the switch.</summary>

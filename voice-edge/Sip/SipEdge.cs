@@ -166,6 +166,7 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
         leg.Ended = true;
         calls.Remove(leg);
         await EndAgents(leg);
+        await StopRecording(leg);
         await media.Delete(leg.CallId);
         logger.LogInformation("Call {Call}: the caller hung up", leg.CallId);
         await platform.HungUp(leg.CallId, "caller", "normal");
@@ -178,6 +179,7 @@ public sealed partial class SipEdge(EdgeSettings settings, CallTable calls, RtpE
         leg.Ended = true;
         calls.Remove(leg);
         await EndAgents(leg);
+        await StopRecording(leg);
         await media.Delete(leg.CallId);
         var via = $"SIP/2.0/TCP 127.0.0.1:{settings.SipPort};branch=z9hG4bK{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))};rport";
         await leg.Connection.Send(leg.Request("BYE", via));

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HomeService.CallCenter;
 using HomeService.Web.Auth;
+using HomeService.Web.Data;
 using HomeService.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +52,12 @@ public static partial class CtiEndpoints
             .WithSummary("A leg of the call hung up")
             .WithDescription("leg is \"caller\" or the connected agent's seat (required, at most 64 characters); either ends the "
                 + "call. Other legs are ignored. cause is optional (default \"normal\", cut to 64 characters). Returns the call view.");
+        cti.MapPut("/{callId}/recording/audio", StoreRecording)
+            .WithMetadata(new RequestSizeLimitAttribute(RecordingAudioStore.MaxBytes + 64 * 1024))
+            .WithSummary("The call's recording, kept by the platform")
+            .WithDescription("The body is the recording itself (Content-Type audio/wav, a RIFF/WAVE file, at most 72 MB). The platform keeps it "
+                + "and notes the recording ready, as the recording event does with an address; /recordings then plays it from here. "
+                + "A second upload for the call replaces the first. Needs a telephony X-Api-Key and an Idempotency-Key.");
         cti.MapPost("/{callId}/recording", Recording)
             .WithSummary("A recording of the call is ready")
             .WithDescription("url (absolute http or https) is stored as the call's recording and noted on its timeline. "
@@ -98,6 +105,24 @@ public static partial class CtiEndpoints
         Apply(callId, key, text,
             Uri.TryCreate(body.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? null : ("url", "format:url"),
             call => call.RecordingReady(key!, body.Url!), grains);
+
+    private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> StoreRecording(string callId, HttpRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? key, IGrainFactory grains, RecordingAudioStore store, TimeProvider clock, UiText text)
+    {
+        var errors = Check(key);
+        if (!IsCallId(callId)) errors["callId"] = ["format:call-id"];
+        if (request.ContentType?.Split(';')[0].Trim() != "audio/wav") errors["Content-Type"] = ["format:audio-wav"];
+        if (errors.Count > 0) return Problems.Validation(text, errors);
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        if (!RecordingAudioStore.IsWav(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            return Problems.Validation(text, new Dictionary<string, string[]> { ["body"] = ["format:audio-wav"] });
+        var call = grains.GetGrain<ICallGrain>(callId);
+        if ((await call.Get()).Version == 0) return Problems.Status(404, ProblemTypes.NotFound, "No call with this id was offered.");
+        // The file first: a recording noted ready must have its audio.
+        await store.Save(callId, "audio/wav", body.ToArray(), clock.GetUtcNow());
+        return TypedResults.Ok(await call.RecordingReady(key!, HomeService.CallCenter.Recording.StoredRecording.Url(callId)));
+    }
 
     private static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> Apply(string callId, string? key, UiText text,
         (string Field, string Code)? bodyError, Func<ICallGrain, Task<CallView>> action, IGrainFactory grains)

@@ -22,10 +22,11 @@ public static class RecordingEndpoints
     /// One answered (or recorded) call. state: ready, simulated (the simulated switch's recording: silence), live (still
     /// connected), processing (ended, the switch has not reported the file yet), queue-off (not recorded: the queue has
     /// recording switched off), not-recorded. playUrl only when there is something to play (ready, simulated): a signed
-    /// link for the caller, valid a few minutes (GET /api/recordings/{callId}/link gives a fresh one).
+    /// link for the caller, valid a few minutes (GET /api/recordings/{callId}/link gives a fresh one). sizeBytes: the file's
+    /// size when the platform keeps it (a switch's own address has none to tell).
     /// </summary>
     public sealed record RecordingListItem(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset? StartedAt,
-        DateTimeOffset? ReadyAt, int? DurationSeconds, string? PlayUrl, string State);
+        DateTimeOffset? ReadyAt, int? DurationSeconds, string? PlayUrl, string State, int? SizeBytes = null);
 
     public sealed record QueueRecordingRequest(bool? Enabled);
 
@@ -77,7 +78,7 @@ public static class RecordingEndpoints
     {
         var state = RecordingState.Of(r);
         return new RecordingListItem(r.CallId, r.AgentId, r.QueueId, masked ? PersonalData.MaskPhone(r.Caller) : r.Caller, r.At, r.ReadyAt,
-            r.DurationSeconds, RecordingState.Playable(state) ? links.For(r.CallId, login).Url : null, state);
+            r.DurationSeconds, RecordingState.Playable(state) ? links.For(r.CallId, login).Url : null, state, r.SizeBytes);
     }
 
     /// <summary>A fresh signed link, after the same checks as the list: a lead hears every call, an agent their own.</summary>
@@ -92,13 +93,15 @@ public static class RecordingEndpoints
     /// <summary>The link's signature first, then the role and ownership again (a role taken away since the link was made counts).</summary>
     private static async Task<Results<RedirectHttpResult, FileContentHttpResult, ProblemHttpResult>> Play(string callId,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = RecordingLinks.Parameter)] string? sig, ClaimsPrincipal user, RecordingReader reader,
-        RecordingLinks links, TimeProvider clock)
+        RecordingLinks links, RecordingAudioStore store, TimeProvider clock)
     {
         if (callId.Length > 64) return NoSuchRecording();
         var recording = links.Opens(sig, callId, Login(user)) ? await Hears(user, reader, callId) : null;
         await reader.LogAccess(clock.GetUtcNow(), Login(user), callId, recording is not null);
         if (recording is null) return NoSuchRecording();
         var (url, _, duration) = recording.Value;
+        if (url.StartsWith(StoredRecording.Prefix, StringComparison.Ordinal))
+            return await store.Load(callId) is { } audio ? TypedResults.File(audio.Content, audio.ContentType, enableRangeProcessing: true) : NoSuchRecording();
         return url.StartsWith(SimulatedRecording.Prefix, StringComparison.Ordinal)
             ? TypedResults.File(SilentWav.Of(duration ?? 1), "audio/wav", enableRangeProcessing: true)
             : TypedResults.Redirect(url);

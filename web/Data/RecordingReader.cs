@@ -10,7 +10,8 @@ public sealed class RecordingReader(NpgsqlDataSource db)
     /// <paramref name="EndedAt"/>, <paramref name="RecordingStartedAt"/> and <paramref name="SkippedFor"/> tell why there is none.
     /// </summary>
     public sealed record RecordingRow(string CallId, string? AgentId, string? QueueId, string Caller, DateTimeOffset At,
-        DateTimeOffset? ReadyAt, int? DurationSeconds, string? Url, DateTimeOffset? EndedAt, DateTimeOffset? RecordingStartedAt, string? SkippedFor);
+        DateTimeOffset? ReadyAt, int? DurationSeconds, string? Url, DateTimeOffset? EndedAt, DateTimeOffset? RecordingStartedAt, string? SkippedFor,
+        int? SizeBytes = null);
 
     /// <summary>
     /// Calls offered in [from, to) that an agent answered or whose recording the switch reported (a voicemail), newest
@@ -23,9 +24,10 @@ public sealed class RecordingReader(NpgsqlDataSource db)
                    coalesce(r.started_at, c.recording_started_at, c.answered_at, c.offered_at), r.ready_at,
                    coalesce(r.duration,
                        round(extract(epoch FROM coalesce(c.recording_stopped_at, c.ended_at) - coalesce(c.recording_started_at, c.answered_at)))::int),
-                   r.url, c.ended_at, c.recording_started_at, c.recording_skipped_for
+                   r.url, c.ended_at, c.recording_started_at, c.recording_skipped_for, a.size_bytes
             FROM call_record c
             LEFT JOIN LATERAL (SELECT * FROM call_recording x WHERE x.call_id = c.call_id ORDER BY x.ready_at DESC LIMIT 1) r ON true
+            LEFT JOIN call_recording_audio a ON a.call_id = c.call_id AND r.url LIKE 'stored:%'
             WHERE c.offered_at >= $1 AND c.offered_at < $2 AND (c.answered_at IS NOT NULL OR r.url IS NOT NULL)
               AND ($3::text IS NULL OR coalesce(r.agent_id, c.agent_id) = $3) AND ($4::text IS NULL OR coalesce(r.queue_id, c.queue_id) = $4)
             ORDER BY c.offered_at DESC LIMIT 500
@@ -38,7 +40,7 @@ public sealed class RecordingReader(NpgsqlDataSource db)
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
             rows.Add(new RecordingRow(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), Time(r, 5),
-                r.IsDBNull(6) ? null : r.GetInt32(6), Text(r, 7), Time(r, 8), Time(r, 9), Text(r, 10)));
+                r.IsDBNull(6) ? null : r.GetInt32(6), Text(r, 7), Time(r, 8), Time(r, 9), Text(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11)));
         return rows;
     }
 

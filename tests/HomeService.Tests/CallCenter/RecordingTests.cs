@@ -132,6 +132,39 @@ public sealed class RecordingTests(RecordingDeployment fixture) : IClassFixture<
         Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND NOT granted AND user_id = 'admin'", mine));
     }
 
+    [Fact]
+    public async Task A_recording_file_the_switch_uploads_is_kept_and_played_by_the_platform_and_a_bad_upload_keeps_nothing()
+    {
+        using var cti = new SwitchClient(Web);
+        var callId = $"stored-{Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await cti.Offer(callId, "13911110005")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cti.HangUp(callId)).StatusCode); // the edge uploads when the call is over
+        var wav = Wav.Sine(440, seconds: 2, sampleRate: 8000);
+
+        // Refused, each with the field it is about, and nothing kept: another type, a body that is no WAV, no key, no such call.
+        var wrongType = await cti.StoreRecording(callId, wav, "audio/mpeg");
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.True((await wrongType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Content-Type", out _));
+        var notWav = await cti.StoreRecording(callId, "not a recording at all, just some text long enough"u8.ToArray(), "audio/wav");
+        Assert.Equal(HttpStatusCode.BadRequest, notWav.StatusCode);
+        Assert.True((await notWav.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("body", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await cti.StoreRecording(callId, wav, "audio/wav", idempotencyKey: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cti.StoreRecording($"never-{Guid.NewGuid():N}", wav, "audio/wav")).StatusCode);
+        Assert.Equal(0L, await Deployment.Scalar<long>("SELECT count(*) FROM call_recording_audio WHERE call_id = $1", callId));
+        Assert.Equal(0L, await Deployment.Scalar<long>("SELECT count(*) FROM call_recording WHERE call_id = $1", callId));
+
+        // Kept: the list shows it ready with its size, and the supervisor's link plays these very bytes.
+        Assert.Equal(HttpStatusCode.OK, (await cti.StoreRecording(callId, wav, "audio/wav")).StatusCode);
+        using var supervisor = await WebSession.SignIn(Web, "supervisor");
+        var row = (await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/recordings")).EnumerateArray().Single(r => r.GetProperty("callId").GetString() == callId);
+        Assert.Equal(("ready", wav.Length), (row.GetProperty("state").GetString(), row.GetProperty("sizeBytes").GetInt32()));
+        var played = await supervisor.Http.GetAsync(row.GetProperty("playUrl").GetString());
+        Assert.Equal(HttpStatusCode.OK, played.StatusCode);
+        Assert.Equal("audio/wav", played.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(wav, await played.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1L, await Deployment.Scalar<long>("SELECT count(*) FROM recording_access WHERE call_id = $1 AND granted", callId));
+    }
+
     private static async Task<string> LinkFor(WebSession session, string callId) =>
         (await session.Http.GetFromJsonAsync<JsonElement>($"/api/recordings/{callId}/link")).GetProperty("url").GetString()!;
 

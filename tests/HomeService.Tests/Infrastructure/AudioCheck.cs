@@ -31,6 +31,15 @@ public static class AudioCheck
         return windows;
     }
 
+    /// <summary>The level of one tone in a mix: the RMS left after a band-pass of ±10 % around it.</summary>
+    public static async Task<double> ToneLevel(string wav, int hertz)
+    {
+        var band = string.Create(CultureInfo.InvariantCulture, $"{hertz * 0.9:0}-{hertz * 1.1:0}");
+        var output = await Sox(wav, "-n", "sinc", band, "stat");
+        return double.Parse(output.Split('\n').First(l => l.StartsWith("RMS     amplitude", StringComparison.Ordinal)).Split(':')[1].Trim(),
+            CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A recording's length in seconds.</summary>
     public static async Task<double> Length(string wav)
     {

@@ -167,6 +167,7 @@ public static class AuthorizationTable
         new("POST", "/api/cti/calls/{callId}/answered", Telephony),
         new("POST", "/api/cti/calls/{callId}/hangup", Telephony),
         new("POST", "/api/cti/calls/{callId}/recording", Telephony),
+        new("PUT", "/api/cti/calls/{callId}/recording/audio", Telephony),
 
         new("GET", "/api/console", Seat),
         new("POST", "/api/console/login", Seat),

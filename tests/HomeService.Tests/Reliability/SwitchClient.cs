@@ -33,6 +33,15 @@ public sealed class SwitchClient(RunningWeb web) : IDisposable
     public Task<HttpResponseMessage> Recording(string callId) =>
         Send($"/api/cti/calls/{callId}/recording", new { url = $"https://recordings.example/{callId}.wav" }, $"{callId}:recording:{callId}.wav");
 
+    /// <summary>The recording's file itself, for the platform to keep (as the sip gateway's voice edge uploads it).</summary>
+    public async Task<HttpResponseMessage> StoreRecording(string callId, byte[] audio, string contentType, string? idempotencyKey = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/cti/calls/{callId}/recording/audio") { Content = new ByteArrayContent(audio) };
+        request.Content.Headers.ContentType = new(contentType);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey.Length > 0 ? idempotencyKey : $"{callId}:recording");
+        return await _http.SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> Send(string path, object body, string idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };

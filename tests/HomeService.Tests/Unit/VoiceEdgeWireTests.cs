@@ -3,9 +3,28 @@ using HomeService.VoiceEdge.Sip;
 
 namespace HomeService.Tests.Unit;
 
-/// <summary>The voice edge's two wire formats: rtpengine's bencoded ng messages and SIP messages as Kamailio sends them.</summary>
+/// <summary>The voice edge's wire formats: rtpengine's bencoded ng messages, SIP messages as Kamailio sends them, and the RTP the recorder reads.</summary>
 public sealed class VoiceEdgeWireTests
 {
+    [Fact]
+    public void The_recorder_reads_pcmu_payloads_past_csrcs_extensions_and_padding_and_decodes_mu_law()
+    {
+        // G.711's table ends: 0xFF and 0x7F are the two zeros, 0x00 and 0x80 the loudest negative and positive samples.
+        Assert.Equal((0, 0, -32124, 32124), ((int)G711.Ulaw(0xFF), (int)G711.Ulaw(0x7F), (int)G711.Ulaw(0x00), (int)G711.Ulaw(0x80)));
+        // The quietest steps either side of zero, and the sign bit mirrors a sample.
+        Assert.Equal((-8, 8), ((int)G711.Ulaw(0x7E), (int)G711.Ulaw(0xFE)));
+
+        byte[] plain = [0x80, 0x00, 0, 1, 0, 0, 0, 160, 1, 2, 3, 4, 0xAA, 0xBB];
+        Assert.Equal([0xAA, 0xBB], Rtp.PcmuPayload(plain).ToArray());
+        // One CSRC, a one-word header extension, and two bytes of padding around a three-byte payload.
+        byte[] dressed = [0xB1, 0x00, 0, 1, 0, 0, 0, 160, 1, 2, 3, 4, 9, 9, 9, 9, 0xBE, 0xDE, 0, 1, 7, 7, 7, 7, 0x11, 0x22, 0x33, 0, 2];
+        Assert.Equal([0x11, 0x22, 0x33], Rtp.PcmuPayload(dressed).ToArray());
+        // Not PCMU (payload type 111, Opus), not RTP version 2, or cut short: nothing.
+        Assert.True(Rtp.PcmuPayload([0x80, 111, 0, 1, 0, 0, 0, 160, 1, 2, 3, 4, 0xAA]).IsEmpty);
+        Assert.True(Rtp.PcmuPayload([0x40, 0x00, 0, 1, 0, 0, 0, 160, 1, 2, 3, 4, 0xAA]).IsEmpty);
+        Assert.True(Rtp.PcmuPayload([0x80, 0x00, 0, 1]).IsEmpty);
+    }
+
     [Fact]
     public void An_ng_request_is_bencoded_with_sorted_keys_and_a_reply_decodes()
     {

@@ -16,7 +16,8 @@ namespace HomeService.Tests.Voice;
 /// route it, the routed agent's console rings with the screen pop and answers in the page (JsSIP in Chromium, its fake
 /// microphone a steady 1000 Hz tone), and each side hears the other's tone. 保持 plays music to the caller and silences
 /// both sides; a blind transfer hangs up the first agent's phone and rings the second's, and the caller's audio follows;
-/// the second agent's 挂断 ends the caller's call.
+/// the second agent's 挂断 ends the caller's call, and the recording the edge made (both parties, mixed) plays on
+/// /recordings from the platform's own store.
 /// Every part is the real one: Kamailio, rtpengine, the voice edge, the platform's silo and web host.
 /// </summary>
 public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
@@ -142,6 +143,25 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
             TimeSpan.FromSeconds(30), "the agent's hang-up ended the call");
         await Expect(second.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "registered");
 
+        // 录音: the platform keeps the file the edge recorded, and agent2 plays it on /recordings through the signed,
+        // logged link; it holds both parties, the caller's 440 Hz and the agents' 1000 Hz, and its size is listed.
+        await Eventually.True(async () => await _deployment.Scalar<string>("SELECT url FROM call_recording WHERE call_id = $1", callId) == $"stored:{callId}",
+            TimeSpan.FromSeconds(30), "the platform keeps the call's recording");
+        await second.GotoAsync("/recordings");
+        var row = second.Locator($"#recordings tr[data-call-id='{callId}']");
+        await Expect(row).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(row.Locator("td.size")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ KB$"));
+        var playUrl = await row.Locator("audio").GetAttributeAsync("src") ?? throw new InvalidOperationException("no play link");
+        var played = await second.APIRequest.GetAsync(playUrl);
+        Assert.Equal(200, played.Status);
+        Assert.Equal("audio/wav", played.Headers["content-type"]);
+        var recording = Path.Combine(_work, "recording.wav");
+        await File.WriteAllBytesAsync(recording, await played.BodyAsync());
+        var recordedCaller = await AudioCheck.ToneLevel(recording, CallerHertz);
+        var recordedAgent = await AudioCheck.ToneLevel(recording, BrowserFixture.MicrophoneHertz);
+        var recordedElsewhere = await AudioCheck.ToneLevel(recording, 2500);
+        Output.WriteLine($"The recording ({await AudioCheck.Length(recording):0.0} s): 440 Hz at RMS {recordedCaller}, 1000 Hz at {recordedAgent}, 2500 Hz at {recordedElsewhere}");
+
         // What the caller heard, in half-second windows: the agent's tone, the music (hold), the tone again, the music
         // (transfer), and agent2's tone to the end.
         var received = caller.ReceivedAudio ?? throw new InvalidOperationException("baresip recorded nothing");
@@ -156,6 +176,9 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
         Assert.InRange(secondHeard.Frequency, CallerHertz * 0.95, CallerHertz * 1.05);
         // Tone, then music without the tone (hold), tone, music (transfer), and the tone of agent2 at the end.
         Assert.Matches("A{3,}.*m{4,}.*A{3,}.*m{4,}.*A{4,}[^A]{0,2}$", heard);
+        Assert.True(recordedCaller > 0.05, $"the recording lacks the caller (440 Hz at RMS {recordedCaller})");
+        Assert.True(recordedAgent > 0.01, $"the recording lacks the agents (1000 Hz at RMS {recordedAgent})");
+        Assert.True(recordedElsewhere < recordedAgent / 4, $"the recording is noise, not two tones (2500 Hz at RMS {recordedElsewhere})");
         var last = windows[^3];
         Assert.True(last.Rms > 0.02, $"the caller heard nearly nothing from agent2 (RMS {last.Rms})");
         Assert.Empty(session.ScriptErrors(agent));
