@@ -24,7 +24,15 @@ public sealed partial class CallGrain : ICallSupervisionGrain
         if (SupervisionRules.Monitor(Call.Status, mode) is { } refused) return SupervisionRefused("call", refused);
         if (Call.SupervisorLegOf(supervisorId)?.Mode == mode) return SupervisionOk(); // already so: nothing to do, nothing to audit
         var seat = Call.SupervisorLegOf(supervisorId)?.Seat ?? SupervisorSeat(supervisorId);
-        await gateway.Supervise(CallId, seat, mode);
+        try
+        {
+            await gateway.Supervise(CallId, seat, mode);
+        }
+        catch (NotSupportedException)
+        {
+            // The switch cannot do it (the sip gateway supervises nothing yet, and without a mixer never whisper or barge).
+            return SupervisionRefused("call", "switch-cannot");
+        }
         await RecordSupervision(new CallSupervised(supervisorId, seat, mode, reason.Trim(), Now), supervisorId, mode, reason.Trim());
         return SupervisionOk();
     }
