@@ -42,7 +42,7 @@ public sealed class CallRecording : IAsyncDisposable
         var mixed = new short[Math.Max(caller.Length, agent.Length)];
         for (var i = 0; i < mixed.Length; i++)
             mixed[i] = (short)Math.Clamp((i < caller.Length ? caller[i] : 0) + (i < agent.Length ? agent[i] : 0), short.MinValue, short.MaxValue);
-        return Wav(mixed);
+        return WavFile.Pcm16(mixed, Rate);
     }
 
     private async Task Receive(int track)
@@ -59,27 +59,6 @@ public sealed class CallRecording : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
         {
         }
-    }
-
-    private static byte[] Wav(short[] samples)
-    {
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + samples.Length * 2);
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(Rate);
-        writer.Write(Rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples.Length * 2);
-        foreach (var sample in samples) writer.Write(sample);
-        writer.Flush();
-        return stream.ToArray();
     }
 
     public async ValueTask DisposeAsync()

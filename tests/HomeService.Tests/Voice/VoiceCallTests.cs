@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using HomeService.CallCenter;
 using HomeService.Tests.Browser;
 using HomeService.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -25,33 +23,15 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 {
     private const string Hotline = "037112345";
     private const int CallerHertz = 440;
-    private readonly string _edgeKey = "edge-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-    private readonly string _work = Directory.CreateTempSubdirectory("hs-voice-call-").FullName;
-    private readonly KeptLog _edgeLog = new();
-    private VoiceStack _voice = null!;
-    private TestDeployment _deployment = null!;
-    private WebApplication _edge = null!;
+    private VoiceCenter _center = null!;
+    private VoiceStack _voice => _center.Voice;
+    private TestDeployment _deployment => _center.Deployment;
+    private KeptLog _edgeLog => _center.EdgeLog;
+    private string _work => _center.Work;
 
-    public async Task InitializeAsync()
-    {
-        _voice = await VoiceStack.Start(withEdge: true);
-        var edgeHttp = Ports.Free();
-        var settings = _voice.PlatformSettings;
-        settings["HomeService:Telephony:Gateway"] = "sip";
-        settings["HomeService:Telephony:Sip:EdgeUrl"] = $"http://127.0.0.1:{edgeHttp}";
-        settings["HomeService:Telephony:Sip:EdgeKey"] = _edgeKey;
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, settings);
-        _edge = await VoiceEdgeHost.Start(_voice, edgeHttp, _deployment.WebHosts[0].BaseAddress, _edgeKey, Path.Combine(_work, "prompts"), _edgeLog);
-    }
+    public async Task InitializeAsync() => _center = await VoiceCenter.Start("voice-call");
 
-    public async Task DisposeAsync()
-    {
-        await _edge.StopAsync();
-        await _edge.DisposeAsync();
-        await _deployment.DisposeAsync();
-        await _voice.DisposeAsync();
-        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _center.DisposeAsync();
 
     [Fact]
     public Task The_routed_agent_answers_in_the_console_holds_and_transfers_and_caller_and_agents_hear_each_other() => InBrowser(async session =>

@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using HomeService.CallCenter;
 using HomeService.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 
 namespace HomeService.Tests.Voice;
 
@@ -14,33 +12,15 @@ namespace HomeService.Tests.Voice;
 public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Hotline = "037112345";
-    private readonly string _edgeKey = "edge-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-    private readonly string _work = Directory.CreateTempSubdirectory("hs-voice-ivr-").FullName;
-    private VoiceStack _voice = null!;
-    private TestDeployment _deployment = null!;
-    private WebApplication _edge = null!;
-    private readonly KeptLog _edgeLog = new();
+    private VoiceCenter _center = null!;
+    private VoiceStack _voice => _center.Voice;
+    private TestDeployment _deployment => _center.Deployment;
+    private KeptLog _edgeLog => _center.EdgeLog;
+    private string _work => _center.Work;
 
-    public async Task InitializeAsync()
-    {
-        _voice = await VoiceStack.Start(withEdge: true);
-        var edgeHttp = Ports.Free();
-        var settings = _voice.PlatformSettings;
-        settings["HomeService:Telephony:Gateway"] = "sip";
-        settings["HomeService:Telephony:Sip:EdgeUrl"] = $"http://127.0.0.1:{edgeHttp}";
-        settings["HomeService:Telephony:Sip:EdgeKey"] = _edgeKey;
-        _deployment = await TestDeployment.Start(silos: 1, webHosts: 1, settings);
-        _edge = await VoiceEdgeHost.Start(_voice, edgeHttp, _deployment.WebHosts[0].BaseAddress, _edgeKey, Path.Combine(_work, "prompts"), _edgeLog);
-    }
+    public async Task InitializeAsync() => _center = await VoiceCenter.Start("voice-ivr");
 
-    public async Task DisposeAsync()
-    {
-        await _edge.StopAsync();
-        await _edge.DisposeAsync();
-        await _deployment.DisposeAsync();
-        await _voice.DisposeAsync();
-        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await _center.DisposeAsync();
 
     [Fact]
     public async Task A_caller_on_a_sip_phone_hears_the_platforms_menu_and_the_key_chooses_the_queue()
