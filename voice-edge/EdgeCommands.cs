@@ -33,14 +33,9 @@ public static class EdgeCommands
         });
         calls.MapGet("/{callId}", (string callId, CallTable table) =>
             table.ById(callId) is { Ended: false } leg
-                ? Results.Ok(new CallState(leg.CallId, true, leg.Agents.Values.Where(a => a.State == AgentLegState.Answered).Select(a => a.Seat).ToList()))
+                ? Results.Ok(new CallState(leg.CallId, true, leg.ConnectedAgent is { } agent ? [agent.Seat] : []))
                 : Results.NotFound());
-        calls.MapPost("/{callId}/ring", async Task<Results<NoContent, NotFound>> (string callId, SeatCommand body, CallTable table, SipEdge edge) =>
-        {
-            if (table.ById(callId) is not { Ended: false } leg) return TypedResults.NotFound();
-            await edge.Ring(leg, body.Seat);
-            return TypedResults.NoContent();
-        });
+        calls.MapPost("/{callId}/ring", (string callId, SeatCommand body, CallTable table, SipEdge edge) => Live(table, callId, leg => edge.Ring(leg, body.Seat)));
         calls.MapPost("/{callId}/stop-ringing", async Task<Results<NoContent, NotFound>> (string callId, SeatCommand body, CallTable table, SipEdge edge) =>
         {
             if (table.ById(callId) is not { } leg) return TypedResults.NotFound();
@@ -51,7 +46,7 @@ public static class EdgeCommands
         // for a seat whose phone has not answered cannot be carried out here.
         calls.MapPost("/{callId}/bridge", Results<NoContent, NotFound, ProblemHttpResult> (string callId, SeatCommand body, CallTable table) =>
             table.ById(callId) is not { Ended: false } leg ? TypedResults.NotFound()
-            : SipEdge.IsAnsweredAt(leg, body.Seat) ? TypedResults.NoContent()
+            : leg.ConnectedAgent?.Seat == body.Seat ? TypedResults.NoContent()
             : NotYet($"connecting seat {body.Seat} before its phone answers (answer on the phone)"));
         calls.MapPost("/{callId}/prompt", (string callId, PromptCommand body, CallTable table, RtpEngine media, PromptVoice voice) =>
             Play(table, media, voice, callId, body.Text));

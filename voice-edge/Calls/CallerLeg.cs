@@ -31,6 +31,9 @@ public sealed class CallerLeg
     /// <summary>The seats rung for this call and not yet ended, by seat.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, AgentLeg> Agents { get; } = new();
 
+    /// <summary>The agent whose phone answered and is talking to the caller, if any.</summary>
+    public AgentLeg? ConnectedAgent => Agents.Values.FirstOrDefault(a => a.State == AgentLegState.Answered);
+
     public int NextCSeq() => Interlocked.Increment(ref _localCSeq);
 
     /// <summary>The caller's keys are numbered per call: the number makes each DTMF event's idempotency key.</summary>

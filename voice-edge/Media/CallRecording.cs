@@ -9,7 +9,7 @@ namespace HomeService.VoiceEdge.Media;
 /// UDP ports of the edge through a subscription (rtpengine mixes nothing), and the edge lays each stream on a timeline
 /// by arrival, so silence (hold, a gap) keeps its length, then mixes both into one 8 kHz WAV.
 /// </summary>
-public sealed class CallRecording : IAsyncDisposable
+public sealed class CallRecording
 {
     private const int Rate = 8000;
     private readonly UdpClient[] _ports = [new(new IPEndPoint(IPAddress.Loopback, 0)), new(new IPEndPoint(IPAddress.Loopback, 0))];
@@ -37,6 +37,7 @@ public sealed class CallRecording : IAsyncDisposable
         await _stop.CancelAsync();
         foreach (var port in _ports) port.Dispose();
         await Task.WhenAll(_receiving);
+        _stop.Dispose();
         var caller = _tracks[0].Samples;
         var agent = _tracks[1].Samples;
         var mixed = new short[Math.Max(caller.Length, agent.Length)];
@@ -59,12 +60,6 @@ public sealed class CallRecording : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
         {
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_stop.IsCancellationRequested) await Finish();
-        _stop.Dispose();
     }
 
     /// <summary>One party's audio on the call's timeline: a packet goes where the last one ended, unless it came late enough to be after a gap.</summary>

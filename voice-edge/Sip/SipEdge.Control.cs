@@ -11,7 +11,7 @@ public sealed partial class SipEdge
 {
     public async Task Hold(CallerLeg call)
     {
-        if (Connected(call) is not { } agent) return;
+        if (call.ConnectedAgent is not { } agent) return;
         await media.BlockMedia(call.CallId, agent.MediaTag);
         await media.BlockMedia(call.CallId, Media.RtpEngine.CallerTag);
         await media.PlayToCallerOnRepeat(call.CallId, await prompts.HoldMusic());
@@ -22,7 +22,7 @@ public sealed partial class SipEdge
     {
         await media.StopMediaToCaller(call.CallId);
         await media.UnblockMedia(call.CallId, Media.RtpEngine.CallerTag);
-        if (Connected(call) is { } agent) await media.UnblockMedia(call.CallId, agent.MediaTag);
+        if (call.ConnectedAgent is { } agent) await media.UnblockMedia(call.CallId, agent.MediaTag);
         logger.LogInformation("Call {Call}: back from hold", call.CallId);
     }
 
@@ -33,13 +33,11 @@ public sealed partial class SipEdge
     /// </summary>
     public async Task BlindTransfer(CallerLeg call, string target)
     {
-        if (Connected(call) is { } agent) await EndAgent(agent);
+        if (call.ConnectedAgent is { } agent) await EndAgent(agent);
         await media.UnblockMedia(call.CallId, Media.RtpEngine.CallerTag); // a transfer from hold: the next agent must hear the caller
         await media.StopMediaToCaller(call.CallId);
         await media.PlayToCallerOnRepeat(call.CallId, await prompts.HoldMusic());
         logger.LogInformation("Call {Call}: transferred to {Target}; the caller waits with music", call.CallId, target);
         if (target.StartsWith("agent:", StringComparison.Ordinal)) await Ring(call, target["agent:".Length..]);
     }
-
-    private static AgentLeg? Connected(CallerLeg call) => call.Agents.Values.FirstOrDefault(a => a.State == AgentLegState.Answered);
 }

@@ -11,7 +11,7 @@ public sealed partial class SipEdge
 {
     public async Task StartRecording(CallerLeg call)
     {
-        if (call.Recording is not null || Connected(call) is not { } agent) return;
+        if (call.Recording is not null || call.ConnectedAgent is not { } agent) return;
         call.Recording = new CallRecording();
         await Follow(call, agent);
         logger.LogInformation("Call {Call}: recording", call.CallId);

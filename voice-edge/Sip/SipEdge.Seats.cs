@@ -30,20 +30,20 @@ public sealed partial class SipEdge
         await EndAgent(leg);
     }
 
-    /// <summary>
-    /// The agent pressed 接听 on the console: with a browser phone the phone answers itself and the edge reports it, so
-    /// this only confirms a leg already answered. False when the seat's phone has not answered.
-    /// </summary>
-    public static bool IsAnsweredAt(CallerLeg call, string seat) =>
-        call.Agents.TryGetValue(seat, out var leg) && leg.State == AgentLegState.Answered;
-
     /// <summary>Ends one agent's leg; the caller stays (a supervisor leaving, a seat released).</summary>
     public async Task EndAgent(AgentLeg leg)
     {
-        var was = leg.End();
-        calls.Remove(leg);
+        var was = Release(leg);
         if (was == AgentLegState.Ringing) await kamailio.Send(leg.Cancel());
         else if (was == AgentLegState.Answered) await kamailio.Send(leg.Bye());
+    }
+
+    /// <summary>The leg ends and leaves the tables; returns the state it was in.</summary>
+    private AgentLegState Release(AgentLeg leg)
+    {
+        var was = leg.End();
+        calls.Remove(leg);
+        return was;
     }
 
     private async Task EndAgents(CallerLeg call)
@@ -59,9 +59,8 @@ public sealed partial class SipEdge
         if (response.StatusCode >= 300)
         {
             await kamailio.Send(leg.AckFailure(response));
-            if (leg.End() == AgentLegState.Ringing)
+            if (Release(leg) == AgentLegState.Ringing)
                 logger.LogWarning("Call {Call}: seat {Seat} did not take the ring ({Status} {Reason})", leg.Call.CallId, leg.Seat, response.StatusCode, response.Reason);
-            calls.Remove(leg);
             return;
         }
         if (leg.State == AgentLegState.Answered)
@@ -73,9 +72,8 @@ public sealed partial class SipEdge
         {
             // Cancelled while the phone answered, or the caller left: take the answer and end it at once.
             await kamailio.Send(leg.AckAnswer());
-            leg.End();
+            Release(leg);
             await kamailio.Send(leg.Bye());
-            calls.Remove(leg);
             return;
         }
         // The music or prompt stops first: played on top of the agent's voice it would mix with it for a moment.
@@ -110,9 +108,7 @@ public sealed partial class SipEdge
     private async Task OnAgentBye(SipConnection connection, SipMessage bye, AgentLeg leg)
     {
         await connection.Send(Reply(bye, 200, "OK"));
-        var was = leg.End();
-        calls.Remove(leg);
-        if (was != AgentLegState.Answered) return;
+        if (Release(leg) != AgentLegState.Answered) return;
         logger.LogInformation("Call {Call}: seat {Seat} hung up", leg.Call.CallId, leg.Seat);
         await Report(leg.Call.CallId, () => platform.SeatHungUp(leg.Call.CallId, leg.Seat, leg.Ring));
         await HangUpCaller(leg.Call);

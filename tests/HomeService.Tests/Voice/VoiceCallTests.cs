@@ -24,10 +24,6 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
     private const string Hotline = "037112345";
     private const int CallerHertz = 440;
     private VoiceCenter _center = null!;
-    private VoiceStack _voice => _center.Voice;
-    private TestDeployment _deployment => _center.Deployment;
-    private KeptLog _edgeLog => _center.EdgeLog;
-    private string _work => _center.Work;
 
     public async Task InitializeAsync() => _center = await VoiceCenter.Start("voice-call");
 
@@ -38,17 +34,17 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
     {
         var agent = await ReadyWithPhone(session, "agent1");
 
-        var tone = Path.Combine(_work, "caller.wav");
+        var tone = Path.Combine(_center.Work, "caller.wav");
         await AudioCheck.Tone(tone, CallerHertz, 60);
-        await using var caller = await SipPhone.Start(_voice, "13812345678", tone);
-        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_voice.SipPort}");
+        await using var caller = await SipPhone.Start(_center.Voice, "13812345678", tone);
+        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_center.Voice.SipPort}");
         await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
         string? found = null;
-        await Eventually.True(async () => (found = await _deployment.Scalar<string>(
+        await Eventually.True(async () => (found = await _center.Deployment.Scalar<string>(
             "SELECT call_id FROM call_record WHERE caller = '13812345678' AND dialled = $1", Hotline)) is not null,
             TimeSpan.FromSeconds(30), "the platform has the call");
         var callId = found!;
-        var grains = _deployment.Silos[0].Grains;
+        var grains = _center.Deployment.Silos[0].Grains;
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()).Status == CallStatus.Ivr,
             TimeSpan.FromSeconds(30), "the call is in the platform's menu");
         await caller.Press('2'); // 服务申请: the service queue, where agent1 is the one agent ready
@@ -66,7 +62,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 
     private async Task TalkAndHangUp(BrowserSession session, IPage agent, SipPhone caller, string callId)
     {
-        var grains = _deployment.Silos[0].Grains;
+        var grains = _center.Deployment.Silos[0].Grains;
         // The pop and the phone's ring arrive separately; the agent answers the popped call in the page.
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-call-id", callId);
         await Expect(agent.Locator("#phone-state")).ToHaveAttributeAsync("data-state", "ringing");
@@ -80,18 +76,14 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 
         // Two seconds of talk, then what the agent hears, from the page's own audio: the caller's tone.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var heardByAgent = Path.Combine(_work, "agent-heard.wav");
-        await File.WriteAllBytesAsync(heardByAgent, await CaptureRemoteAudio(agent, seconds: 2));
-        var agentHeard = await AudioCheck.Stat(heardByAgent, start: 0.2, length: 1.6);
+        var agentHeard = await Heard(agent, "agent-heard");
         Output.WriteLine($"The agent heard RMS {agentHeard.Rms}, rough frequency {agentHeard.Frequency} Hz");
 
         // 保持: the caller hears music and nothing of the agent, the agent hears nothing; 取回 brings them back.
         await agent.Locator("#call-hold").ClickAsync();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "OnHold");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var heardOnHold = Path.Combine(_work, "agent-on-hold.wav");
-        await File.WriteAllBytesAsync(heardOnHold, await CaptureRemoteAudio(agent, seconds: 2));
-        var agentOnHold = await AudioCheck.Stat(heardOnHold, start: 0.2, length: 1.6);
+        var agentOnHold = await Heard(agent, "agent-on-hold");
         Output.WriteLine($"On hold the agent heard RMS {agentOnHold.Rms}");
         await agent.Locator("#call-unhold").ClickAsync();
         await Expect(agent.Locator("#call-panel")).ToHaveAttributeAsync("data-status", "Connected");
@@ -99,7 +91,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 
         // 监听 is not built on this gateway yet (whisper and barge need a mixer it lacks): the supervisor is told so in
         // words, and nothing is recorded as supervised.
-        using (var supervisor = await WebSession.SignIn(_deployment.WebHosts[0], "supervisor"))
+        using (var supervisor = await WebSession.SignIn(_center.Deployment.WebHosts[0], "supervisor"))
         {
             var listen = await supervisor.Http.PostAsJsonAsync($"/api/supervisor/calls/{callId}/monitor", new { mode = "listen", reason = "质检抽听" });
             Assert.Equal(System.Net.HttpStatusCode.Conflict, listen.StatusCode);
@@ -122,9 +114,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()) is { Status: CallStatus.Connected, AgentId: "A002" },
             TimeSpan.FromSeconds(30), "agent2's phone answered the transferred call");
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var heardBySecond = Path.Combine(_work, "agent2-heard.wav");
-        await File.WriteAllBytesAsync(heardBySecond, await CaptureRemoteAudio(second, seconds: 2));
-        var secondHeard = await AudioCheck.Stat(heardBySecond, start: 0.2, length: 1.6);
+        var secondHeard = await Heard(second, "agent2-heard");
         Output.WriteLine($"Agent2 heard RMS {secondHeard.Rms}, rough frequency {secondHeard.Frequency} Hz");
 
         // Agent2 hangs up on the console: the caller's phone is hung up on.
@@ -136,7 +126,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 
         // 录音: the platform keeps the file the edge recorded, and agent2 plays it on /recordings through the signed,
         // logged link; it holds both parties, the caller's 440 Hz and the agents' 1000 Hz, and its size is listed.
-        await Eventually.True(async () => await _deployment.Scalar<string>("SELECT url FROM call_recording WHERE call_id = $1", callId) == $"stored:{callId}",
+        await Eventually.True(async () => await _center.Deployment.Scalar<string>("SELECT url FROM call_recording WHERE call_id = $1", callId) == $"stored:{callId}",
             TimeSpan.FromSeconds(30), "the platform keeps the call's recording");
         await second.GotoAsync("/recordings");
         var row = second.Locator($"#recordings tr[data-call-id='{callId}']");
@@ -146,7 +136,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
         var played = await second.APIRequest.GetAsync(playUrl);
         Assert.Equal(200, played.Status);
         Assert.Equal("audio/wav", played.Headers["content-type"]);
-        var recording = Path.Combine(_work, "recording.wav");
+        var recording = Path.Combine(_center.Work, "recording.wav");
         await File.WriteAllBytesAsync(recording, await played.BodyAsync());
         var recordedCaller = await AudioCheck.ToneLevel(recording, CallerHertz);
         var recordedAgent = await AudioCheck.ToneLevel(recording, BrowserFixture.MicrophoneHertz);
@@ -181,7 +171,7 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
     /// <summary>An agent at /console with the microphone allowed, the phone registered and the seat ready.</summary>
     private async Task<IPage> ReadyWithPhone(BrowserSession session, string login)
     {
-        var web = _deployment.WebHosts[0];
+        var web = _center.Deployment.WebHosts[0];
         var page = await session.Open(web, login);
         await page.Context.GrantPermissionsAsync(["microphone"], new() { Origin = web.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await SignIn(page, login);
@@ -193,6 +183,14 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
         await page.Locator("#seat-ready").ClickAsync();
         await Expect(page.Locator("#seat")).ToHaveAttributeAsync("data-status", "Available");
         return page;
+    }
+
+    /// <summary>Two seconds of what the page's phone receives, measured past the first and last fifth of a second.</summary>
+    private async Task<(double Rms, double Frequency)> Heard(IPage page, string name)
+    {
+        var wav = Path.Combine(_center.Work, name + ".wav");
+        await File.WriteAllBytesAsync(wav, await CaptureRemoteAudio(page, seconds: 2));
+        return await AudioCheck.Stat(wav, start: 0.2, length: 1.6);
     }
 
     /// <summary>The phone's remote stream (the audio element it plays in), recorded through WebAudio, as a 16-bit WAV.</summary>
@@ -225,10 +223,10 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
 
     private async Task Explain(string callId)
     {
-        var call = await _deployment.Silos[0].Grains.GetGrain<ICallGrain>(callId).Get();
+        var call = await _center.Deployment.Silos[0].Grains.GetGrain<ICallGrain>(callId).Get();
         Output.WriteLine("Timeline: " + string.Join(" > ", call.Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.What} {t.Detail}")));
-        foreach (var line in _edgeLog.Lines) Output.WriteLine("edge: " + line);
-        Output.WriteLine("kamailio: " + string.Join("\n", (await File.ReadAllLinesAsync(Path.Combine(_voice.Folder, "kamailio.log"))).TakeLast(40)));
-        Output.WriteLine("rtpengine: " + string.Join("\n", (await File.ReadAllLinesAsync(Path.Combine(_voice.Folder, "rtpengine.log"))).TakeLast(60)));
+        foreach (var line in _center.EdgeLog.Lines) Output.WriteLine("edge: " + line);
+        Output.WriteLine("kamailio: " + string.Join("\n", (await File.ReadAllLinesAsync(Path.Combine(_center.Voice.Folder, "kamailio.log"))).TakeLast(40)));
+        Output.WriteLine("rtpengine: " + string.Join("\n", (await File.ReadAllLinesAsync(Path.Combine(_center.Voice.Folder, "rtpengine.log"))).TakeLast(60)));
     }
 }

@@ -13,10 +13,6 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
 {
     private const string Hotline = "037112345";
     private VoiceCenter _center = null!;
-    private VoiceStack _voice => _center.Voice;
-    private TestDeployment _deployment => _center.Deployment;
-    private KeptLog _edgeLog => _center.EdgeLog;
-    private string _work => _center.Work;
 
     public async Task InitializeAsync() => _center = await VoiceCenter.Start("voice-ivr");
 
@@ -27,17 +23,17 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
     {
         // The caller's microphone is a steady 440 Hz tone: while no agent is connected it must go nowhere, so whatever
         // the caller hears is the platform speaking.
-        var tone = Path.Combine(_work, "caller.wav");
+        var tone = Path.Combine(_center.Work, "caller.wav");
         await AudioCheck.Tone(tone, 440, 40);
-        await using var caller = await SipPhone.Start(_voice, "13812345678", tone);
-        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_voice.SipPort}");
+        await using var caller = await SipPhone.Start(_center.Voice, "13812345678", tone);
+        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_center.Voice.SipPort}");
         await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
 
         string? callId = null;
-        await Eventually.True(async () => (callId = await _deployment.Scalar<string>(
+        await Eventually.True(async () => (callId = await _center.Deployment.Scalar<string>(
             "SELECT call_id FROM call_record WHERE caller = '13812345678' AND dialled = $1", Hotline)) is not null,
             TimeSpan.FromSeconds(30), "the platform has the call");
-        var grains = _deployment.Silos[0].Grains;
+        var grains = _center.Deployment.Silos[0].Grains;
         await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ivr,
             TimeSpan.FromSeconds(30), "the call is in the platform's menu");
 
@@ -52,7 +48,7 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
         catch
         {
             output.WriteLine("Timeline: " + string.Join(" > ", (await grains.GetGrain<ICallGrain>(callId!).Get()).Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.What} {t.Detail}")));
-            foreach (var line in _edgeLog.Lines) output.WriteLine("edge: " + line);
+            foreach (var line in _center.EdgeLog.Lines) output.WriteLine("edge: " + line);
             throw;
         }
         var call = await grains.GetGrain<ICallGrain>(callId!).Get();
