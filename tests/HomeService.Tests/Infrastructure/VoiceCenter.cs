@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HomeService.CallCenter;
 using Microsoft.AspNetCore.Builder;
 
 namespace HomeService.Tests.Infrastructure;
@@ -40,6 +41,36 @@ public sealed class VoiceCenter : IAsyncDisposable
         var log = new KeptLog();
         var edge = await VoiceEdgeHost.Start(voice, edgeHttp, deployment.WebHosts[0].BaseAddress, edgeKey, Path.Combine(work, "prompts"), log);
         return new VoiceCenter(voice, deployment, edge, log, work);
+    }
+
+    public const string Hotline = "037112345";
+
+    /// <summary>
+    /// A SIP phone sending a steady tone calls the hotline; returns it with the platform's id for the call once the call
+    /// is in the platform's menu. The caller disposes the phone.
+    /// </summary>
+    public async Task<(SipPhone Caller, string CallId)> CallHotline(string number, int toneHertz, int toneSeconds)
+    {
+        var tone = Path.Combine(Work, "caller.wav");
+        await AudioCheck.Tone(tone, toneHertz, toneSeconds);
+        var caller = await SipPhone.Start(Voice, number, tone);
+        string? callId = null;
+        try
+        {
+            await caller.Dial($"sip:{Hotline}@127.0.0.1:{Voice.SipPort}");
+            await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
+            await Eventually.True(async () => (callId = await Deployment.Scalar<string>(
+                "SELECT call_id FROM call_record WHERE caller = $1 AND dialled = $2", number, Hotline)) is not null,
+                TimeSpan.FromSeconds(30), "the platform has the call");
+            await Eventually.True(async () => (await Deployment.Silos[0].Grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ivr,
+                TimeSpan.FromSeconds(30), "the call is in the platform's menu");
+        }
+        catch
+        {
+            await caller.DisposeAsync(); // its process is stopped even when the call never got that far
+            throw;
+        }
+        return (caller, callId!);
     }
 
     public async ValueTask DisposeAsync()

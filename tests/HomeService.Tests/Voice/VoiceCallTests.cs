@@ -21,7 +21,6 @@ namespace HomeService.Tests.Voice;
 /// </summary>
 public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output), IAsyncLifetime
 {
-    private const string Hotline = "037112345";
     private const int CallerHertz = 440;
     private VoiceCenter _center = null!;
 
@@ -34,19 +33,8 @@ public sealed class VoiceCallTests(BrowserFixture browser, ITestOutputHelper out
     {
         var agent = await ReadyWithPhone(session, "agent1");
 
-        var tone = Path.Combine(_center.Work, "caller.wav");
-        await AudioCheck.Tone(tone, CallerHertz, 60);
-        await using var caller = await SipPhone.Start(_center.Voice, "13812345678", tone);
-        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_center.Voice.SipPort}");
-        await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
-        string? found = null;
-        await Eventually.True(async () => (found = await _center.Deployment.Scalar<string>(
-            "SELECT call_id FROM call_record WHERE caller = '13812345678' AND dialled = $1", Hotline)) is not null,
-            TimeSpan.FromSeconds(30), "the platform has the call");
-        var callId = found!;
-        var grains = _center.Deployment.Silos[0].Grains;
-        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()).Status == CallStatus.Ivr,
-            TimeSpan.FromSeconds(30), "the call is in the platform's menu");
+        var (phone, callId) = await _center.CallHotline("13812345678", CallerHertz, 60);
+        await using var caller = phone;
         await caller.Press('2'); // 服务申请: the service queue, where agent1 is the one agent ready
 
         try

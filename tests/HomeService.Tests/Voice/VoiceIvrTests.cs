@@ -11,7 +11,6 @@ namespace HomeService.Tests.Voice;
 /// </summary>
 public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Hotline = "037112345";
     private VoiceCenter _center = null!;
 
     public async Task InitializeAsync() => _center = await VoiceCenter.Start("voice-ivr");
@@ -23,40 +22,30 @@ public sealed class VoiceIvrTests(Xunit.Abstractions.ITestOutputHelper output) :
     {
         // The caller's microphone is a steady 440 Hz tone: while no agent is connected it must go nowhere, so whatever
         // the caller hears is the platform speaking.
-        var tone = Path.Combine(_center.Work, "caller.wav");
-        await AudioCheck.Tone(tone, 440, 40);
-        await using var caller = await SipPhone.Start(_center.Voice, "13812345678", tone);
-        await caller.Dial($"sip:{Hotline}@127.0.0.1:{_center.Voice.SipPort}");
-        await caller.Next("CALL_ESTABLISHED", TimeSpan.FromSeconds(15));
-
-        string? callId = null;
-        await Eventually.True(async () => (callId = await _center.Deployment.Scalar<string>(
-            "SELECT call_id FROM call_record WHERE caller = '13812345678' AND dialled = $1", Hotline)) is not null,
-            TimeSpan.FromSeconds(30), "the platform has the call");
+        var (phone, callId) = await _center.CallHotline("13812345678", 440, 40);
+        await using var caller = phone;
         var grains = _center.Deployment.Silos[0].Grains;
-        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ivr,
-            TimeSpan.FromSeconds(30), "the call is in the platform's menu");
 
         // The menu plays; after three seconds of it the caller presses 2 (service request, 服务申请).
         await Task.Delay(TimeSpan.FromSeconds(3));
         await caller.Press('2');
         try
         {
-            await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()) is { Status: CallStatus.Queued, QueueId: "service" },
+            await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()) is { Status: CallStatus.Queued, QueueId: "service" },
                 TimeSpan.FromSeconds(30), "the key put the call in the service queue");
         }
         catch
         {
-            output.WriteLine("Timeline: " + string.Join(" > ", (await grains.GetGrain<ICallGrain>(callId!).Get()).Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.What} {t.Detail}")));
+            output.WriteLine("Timeline: " + string.Join(" > ", (await grains.GetGrain<ICallGrain>(callId).Get()).Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.What} {t.Detail}")));
             foreach (var line in _center.EdgeLog.Lines) output.WriteLine("edge: " + line);
             throw;
         }
-        var call = await grains.GetGrain<ICallGrain>(callId!).Get();
+        var call = await grains.GetGrain<ICallGrain>(callId).Get();
         Assert.Contains(call.Timeline, t => t.What == "dtmf" || t.What.StartsWith("dtmf", StringComparison.Ordinal));
 
         await caller.HangUp();
         await caller.Next("CALL_CLOSED", TimeSpan.FromSeconds(10));
-        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId!).Get()).Status == CallStatus.Ended,
+        await Eventually.True(async () => (await grains.GetGrain<ICallGrain>(callId).Get()).Status == CallStatus.Ended,
             TimeSpan.FromSeconds(30), "the caller's hang-up ended the call");
 
         // What the caller heard in the first three seconds: speech (the menu), loud enough to be heard.
