@@ -12,6 +12,9 @@ let pop = null;
 // slow background read (the transfer picker's list) cannot wipe a refusal the agent has not read yet.
 let sent = 0;
 let errorFrom = 0;
+// Whether the error shown came from a read: a later read may clear that one, but never an action's refusal (a 409's
+// own converging read would otherwise wipe the refusal the agent has not read yet).
+let errorFromRead = false;
 
 async function api(method, path, body, { onConflict } = {}) {
   const number = ++sent;
@@ -25,11 +28,12 @@ async function api(method, path, body, { onConflict } = {}) {
   if (!response.ok) {
     const message = data?.errors ? Object.values(data.errors).flat().join(" ") : data?.title ?? response.statusText;
     errorFrom = number;
+    errorFromRead = method === "GET";
     showError(message);
     if (response.status === 409) await onConflict?.();
     return null;
   }
-  if (number > errorFrom) showError(null);
+  if (number > errorFrom && (method !== "GET" || errorFromRead)) showError(null);
   return data;
 }
 
